@@ -1,0 +1,49 @@
+// One jest run over every workspace; each project keeps its own environment.
+const swcTransform = (tsx) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+        react: { runtime: 'automatic' },
+      },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  moduleNameMapper: { '^@receptivo/shared$': '<rootDir>/shared/src/index.ts' },
+  transform: { '^.+\\.tsx?$': swcTransform(false) },
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
+  projects: [
+    { ...shared, displayName: 'shared', testEnvironment: 'node', roots: ['<rootDir>/shared/src'] },
+    { ...shared, displayName: 'server', testEnvironment: 'node', roots: ['<rootDir>/server/src'] },
+    { ...shared, displayName: 'electron', testEnvironment: 'node', roots: ['<rootDir>/electron/src'] },
+    {
+      ...shared,
+      displayName: 'renderer',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/renderer/src'],
+      transform: { '^.+\\.tsx?$': swcTransform(true) },
+      moduleNameMapper: { ...shared.moduleNameMapper, '\\.css$': '<rootDir>/tests/support/style-stub.js' },
+      setupFilesAfterEnv: ['<rootDir>/tests/support/renderer-setup.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Machine-readable reasons; the UI shows `message` (pt-BR) and may branch on `code`. */
+export const apiErrorCodes = [
+  'VALIDATION_FAILED',
+  'INVALID_CREDENTIALS',
+  'USER_DISABLED',
+  'TOKEN_MISSING',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TOO_MANY_ATTEMPTS',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL_ERROR',
+] as const;
+export const apiErrorCodeSchema = z.enum(apiErrorCodes);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+/** The one shape of every API error. `fields` names invalid inputs by path ("address.cep"). */
+export const apiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  code: apiErrorCodeSchema,
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  requestId: z.string().optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
