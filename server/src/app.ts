@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { Settings } from './config/settings';
+import { SeedRunner } from './database/seeding/seed-runner';
+
+export const RENDERER_DIR = resolve(__dirname, '../../renderer/dist');
+
+/** Serves the built renderer at / with the SPA fallback, so a browser on the server is the whole app. */
+function serveRenderer(app: NestExpressApplication, rendererDir: string): void {
+  const index = join(rendererDir, 'index.html');
+  app.use(express.static(rendererDir, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
+    if (!isPage) return next();
+    if (!existsSync(index)) {
+      response.status(503).type('text/plain').send('A interface do Receptivo não foi compilada. Rode: npm run build');
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+}
+
+function describeApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Receptivo API')
+      .setDescription('HTTP API of the Receptivo attendance desk (DESIGN §8). Errors: {statusCode, code, message}.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}
+
+/** Builds the whole server (also used by the integration tests), migrated and seeded, not listening. */
+export async function createApp(settings: Settings, rendererDir = RENDERER_DIR): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.setGlobalPrefix('api');
+  describeApi(app);
+  serveRenderer(app, rendererDir);
+  await app.init();
+  await app.get(SeedRunner).run();
+  return app;
+}

@@ -1,0 +1,19 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import type { Role } from '@receptivo/shared';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export const PUBLIC_ROUTE = 'receptivo:public';
+export const ALLOWED_ROLES = 'receptivo:roles';
+
+/** Reachable without a token (login, health). Every other route must say who may call it. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiBearerAuth());
+
+export const AnyRole = () => Roles('attendant', 'supervisor', 'admin', 'backoffice');
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
+);

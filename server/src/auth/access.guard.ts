@@ -1,0 +1,33 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { Role } from '@receptivo/shared';
+import { ApiException, forbidden } from '../common/api-exception';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
+import { AuthService } from './auth.service';
+
+/** Global guard: a route is public, or needs a valid token whose user has one of its roles. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    // RouteAccessAudit refuses to start with such a route; this is the second lock.
+    if (!allowed) throw forbidden();
+
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme !== 'Bearer' || !token) throw new ApiException(401, 'TOKEN_MISSING', 'Entre no sistema para continuar.');
+    const user = await this.auth.authenticate(token);
+    request.user = user;
+    if (!allowed.includes(user.role)) throw forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Settings } from '../config/settings';
+import { AccessGuard } from './access.guard';
+import { AuthController, LOGIN_ATTEMPTS } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RouteAccessAudit } from './route-access-audit';
+import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersSeeder } from './users.seeder';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    DiscoveryModule,
+    TypeOrmModule.forFeature([UserEntity]),
+    JwtModule.registerAsync({
+      useFactory: (config: ConfigService<Settings, true>) => ({ secret: config.get('jwtSecret', { infer: true }) }),
+      inject: [ConfigService],
+    }),
+    ThrottlerModule.forRoot([{ name: 'login', ...LOGIN_ATTEMPTS }]),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    UsersService,
+    UsersSeeder,
+    RouteAccessAudit,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, type Repository } from 'typeorm';
+import type { CreateUser, IssuedPassword, UpdateUser, User, UserList } from '@receptivo/shared';
+import { ApiException, conflict, notFound } from '../common/api-exception';
+import type { AuthenticatedUser } from './authenticated-user';
+import { generatePassword, hashPassword } from './passwords';
+import { UserEntity, toUser } from './user.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Turns the database's unique-index refusals into the conflict the admin screen shows. */
+function asConflict(error: unknown): never {
+  if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+    const constraint = String((error.driverError as { constraint?: string }).constraint ?? '');
+    if (constraint.includes('extension')) {
+      throw conflict('Este ramal já pertence a outro usuário ativo.', { extension: 'Ramal em uso por outro usuário ativo.' });
+    }
+    throw conflict('Este nome de usuário já existe.', { username: 'Nome de usuário já existe.' });
+  }
+  throw error;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  async list(): Promise<UserList> {
+    const [items, total] = await this.users.findAndCount({ order: { active: 'DESC', name: 'ASC' } });
+    return { items: items.map(toUser), total };
+  }
+
+  async create(input: CreateUser): Promise<IssuedPassword> {
+    const password = generatePassword();
+    const entity = this.users.create({
+      username: input.username,
+      name: input.name,
+      role: input.role,
+      extension: input.extension ?? null,
+      passwordHash: await hashPassword(password),
+    });
+    const saved = await this.users.save(entity).catch(asConflict);
+    return { user: toUser(saved), password };
+  }
+
+  async update(id: string, patch: UpdateUser, actor: AuthenticatedUser): Promise<User> {
+    const user = await this.find(id);
+    if (id === actor.id && (patch.active === false || (patch.role && patch.role !== user.role))) {
+      throw new ApiException(400, 'VALIDATION_FAILED', 'Você não pode desativar nem mudar o perfil do próprio usuário.');
+    }
+    const endsSessions = (patch.active === false && user.active) || (patch.role !== undefined && patch.role !== user.role);
+    Object.assign(user, patch, endsSessions ? { tokenVersion: user.tokenVersion + 1 } : {});
+    return toUser(await this.users.save(user).catch(asConflict));
+  }
+
+  async resetPassword(id: string): Promise<IssuedPassword> {
+    const user = await this.find(id);
+    const password = generatePassword();
+    user.passwordHash = await hashPassword(password);
+    user.tokenVersion += 1;
+    return { user: toUser(await this.users.save(user)), password };
+  }
+
+  private async find(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw notFound('Usuário');
+    return user;
+  }
+}

@@ -1,0 +1,20 @@
+import type { ApiErrorCode } from '@receptivo/shared';
+
+/** Every refusal the API gives, in the one error shape of DESIGN §8, with a pt-BR message. */
+export class ApiException extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ApiException';
+  }
+}
+
+export const notFound = (what: string) => new ApiException(404, 'NOT_FOUND', `${what} não encontrado.`);
+export const conflict = (message: string, fields?: Record<string, string>) =>
+  new ApiException(409, 'CONFLICT', message, fields);
+export const forbidden = (message = 'Você não tem permissão para esta ação.') =>
+  new ApiException(403, 'FORBIDDEN', message);

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const port = () =>
+  z.coerce
+    .number({ error: 'deve ser um número de porta' })
+    .int('deve ser um número inteiro')
+    .min(1, 'deve estar entre 1 e 65535')
+    .max(65535, 'deve estar entre 1 e 65535');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const agentPattern = z.string().superRefine((source, ctx) => {
+  try {
+    const groups = new RegExp(`${source}|`).exec('')!.length - 1;
+    if (groups < 1) ctx.addIssue({ code: 'custom', message: 'precisa de um grupo de captura com o ramal' });
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `expressão regular inválida (${(error as Error).message})` });
+  }
+});
+
+const uraFields = z.string().transform((spec, ctx) => {
+  const mapping: Record<string, string> = {};
+  for (const pair of spec.split(',').map((item) => item.trim()).filter(Boolean)) {
+    const [variable, field, ...rest] = pair.split(':').map((part) => part.trim());
+    if (!variable || !field || rest.length > 0 || !/^\w+$/.test(variable) || !/^\w+$/.test(field)) {
+      ctx.addIssue({ code: 'custom', message: `par inválido "${pair}": use VARIAVEL:campo separados por vírgula` });
+      return z.NEVER;
+    }
+    mapping[variable] = field;
+  }
+  return mapping;
+});
+
+const postgresUrl = z
+  .string()
+  .url('deve ser uma URL postgres://usuario:senha@host:porta/banco')
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), 'deve começar com postgres:// ou postgresql://');
+
+const smtpUrl = z
+  .string()
+  .url('deve ser uma URL smtp://usuario:senha@host:porta')
+  .refine((url) => /^smtps?:\/\//.test(url), 'deve começar com smtp:// ou smtps://');
+
+/** DESIGN §3: every variable optional, every value checked before anything starts. */
+export const environmentSchema = z
+  .object({
+    PORT: port().default(3000),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    DATABASE_URL: postgresUrl.optional(),
+    AMI_HOST: optionalText,
+    AMI_PORT: port().default(5038),
+    AMI_USER: optionalText,
+    AMI_SECRET: optionalText,
+    CTI_AGENT_PATTERN: agentPattern.default('^(?:PJSIP|SIP|Local)/(\\d+)'),
+    CTI_URA_FIELDS: uraFields.prefault('URA_CPF:document,URA_PROTOCOLO:protocol,URA_OPCAO:option'),
+    CTI_DEFAULT_AREA_CODE: z
+      .string()
+      .regex(/^[1-9][1-9]$/, 'deve ser um DDD de dois dígitos, por exemplo 11')
+      .default('11'),
+    SMTP_URL: smtpUrl.optional(),
+    JWT_SECRET: z.string().min(32, 'deve ter pelo menos 32 caracteres').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.AMI_HOST && (!env.AMI_USER || !env.AMI_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.AMI_USER ? 'AMI_SECRET' : 'AMI_USER'],
+        message: 'é obrigatório quando AMI_HOST está definido',
+      });
+    }
+  });
+
+export type Environment = z.output<typeof environmentSchema>;
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((problem) => `  ${problem.variable}: ${problem.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Empty strings count as unset, as a shell `VAR= npm start` means. */
+export function readEnvironment(source: NodeJS.ProcessEnv): Environment {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = environmentSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigurationError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  return result.data;
+}

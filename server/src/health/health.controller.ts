@@ -1,0 +1,38 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { type Health, healthSchema } from '@receptivo/shared';
+import { Public } from '../auth/access.decorators';
+import { Returns } from '../common/zod-validation';
+import { CtiStatus } from '../cti/cti-status';
+
+const DATABASE_PROBE_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cti: CtiStatus,
+  ) {}
+
+  /** 503 when the database is unreachable, so a load balancer stops sending attendants here. */
+  @Get()
+  @Public()
+  @Returns(healthSchema)
+  async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
+    const database = (await this.databaseAnswers()) ? 'up' : 'down';
+    if (database === 'down') response.status(503);
+    return { status: database === 'up' ? 'ok' : 'degraded', database, cti: this.cti.state };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    const timeout = new Promise<false>((resolve) => setTimeout(resolve, DATABASE_PROBE_TIMEOUT_MS, false).unref());
+    const probe = this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    return Promise.race([probe, timeout]);
+  }
+}
