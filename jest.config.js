@@ -27,7 +27,7 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   projects: [
     { ...shared, displayName: 'shared', testEnvironment: 'node', roots: ['<rootDir>/shared/src'] },
-    { ...shared, displayName: 'server', testEnvironment: 'node', roots: ['<rootDir>/server/src'] },
+    { ...shared, displayName: 'server', testEnvironment: 'node', roots: ['<rootDir>/server/src'], testTimeout: 30000 },
     { ...shared, displayName: 'electron', testEnvironment: 'node', roots: ['<rootDir>/electron/src'] },
     {
       ...shared,

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { toApiError } from './common/api-exception.filter';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
 
@@ -40,12 +41,26 @@ function describeApi(app: NestExpressApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }
 
+/**
+ * Parses JSON bodies ourselves so a malformed body gets the API's error shape and a precise
+ * message; Nest's own parser turns it into an anonymous 400.
+ */
+function parseJsonBodies(app: NestExpressApplication): void {
+  app.use(express.json({ limit: '1mb' }));
+  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+    if (!error) return next();
+    const body = toApiError(error);
+    response.status(body.statusCode).json(body);
+  });
+}
+
 /** Builds the whole server (also used by the integration tests), migrated and seeded, not listening. */
 export async function createApp(settings: Settings, rendererDir = RENDERER_DIR): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');
+  parseJsonBodies(app);
   describeApi(app);
   serveRenderer(app, rendererDir);
   await app.init();

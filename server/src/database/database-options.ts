@@ -15,7 +15,8 @@ export function databaseOptions(url: string): DataSourceOptions {
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn', 'migration'],
+    // Not 'error': TypeORM would log failed queries with their parameters (password hashes, CPFs).
+    logging: ['warn', 'migration'],
     extra: { max: 20 },
   };
 }

@@ -1,0 +1,71 @@
+import { ConfigurationError, readEnvironment } from './environment';
+
+function problemsOf(environment: Record<string, string>): Record<string, string> {
+  try {
+    readEnvironment(environment);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return Object.fromEntries((error as ConfigurationError).problems.map((problem) => [problem.variable, problem.message]));
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('environment (DESIGN §3)', () => {
+  it('has a working default for every variable', () => {
+    const environment = readEnvironment({});
+    expect(environment).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: './data',
+      AMI_PORT: 5038,
+      CTI_DEFAULT_AREA_CODE: '11',
+      CTI_URA_FIELDS: { URA_CPF: 'document', URA_PROTOCOLO: 'protocol', URA_OPCAO: 'option' },
+    });
+    expect(environment.DATABASE_URL).toBeUndefined();
+    expect(environment.AMI_HOST).toBeUndefined();
+    expect(new RegExp(environment.CTI_AGENT_PATTERN).exec('PJSIP/1001-0000002a')?.[1]).toBe('1001');
+  });
+
+  it('treats empty values as unset', () => {
+    const environment = readEnvironment({ PORT: '', AMI_HOST: '' });
+    expect(environment.PORT).toBe(3000);
+    expect(environment.AMI_HOST).toBeUndefined();
+  });
+
+  it('names every bad variable with what is wrong', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      AMI_PORT: '70000',
+      DATABASE_URL: 'mysql://localhost/receptivo',
+      CTI_AGENT_PATTERN: '^Local/\\d+',
+      CTI_URA_FIELDS: 'URA_CPF=document',
+      CTI_DEFAULT_AREA_CODE: '011',
+      SMTP_URL: 'http://mail',
+      JWT_SECRET: 'short',
+    });
+    expect(Object.keys(problems).sort()).toEqual(
+      ['AMI_PORT', 'CTI_AGENT_PATTERN', 'CTI_DEFAULT_AREA_CODE', 'CTI_URA_FIELDS', 'DATABASE_URL', 'JWT_SECRET', 'PORT', 'SMTP_URL'].sort(),
+    );
+    expect(problems.CTI_AGENT_PATTERN).toBe('precisa de um grupo de captura com o ramal');
+    expect(problems.CTI_URA_FIELDS).toMatch(/VARIAVEL:campo/);
+  });
+
+  it('refuses a regex that does not compile', () => {
+    expect(problemsOf({ CTI_AGENT_PATTERN: '^(PJSIP' }).CTI_AGENT_PATTERN).toMatch(/expressão regular inválida/);
+  });
+
+  it('requires AMI credentials once AMI_HOST turns CTI on', () => {
+    expect(problemsOf({ AMI_HOST: '127.0.0.1' })).toEqual({ AMI_USER: 'é obrigatório quando AMI_HOST está definido' });
+    expect(problemsOf({ AMI_HOST: '127.0.0.1', AMI_USER: 'receptivo' })).toEqual({
+      AMI_SECRET: 'é obrigatório quando AMI_HOST está definido',
+    });
+    expect(readEnvironment({ AMI_HOST: '127.0.0.1', AMI_USER: 'receptivo', AMI_SECRET: 's3cret' }).AMI_HOST).toBe('127.0.0.1');
+  });
+
+  it('reads a custom URA mapping', () => {
+    expect(readEnvironment({ CTI_URA_FIELDS: 'URA_CPF:document, URA_SEGMENTO:segment' }).CTI_URA_FIELDS).toEqual({
+      URA_CPF: 'document',
+      URA_SEGMENTO: 'segment',
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { apiErrorSchema, healthSchema } from '@receptivo/shared';
+import { type TestApp, startTestApp } from '../testing/test-app';
+
+describe('health, errors, API description and the served UI', () => {
+  let server: TestApp;
+
+  beforeAll(async () => {
+    const rendererDir = await mkdtemp(join(tmpdir(), 'receptivo-renderer-'));
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Receptivo</title><div id="root"></div>');
+    await writeFile(join(rendererDir, 'app.js'), 'console.log("app")');
+    server = await startTestApp({}, rendererDir);
+  });
+  afterAll(() => server.close());
+
+  it('reports the database up and CTI off without a token', async () => {
+    const response = await server.http.get('/api/health').expect(200);
+    expect(healthSchema.parse(response.body)).toEqual({ status: 'ok', database: 'up', cti: 'off' });
+  });
+
+  it('answers every error in one shape, with the request id', async () => {
+    const unknown = await server.http.get('/api/nothing-here').set('x-request-id', 'trace-42').expect(404);
+    expect(apiErrorSchema.parse(unknown.body)).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: 'Recurso não encontrado.',
+      requestId: 'trace-42',
+    });
+    expect(unknown.headers['x-request-id']).toBe('trace-42');
+
+    const malformed = await server.http
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": "admin",')
+      .expect(400);
+    expect(apiErrorSchema.parse(malformed.body)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'O corpo da requisição não é um JSON válido.',
+    });
+  });
+
+  it('describes the API in OpenAPI at /api/docs, with the zod schemas', async () => {
+    const response = await server.http.get('/api/docs/openapi.json').expect(200);
+    const paths = response.body.paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/me', '/api/users', '/api/users/{id}', '/api/users/{id}/reset-password']),
+    );
+    const loginBody = paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
+    expect(loginBody.required).toEqual(['username', 'password']);
+    await server.http.get('/api/docs').expect(200).expect('Content-Type', /html/);
+  });
+
+  it('serves the UI at / and every page path, but not under /api', async () => {
+    for (const path of ['/', '/receptivo', '/administracao/usuarios']) {
+      const page = await server.http.get(path).expect(200);
+      expect(page.text).toContain('<div id="root">');
+    }
+    await server.http.get('/app.js').expect(200).expect('Content-Type', /javascript/);
+    await server.http.get('/api/unknown').expect(404).expect('Content-Type', /json/);
+  });
+
+  it('answers 503 and "database down" when PostgreSQL is gone', async () => {
+    await server.app.get(DataSource).destroy();
+    const response = await server.http.get('/api/health').expect(503);
+    expect(response.body).toEqual({ status: 'degraded', database: 'down', cti: 'off' });
+    await server.app.get(DataSource).initialize();
+  });
+});
