@@ -1,0 +1,89 @@
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { processesMentioning, runServerToExit, startServer } from '../support/server-process';
+
+/** The real `npm start` path: embedded PostgreSQL under a new DATA_DIR, demo data, credentials. */
+describe('server lifecycle on the embedded PostgreSQL', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'receptivo-e2e-data-'));
+    await chmod(dataDir, 0o755);
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('first start creates the database, prints the credentials once; Ctrl-C leaves nothing behind; a second start keeps the data and seeds nothing twice', async () => {
+    const first = await startServer({ DATA_DIR: dataDir });
+    expect(first.readyAfterMs).toBeLessThan(20_000);
+    const credentials = await readFile(join(dataDir, 'initial-credentials.txt'), 'utf8');
+    const attendant = credentials.split('\n').find((line) => line.startsWith('attendant '))!.split(' ');
+    expect(first.output()).toContain(attendant[2]);
+
+    const health = await fetch(`${first.url}/api/health`).then((response) => response.json());
+    expect(health).toEqual({ status: 'ok', database: 'up', cti: 'off' });
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: attendant[1], password: attendant[2] }),
+    });
+    expect(login.status).toBe(200);
+    const page = await fetch(`${first.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+
+    expect(processesMentioning(join(dataDir, 'postgres')).length).toBeGreaterThan(0);
+    expect(await first.stop('SIGINT')).toBe(0);
+    expect(processesMentioning(join(dataDir, 'postgres'))).toEqual([]);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    const second = await startServer({ DATA_DIR: dataDir });
+    try {
+      expect(second.readyAfterMs).toBeLessThan(5_000);
+      expect(second.output()).not.toContain(attendant[2]);
+      expect(second.output()).not.toContain('Initial users');
+      expect(await readFile(join(dataDir, 'initial-credentials.txt'), 'utf8')).toBe(credentials);
+
+      const again = await fetch(`${second.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: attendant[1], password: attendant[2] }),
+      });
+      expect(again.status).toBe(200);
+      const { token } = await again.json();
+      const adminLine = credentials.split('\n').find((line) => line.startsWith('admin '))!.split(' ');
+      const adminToken = await fetch(`${second.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: adminLine[1], password: adminLine[2] }),
+      }).then(async (response) => (await response.json()).token);
+      const users = await fetch(`${second.url}/api/users`, { headers: { Authorization: `Bearer ${adminToken}` } }).then((response) =>
+        response.json(),
+      );
+      expect(users.total).toBe(4);
+      expect(token).toEqual(expect.any(String));
+    } finally {
+      expect(await second.stop('SIGTERM')).toBe(0);
+    }
+    expect(processesMentioning(join(dataDir, 'postgres'))).toEqual([]);
+  }, 90_000);
+
+  it('a server killed hard leaves PostgreSQL running; the next start takes it over and stops it on exit', async () => {
+    const killed = await startServer({ DATA_DIR: dataDir });
+    await killed.stop('SIGKILL');
+    expect(processesMentioning(join(dataDir, 'postgres')).length).toBeGreaterThan(0);
+
+    const next = await startServer({ DATA_DIR: dataDir });
+    expect((await fetch(`${next.url}/api/health`)).status).toBe(200);
+    expect(await next.stop('SIGINT')).toBe(0);
+    expect(processesMentioning(join(dataDir, 'postgres'))).toEqual([]);
+  }, 60_000);
+
+  it('refuses to start on a bad configuration, naming the variable', async () => {
+    const { code, output } = await runServerToExit({ DATA_DIR: dataDir, PORT: 'abc', CTI_DEFAULT_AREA_CODE: '1' });
+    expect(code).toBe(1);
+    expect(output).toContain('PORT: deve ser um número de porta');
+    expect(output).toContain('CTI_DEFAULT_AREA_CODE: deve ser um DDD de dois dígitos');
+  });
+});
