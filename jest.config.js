@@ -36,6 +36,7 @@ module.exports = {
       roots: ['<rootDir>/renderer/src'],
       transform: { '^.+\\.tsx?$': swcTransform(true) },
       moduleNameMapper: { ...shared.moduleNameMapper, '\\.css$': '<rootDir>/tests/support/style-stub.js' },
+      setupFiles: ['<rootDir>/tests/support/renderer-polyfills.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/renderer-setup.ts'],
     },
     {

@@ -1,0 +1,79 @@
+import type { ComponentType, ReactNode } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { homePathFor, menuFor, menuSections, type MenuSectionKey } from '@receptivo/shared';
+import { AdministrationPage } from '../administration/AdministrationPage';
+import { AttendancesPage } from '../attendances/AttendancesPage';
+import { LoginPage } from '../auth/LoginPage';
+import { SessionProvider, useCurrentUser, useSession } from '../auth/SessionProvider';
+import { CustomersPage } from '../customers/CustomersPage';
+import { ReceptivoPage } from '../receptivo/ReceptivoPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
+import { AppLayout } from '../ui/AppLayout';
+
+const pages: Record<MenuSectionKey, ComponentType> = {
+  receptivo: ReceptivoPage,
+  attendances: AttendancesPage,
+  customers: CustomersPage,
+  supervision: SupervisionPage,
+  administration: AdministrationPage,
+};
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <AppRoutes />
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          {menuSections.map((section) => {
+            const Page = pages[section.key];
+            return (
+              <Route
+                key={section.key}
+                path={section.path}
+                element={
+                  <RequireSection section={section.key}>
+                    <Page />
+                  </RequireSection>
+                }
+              />
+            );
+          })}
+        </Route>
+      </Route>
+      <Route path="*" element={<GoHome />} />
+    </Routes>
+  );
+}
+
+function LoginRoute() {
+  const { session } = useSession();
+  return session ? <Navigate to={homePathFor(session.user.role)} replace /> : <LoginPage />;
+}
+
+function RequireSession() {
+  const { session } = useSession();
+  return session ? <Outlet /> : <Navigate to="/login" replace />;
+}
+
+/** A section the role may not see sends the user to their own home instead of an error page. */
+function RequireSection({ section, children }: { section: MenuSectionKey; children: ReactNode }) {
+  const { role } = useCurrentUser();
+  const allowed = menuFor(role).some((item) => item.key === section);
+  return allowed ? children : <Navigate to={homePathFor(role)} replace />;
+}
+
+/** Also catches the index.html path Electron's custom protocol may open first. */
+function GoHome() {
+  const { session } = useSession();
+  return <Navigate to={session ? homePathFor(session.user.role) : '/login'} replace />;
+}

@@ -1,0 +1,105 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { SessionUser } from '@receptivo/shared';
+import { ApiClient } from '../api/client';
+import { serverBaseUrl } from '../api/server-url';
+import { sessionStorageKey, SessionStore, type Session, type SessionEnd } from './session-store';
+
+interface SessionContextValue {
+  store: SessionStore;
+  api: ApiClient;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+/** setTimeout fires at once for delays above 2^31-1 ms; such long tokens are left to the server's 401. */
+const maxTimerDelay = 2 ** 31 - 1;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [value] = useState<SessionContextValue>(() => {
+    const store = new SessionStore(window.localStorage);
+    const api = new ApiClient({
+      baseUrl: serverBaseUrl,
+      token: () => store.getSnapshot().session?.token ?? null,
+      onSessionRejected: (token) => store.reject(token),
+    });
+    return { store, api };
+  });
+  const { store, api } = value;
+  const { session } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const expiresAt = session?.expiresAt;
+
+  // A session restored from storage may belong to a user since disabled or changed; the server
+  // has the last word. A fresh login needs no check.
+  useEffect(() => {
+    const restored = store.getSnapshot().session;
+    if (!restored) return;
+    let current = true;
+    api
+      .get<SessionUser>('/api/auth/me')
+      .then((user) => {
+        if (current && store.getSnapshot().session?.token === restored.token) store.updateUser(user);
+      })
+      .catch(() => {
+        // A refused token already ended the session in the client; an unreachable server must not.
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, store]);
+
+  useEffect(() => {
+    if (!expiresAt) return;
+    const delay = Date.parse(expiresAt) - Date.now();
+    if (delay > maxTimerDelay) return;
+    const timer = setTimeout(() => store.end('expired'), Math.max(delay, 0));
+    return () => clearTimeout(timer);
+  }, [store, expiresAt]);
+
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === sessionStorageKey || event.key === null) store.syncFromStorage();
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [store]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+function useSessionContext(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('SessionProvider is missing above this component.');
+  return value;
+}
+
+export function useApi(): ApiClient {
+  return useSessionContext().api;
+}
+
+export interface SessionHandle {
+  session: Session | null;
+  /** The reason the previous session ended, until the next login. */
+  ended: SessionEnd | null;
+  start(session: Session): void;
+  updateUser(user: SessionUser): void;
+  end(reason: SessionEnd): void;
+}
+
+export function useSession(): SessionHandle {
+  const { store } = useSessionContext();
+  const { session, ended } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return {
+    session,
+    ended,
+    start: (next) => store.start(next),
+    updateUser: (user) => store.updateUser(user),
+    end: (reason) => store.end(reason),
+  };
+}
+
+/** For pages under the session guard, where a signed-in user is certain. */
+export function useCurrentUser(): SessionUser {
+  const { session } = useSession();
+  if (!session) throw new Error('useCurrentUser needs a signed-in session.');
+  return session.user;
+}

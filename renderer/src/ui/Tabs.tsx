@@ -1,0 +1,68 @@
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface TabItem {
+  key: string;
+  label: string;
+  content: ReactNode;
+}
+
+/** WAI-ARIA tabs: one tab stop, arrow keys move between tabs. */
+export function Tabs({ label, tabs }: { label: string; tabs: readonly TabItem[] }) {
+  const baseId = useId();
+  const [selected, setSelected] = useState(tabs[0]?.key);
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const current = tabs.find((tab) => tab.key === selected) ?? tabs[0];
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = tabs.findIndex((tab) => tab.key === current?.key);
+    const moves: Record<string, number> = {
+      ArrowRight: (index + 1) % tabs.length,
+      ArrowLeft: (index - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    setSelected(tabs[next].key);
+    refs.current.get(tabs[next].key)?.focus();
+  }
+
+  if (!current) return null;
+  return (
+    <div className="tabs">
+      <div role="tablist" aria-label={label} className="tabs__list" onKeyDown={onKeyDown}>
+        {tabs.map((tab) => {
+          const active = tab.key === current.key;
+          return (
+            <button
+              key={tab.key}
+              ref={(element) => {
+                if (element) refs.current.set(tab.key, element);
+                else refs.current.delete(tab.key);
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${tab.key}`}
+              aria-selected={active}
+              aria-controls={`${baseId}-panel-${tab.key}`}
+              tabIndex={active ? 0 : -1}
+              className="tabs__tab"
+              onClick={() => setSelected(tab.key)}
+            >
+              {tab.label}
+            </button>
+          );
+        })}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${baseId}-panel-${current.key}`}
+        aria-labelledby={`${baseId}-tab-${current.key}`}
+        className="tabs__panel"
+      >
+        {current.content}
+      </div>
+    </div>
+  );
+}
