@@ -7,8 +7,10 @@ import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import type { Settings } from './config/settings';
 import { CtiModule } from './cti/cti.module';
+import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 
 @Module({})
 export class AppModule {
@@ -32,8 +34,10 @@ export class AppModule {
         }),
         DatabaseModule,
         CtiModule,
+        MailModule,
         AuthModule,
         HealthModule,
+        CustomersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -4,3 +4,6 @@ export * from './auth/roles';
 export * from './auth/schemas';
 export * from './desktop/bridge';
 export * from './health/schemas';
+export * from './customers/documents';
+export * from './customers/phones';
+export * from './customers/schemas';

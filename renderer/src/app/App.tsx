@@ -5,7 +5,9 @@ import { AdministrationPage } from '../administration/AdministrationPage';
 import { AttendancesPage } from '../attendances/AttendancesPage';
 import { LoginPage } from '../auth/LoginPage';
 import { SessionProvider, useCurrentUser, useSession } from '../auth/SessionProvider';
+import { CustomerEditorPage } from '../customers/CustomerEditorPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { NewCustomerPage } from '../customers/NewCustomerPage';
 import { ReceptivoPage } from '../receptivo/ReceptivoPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
 import { AppLayout } from '../ui/AppLayout';
@@ -17,6 +19,12 @@ const pages: Record<MenuSectionKey, ComponentType> = {
   supervision: SupervisionPage,
   administration: AdministrationPage,
 };
+
+/** Pages below a menu section, guarded by that section's roles. */
+const subPages: readonly { section: MenuSectionKey; path: string; Page: ComponentType }[] = [
+  { section: 'customers', path: '/clientes/novo', Page: NewCustomerPage },
+  { section: 'customers', path: '/clientes/:id', Page: CustomerEditorPage },
+];
 
 export function App() {
   return (
@@ -48,6 +56,17 @@ function AppRoutes() {
               />
             );
           })}
+          {subPages.map(({ section, path, Page }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <RequireSection section={section}>
+                  <Page />
+                </RequireSection>
+              }
+            />
+          ))}
         </Route>
       </Route>
       <Route path="*" element={<GoHome />} />

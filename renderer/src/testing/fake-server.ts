@@ -4,6 +4,8 @@ import { sessionStorageKey } from '../auth/session-store';
 export interface FakeRequest {
   method: string;
   path: string;
+  /** The query string, decoded; routes are matched on the path alone. */
+  query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -27,6 +29,7 @@ export function fakeServer(routes: Record<string, Route>) {
     const request: FakeRequest = {
       method: init.method ?? 'GET',
       path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
       headers: (init.headers ?? {}) as Record<string, string>,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };

@@ -2,11 +2,13 @@ import { useEffect, type ReactNode } from 'react';
 
 interface PageProps {
   title: string;
+  /** A line under the title, e.g. what kind of record the page shows. */
+  subtitle?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
 }
 
-export function Page({ title, actions, children }: PageProps) {
+export function Page({ title, subtitle, actions, children }: PageProps) {
   // Attendants keep several windows open; the title tells them apart in the taskbar.
   useEffect(() => {
     document.title = `${title} · Receptivo`;
@@ -15,7 +17,10 @@ export function Page({ title, actions, children }: PageProps) {
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page__header">
-        <h1 id="page-title">{title}</h1>
+        <div>
+          <h1 id="page-title">{title}</h1>
+          {subtitle && <p className="page__subtitle">{subtitle}</p>}
+        </div>
         {actions && <div className="page__actions">{actions}</div>}
       </header>
       {children}

@@ -6,10 +6,23 @@ export interface TabItem {
   content: ReactNode;
 }
 
+interface TabsProps {
+  label: string;
+  tabs: readonly TabItem[];
+  /** Given when the page itself must switch tabs (e.g. a link to another tab); otherwise kept inside. */
+  selected?: string;
+  onSelect?: (key: string) => void;
+}
+
 /** WAI-ARIA tabs: one tab stop, arrow keys move between tabs. */
-export function Tabs({ label, tabs }: { label: string; tabs: readonly TabItem[] }) {
+export function Tabs({ label, tabs, selected: controlled, onSelect }: TabsProps) {
   const baseId = useId();
-  const [selected, setSelected] = useState(tabs[0]?.key);
+  const [own, setOwn] = useState(tabs[0]?.key);
+  const selected = controlled ?? own;
+  const setSelected = (key: string) => {
+    setOwn(key);
+    onSelect?.(key);
+  };
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((tab) => tab.key === selected) ?? tabs[0];
 

@@ -10,7 +10,7 @@ export interface FormErrors {
 
 export const noFormErrors: FormErrors = { fields: {}, alert: null };
 
-interface Issue {
+export interface Issue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
 }

@@ -25,8 +25,7 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const fields = fieldErrors(result.error);
-    const first = Object.values(fields)[0];
-    throw new ApiException(400, 'VALIDATION_FAILED', `Dados inválidos: ${first}`, fields);
+    throw new ApiException(400, 'VALIDATION_FAILED', Object.values(fields)[0], fields);
   }
 }
 

@@ -63,6 +63,7 @@ export const environmentSchema = z
       .regex(/^[1-9][1-9]$/, 'deve ser um DDD de dois dígitos, por exemplo 11')
       .default('11'),
     SMTP_URL: smtpUrl.optional(),
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     JWT_SECRET: z.string().min(32, 'deve ter pelo menos 32 caracteres').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

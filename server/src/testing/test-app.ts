@@ -35,9 +35,27 @@ export async function readCredentials(dataDir: string): Promise<TestApp['credent
 export async function startTestApp(environment: Record<string, string> = {}, rendererDir?: string): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'receptivo-test-data-'));
+  const server = await bootTestApp(database.url, dataDir, environment, rendererDir);
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Boots the server on an existing database and DATA_DIR, as a restart does; close() leaves both. */
+export async function bootTestApp(
+  databaseUrl: string,
+  dataDir: string,
+  environment: Record<string, string> = {},
+  rendererDir?: string,
+): Promise<TestApp> {
   const settings = await resolveSettings(
-    readEnvironment({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...environment }),
-    database.url,
+    readEnvironment({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', MAIL_RETRY_DELAY_SECONDS: '1', ...environment }),
+    databaseUrl,
   );
   const app = await createApp(settings, rendererDir);
   const http = request(app.getHttpServer());
@@ -46,16 +64,12 @@ export async function startTestApp(environment: Record<string, string> = {}, ren
     app,
     http,
     dataDir,
-    databaseUrl: database.url,
+    databaseUrl,
     credentials,
     async login(role) {
       const response = await http.post('/api/auth/login').send(credentials[role]).expect(200);
       return response.body.token as string;
     },
-    async close() {
-      await app.close();
-      await database.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    close: () => app.close(),
   };
 }

@@ -11,6 +11,7 @@ export const apiErrorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'BUSINESS_RULE',
   'TOO_MANY_ATTEMPTS',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL_ERROR',

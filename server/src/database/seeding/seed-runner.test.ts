@@ -22,8 +22,8 @@ describe('demo data seeding', () => {
       { role: 'backoffice', n: 1 },
       { role: 'supervisor', n: 1 },
     ]);
-    const runs = await dataSource.query('SELECT name FROM seed_runs');
-    expect(runs).toEqual([{ name: 'initial-users' }]);
+    const runs = await dataSource.query('SELECT name FROM seed_runs ORDER BY ran_at, name');
+    expect(runs).toEqual([{ name: 'initial-users' }, { name: 'demo-customers' }]);
   });
 
   it('writes role, username and password per line, readable only by the owner', async () => {

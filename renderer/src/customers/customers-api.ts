@@ -1,0 +1,42 @@
+import type { CreateCustomer, Customer, CustomerList, CustomerSearch, UpdateCustomer } from '@receptivo/shared';
+import type { ApiClient } from '../api/client';
+import { searchParamsOf } from './search-params';
+
+const customerPath = (id: string) => `/api/customers/${encodeURIComponent(id)}`;
+const phonePath = (id: string, phoneId: string) => `${customerPath(id)}/phones/${encodeURIComponent(phoneId)}`;
+
+export function searchCustomers(api: ApiClient, query: CustomerSearch): Promise<CustomerList> {
+  return api.get<CustomerList>(`/api/customers?${searchParamsOf(query)}`);
+}
+
+export function createCustomer(api: ApiClient, body: CreateCustomer): Promise<Customer> {
+  return api.post<Customer>('/api/customers', body);
+}
+
+export function getCustomer(api: ApiClient, id: string): Promise<Customer> {
+  return api.get<Customer>(customerPath(id));
+}
+
+export function updateCustomer(api: ApiClient, id: string, patch: UpdateCustomer): Promise<Customer> {
+  return api.patch<Customer>(customerPath(id), patch);
+}
+
+export function addPhone(api: ApiClient, id: string, number: string): Promise<Customer> {
+  return api.post<Customer>(`${customerPath(id)}/phones`, { number });
+}
+
+export function removePhone(api: ApiClient, id: string, phoneId: string): Promise<Customer> {
+  return api.request<Customer>('DELETE', phonePath(id, phoneId));
+}
+
+export function makePhonePrimary(api: ApiClient, id: string, phoneId: string): Promise<Customer> {
+  return api.post<Customer>(`${phonePath(id, phoneId)}/primary`);
+}
+
+export function createPortalAccount(api: ApiClient, id: string): Promise<Customer> {
+  return api.post<Customer>(`${customerPath(id)}/portal-account`);
+}
+
+export function resendPortalPassword(api: ApiClient, id: string): Promise<Customer> {
+  return api.post<Customer>(`${customerPath(id)}/portal-account/resend-password`);
+}

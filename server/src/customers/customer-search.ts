@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import {
+  type CustomerList,
+  type CustomerSearch,
+  type CustomerSummary,
+  normalizePhone,
+  stripDocument,
+} from '@receptivo/shared';
+import type { Settings } from '../config/settings';
+import { toCustomerPhone } from './customer-view';
+
+/** Counting every match of "silva" among a million customers is wasted work for a results page. */
+export const TOTAL_CAP = 1000;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/** Collects SQL conditions with numbered parameters. */
+class Conditions {
+  readonly params: unknown[] = [];
+
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+interface SummaryRow {
+  id: string;
+  type: CustomerSummary['type'];
+  name: string;
+  trade_name: string | null;
+  document: string;
+  email: string | null;
+  phone_id: string | null;
+  e164: string | null;
+}
+
+/**
+ * Customer lookup: the phone in any Brazilian form (one exact index match on the normalized
+ * number), the CPF/CNPJ with or without mask (prefix), the e-mail (prefix) and the name ignoring
+ * accents and case, by parts of words (trigram index). `q` tries each that the text can be.
+ */
+@Injectable()
+export class CustomerSearchService {
+  private readonly defaultAreaCode: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    config: ConfigService<Settings, true>,
+  ) {
+    this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+  }
+
+  async search(query: CustomerSearch): Promise<CustomerList> {
+    const sql = new Conditions();
+    const required: string[] = [];
+    const rankedNames: string[] = [];
+
+    const byPhone = (text: string) => {
+      const phone = normalizePhone(text, this.defaultAreaCode);
+      return phone ? `c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = ${sql.param(phone.e164)})` : undefined;
+    };
+    const byDocument = (text: string) => {
+      const document = stripDocument(text);
+      if (document.length === 11 || document.length === 14) return `c.document = ${sql.param(document)}`;
+      return document.length >= 3 ? `c.document LIKE ${sql.param(`${escapeLike(document)}%`)}` : undefined;
+    };
+    const byEmail = (text: string) => `lower(c.email) LIKE ${sql.param(`${escapeLike(text.toLowerCase())}%`)}`;
+    const byName = (text: string) => {
+      const words = text.split(/\s+/).filter((word) => word.length >= 2);
+      if (words.length === 0) return undefined;
+      rankedNames.push(text);
+      return words
+        .map((word) => `c.search_name LIKE '%' || lower(immutable_unaccent(${sql.param(escapeLike(word))})) || '%'`)
+        .join(' AND ');
+    };
+
+    if (query.phone) required.push(byPhone(query.phone) ?? 'false');
+    if (query.document) required.push(byDocument(query.document) ?? 'false');
+    if (query.email) required.push(byEmail(query.email));
+    if (query.name) required.push(byName(query.name) ?? 'false');
+    if (query.q) {
+      const text = query.q;
+      const anyOf: (string | undefined)[] = [];
+      if (text.includes('@')) anyOf.push(byEmail(text));
+      else if (!/[a-z]/i.test(text)) anyOf.push(byDocument(text), byPhone(text));
+      else {
+        // The new CNPJ has letters: "12.ABC.345" may be its beginning.
+        if (/\d/.test(text) && /^[0-9a-z./-]+$/i.test(text)) anyOf.push(byDocument(text));
+        anyOf.push(byName(text));
+      }
+      const usable = anyOf.filter((condition): condition is string => condition !== undefined);
+      required.push(usable.length ? `(${usable.join(' OR ')})` : 'false');
+    }
+
+    const where = required.join(' AND ');
+    // The count reuses the conditions' parameters only; ranking and paging come after them.
+    const whereParams = [...sql.params];
+    const rank = rankedNames.map((text) => `similarity(c.search_name, lower(immutable_unaccent(${sql.param(text)}))) DESC`);
+    const order = [...rank, 'c.name', 'c.id'].join(', ');
+    const limit = sql.param(query.pageSize);
+    const offset = sql.param((query.page - 1) * query.pageSize);
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query<SummaryRow[]>(
+        `SELECT c.id, c.type, c.name, c.trade_name, c.document, c.email, p.id AS phone_id, p.e164
+           FROM customers c
+           LEFT JOIN customer_phones p ON p.customer_id = c.id AND p.is_primary
+          WHERE ${where}
+          ORDER BY ${order}
+          LIMIT ${limit} OFFSET ${offset}`,
+        sql.params,
+      ),
+      this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
+        whereParams,
+      ),
+    ]);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        type: row.type,
+        name: row.name,
+        tradeName: row.trade_name,
+        document: row.document,
+        email: row.email,
+        primaryPhone: row.phone_id ? toCustomerPhone({ id: row.phone_id, e164: row.e164!, primary: true }) : null,
+      })),
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import type { Settings } from '../config/settings';
+import { type MailMessage, MailSealer, type SealedMail } from './mail-message';
+import { type MailTransport, createMailTransport } from './mail-transport';
+
+const QUEUE = 'mail';
+
+/**
+ * Outgoing mail is a job in PostgreSQL (pg-boss): enqueued in the same request that decides to
+ * send it, sent by a worker, retried with backoff while the SMTP server is down, kept across restarts.
+ */
+@Injectable()
+export class MailQueue implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(MailQueue.name);
+  private readonly boss: PgBoss;
+  private readonly sealer: MailSealer;
+  private readonly transport: MailTransport;
+  private readonly retryDelaySeconds: number;
+
+  constructor(config: ConfigService<Settings, true>) {
+    this.boss = new PgBoss({
+      connectionString: config.get('databaseUrl', { infer: true }),
+      schema: 'pgboss',
+      max: 4,
+      // Sent mail is kept a week for support questions ("did the citizen get it?").
+      archiveCompletedAfterSeconds: 7 * 24 * 3600,
+    });
+    this.boss.on('error', (error) => this.logger.error(`mail queue: ${error.message}`));
+    this.sealer = new MailSealer(config.get('jwtSecret', { infer: true }));
+    this.transport = createMailTransport(config.get('SMTP_URL', { infer: true }), config.get('DATA_DIR', { infer: true }));
+    this.retryDelaySeconds = config.get('MAIL_RETRY_DELAY_SECONDS', { infer: true });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    await this.boss.createQueue(QUEUE, {
+      name: QUEUE,
+      retryLimit: 12,
+      retryDelay: this.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: 120,
+    });
+    await this.boss.work<SealedMail>(QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+      await this.transport.send(this.sealer.open(job.data));
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    this.transport.close();
+  }
+
+  /**
+   * Returns the job id; the message is sent (and retried) in the background. Given the caller's
+   * transaction, the job is written in it: committed together with the change it reports, or not at all.
+   */
+  async enqueue(message: MailMessage, transaction?: EntityManager): Promise<string> {
+    const db = transaction && { executeSql: async (text: string, values: unknown[]) => ({ rows: await transaction.query(text, values) }) };
+    const id = await this.boss.send(QUEUE, this.sealer.seal(message), db ? { db } : {});
+    if (!id) throw new Error('mail queue refused the message');
+    return id;
+  }
+}
