@@ -27,7 +27,7 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   projects: [
     { ...shared, displayName: 'shared', testEnvironment: 'node', roots: ['<rootDir>/shared/src'] },
-    { ...shared, displayName: 'server', testEnvironment: 'node', roots: ['<rootDir>/server/src'], testTimeout: 30000 },
+    { ...shared, displayName: 'server', testEnvironment: 'node', roots: ['<rootDir>/server/src'], setupFilesAfterEnv: ['<rootDir>/tests/support/slow-tests-setup.ts'] },
     { ...shared, displayName: 'electron', testEnvironment: 'node', roots: ['<rootDir>/electron/src'] },
     {
       ...shared,
@@ -44,7 +44,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       roots: ['<rootDir>/tests'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/slow-tests-setup.ts'],
     },
   ],
 };

@@ -3,6 +3,7 @@ const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 async function main() {
+  // `npm run bench -- customers` runs one benchmark.
   const only = process.argv[2];
   const files = readdirSync(__dirname)
     .filter((file) => file.endsWith('.bench.js'))

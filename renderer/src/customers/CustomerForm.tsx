@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   createCustomerSchema,
   customerTypeLabels,
@@ -27,13 +27,19 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
   const [type, setType] = useState<CustomerType>('person');
   const [name, setName] = useState('');
   const [tradeName, setTradeName] = useState('');
-  const [document, setDocument] = useState('');
+  const [documentNumber, setDocumentNumber] = useState('');
   const [email, setEmail] = useState('');
   const [phones, setPhones] = useState<string[]>([]);
   const [phoneDraft, setPhoneDraft] = useState('');
   const [phoneDraftError, setPhoneDraftError] = useState<string | undefined>();
   const [address, setAddress] = useState<AddressValues>(emptyAddress);
   const { submitting, errors, submit, clearErrors } = useFormSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The form is taller than the screen: bring the first refused input into view, with the focus.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   /** Moves the typed number into the list; returns the new list, or null when the number is refused. */
   function addDraftPhone(): string[] | null {
@@ -74,7 +80,7 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
     const withAddress = !isBlankAddress(address);
     const common = {
       name,
-      document,
+      document: documentNumber,
       email,
       phones: numbers.map((number) => ({ number })),
       addresses: withAddress ? [address] : [],
@@ -82,11 +88,11 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
     await submit({
       parsed: createCustomerSchema.safeParse(type === 'person' ? { type, ...common } : { type, ...common, tradeName }),
       fields: [
-        'type',
         'name',
         'tradeName',
         'document',
         'email',
+        'phones',
         ...numbers.map((_, index) => `phones.${index}.number`),
         ...(withAddress ? addressFieldPaths('addresses.0') : []),
       ],
@@ -95,7 +101,7 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
   }
 
   return (
-    <form className="customer-form" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="customer-form" onSubmit={onSubmit} noValidate>
       <FormAlert message={errors.alert} />
       <fieldset className="fieldset">
         <legend>Tipo de cliente</legend>
@@ -148,9 +154,9 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
                 className="input--medium"
                 autoComplete="off"
                 spellCheck={false}
-                value={document}
+                value={documentNumber}
                 mask={(value) => maskDocument(value, type)}
-                onValueChange={setDocument}
+                onValueChange={setDocumentNumber}
               />
             )}
           </Field>
@@ -197,7 +203,6 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
             {(control) => (
               <input
                 {...control}
-                className="input--medium"
                 inputMode="tel"
                 autoComplete="off"
                 value={phoneDraft}

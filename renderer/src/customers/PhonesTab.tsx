@@ -105,7 +105,6 @@ export function PhonesTab({ customer, onSaved }: CustomerTabProps) {
             {(control) => (
               <input
                 {...control}
-                className="input--medium"
                 inputMode="tel"
                 autoComplete="off"
                 value={number}

@@ -34,16 +34,28 @@ export function PortalAccountTab({ customer, onSaved, onGoToData }: CustomerTabP
   async function resend() {
     const updated = await resendPortalPassword(api, customer.id);
     setConfirmingResend(false);
-    const email = updated.portalAccount?.email ?? account?.email;
-    onSaved(updated, `Nova senha temporária enviada para ${email}.`);
+    onSaved(updated, `Nova senha temporária enviada para ${updated.portalAccount?.email ?? customer.email}.`);
   }
+
+  // The password always goes to the customer's current e-mail, which Dados may have changed or cleared.
+  const noEmailNotice = (
+    <div className="alert alert--notice">
+      <p>
+        Este cliente não tem e-mail cadastrado. A senha do autoatendimento é enviada por e-mail: cadastre o e-mail na aba
+        Dados.
+      </p>
+      <button type="button" className="button" onClick={onGoToData}>
+        Ir para Dados
+      </button>
+    </div>
+  );
 
   if (account) {
     return (
       <div>
         <dl className="details">
           <dt>Login</dt>
-          <dd className="mono">{account.login}</dd>
+          <dd className="mono">{formatDocument(account.login)}</dd>
           <dt>E-mail</dt>
           <dd>{account.email}</dd>
           <dt>Criado em</dt>
@@ -51,9 +63,13 @@ export function PortalAccountTab({ customer, onSaved, onGoToData }: CustomerTabP
           <dt>Última senha enviada em</dt>
           <dd>{formatDateTime(account.passwordSentAt)}</dd>
         </dl>
-        <button type="button" className="button" onClick={() => setConfirmingResend(true)}>
-          Reenviar senha
-        </button>
+        {customer.email ? (
+          <button type="button" className="button" onClick={() => setConfirmingResend(true)}>
+            Reenviar senha
+          </button>
+        ) : (
+          noEmailNotice
+        )}
         {confirmingResend && (
           <ConfirmDialog
             title="Reenviar senha"
@@ -62,7 +78,7 @@ export function PortalAccountTab({ customer, onSaved, onGoToData }: CustomerTabP
             onClose={() => setConfirmingResend(false)}
           >
             <p>
-              Uma nova senha temporária será enviada para <strong>{account.email}</strong>. Confirma o envio?
+              Uma nova senha temporária será enviada para <strong>{customer.email}</strong>. Confirma o envio?
             </p>
           </ConfirmDialog>
         )}
@@ -70,19 +86,7 @@ export function PortalAccountTab({ customer, onSaved, onGoToData }: CustomerTabP
     );
   }
 
-  if (!customer.email) {
-    return (
-      <div className="alert alert--notice">
-        <p>
-          Este cliente não tem e-mail cadastrado. A senha do autoatendimento é enviada por e-mail: cadastre o e-mail na
-          aba Dados para criar o acesso.
-        </p>
-        <button type="button" className="button" onClick={onGoToData}>
-          Ir para Dados
-        </button>
-      </div>
-    );
-  }
+  if (!customer.email) return noEmailNotice;
 
   return (
     <div>

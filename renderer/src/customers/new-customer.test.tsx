@@ -112,13 +112,14 @@ test('a CPF with wrong check digits is refused beside the field before anything 
 
   expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF inválido: confira os dígitos.');
   expect(screen.getByLabelText('CPF')).toHaveAttribute('aria-invalid', 'true');
+  expect(screen.getByLabelText('CPF')).toHaveFocus();
   expect(server.calls('POST /api/customers')).toHaveLength(0);
 });
 
 test('a document already registered is shown beside the CPF', async () => {
   const { user } = openNewCustomer({
     'POST /api/customers': apiError(409, 'CONFLICT', 'Já existe um cliente com este CPF/CNPJ.', {
-      document: 'Já existe um cliente com este CPF/CNPJ.',
+      document: 'CPF/CNPJ já cadastrado.',
     }),
   });
 
@@ -126,18 +127,16 @@ test('a document already registered is shown beside the CPF', async () => {
   await user.click(screen.getByRole('button', { name: 'Salvar' }));
 
   await waitFor(() =>
-    expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('Já existe um cliente com este CPF/CNPJ.'),
+    expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF/CNPJ já cadastrado.'),
   );
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Salvar' })).toBeEnabled();
 });
 
-test('server errors of the CPF and of one phone go beside them', async () => {
+test('a phone the server cannot read is marked in the list', async () => {
+  const message = 'Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.';
   const { user } = openNewCustomer({
-    'POST /api/customers': apiError(400, 'VALIDATION_FAILED', 'Confira os campos destacados.', {
-      document: 'CPF inválido: confira os dígitos.',
-      'phones.1.number': 'Telefone inválido: informe o DDD e o número.',
-    }),
+    'POST /api/customers': apiError(400, 'VALIDATION_FAILED', message, { 'phones.1.number': message }),
   });
 
   await fillPerson(user);
@@ -145,9 +144,9 @@ test('server errors of the CPF and of one phone go beside them', async () => {
   await user.type(screen.getByLabelText('Telefone'), '99999999{Enter}');
   await user.click(screen.getByRole('button', { name: 'Salvar' }));
 
-  await waitFor(() => expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF inválido: confira os dígitos.'));
-  const [first, second] = within(screen.getByRole('list', { name: 'Telefones a cadastrar' })).getAllByRole('listitem');
-  expect(second).toHaveTextContent('Telefone inválido: informe o DDD e o número.');
+  const list = screen.getByRole('list', { name: 'Telefones a cadastrar' });
+  await waitFor(() => expect(within(list).getAllByRole('listitem')[1]).toHaveTextContent(message));
+  const [first] = within(list).getAllByRole('listitem');
   expect(first).not.toHaveTextContent('inválido');
 });
 

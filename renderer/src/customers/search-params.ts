@@ -4,7 +4,7 @@ export const searchFields = ['q', 'name', 'email', 'document', 'phone'] as const
 export type SearchField = (typeof searchFields)[number];
 
 /** The server's own default, read from the shared schema, so URLs need not carry it. */
-export const defaultPageSize = customerSearchSchema.shape.pageSize.parse(undefined);
+const defaultPageSize = customerSearchSchema.shape.pageSize.parse(undefined);
 
 /**
  * One canonical query string for a search: the request to the server, the Clientes page URL and

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors, type Issue } from './form-errors';
 
 /** The result of a shared schema's `safeParse`, without tying the renderer to zod's types. */
-export type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 
 interface Submission<T> {
   parsed: Parsed<T>;

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
@@ -19,7 +20,12 @@ import { UsersService } from './users.service';
     DiscoveryModule,
     TypeOrmModule.forFeature([UserEntity]),
     JwtModule.registerAsync({
-      useFactory: (config: ConfigService<Settings, true>) => ({ secret: config.get('jwtSecret', { infer: true }) }),
+      useFactory: (config: ConfigService<Settings, true>) => ({
+        // A KeyObject once, not the string: jsonwebtoken otherwise tries to parse it as a public key on every verify.
+        secret: createSecretKey(Buffer.from(config.get('jwtSecret', { infer: true }))),
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
       inject: [ConfigService],
     }),
     ThrottlerModule.forRoot([{ name: 'login', ...LOGIN_ATTEMPTS }]),

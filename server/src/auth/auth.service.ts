@@ -47,9 +47,13 @@ export class AuthService {
       }
       throw new ApiException(401, 'TOKEN_INVALID', 'Sessão inválida. Entre novamente.');
     }
-    const user = await this.users.findOneBy({ id: claims.sub });
-    if (!user || !user.active || user.tokenVersion !== claims.ver) throw sessionEnded();
-    return { id: user.id, username: user.username, name: user.name, role: user.role, extension: user.extension };
+    // Every authenticated request passes here: one plain indexed query, no entity hydration.
+    const [user] = await this.users.query(
+      'SELECT id, username, name, role, extension FROM users WHERE id = $1 AND active AND token_version = $2',
+      [claims.sub, claims.ver],
+    );
+    if (!user) throw sessionEnded();
+    return user as AuthenticatedUser;
   }
 
   async changePassword(userId: string, { currentPassword, newPassword }: ChangePassword): Promise<void> {

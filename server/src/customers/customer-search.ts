@@ -11,7 +11,7 @@ import {
 import type { Settings } from '../config/settings';
 import { toCustomerPhone } from './customer-view';
 
-/** Counting every match of "silva" among a million customers is wasted work for a results page. */
+/** Beyond this many matches the list says "more than" and asks for a narrower search. */
 export const TOTAL_CAP = 1000;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
@@ -98,25 +98,34 @@ export class CustomerSearchService {
     const where = required.join(' AND ');
     // The count reuses the conditions' parameters only; ranking and paging come after them.
     const whereParams = [...sql.params];
-    const rank = rankedNames.map((text) => `similarity(c.search_name, lower(immutable_unaccent(${sql.param(text)}))) DESC`);
-    const order = [...rank, 'c.name', 'c.id'].join(', ');
+    const rank = rankedNames.map((text) => `similarity(candidate.search_name, lower(immutable_unaccent(${sql.param(text)}))) DESC`);
+    const order = [...rank, 'candidate.name', 'candidate.id'].join(', ');
     const limit = sql.param(query.pageSize);
     const offset = sql.param((query.page - 1) * query.pageSize);
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query<SummaryRow[]>(
-        `SELECT c.id, c.type, c.name, c.trade_name, c.document, c.email, p.id AS phone_id, p.e164
-           FROM customers c
-           LEFT JOIN customer_phones p ON p.customer_id = c.id AND p.is_primary
-          WHERE ${where}
-          ORDER BY ${order}
-          LIMIT ${limit} OFFSET ${offset}`,
-        sql.params,
-      ),
-      this.dataSource.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
-        whereParams,
-      ),
-    ]);
+    // Matches are ranked among the first TOTAL_CAP + 1 found: "maria" alone matches tens of
+    // thousands at a million customers, and ranking them all costs more than the attendant
+    // gains; past the cap the screen asks to narrow the search.
+    const rows = await this.dataSource.query<(SummaryRow & { total: number })[]>(
+      `WITH candidate AS (
+         SELECT c.id, c.type, c.name, c.trade_name, c.document, c.email, c.search_name
+           FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}
+       )
+       SELECT candidate.id, candidate.type, candidate.name, candidate.trade_name, candidate.document, candidate.email,
+              p.id AS phone_id, p.e164, (SELECT count(*)::int FROM candidate) AS total
+         FROM candidate
+         LEFT JOIN customer_phones p ON p.customer_id = candidate.id AND p.is_primary
+        ORDER BY ${order}
+        LIMIT ${limit} OFFSET ${offset}`,
+      sql.params,
+    );
+    const total =
+      rows[0]?.total ??
+      (
+        await this.dataSource.query<{ total: number }[]>(
+          `SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
+          whereParams,
+        )
+      )[0].total;
     return {
       items: rows.map((row) => ({
         id: row.id,

