@@ -10,6 +10,7 @@ import { CtiModule } from './cti/cti.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MailModule } from './mail/mail.module';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         CustomersModule,
+        KnowledgeModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -7,3 +7,4 @@ export * from './health/schemas';
 export * from './customers/documents';
 export * from './customers/phones';
 export * from './customers/schemas';
+export * from './knowledge/schemas';

@@ -23,7 +23,7 @@ describe('demo data seeding', () => {
       { role: 'supervisor', n: 1 },
     ]);
     const runs = await dataSource.query('SELECT name FROM seed_runs ORDER BY ran_at, name');
-    expect(runs).toEqual([{ name: 'initial-users' }, { name: 'demo-customers' }]);
+    expect(runs).toEqual([{ name: 'initial-users' }, { name: 'demo-customers' }, { name: 'demo-knowledge' }]);
   });
 
   it('writes role, username and password per line, readable only by the owner', async () => {

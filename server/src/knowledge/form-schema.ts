@@ -1,0 +1,49 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { type FormSchema, formUiKeywords } from '@receptivo/shared';
+import { ApiException } from '../common/api-exception';
+
+const supportedTypes = new Set(['string', 'integer', 'number', 'boolean']);
+
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false });
+  addFormats(ajv, ['date', 'email', 'date-time', 'time']);
+  ajv.addVocabulary([...formUiKeywords]);
+  return ajv;
+}
+
+const ajv = createAjv();
+
+function refuse(reason: string): never {
+  const message = `Esquema inválido: ${reason}`;
+  throw new ApiException(400, 'VALIDATION_FAILED', message, { formSchema: message });
+}
+
+/**
+ * A request type's form must be a valid JSON Schema (ajv, strict) and stay inside what the desk
+ * renders: one object of flat fields of the supported types, each with a title.
+ */
+export function assertRenderableFormSchema(schema: FormSchema): void {
+  if (schema.type !== 'object' || typeof schema.properties !== 'object' || schema.properties === null) {
+    refuse('a raiz deve ser {"type": "object", "properties": {…}}.');
+  }
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  if (Object.keys(properties).length === 0) refuse('o formulário precisa de ao menos um campo.');
+  for (const [name, property] of Object.entries(properties)) {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(name)) refuse(`nome de campo "${name}" inválido (letras, números e _).`);
+    if (typeof property !== 'object' || property === null) refuse(`o campo "${name}" deve ser um objeto.`);
+    if (!supportedTypes.has(String(property.type))) {
+      refuse(`o campo "${name}" tem tipo "${String(property.type)}"; use string, integer, number ou boolean.`);
+    }
+    if (typeof property.title !== 'string' || !property.title.trim()) refuse(`o campo "${name}" precisa de "title" (o rótulo).`);
+  }
+  const required = schema.required ?? [];
+  if (!Array.isArray(required) || required.some((key) => typeof key !== 'string' || !(key in properties))) {
+    refuse('"required" deve listar nomes de campos existentes.');
+  }
+  try {
+    ajv.compile(schema);
+  } catch (error) {
+    refuse((error as Error).message);
+  }
+}

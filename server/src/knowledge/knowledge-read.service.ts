@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import type { CategoryTree, CurrentNotices, Information, ScriptTopic } from '@receptivo/shared';
+import { notFound } from '../common/api-exception';
+import { CategoryEntity, InformationEntity, NoticeEntity, RequestTypeEntity, ScriptTopicEntity } from './knowledge.entities';
+import { toCategory, toInformation, toNotice, toRequestType, toScriptTopic } from './knowledge-views';
+
+/** What the attendant reads on the Receptivo page: active items only, in their order. */
+@Injectable()
+export class KnowledgeReadService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async categoryTree(): Promise<CategoryTree> {
+    const manager = this.dataSource.manager;
+    const [categories, informations, requestTypes] = await Promise.all([
+      manager.find(CategoryEntity, { where: { active: true }, order: { position: 'ASC' } }),
+      manager.find(InformationEntity, {
+        where: { active: true },
+        select: { id: true, categoryId: true, title: true, keywords: true, position: true },
+        order: { position: 'ASC' },
+      }),
+      // A deactivated organ takes no new requests: its types leave the browser.
+      manager.find(RequestTypeEntity, { where: { active: true, organ: { active: true } }, relations: { organ: true }, order: { position: 'ASC' } }),
+    ]);
+    return {
+      items: categories.map((category) => ({
+        ...toCategory(category),
+        informations: informations
+          .filter((information) => information.categoryId === category.id)
+          .map(({ id, title, keywords }) => ({ id, title, keywords })),
+        requestTypes: requestTypes
+          .filter((type) => type.categoryId === category.id)
+          .map(toRequestType)
+          .map(({ id, name, organName, formSchema, operatorGuidance, slaHours, restartWindowHours, groupByAddress, addressRequired }) => ({
+            id,
+            name,
+            organName,
+            formSchema,
+            operatorGuidance,
+            slaHours,
+            restartWindowHours,
+            groupByAddress,
+            addressRequired,
+          })),
+      })),
+    };
+  }
+
+  /** Inactive ones too: an old attendance may show an information since withdrawn. */
+  async information(id: string): Promise<Information> {
+    const information = await this.dataSource.manager.findOneBy(InformationEntity, { id });
+    if (!information) throw notFound('Informação');
+    return toInformation(information);
+  }
+
+  async scriptTopics(): Promise<{ topics: ScriptTopic[] }> {
+    const topics = await this.dataSource.manager.find(ScriptTopicEntity, { where: { active: true }, order: { position: 'ASC' } });
+    return { topics: topics.map(toScriptTopic) };
+  }
+
+  async currentNotices(now = new Date()): Promise<CurrentNotices> {
+    const notices = await this.dataSource.manager.find(NoticeEntity, {
+      where: [
+        { active: true, validFrom: LessThanOrEqual(now), validUntil: IsNull() },
+        { active: true, validFrom: LessThanOrEqual(now), validUntil: MoreThan(now) },
+      ],
+      order: { validFrom: 'DESC' },
+    });
+    const board = (kind: NoticeEntity['kind']) => notices.filter((notice) => notice.kind === kind).map(toNotice);
+    return { notice: board('notice'), incident: board('incident'), event: board('event') };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, SetMetadata } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import type { SearchQuery, SearchResponse, SearchResult } from '@receptivo/shared';
+
+const SEARCH_SOURCE = 'receptivo:search-source';
+
+/**
+ * Busca geral is extended by providing a class with this decorator: informations here; requests
+ * and protocols from the requests feature. Each source answers its best `limit` matches.
+ */
+export const SearchSource = () => SetMetadata(SEARCH_SOURCE, true);
+
+export interface SearchSourceProvider {
+  search(query: SearchQuery): Promise<SearchResult[]>;
+}
+
+/**
+ * Words of the query as a prefix tsquery for the pt_unaccent configuration ("ilumin" finds
+ * "iluminação"); only letters and digits reach to_tsquery, so no operator can be injected.
+ */
+export function prefixTsQuery(text: string): string | undefined {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+  return words.length ? words.map((word) => `${word}:*`).join(' & ') : undefined;
+}
+
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  private sources(): SearchSourceProvider[] {
+    return this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance && this.reflector.get(SEARCH_SOURCE, wrapper.metatype))
+      .map((wrapper) => wrapper.instance as SearchSourceProvider);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResponse> {
+    const results = await Promise.all(this.sources().map((source) => source.search(query)));
+    return { items: results.flat().sort((a, b) => b.score - a.score).slice(0, query.limit) };
+  }
+}
