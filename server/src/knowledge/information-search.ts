@@ -18,7 +18,7 @@ export class InformationSearch implements SearchSourceProvider {
     if (!tsquery) return [];
     const byKeyword = Boolean(query.keyword);
     const vector = byKeyword ? 'i.keyword_vector' : 'i.search_vector';
-    const rank = byKeyword ? `ts_rank(${vector}, q.query)` : `ts_rank_cd('${WEIGHTS}', ${vector}, q.query, 1)`;
+    const rank = byKeyword ? `ts_rank(${vector}, q.query)` : `ts_rank('${WEIGHTS}', ${vector}, q.query, 1)`;
     const snippetSource = byKeyword ? "keywords_text(found.keywords)" : 'found.body_text';
     // ts_headline is costly: only the page of best matches gets one.
     const rows = await this.dataSource.query<{ id: string; title: string; context: string; score: number; snippet: string }[]>(
