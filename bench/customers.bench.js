@@ -89,6 +89,27 @@ async function run() {
     const nameInputs = Array.from({ length: 25 }, () => names).flat();
     await measure('partial name (Nome)', nameInputs, (name) => get(`name=${encodeURIComponent(name)}`), '≤ 50 ms');
     await measure('partial name (Busca, q)', nameInputs, (name) => get(`q=${encodeURIComponent(name)}`), '≤ 50 ms');
+    // The same lookups through the server's search service alone (no HTTP, no token check):
+    // what PostgreSQL and the query cost, apart from the web stack.
+    require('reflect-metadata');
+    const { DataSource } = require('typeorm');
+    const { databaseOptions } = require('../server/dist/database/database-options');
+    const { CustomerSearchService } = require('../server/dist/customers/customer-search');
+    const dataSource = await new DataSource({ ...databaseOptions(postgres.url), migrationsRun: false }).initialize();
+    try {
+      const service = new CustomerSearchService(dataSource, { get: () => '11' });
+      const direct = (query) => service.search({ page: 1, pageSize: 20, ...query });
+      for (const { document } of sample.slice(0, 20)) await direct({ document });
+      const measureDirect = async (name, inputs, call, target) => {
+        const { n, p50, p99, max } = summarize(await timeEach(inputs, call));
+        rows.push({ lookup: `service: ${name}`, n, 'p50 ms': p50.toFixed(2), 'p99 ms': p99.toFixed(2), 'max ms': max.toFixed(2), target });
+      };
+      await measureDirect('phone (0DD) 9XXXX-XXXX', sample, ({ e164, document }) => direct({ phone: phoneForms['(0DD) 9XXXX-XXXX'](e164) }).then(expectFound(document)), '≤ 5 ms');
+      await measureDirect('CPF masked', sample, ({ document }) => direct({ document: maskCpf(document) }).then(expectFound(document)), '≤ 5 ms');
+      await measureDirect('partial name', nameInputs, (name) => direct({ name }), '≤ 50 ms');
+    } finally {
+      await dataSource.destroy();
+    }
     printTable(rows);
   } finally {
     await client.end();
