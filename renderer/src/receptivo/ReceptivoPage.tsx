@@ -1,26 +1,46 @@
+import { useState } from 'react';
 import { useCurrentUser } from '../auth/SessionProvider';
-import { EmptyState, Page } from '../ui/Page';
+import { getScripts } from '../knowledge/knowledge-api';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { Page } from '../ui/Page';
+import { useLoad } from '../ui/use-load';
+import { NoticeBoards } from './NoticeBoards';
+import { ScriptDialog } from './ScriptDialog';
+import './receptivo.css';
 
 export function ReceptivoPage() {
   const user = useCurrentUser();
+  // Loaded with the page so the script opens at once when the call starts.
+  const [scripts, reloadScripts] = useLoad(getScripts);
+  const [scriptOpen, setScriptOpen] = useState(false);
+
   return (
     <Page title="Receptivo">
-      <EmptyState title={`Olá, ${user.name}.`}>
-        {user.extension ? (
-          <p>
-            Seu ramal cadastrado é o <strong>{user.extension}</strong>.
-          </p>
-        ) : (
-          <p>
-            Você ainda não tem ramal associado. Peça a um administrador para cadastrar o seu ramal antes de
-            atender chamadas.
-          </p>
-        )}
-        <p>
-          A área de atendimento — chamadas do seu ramal, identificação do cliente, scripts e registro de
-          informações e solicitações — chega nas próximas versões do Receptivo.
-        </p>
-      </EmptyState>
+      <div className="receptivo-top">
+        <div className="receptivo-top__greeting">
+          <h2>{`Olá, ${user.name}.`}</h2>
+          {user.extension ? (
+            <p>
+              Seu ramal cadastrado é o <strong>{user.extension}</strong>.
+            </p>
+          ) : (
+            <p>
+              Você ainda não tem ramal associado. Peça a um administrador para cadastrar o seu ramal antes de
+              atender chamadas.
+            </p>
+          )}
+        </div>
+        <div className="receptivo-top__actions">
+          <button type="button" className="button" onClick={() => setScriptOpen(true)}>
+            Script de Atendimento
+          </button>
+        </div>
+      </div>
+      <NoticeBoards />
+      <div className="receptivo-work">
+        <KnowledgePanel />
+      </div>
+      {scriptOpen && <ScriptDialog scripts={scripts} onRetry={reloadScripts} onClose={() => setScriptOpen(false)} />}
     </Page>
   );
 }

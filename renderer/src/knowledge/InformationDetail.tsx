@@ -1,0 +1,74 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { Information } from '@receptivo/shared';
+import { LoadFailed } from '../ui/LoadFailed';
+import { useLoad } from '../ui/use-load';
+import { getInformation } from './knowledge-api';
+import { KnowledgeIcon } from './KnowledgeIcon';
+import { RichText } from './RichText';
+import './knowledge.css';
+
+export interface InformationDetailProps {
+  informationId: string;
+  /** Shows [Voltar] when the detail replaced a list the user may return to. */
+  onBack?: () => void;
+  /** Buttons beside [Voltar] for the loaded information, e.g. [Registrar] in an attendance. */
+  actions?: (information: Information) => ReactNode;
+}
+
+/** An information as the attendant reads it to the caller: text, Solução Proposta and keywords. */
+export function InformationDetail({ informationId, onBack, actions }: InformationDetailProps) {
+  const [load, reload] = useLoad((api) => getInformation(api, informationId), informationId);
+  const titleId = useId();
+  const solutionId = useId();
+  const keywordsId = useId();
+  const title = useRef<HTMLHeadingElement>(null);
+
+  // The detail replaces what was clicked; reading should go on from its title.
+  useEffect(() => {
+    if (load.state === 'ready') title.current?.focus();
+  }, [load.state]);
+
+  return (
+    <article className="knowledge-detail" aria-labelledby={load.state === 'ready' ? titleId : undefined}>
+      {(onBack || (actions && load.state === 'ready')) && (
+        <div className="knowledge-detail__bar">
+          {onBack && (
+            <button type="button" className="button" onClick={onBack}>
+              Voltar
+            </button>
+          )}
+          {actions && load.state === 'ready' && <div className="knowledge-detail__actions">{actions(load.data)}</div>}
+        </div>
+      )}
+      {load.state === 'loading' && <p className="muted">Carregando informação…</p>}
+      {load.state === 'failed' && <LoadFailed what="a informação" failure={load} onRetry={reload} />}
+      {load.state === 'ready' && (
+        <>
+          <header className="knowledge-detail__header">
+            <KnowledgeIcon kind="information" />
+            <h3 id={titleId} ref={title} tabIndex={-1} className="knowledge-detail__title">
+              {load.data.title}
+            </h3>
+          </header>
+          <RichText html={load.data.body} />
+          <section className="knowledge-detail__section knowledge-detail__solution" aria-labelledby={solutionId}>
+            <h4 id={solutionId}>Solução Proposta</h4>
+            <RichText html={load.data.proposedSolution} />
+          </section>
+          {load.data.keywords.length > 0 && (
+            <section className="knowledge-detail__section" aria-labelledby={keywordsId}>
+              <h4 id={keywordsId}>Palavras-chave</h4>
+              <ul className="tag-list" aria-labelledby={keywordsId}>
+                {load.data.keywords.map((keyword) => (
+                  <li key={keyword} className="tag">
+                    {keyword}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError, describeError } from '../api/client';
+import { useApi } from '../auth/SessionProvider';
+import { LoadFailed } from '../ui/LoadFailed';
+import { useLoad } from '../ui/use-load';
+import { CategoryBrowser, informationFocusKey, requestTypeFocusKey } from './CategoryBrowser';
+import { InformationDetail } from './InformationDetail';
+import { getCategories, searchKnowledge, type RequestTypeSummary } from './knowledge-api';
+import { KnowledgeSearchForm, queryOf, SearchResults, type KnowledgeSearchTerms, type SearchOutcome } from './KnowledgeSearch';
+import { RequestTypeDetail } from './RequestTypeDetail';
+import './knowledge.css';
+
+type View =
+  | { kind: 'browse' }
+  | { kind: 'results' }
+  | { kind: 'information'; id: string; from: 'browse' | 'results' }
+  | { kind: 'requestType'; requestType: RequestTypeSummary };
+
+/**
+ * The knowledge an attendant reads from during a call: search on top, then the sessões, the search
+ * results or the detail of what was opened. Lists keep their state while a detail is open.
+ */
+export function KnowledgePanel() {
+  const api = useApi();
+  const [categories, reloadCategories] = useLoad(getCategories);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
+  const [view, setView] = useState<View>({ kind: 'browse' });
+  const titleId = useId();
+  const container = useRef<HTMLDivElement>(null);
+  /** The item a detail was opened from, focused again on [Voltar]. */
+  const returnFocus = useRef<string | null>(null);
+  /** Answers to superseded searches are dropped: the last search typed wins, not the slowest. */
+  const latestSearch = useRef(0);
+
+  useEffect(() => {
+    const key = returnFocus.current;
+    if (!key || (view.kind !== 'browse' && view.kind !== 'results')) return;
+    returnFocus.current = null;
+    container.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`)?.focus();
+  }, [view]);
+
+  function search(terms: KnowledgeSearchTerms) {
+    const request = ++latestSearch.current;
+    setOutcome({ state: 'loading', terms });
+    setView({ kind: 'results' });
+    searchKnowledge(api, queryOf(terms)).then(
+      ({ items }) => {
+        if (request === latestSearch.current) setOutcome({ state: 'ready', terms, items });
+      },
+      (error: unknown) => {
+        if (request !== latestSearch.current) return;
+        const retry = !(error instanceof ApiError) || error.statusCode >= 500;
+        setOutcome({ state: 'failed', terms, message: describeError(error), retry });
+      },
+    );
+  }
+
+  function closeResults() {
+    latestSearch.current++;
+    setOutcome(null);
+    setView({ kind: 'browse' });
+  }
+
+  function toggle(categoryId: string) {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(categoryId)) next.add(categoryId);
+      return next;
+    });
+  }
+
+  function back(to: 'browse' | 'results', focusKey: string) {
+    returnFocus.current = focusKey;
+    setView({ kind: to });
+  }
+
+  return (
+    <section className="knowledge" aria-labelledby={titleId}>
+      <h2 id={titleId} className="knowledge__title">
+        Base de conhecimento
+      </h2>
+      <KnowledgeSearchForm onSearch={search} />
+      <div ref={container}>
+        {view.kind === 'information' && (
+          <InformationDetail
+            informationId={view.id}
+            onBack={() => back(view.from, informationFocusKey(view.id))}
+          />
+        )}
+        {view.kind === 'requestType' && (
+          <RequestTypeDetail
+            requestType={view.requestType}
+            onBack={() => back('browse', requestTypeFocusKey(view.requestType.id))}
+          />
+        )}
+        {view.kind === 'results' && outcome && (
+          <SearchResults
+            outcome={outcome}
+            onRetry={() => search(outcome.terms)}
+            onClose={closeResults}
+            onOpenInformation={(id) => setView({ kind: 'information', id, from: 'results' })}
+          />
+        )}
+        {view.kind === 'browse' && (
+          <>
+            {categories.state === 'loading' && <p className="muted">Carregando sessões…</p>}
+            {categories.state === 'failed' && (
+              <LoadFailed what="as sessões" failure={categories} onRetry={reloadCategories} />
+            )}
+            {categories.state === 'ready' && (
+              <CategoryBrowser
+                categories={categories.data.items}
+                expanded={expanded}
+                onToggle={toggle}
+                onOpenInformation={(information) => setView({ kind: 'information', id: information.id, from: 'browse' })}
+                onOpenRequestType={(requestType) => setView({ kind: 'requestType', requestType })}
+              />
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

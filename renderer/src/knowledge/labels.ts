@@ -1,0 +1,11 @@
+import type { SearchResult } from '@receptivo/shared';
+
+export const searchResultKindLabels: Record<SearchResult['kind'], string> = {
+  information: 'Informação',
+  request: 'Solicitação',
+  attendance: 'Atendimento',
+};
+
+export function hoursLabel(hours: number): string {
+  return hours === 1 ? '1 hora' : `${hours} horas`;
+}
