@@ -1,20 +1,31 @@
 import { useCurrentUser } from '../auth/SessionProvider';
 import { Page } from '../ui/Page';
-import { Tabs } from '../ui/Tabs';
+import { Tabs, type TabItem } from '../ui/Tabs';
+import { CategoriesPanel } from './knowledge/CategoriesPanel';
+import { InformationsPanel } from './knowledge/InformationsPanel';
+import { NoticesPanel } from './knowledge/NoticesPanel';
+import { OrgansPanel } from './knowledge/OrgansPanel';
+import { RequestTypesPanel } from './knowledge/RequestTypesPanel';
+import { ScriptPanel } from './knowledge/ScriptPanel';
 import { UsersPanel } from './UsersPanel';
+
+/** The knowledge base is the supervisors' to keep; users and access stay with the admins. */
+const knowledgeTabs: readonly TabItem[] = [
+  { key: 'organs', label: 'Órgãos', content: <OrgansPanel /> },
+  { key: 'categories', label: 'Sessões', content: <CategoriesPanel /> },
+  { key: 'informations', label: 'Informações', content: <InformationsPanel /> },
+  { key: 'request-types', label: 'Tipos de solicitação', content: <RequestTypesPanel /> },
+  { key: 'script', label: 'Script', content: <ScriptPanel /> },
+  { key: 'notices', label: 'Quadros de avisos', content: <NoticesPanel /> },
+];
+
+const usersTab: TabItem = { key: 'users', label: 'Usuários', content: <UsersPanel /> };
 
 export function AdministrationPage() {
   const { role } = useCurrentUser();
   return (
     <Page title="Administração">
-      {role === 'admin' ? (
-        <Tabs label="Áreas de administração" tabs={[{ key: 'users', label: 'Usuários', content: <UsersPanel /> }]} />
-      ) : (
-        <p className="note">
-          A administração da base de conhecimento — categorias, informações, tipos de solicitação, scripts e
-          quadros de avisos — chega em uma próxima versão.
-        </p>
-      )}
+      <Tabs label="Áreas de administração" tabs={role === 'admin' ? [usersTab, ...knowledgeTabs] : knowledgeTabs} />
     </Page>
   );
 }

@@ -52,12 +52,15 @@ test('the admin sees the users of the desk in the "Usuários" tab', async () => 
 
 test('a supervisor sees Administração without user management', async () => {
   storeSession(loginResponse('supervisor'));
-  const server = fakeServer({ 'GET /api/auth/me': { status: 200, body: sessionUser('supervisor') } });
+  const server = fakeServer({
+    'GET /api/auth/me': { status: 200, body: sessionUser('supervisor') },
+    'GET /api/knowledge/organs': { status: 200, body: { items: [] } },
+  });
 
   renderApp('/administracao');
 
   expect(screen.getByRole('heading', { level: 1, name: 'Administração' })).toBeInTheDocument();
-  expect(screen.getByText(/administração da base de conhecimento/)).toBeInTheDocument();
+  expect(screen.getByRole('tab', { name: 'Órgãos' })).toHaveAttribute('aria-selected', 'true');
   expect(screen.queryByRole('tab', { name: 'Usuários' })).not.toBeInTheDocument();
   await waitFor(() => expect(server.calls('GET /api/auth/me')).toHaveLength(1));
   expect(server.calls('GET /api/users')).toHaveLength(0);

@@ -1,0 +1,133 @@
+import { informationInputSchema, type Category, type Information } from '@receptivo/shared';
+import { Field } from '../../ui/Field';
+import { useFormSubmit } from '../../ui/use-form-submit';
+import { CategoryScope, CategorySelect } from './CategoryScope';
+import { CheckboxField, EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
+import { keywordsFromInput, keywordsToInput, type Noun } from './editing';
+import { KnowledgeList, type EditorProps } from './KnowledgeList';
+import { RichTextField } from './RichTextField';
+
+const noun: Noun = { singular: 'informação', plural: 'informações', feminine: true };
+const fields = ['categoryId', 'title', 'body', 'proposedSolution', 'keywords', 'active'];
+
+export function InformationsPanel() {
+  return (
+    <CategoryScope>
+      {({ categoryId, categories, filter }) => (
+        <KnowledgeList
+          // A new list per category: its own load, order and messages.
+          key={categoryId}
+          resource="informations"
+          categoryId={categoryId}
+          belongs={(information) => information.categoryId === categoryId}
+          filters={filter}
+          noun={noun}
+          newLabel="Nova informação"
+          caption="Informações da sessão, na ordem em que o Receptivo as mostra"
+          describe={(information) => information.title}
+          columns={[
+            { header: 'Título', cell: (information) => information.title },
+            {
+              header: 'Palavras-chave',
+              cell: (information) => keywordsToInput(information.keywords) || <span className="muted">—</span>,
+            },
+          ]}
+          renderEditor={(props) => <InformationEditor {...props} categories={categories} categoryId={categoryId} />}
+        />
+      )}
+    </CategoryScope>
+  );
+}
+
+function InformationEditor({
+  item,
+  onSaved,
+  onClose,
+  categories,
+  categoryId,
+}: EditorProps<Information> & { categories: Category[]; categoryId: string }) {
+  const [values, set] = useFormValues({
+    categoryId: item?.categoryId ?? categoryId,
+    title: item?.title ?? '',
+    body: item?.body ?? '',
+    proposedSolution: item?.proposedSolution ?? '',
+    keywords: keywordsToInput(item?.keywords ?? []),
+    active: item?.active ?? true,
+  });
+  const { submitting, errors, submit } = useFormSubmit();
+  const save = useSaveItem('informations', item, onSaved);
+  // Each keyword is checked on its own ("keywords.2"); the message goes beside the one input.
+  const keywordsError =
+    errors.fields.keywords ?? Object.entries(errors.fields).find(([path]) => path.startsWith('keywords.'))?.[1];
+
+  return (
+    <EditorDialog
+      title={item ? `Editar informação ${item.title}` : 'Nova informação'}
+      wide
+      submitting={submitting}
+      errors={errors}
+      onClose={onClose}
+      onSubmit={() => {
+        const keywords = keywordsFromInput(values.keywords);
+        return submit({
+          parsed: informationInputSchema.safeParse({ ...values, keywords }),
+          fields: [...fields, ...keywords.map((_, index) => `keywords.${index}`)],
+          send: save,
+        });
+      }}
+    >
+      <div className="form-grid">
+        <CategorySelect
+          categories={categories}
+          value={values.categoryId}
+          error={errors.fields.categoryId}
+          onChange={(id) => set('categoryId', id)}
+        />
+        <Field label="Título" error={errors.fields.title}>
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              value={values.title}
+              onChange={(event) => set('title', event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <RichTextField
+        label="Texto"
+        value={values.body}
+        error={errors.fields.body}
+        onChange={(body) => set('body', body)}
+      />
+      <RichTextField
+        label="Solução Proposta"
+        hint="Enviada ao cidadão por e-mail com o script de atendimento, quando ele pedir."
+        value={values.proposedSolution}
+        error={errors.fields.proposedSolution}
+        onChange={(proposedSolution) => set('proposedSolution', proposedSolution)}
+      />
+      <Field
+        label="Palavras-chave"
+        hint="Separadas por vírgula. A busca por palavra-chave do Receptivo encontra a informação por elas."
+        error={keywordsError}
+      >
+        {(control) => (
+          <input
+            {...control}
+            autoComplete="off"
+            value={values.keywords}
+            onChange={(event) => set('keywords', event.target.value)}
+          />
+        )}
+      </Field>
+      <CheckboxField
+        label="Ativa"
+        hint="Informações inativas não aparecem no Receptivo nem na busca."
+        checked={values.active}
+        error={errors.fields.active}
+        onChange={(active) => set('active', active)}
+      />
+    </EditorDialog>
+  );
+}

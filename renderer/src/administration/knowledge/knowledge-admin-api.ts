@@ -1,0 +1,62 @@
+import type { Category, FormSchema, Information, Notice, Organ, RequestType, ScriptTopic } from '@receptivo/shared';
+import type { ApiClient } from '../../api/client';
+
+/** What each list of /api/knowledge/<resource> holds. */
+export interface KnowledgeItems {
+  organs: Organ;
+  categories: Category;
+  informations: Information;
+  'request-types': RequestType;
+  'script-topics': ScriptTopic;
+  notices: Notice;
+}
+
+export type KnowledgeResource = keyof KnowledgeItems;
+
+/** Lists the server keeps in an order the administrator sets. */
+export type OrderedResource = 'categories' | 'informations' | 'request-types' | 'script-topics';
+
+const resourcePath = (resource: KnowledgeResource) => `/api/knowledge/${resource}`;
+const itemPath = (resource: KnowledgeResource, id: string) => `${resourcePath(resource)}/${encodeURIComponent(id)}`;
+
+/** Every item, inactive ones too, in the server's order; informations and request types by category. */
+export async function listItems<R extends KnowledgeResource>(
+  api: ApiClient,
+  resource: R,
+  categoryId?: string,
+): Promise<KnowledgeItems[R][]> {
+  const query = categoryId ? `?${new URLSearchParams({ categoryId })}` : '';
+  const list = await api.get<{ items: KnowledgeItems[R][] }>(`${resourcePath(resource)}${query}`);
+  return list.items;
+}
+
+export function createItem<R extends KnowledgeResource>(
+  api: ApiClient,
+  resource: R,
+  body: object,
+): Promise<KnowledgeItems[R]> {
+  return api.post<KnowledgeItems[R]>(resourcePath(resource), body);
+}
+
+export function updateItem<R extends KnowledgeResource>(
+  api: ApiClient,
+  resource: R,
+  id: string,
+  patch: object,
+): Promise<KnowledgeItems[R]> {
+  return api.patch<KnowledgeItems[R]>(itemPath(resource, id), patch);
+}
+
+export function deleteItem(api: ApiClient, resource: KnowledgeResource, id: string): Promise<void> {
+  return api.request<void>('DELETE', itemPath(resource, id));
+}
+
+/** The whole list's ids in the new order (for informations and request types: one category's). */
+export function reorderItems(api: ApiClient, resource: OrderedResource, ids: string[]): Promise<void> {
+  return api.post<void>(`${resourcePath(resource)}/order`, { ids });
+}
+
+/** Resolves when the server would accept the schema; otherwise fails with its VALIDATION_FAILED. */
+export function validateFormSchema(api: ApiClient, formSchema: FormSchema): Promise<{ valid: true }> {
+  return api.post<{ valid: true }>('/api/knowledge/form-schema/validate', { formSchema });
+}

@@ -1,0 +1,235 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import type { RequestType } from '@receptivo/shared';
+import { apiError } from '../../testing/fake-server';
+import { category, cellTexts, dialog, list, openTab, organ, requestType, rowOf } from './test-support';
+
+beforeEach(() => localStorage.clear());
+
+const urban = category(1, { name: 'Zeladoria' });
+const works = organ(1, { name: 'Secretaria de Obras' });
+const closed = organ(2, { name: 'Secretaria Extinta', active: false });
+const pothole = requestType(1, {
+  name: 'Tapa-buraco',
+  organId: works.id,
+  organName: works.name,
+  slaHours: 72,
+  restartWindowHours: 48,
+  formSchema: { type: 'object', required: ['reference'], properties: { reference: { type: 'string', title: 'Referência' } } },
+});
+
+const treeSchema = {
+  type: 'object',
+  required: ['reference'],
+  properties: {
+    reference: { type: 'string', title: 'Ponto de referência' },
+    size: { type: 'string', title: 'Porte', enum: ['pequeno', 'grande'], 'x-widget': 'radio' },
+  },
+};
+const schemaError = 'Esquema inválido: /properties/size/enum deve ter ao menos 1 item.';
+
+function routes(extra: Parameters<typeof openTab>[1] = {}) {
+  return {
+    'GET /api/knowledge/organs': list([works, closed]),
+    'GET /api/knowledge/categories': list([urban]),
+    'GET /api/knowledge/request-types': list([pothole]),
+    ...extra,
+  };
+}
+
+async function openNewRequestType(extra: Parameters<typeof openTab>[1] = {}) {
+  const opened = await openTab('Tipos de solicitação', routes(extra));
+  await rowOf('Tapa-buraco');
+  await opened.user.click(screen.getByRole('button', { name: 'Novo tipo de solicitação' }));
+  return { ...opened, form: dialog('Novo tipo de solicitação') };
+}
+
+async function replaceSchema(user: UserEvent, form: HTMLElement, text: string) {
+  const editor = within(form).getByLabelText('Esquema do formulário (JSON Schema)');
+  await user.clear(editor);
+  await user.click(editor);
+  await user.paste(text);
+}
+
+async function fillRequiredFields(user: UserEvent, form: HTMLElement) {
+  await user.selectOptions(within(form).getByLabelText('Órgão'), 'Secretaria de Obras');
+  await user.type(within(form).getByLabelText('Nome'), 'Poda de árvore');
+  await user.type(within(form).getByLabelText('Prazo (horas)'), '120');
+}
+
+const preview = (form: HTMLElement) => within(form).getByRole('region', { name: 'Pré-visualização' });
+
+test('the request types of a category show organ, deadline and restart window', async () => {
+  await openTab('Tipos de solicitação', routes());
+
+  expect(cellTexts(await rowOf('Tapa-buraco'))).toEqual([
+    'Tapa-buraco',
+    'Secretaria de Obras',
+    '72 h',
+    '48 horas',
+    'Ativo',
+    'SubirDescerEditarDesativarExcluir',
+  ]);
+});
+
+test('creating a request type sends its form schema as an object, with the preview following the text', async () => {
+  const { server, user, form } = await openNewRequestType({
+    'POST /api/knowledge/request-types': (request) => ({
+      status: 201,
+      body: requestType(2, { ...(request.body as Partial<RequestType>), organName: works.name }),
+    }),
+  });
+  expect(within(within(form).getByLabelText('Órgão')).getAllByRole('option').map((option) => option.textContent)).toEqual([
+    'Selecione…',
+    'Secretaria de Obras',
+  ]);
+  expect(within(preview(form)).getByText('Este formulário não tem campos.')).toBeInTheDocument();
+
+  await fillRequiredFields(user, form);
+  await user.selectOptions(within(form).getByLabelText('Janela de reinício'), '48 horas');
+  await user.click(within(form).getByLabelText('Agrupar por endereço'));
+  await user.click(within(form).getByLabelText('Endereço obrigatório'));
+  await user.type(within(form).getByLabelText('Orientação ao Operador'), 'Pergunte a altura.');
+  await replaceSchema(user, form, JSON.stringify(treeSchema));
+
+  expect(within(preview(form)).getByRole('textbox', { name: 'Ponto de referência' })).toBeRequired();
+  expect(within(preview(form)).getByRole('radiogroup', { name: 'Porte' })).toBeInTheDocument();
+
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  expect(server.calls('POST /api/knowledge/request-types')[0].body).toEqual({
+    categoryId: urban.id,
+    organId: works.id,
+    name: 'Poda de árvore',
+    description: null,
+    formSchema: treeSchema,
+    operatorGuidance: 'Pergunte a altura.',
+    slaHours: 120,
+    restartWindowHours: 48,
+    groupByAddress: true,
+    addressRequired: true,
+    active: true,
+  });
+  expect(cellTexts(await rowOf('Poda de árvore')).slice(0, 4)).toEqual(['Poda de árvore', 'Secretaria de Obras', '120 h', '48 horas']);
+});
+
+test('the preview changes as the schema text changes, and waits while the JSON is broken', async () => {
+  const { user, form } = await openNewRequestType();
+
+  await replaceSchema(user, form, JSON.stringify(treeSchema));
+  expect(within(preview(form)).getByRole('textbox', { name: 'Ponto de referência' })).toBeInTheDocument();
+
+  const editor = within(form).getByLabelText('Esquema do formulário (JSON Schema)');
+  await user.type(editor, '{Backspace}');
+  expect(within(preview(form)).queryByRole('textbox')).not.toBeInTheDocument();
+  expect(preview(form)).toHaveTextContent('A pré-visualização aparece quando o JSON estiver correto.');
+
+  await replaceSchema(user, form, JSON.stringify({ ...treeSchema, properties: { phone: { type: 'string', title: 'Telefone' } } }));
+  expect(within(preview(form)).getByRole('textbox', { name: 'Telefone' })).toBeInTheDocument();
+  expect(within(preview(form)).queryByRole('textbox', { name: 'Ponto de referência' })).not.toBeInTheDocument();
+
+  await replaceSchema(user, form, '{"type": "array"}');
+  expect(within(preview(form)).getByRole('alert')).toHaveTextContent('O esquema deve ter "type": "object" na raiz.');
+});
+
+test('broken JSON is refused locally, on [Validar] and on [Salvar]', async () => {
+  const { server, user, form } = await openNewRequestType();
+  await fillRequiredFields(user, form);
+  await replaceSchema(user, form, '{"type": "object",\n "properties": {}');
+  const editor = within(form).getByLabelText('Esquema do formulário (JSON Schema)');
+
+  await user.click(within(form).getByRole('button', { name: 'Validar' }));
+  expect(editor).toHaveAccessibleDescription(expect.stringContaining('JSON inválido:'));
+  expect(editor).toHaveAttribute('aria-invalid', 'true');
+
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+  expect(editor).toHaveAccessibleDescription(expect.stringContaining('JSON inválido:'));
+  expect(editor).toHaveFocus();
+  expect(server.calls('POST /api/knowledge/form-schema/validate')).toHaveLength(0);
+  expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(0);
+  expect(screen.getByRole('dialog', { name: 'Novo tipo de solicitação' })).toBeInTheDocument();
+});
+
+test('[Validar] asks the server and shows its verdict beside the editor', async () => {
+  let valid = false;
+  const { server, user, form } = await openNewRequestType({
+    'POST /api/knowledge/form-schema/validate': () =>
+      valid
+        ? { status: 200, body: { valid: true } }
+        : apiError(400, 'VALIDATION_FAILED', schemaError, { formSchema: schemaError }),
+  });
+  const broken = { ...treeSchema, properties: { size: { type: 'string', enum: [] } } };
+  await replaceSchema(user, form, JSON.stringify(broken));
+  const editor = within(form).getByLabelText('Esquema do formulário (JSON Schema)');
+
+  await user.click(within(form).getByRole('button', { name: 'Validar' }));
+
+  await waitFor(() => expect(editor).toHaveAccessibleDescription(expect.stringContaining(schemaError)));
+  expect(server.calls('POST /api/knowledge/form-schema/validate')[0].body).toEqual({ formSchema: broken });
+
+  valid = true;
+  await replaceSchema(user, form, JSON.stringify(treeSchema));
+  expect(editor).not.toHaveAttribute('aria-invalid');
+  await user.click(within(form).getByRole('button', { name: 'Validar' }));
+
+  expect(await within(form).findByText('Esquema válido.')).toBeInTheDocument();
+  expect(editor).not.toHaveAttribute('aria-invalid');
+});
+
+test('saving a schema the server refuses keeps the dialog open with its message beside the editor', async () => {
+  const { server, user, form } = await openNewRequestType({
+    'POST /api/knowledge/request-types': apiError(400, 'VALIDATION_FAILED', schemaError, { formSchema: schemaError }),
+  });
+  await fillRequiredFields(user, form);
+  await replaceSchema(user, form, JSON.stringify({ ...treeSchema, properties: { size: { type: 'string', enum: [] } } }));
+
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+  const editor = within(form).getByLabelText('Esquema do formulário (JSON Schema)');
+  await waitFor(() => expect(editor).toHaveAccessibleDescription(expect.stringContaining(schemaError)));
+  expect(editor).toHaveFocus();
+  expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(1);
+  expect(screen.getByRole('dialog', { name: 'Novo tipo de solicitação' })).toBeInTheDocument();
+  expect(within(form).getByRole('button', { name: 'Salvar' })).toBeEnabled();
+});
+
+test('the other fields are checked with the shared schema before sending', async () => {
+  const { server, user, form } = await openNewRequestType();
+  await user.type(within(form).getByLabelText('Prazo (horas)'), '1.5');
+
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+  expect(within(form).getByLabelText('Órgão')).toHaveAccessibleDescription(expect.stringContaining('Escolha o órgão.'));
+  expect(within(form).getByLabelText('Nome')).toHaveAccessibleDescription('Informe o nome do tipo de solicitação.');
+  expect(within(form).getByLabelText('Prazo (horas)')).toHaveAccessibleDescription(
+    expect.stringContaining('Prazo em horas inteiras.'),
+  );
+  expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(0);
+});
+
+test('editing shows the stored schema and sends only what changed', async () => {
+  const { server, user } = await openTab(
+    'Tipos de solicitação',
+    routes({
+      [`PATCH /api/knowledge/request-types/${pothole.id}`]: (request) => ({
+        status: 200,
+        body: { ...pothole, ...(request.body as object) },
+      }),
+    }),
+  );
+
+  await user.click(within(await rowOf('Tapa-buraco')).getByRole('button', { name: 'Editar' }));
+  const form = dialog('Editar tipo de solicitação Tapa-buraco');
+  expect(within(form).getByLabelText('Esquema do formulário (JSON Schema)')).toHaveValue(
+    JSON.stringify(pothole.formSchema, null, 2),
+  );
+  expect(within(preview(form)).getByRole('textbox', { name: 'Referência' })).toBeInTheDocument();
+  expect(within(form).getByLabelText('Janela de reinício')).toHaveDisplayValue('48 horas');
+  await user.selectOptions(within(form).getByLabelText('Janela de reinício'), 'Desativada');
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  expect(server.calls(`PATCH /api/knowledge/request-types/${pothole.id}`)[0].body).toEqual({ restartWindowHours: null });
+  expect(within(await rowOf('Tapa-buraco')).getByText('Desativada')).toBeInTheDocument();
+});

@@ -1,0 +1,305 @@
+import { useId, type ReactNode } from 'react';
+import {
+  displayUnknown,
+  displayValue,
+  fieldsOf,
+  headingOf,
+  numberFromInput,
+  schemaProblem,
+  withFieldValue,
+  type ChoiceOption,
+  type FormField,
+  type FormValue,
+} from './schema-form';
+import './schema-form.css';
+
+export interface SchemaFormProps {
+  /** A request type's form: JSON Schema with a root `type: "object"`. */
+  schema: unknown;
+  value: FormValue;
+  onChange: (value: FormValue) => void;
+  /** Messages keyed by property name, e.g. the server's `fields`. */
+  errors?: Record<string, string>;
+  /** Shows the filled-in values as text instead of inputs. */
+  readOnly?: boolean;
+  /** Prefix of the inputs' ids, for pages that show more than one form. */
+  idPrefix?: string;
+}
+
+/**
+ * Draws a request type's form. Controlled and without a <form> of its own, so the page around it
+ * can add its own fields (address, requester) and submit them together.
+ */
+export function SchemaForm({ schema, value, onChange, errors = {}, readOnly = false, idPrefix }: SchemaFormProps) {
+  const generatedId = useId();
+  const prefix = idPrefix ?? generatedId;
+  const problem = schemaProblem(schema);
+  if (problem) {
+    return (
+      <p role="alert" className="alert alert--error schema-form__problem">
+        O formulário não pode ser exibido. {problem}
+      </p>
+    );
+  }
+
+  const fields = fieldsOf(schema);
+  const { title, description } = headingOf(schema);
+  const heading = (title || description) && (
+    <div className="schema-form__heading">
+      {title && <h3 className="schema-form__title">{title}</h3>}
+      {description && <p className="field__hint">{description}</p>}
+    </div>
+  );
+
+  if (readOnly) {
+    const known = new Set(fields.map((field) => field.name));
+    // Data saved under an older version of the schema is still shown, by its property name.
+    const extra = Object.keys(value).filter((name) => !known.has(name));
+    return (
+      <div className="schema-form schema-form--read-only">
+        {heading}
+        <dl className="details schema-form__values">
+          {fields.map((field) => (
+            <ReadOnlyValue key={field.name} label={field.label} text={displayValue(field, value[field.name])} />
+          ))}
+          {extra.map((name) => (
+            <ReadOnlyValue key={name} label={name} text={displayUnknown(value[name])} />
+          ))}
+        </dl>
+      </div>
+    );
+  }
+
+  return (
+    <div className="schema-form">
+      {heading}
+      {fields.length === 0 && <p className="muted">Este formulário não tem campos.</p>}
+      {fields.some((field) => field.required && field.kind !== 'boolean') && (
+        <p className="field__hint schema-form__legend">Campos marcados com * são obrigatórios.</p>
+      )}
+      {fields.map((field, index) => (
+        <SchemaField
+          key={field.name}
+          id={`${prefix}-field-${index}`}
+          field={field}
+          value={value[field.name]}
+          error={errors[field.name]}
+          onChange={(next) => onChange(withFieldValue(value, field.name, next))}
+        />
+      ))}
+    </div>
+  );
+}
+
+function ReadOnlyValue({ label, text }: { label: string; text: string | null }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={text === null ? 'muted' : 'schema-form__value'}>{text ?? 'Não informado'}</dd>
+    </>
+  );
+}
+
+interface SchemaFieldProps {
+  id: string;
+  field: FormField;
+  value: unknown;
+  error: string | undefined;
+  onChange: (value: unknown) => void;
+}
+
+function SchemaField({ id, field, value, error, onChange }: SchemaFieldProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [field.hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  const invalid = error ? true : undefined;
+  const control = { id, 'aria-invalid': invalid, 'aria-describedby': describedBy };
+  const notes = (
+    <>
+      {field.hint && (
+        <p id={hintId} className="field__hint">
+          {field.hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+  const className = error ? 'field field--invalid schema-form__field' : 'field schema-form__field';
+  const text = typeof value === 'string' ? value : '';
+
+  switch (field.kind) {
+    case 'boolean':
+      return (
+        <div className={className}>
+          <label className="checkbox">
+            <input
+              {...control}
+              type="checkbox"
+              checked={value === true}
+              onChange={(event) => onChange(event.target.checked)}
+            />
+            {field.label}
+          </label>
+          {notes}
+        </div>
+      );
+
+    case 'choice':
+      if (field.widget === 'radio') {
+        const labelId = `${id}-label`;
+        return (
+          <fieldset
+            className={`${className} schema-form__choices`}
+            role="radiogroup"
+            aria-labelledby={labelId}
+            aria-required={field.required || undefined}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+          >
+            <legend>
+              <span id={labelId}>{field.label}</span>
+              <RequiredMark required={field.required} />
+            </legend>
+            <div className="radio-group">
+              {field.options.map((option, index) => (
+                <label key={index} className="checkbox">
+                  <input
+                    type="radio"
+                    name={id}
+                    checked={option.value === value}
+                    onChange={() => onChange(option.value)}
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+            {notes}
+          </fieldset>
+        );
+      }
+      return (
+        <FieldShell className={className} id={id} field={field} notes={notes}>
+          <select
+            {...control}
+            required={field.required}
+            value={selectedOption(field.options, value)}
+            // Options are matched by position: enum values may be numbers or booleans.
+            onChange={(event) =>
+              onChange(event.target.value ? field.options[Number(event.target.value)]?.value : undefined)
+            }
+          >
+            <option value="">{field.placeholder ?? 'Selecione…'}</option>
+            {field.options.map((option, index) => (
+              <option key={index} value={String(index)}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+      );
+
+    case 'number':
+      return (
+        <FieldShell className={className} id={id} field={field} notes={notes}>
+          <input
+            {...control}
+            type="number"
+            className="input--medium"
+            required={field.required}
+            step={field.integer ? 1 : 'any'}
+            min={field.minimum ?? undefined}
+            max={field.maximum ?? undefined}
+            placeholder={field.placeholder ?? undefined}
+            value={typeof value === 'number' ? String(value) : ''}
+            onChange={(event) => onChange(numberFromInput(event.target.value))}
+          />
+        </FieldShell>
+      );
+
+    case 'textarea':
+      return (
+        <FieldShell className={className} id={id} field={field} notes={notes}>
+          <textarea
+            {...control}
+            rows={4}
+            required={field.required}
+            placeholder={field.placeholder ?? undefined}
+            maxLength={field.maxLength ?? undefined}
+            value={text}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        </FieldShell>
+      );
+
+    case 'text':
+      return (
+        <FieldShell className={className} id={id} field={field} notes={notes}>
+          <input
+            {...control}
+            type={field.inputType}
+            className={field.inputType === 'date' ? 'input--medium' : undefined}
+            autoComplete="off"
+            required={field.required}
+            placeholder={field.placeholder ?? undefined}
+            maxLength={field.maxLength ?? undefined}
+            value={text}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        </FieldShell>
+      );
+
+    case 'unsupported':
+      return (
+        <div className={className}>
+          <p className="schema-form__unsupported">
+            <strong>{field.label}</strong>: campo não exibido, {field.reason}.
+          </p>
+          {notes}
+        </div>
+      );
+  }
+}
+
+function selectedOption(options: readonly ChoiceOption[], value: unknown): string {
+  const index = options.findIndex((option) => option.value === value);
+  return index < 0 ? '' : String(index);
+}
+
+/** The asterisk is for the eye; assistive technology reads the input's `required` instead. */
+function RequiredMark({ required }: { required: boolean }) {
+  if (!required) return null;
+  return (
+    <span className="schema-form__required" aria-hidden="true">
+      *
+    </span>
+  );
+}
+
+function FieldShell({
+  className,
+  id,
+  field,
+  notes,
+  children,
+}: {
+  className: string;
+  id: string;
+  field: FormField;
+  notes: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <div className="schema-form__label">
+        <label htmlFor={id}>{field.label}</label>
+        <RequiredMark required={field.required} />
+      </div>
+      {children}
+      {notes}
+    </div>
+  );
+}
