@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { fieldsOf } from '../ui/schema-form/schema-form';
 import { hoursLabel } from './labels';
 import type { RequestTypeSummary } from './knowledge-api';
 import { KnowledgeIcon } from './KnowledgeIcon';
@@ -12,30 +13,14 @@ export interface RequestTypeDetailProps {
   actions?: (requestType: RequestTypeSummary) => ReactNode;
 }
 
-interface FormField {
-  name: string;
-  label: string;
-  required: boolean;
-}
-
-/** The fields the request's form will ask for, so the attendant can gather them while talking. */
-function formFieldsOf(schema: Record<string, unknown>): FormField[] {
-  const properties = schema.properties;
-  if (!properties || typeof properties !== 'object') return [];
-  const required = Array.isArray(schema.required) ? schema.required : [];
-  return Object.entries(properties as Record<string, unknown>).map(([name, property]) => {
-    const title = property && typeof property === 'object' ? (property as { title?: unknown }).title : undefined;
-    return { name, label: typeof title === 'string' && title ? title : name, required: required.includes(name) };
-  });
-}
-
 /** A request type: who works it, its deadline and the Orientação ao Operador. */
 export function RequestTypeDetail({ requestType, onBack, actions }: RequestTypeDetailProps) {
   const titleId = useId();
   const guidanceId = useId();
   const fieldsId = useId();
   const title = useRef<HTMLHeadingElement>(null);
-  const fields = formFieldsOf(requestType.formSchema);
+  // The fields the request's form will ask for, so the attendant can gather them while talking.
+  const fields = fieldsOf(requestType.formSchema);
   const restart = requestType.restartWindowHours;
 
   useEffect(() => title.current?.focus(), [requestType.id]);
