@@ -2,12 +2,15 @@ import type { DataSourceOptions } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { CustomerAddressEntity, CustomerEntity, CustomerPhoneEntity, PortalAccountEntity } from '../customers/customer.entities';
 import { knowledgeEntityClasses } from '../knowledge/knowledge.entities';
+import { AttendanceEntity, AttendanceInformationEntity } from '../attendances/attendance.entities';
+import { RequestEntity, RequestEventEntity } from '../requests/request.entities';
 import { Foundation1764316800000 } from './migrations/1764316800000-foundation';
 import { Customers1764403200000 } from './migrations/1764403200000-customers';
 import { Knowledge1764489600000 } from './migrations/1764489600000-knowledge';
+import { Attendances1764576000000 } from './migrations/1764576000000-attendances';
 
-export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses];
-export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000];
+export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity];
+export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000];
 
 /** Migrations run at start; the schema is never synchronized from entities. */
 export function databaseOptions(url: string): DataSourceOptions {

@@ -1,4 +1,5 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import localizePtBr from 'ajv-i18n/localize/pt-BR';
 import addFormats from 'ajv-formats';
 import { type FormSchema, formUiKeywords } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
@@ -45,5 +46,33 @@ export function assertRenderableFormSchema(schema: FormSchema): void {
     ajv.compile(schema);
   } catch (error) {
     refuse((error as Error).message);
+  } finally {
+    ajv.removeSchema(schema);
   }
+}
+
+/** One compiled validator per distinct schema text (ajv keeps every schema object it compiles). */
+const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * Checks form data against its request type's schema; null when valid, else pt-BR messages keyed
+ * by field ("form.numeroPoste"), as the renderer places them beside the inputs.
+ */
+export function formDataErrors(schema: FormSchema, data: unknown): Record<string, string> | null {
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(key, validate);
+  }
+  if (validate(data)) return null;
+  const errors = [...(validate.errors ?? [])] as ErrorObject[];
+  localizePtBr(errors);
+  const fields: Record<string, string> = {};
+  for (const error of errors) {
+    const missing = error.keyword === 'required' ? String((error.params as { missingProperty: string }).missingProperty) : undefined;
+    const field = missing ?? (error.instancePath.replace(/^\//, '').split('/')[0] || '_');
+    fields[`form.${field}`] ??= missing ? 'Campo obrigatório.' : `Valor inválido: ${error.message}.`;
+  }
+  return fields;
 }

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Channel } from '@receptivo/shared';
+
+@Entity({ name: 'attendances' })
+export class AttendanceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  protocol: string;
+
+  @Column({ type: 'text' })
+  channel: Channel;
+
+  @Column({ type: 'text', default: 'open' })
+  status: 'open' | 'finished';
+
+  @Column({ name: 'attendant_id', type: 'uuid' })
+  attendantId: string;
+
+  @Column({ name: 'customer_id', type: 'uuid', nullable: true })
+  customerId: string | null;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ name: 'script_sent_to', type: 'text', nullable: true })
+  scriptSentTo: string | null;
+}
+
+@Entity({ name: 'attendance_informations' })
+export class AttendanceInformationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'attendance_id', type: 'uuid' })
+  attendanceId: string;
+
+  @Column({ name: 'information_id', type: 'uuid' })
+  informationId: string;
+
+  @Column({ name: 'registered_at', type: 'timestamptz' })
+  registeredAt: Date;
+}

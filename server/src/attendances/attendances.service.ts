@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type Attendance,
+  type Channel,
+  type FinishAttendance,
+  type Request,
+  emailSchema,
+  formatProtocol,
+  makeProtocol,
+  registerRequestSchema,
+} from '@receptivo/shared';
+import type { z } from 'zod';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiException, conflict, notFound } from '../common/api-exception';
+import { CustomerEntity } from '../customers/customer.entities';
+import { toCustomerPhone } from '../customers/customer-view';
+import { formDataErrors } from '../knowledge/form-schema';
+import { InformationEntity, RequestTypeEntity } from '../knowledge/knowledge.entities';
+import { MailQueue } from '../mail/mail-queue';
+import { addressKey } from '../requests/address-key';
+import { RequestEntity, RequestEventEntity } from '../requests/request.entities';
+import { RequestViews } from '../requests/request-views';
+import { AttendanceEntity } from './attendance.entities';
+import { attendanceSummaryMail } from './attendance-mail';
+
+const HOUR = 3_600_000;
+const yearInBrazil = (date: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Sao_Paulo', year: 'numeric' }).format(date));
+
+type ParsedRegistration = z.output<typeof registerRequestSchema>;
+
+/** The next protocol: a database sequence, never max()+1, so parallel starts never collide. */
+export async function nextProtocol(manager: EntityManager, now: Date): Promise<string> {
+  const [{ value }] = await manager.query<{ value: string }[]>("SELECT nextval('protocol_sequence') AS value");
+  return makeProtocol(yearInBrazil(now), Number(value));
+}
+
+@Injectable()
+export class AttendancesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestViews,
+    private readonly mail: MailQueue,
+  ) {}
+
+  async start(channel: Channel, attendant: AuthenticatedUser): Promise<Attendance> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const saved = await manager.save(AttendanceEntity, {
+        protocol: await nextProtocol(manager, now),
+        channel,
+        status: 'open',
+        attendantId: attendant.id,
+        customerId: null,
+        startedAt: now,
+        finishedAt: null,
+        scriptSentTo: null,
+      });
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  /** The attendant's open attendance, so a reload or a restart of the server loses nothing. */
+  async current(attendant: AuthenticatedUser): Promise<{ attendance: Attendance | null }> {
+    const open = await this.dataSource.manager.findOne(AttendanceEntity, {
+      where: { attendantId: attendant.id, status: 'open' },
+      order: { startedAt: 'DESC' },
+    });
+    return { attendance: open ? await this.get(open.id) : null };
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Attendance> {
+    const attendance = await manager.findOneBy(AttendanceEntity, { id });
+    if (!attendance) throw notFound('Atendimento');
+    const [attendant] = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = $1', [attendance.attendantId]);
+    const informations = await manager.query<{ id: string; information_id: string; title: string; registered_at: Date }[]>(
+      `SELECT ai.id, ai.information_id, i.title, ai.registered_at
+         FROM attendance_informations ai JOIN informations i ON i.id = ai.information_id
+        WHERE ai.attendance_id = $1 ORDER BY ai.registered_at`,
+      [id],
+    );
+    return {
+      id: attendance.id,
+      protocol: attendance.protocol,
+      channel: attendance.channel,
+      status: attendance.status,
+      startedAt: attendance.startedAt.toISOString(),
+      finishedAt: attendance.finishedAt?.toISOString() ?? null,
+      attendant,
+      customer: attendance.customerId ? await this.customerSummary(manager, attendance.customerId) : null,
+      informations: informations.map((row) => ({
+        id: row.id,
+        informationId: row.information_id,
+        title: row.title,
+        registeredAt: row.registered_at.toISOString(),
+      })),
+      requests: await this.requests.summariesOf(id, manager),
+      scriptSentTo: attendance.scriptSentTo,
+    };
+  }
+
+  linkCustomer(id: string, customerId: string): Promise<Attendance> {
+    return this.change(id, async (manager) => {
+      if (!(await manager.existsBy(CustomerEntity, { id: customerId }))) {
+        throw new ApiException(400, 'VALIDATION_FAILED', 'Cliente não encontrado.', { customerId: 'Cliente não encontrado.' });
+      }
+      await manager.update(AttendanceEntity, id, { customerId });
+    });
+  }
+
+  registerInformation(id: string, informationId: string): Promise<Attendance> {
+    return this.change(id, async (manager) => {
+      if (!(await manager.existsBy(InformationEntity, { id: informationId }))) {
+        throw new ApiException(400, 'VALIDATION_FAILED', 'Informação não encontrada.', { informationId: 'Informação não encontrada.' });
+      }
+      const inserted = await manager.query(
+        `INSERT INTO attendance_informations (attendance_id, information_id) VALUES ($1, $2)
+         ON CONFLICT (attendance_id, information_id) DO NOTHING RETURNING id`,
+        [id, informationId],
+      );
+      if (inserted.length === 0) throw conflict('Esta informação já foi registrada neste atendimento.');
+    });
+  }
+
+  /**
+   * Registers a request with its own protocol and deadline. When its type groups by address and
+   * an open request of the type exists at the same place, it joins that group. The check and the
+   * insert run under a lock on (type, address), so simultaneous registrations end in one group.
+   */
+  async registerRequest(id: string, input: ParsedRegistration, actor: AuthenticatedUser): Promise<Request> {
+    let requestId = '';
+    await this.change(id, async (manager, attendance) => {
+      const type = await manager.findOne(RequestTypeEntity, { where: { id: input.requestTypeId }, relations: { organ: true } });
+      if (!type || !type.active || !type.organ?.active) {
+        throw new ApiException(400, 'VALIDATION_FAILED', 'Tipo de solicitação não encontrado ou inativo.', {
+          requestTypeId: 'Tipo de solicitação não encontrado ou inativo.',
+        });
+      }
+      // Only the fields the form declares are kept: nothing else rides along into the request.
+      const declared = Object.keys((type.formSchema.properties as Record<string, unknown> | undefined) ?? {});
+      const form = Object.fromEntries(Object.entries(input.form).filter(([name]) => declared.includes(name)));
+      const errors = { ...formDataErrors(type.formSchema, form) };
+      if (type.addressRequired && !input.address) errors.address = 'Informe o endereço.';
+      if (Object.keys(errors).length) {
+        throw new ApiException(400, 'VALIDATION_FAILED', 'Corrija os campos indicados do formulário.', errors);
+      }
+
+      const now = new Date();
+      const key = input.address ? addressKey(input.address) : null;
+      let groupFirstId: string | null = null;
+      if (type.groupByAddress && key) {
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`request-group:${type.id}:${key}`]);
+        const [leader] = await manager.query<{ id: string }[]>(
+          `SELECT id FROM requests
+            WHERE request_type_id = $1 AND address_key = $2 AND group_first_id IS NULL AND status IN ('open', 'in_progress')
+            ORDER BY created_at LIMIT 1`,
+          [type.id, key],
+        );
+        groupFirstId = leader?.id ?? null;
+      }
+      const saved = await manager.save(RequestEntity, {
+        protocol: await nextProtocol(manager, now),
+        attendanceId: id,
+        requestTypeId: type.id,
+        customerId: attendance.customerId,
+        form,
+        ...(input.address ?? {}),
+        complement: input.address?.complement ?? null,
+        addressKey: key,
+        status: 'open',
+        deadline: new Date(now.getTime() + type.slaHours * HOUR),
+        groupFirstId,
+        registeredBy: actor.id,
+        createdAt: now,
+      });
+      requestId = saved.id;
+      const events = [{ kind: 'registered', description: `Solicitação registrada no atendimento ${formatProtocol(attendance.protocol)}.` }];
+      if (groupFirstId) {
+        const [leader] = await manager.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [groupFirstId]);
+        events.push({ kind: 'grouped', description: `Agrupada com a solicitação ${formatProtocol(leader.protocol)} (mesmo endereço).` });
+      }
+      await manager.insert(
+        RequestEventEntity,
+        events.map((event) => ({ ...event, requestId: saved.id, actorId: actor.id, at: now })),
+      );
+    });
+    return this.requests.get(requestId);
+  }
+
+  /** Closes the attendance; with sendScript, the summary and proposed solutions go to the customer. */
+  finish(id: string, { sendScript }: Required<FinishAttendance>): Promise<Attendance> {
+    return this.change(id, async (manager, attendance) => {
+      let sentTo: string | null = null;
+      if (sendScript) {
+        const customer = attendance.customerId ? await manager.findOneBy(CustomerEntity, { id: attendance.customerId }) : null;
+        const email = emailSchema.safeParse(customer?.email ?? '');
+        if (!customer || !email.success) {
+          throw new ApiException(
+            422,
+            'BUSINESS_RULE',
+            'O cliente não tem e-mail válido cadastrado: vincule um cliente com e-mail ou finalize sem enviar o script.',
+          );
+        }
+        sentTo = email.data;
+        const informations = await manager.query<{ title: string; proposed_solution: string; solution_text: string }[]>(
+          `SELECT i.title, i.proposed_solution, i.solution_text
+             FROM attendance_informations ai JOIN informations i ON i.id = ai.information_id
+            WHERE ai.attendance_id = $1 ORDER BY ai.registered_at`,
+          [id],
+        );
+        const requests = await this.requests.summariesOf(id, manager);
+        await this.mail.enqueue(attendanceSummaryMail({ attendance, customer, to: sentTo, informations, requests }), manager);
+      }
+      await manager.update(AttendanceEntity, id, { status: 'finished', finishedAt: new Date(), scriptSentTo: sentTo });
+    });
+  }
+
+  /** Every change runs on a locked, still open attendance; a finished one refuses them all. */
+  private async change(id: string, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<void>): Promise<Attendance> {
+    return this.dataSource.transaction(async (manager) => {
+      const attendance = await manager.findOne(AttendanceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!attendance) throw notFound('Atendimento');
+      if (attendance.status === 'finished') throw conflict('Este atendimento já foi finalizado e não pode ser alterado.');
+      await work(manager, attendance);
+      return this.get(id, manager);
+    });
+  }
+
+  private async customerSummary(manager: EntityManager, customerId: string): Promise<Attendance['customer']> {
+    const customer = await manager.findOne(CustomerEntity, { where: { id: customerId }, relations: { phones: true } });
+    if (!customer) return null;
+    const primary = customer.phones.find((phone) => phone.primary);
+    return {
+      id: customer.id,
+      type: customer.type,
+      name: customer.name,
+      tradeName: customer.tradeName,
+      document: customer.document,
+      email: customer.email,
+      primaryPhone: primary ? toCustomerPhone(primary) : null,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { customerSummarySchema } from '../customers/schemas';
+import { requestSummarySchema } from '../requests/schemas';
+
+export const channels = ['phone', 'walk_in', 'email', 'chat', 'web'] as const;
+export const channelSchema = z.enum(channels, { error: 'Escolha o meio de comunicação.' });
+export type Channel = z.infer<typeof channelSchema>;
+export const channelLabels: Record<Channel, string> = {
+  phone: 'Telefone',
+  walk_in: 'Presencial',
+  email: 'E-mail',
+  chat: 'Chat',
+  web: 'Web',
+};
+
+export const attendanceStatuses = ['open', 'finished'] as const;
+
+export const startAttendanceSchema = z.object({ channel: channelSchema.default('phone') });
+export type StartAttendance = z.input<typeof startAttendanceSchema>;
+
+export const linkCustomerSchema = z.object({ customerId: z.string({ error: 'Escolha o cliente.' }).uuid('Escolha o cliente.') });
+export type LinkCustomer = z.infer<typeof linkCustomerSchema>;
+
+export const registerInformationSchema = z.object({
+  informationId: z.string({ error: 'Escolha a informação.' }).uuid('Escolha a informação.'),
+});
+export type RegisterInformation = z.infer<typeof registerInformationSchema>;
+
+export const finishAttendanceSchema = z.object({ sendScript: z.boolean().default(false) });
+export type FinishAttendance = z.input<typeof finishAttendanceSchema>;
+
+export const attendanceSchema = z.object({
+  id: z.string().uuid(),
+  protocol: z.string(),
+  channel: channelSchema,
+  status: z.enum(attendanceStatuses),
+  startedAt: z.string().datetime(),
+  finishedAt: z.string().datetime().nullable(),
+  attendant: z.object({ id: z.string().uuid(), name: z.string() }),
+  customer: customerSummarySchema.nullable(),
+  informations: z.array(
+    z.object({ id: z.string().uuid(), informationId: z.string().uuid(), title: z.string(), registeredAt: z.string().datetime() }),
+  ),
+  requests: z.array(requestSummarySchema),
+  /** Set when the attendance was finished with [Enviar script de atendimento] and mailed. */
+  scriptSentTo: z.string().nullable(),
+});
+export type Attendance = z.infer<typeof attendanceSchema>;
