@@ -1,8 +1,10 @@
-import type { ComponentType, ReactNode } from 'react';
-import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router-dom';
+import { useState, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route, RouterProvider } from 'react-router-dom';
 import { homePathFor, menuFor, menuSections, type MenuSectionKey } from '@receptivo/shared';
 import { AdministrationPage } from '../administration/AdministrationPage';
 import { AttendancesPage } from '../attendances/AttendancesPage';
+import { RequestPrintPage } from '../attendances/RequestPrintPage';
+import { RequestStatusPage } from '../attendances/RequestStatusPage';
 import { LoginPage } from '../auth/LoginPage';
 import { SessionProvider, useCurrentUser, useSession } from '../auth/SessionProvider';
 import { CustomerEditorPage } from '../customers/CustomerEditorPage';
@@ -24,53 +26,60 @@ const pages: Record<MenuSectionKey, ComponentType> = {
 const subPages: readonly { section: MenuSectionKey; path: string; Page: ComponentType }[] = [
   { section: 'customers', path: '/clientes/novo', Page: NewCustomerPage },
   { section: 'customers', path: '/clientes/:id', Page: CustomerEditorPage },
+  { section: 'attendances', path: '/solicitacoes/:id', Page: RequestStatusPage },
+  { section: 'attendances', path: '/solicitacoes/:id/imprimir', Page: RequestPrintPage },
 ];
 
-export function App() {
-  return (
-    <BrowserRouter>
-      <SessionProvider>
-        <AppRoutes />
-      </SessionProvider>
-    </BrowserRouter>
-  );
-}
-
-function AppRoutes() {
-  return (
-    <Routes>
-      <Route path="/login" element={<LoginRoute />} />
-      <Route element={<RequireSession />}>
-        <Route element={<AppLayout />}>
-          {menuSections.map((section) => {
-            const Page = pages[section.key];
-            return (
-              <Route
-                key={section.key}
-                path={section.path}
-                element={
-                  <RequireSection section={section.key}>
-                    <Page />
-                  </RequireSection>
-                }
-              />
-            );
-          })}
-          {subPages.map(({ section, path, Page }) => (
+const appRoutes = (
+  <Route element={<SessionRoot />}>
+    <Route path="/login" element={<LoginRoute />} />
+    <Route element={<RequireSession />}>
+      <Route element={<AppLayout />}>
+        {menuSections.map((section) => {
+          const Page = pages[section.key];
+          return (
             <Route
-              key={path}
-              path={path}
+              key={section.key}
+              path={section.path}
               element={
-                <RequireSection section={section}>
+                <RequireSection section={section.key}>
                   <Page />
                 </RequireSection>
               }
             />
-          ))}
-        </Route>
+          );
+        })}
+        {subPages.map(({ section, path, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireSection section={section}>
+                <Page />
+              </RequireSection>
+            }
+          />
+        ))}
       </Route>
-      <Route path="*" element={<GoHome />} />
-    </Routes>
+    </Route>
+    <Route path="*" element={<GoHome />} />
+  </Route>
+);
+
+/**
+ * A data router, because asking before leaving unsaved work (useBlocker) needs one. Created when the
+ * app mounts, not at import, so it starts at the address the page was opened with.
+ */
+export function App() {
+  const [router] = useState(() => createBrowserRouter(createRoutesFromElements(appRoutes)));
+  return <RouterProvider router={router} />;
+}
+
+function SessionRoot() {
+  return (
+    <SessionProvider>
+      <Outlet />
+    </SessionProvider>
   );
 }
 

@@ -4,10 +4,10 @@ import { useApi } from '../auth/SessionProvider';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
 import { CategoryBrowser, informationFocusKey, requestTypeFocusKey } from './CategoryBrowser';
-import { InformationDetail } from './InformationDetail';
+import { InformationDetail, type InformationDetailProps } from './InformationDetail';
 import { getCategories, searchKnowledge, type RequestTypeSummary } from './knowledge-api';
 import { KnowledgeSearchForm, queryOf, SearchResults, type KnowledgeSearchTerms, type SearchOutcome } from './KnowledgeSearch';
-import { RequestTypeDetail } from './RequestTypeDetail';
+import { RequestTypeDetail, type RequestTypeDetailProps } from './RequestTypeDetail';
 import './knowledge.css';
 
 type View =
@@ -16,11 +16,17 @@ type View =
   | { kind: 'information'; id: string; from: 'browse' | 'results' }
   | { kind: 'requestType'; requestType: RequestTypeSummary };
 
+export interface KnowledgePanelProps {
+  /** Buttons of an opened information or request type, e.g. [Registrar] during an attendance. */
+  informationActions?: InformationDetailProps['actions'];
+  requestTypeActions?: RequestTypeDetailProps['actions'];
+}
+
 /**
  * The knowledge an attendant reads from during a call: search on top, then the sessões, the search
  * results or the detail of what was opened. Lists keep their state while a detail is open.
  */
-export function KnowledgePanel() {
+export function KnowledgePanel({ informationActions, requestTypeActions }: KnowledgePanelProps) {
   const api = useApi();
   const [categories, reloadCategories] = useLoad(getCategories);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
@@ -86,12 +92,14 @@ export function KnowledgePanel() {
           <InformationDetail
             informationId={view.id}
             onBack={() => back(view.from, informationFocusKey(view.id))}
+            actions={informationActions}
           />
         )}
         {view.kind === 'requestType' && (
           <RequestTypeDetail
             requestType={view.requestType}
             onBack={() => back('browse', requestTypeFocusKey(view.requestType.id))}
+            actions={requestTypeActions}
           />
         )}
         {view.kind === 'results' && outcome && (

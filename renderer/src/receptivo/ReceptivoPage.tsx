@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { AttendanceDesk } from '../attendances/AttendanceDesk';
 import { useCurrentUser } from '../auth/SessionProvider';
 import { getScripts } from '../knowledge/knowledge-api';
-import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { Page } from '../ui/Page';
 import { useLoad } from '../ui/use-load';
 import { NoticeBoards } from './NoticeBoards';
@@ -37,9 +37,7 @@ export function ReceptivoPage() {
         </div>
       </div>
       <NoticeBoards />
-      <div className="receptivo-work">
-        <KnowledgePanel />
-      </div>
+      <AttendanceDesk />
       {scriptOpen && <ScriptDialog scripts={scripts} onRetry={reloadScripts} onClose={() => setScriptOpen(false)} />}
     </Page>
   );

@@ -26,6 +26,7 @@ function openReceptivo(routes: Routes = {}) {
     'GET /api/scripts': { status: 200, body: scripts() },
     'GET /api/categories': { status: 200, body: categoryTree },
     [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu },
+    'GET /api/attendances/current': { status: 200, body: { attendance: null } },
     ...routes,
   });
   return { server, user: renderApp('/receptivo') };

@@ -1,0 +1,244 @@
+import { useState } from 'react';
+import { formatProtocol, type Attendance, type Information, type Request } from '@receptivo/shared';
+import { ApiError, describeError } from '../api/client';
+import { useApi } from '../auth/SessionProvider';
+import type { RequestTypeSummary } from '../knowledge/knowledge-api';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { FormAlert } from '../ui/Field';
+import { LoadFailed } from '../ui/LoadFailed';
+import { useLoad } from '../ui/use-load';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes';
+import { getCurrentAttendance, registerInformation, summaryOfRequest } from './attendances-api';
+import { AttendanceSummary } from './AttendanceSummary';
+import { CustomerSection } from './CustomerSection';
+import { FinishDialog } from './FinishDialog';
+import { RequestForm } from './RequestForm';
+import { RequestLoader, RequestStatus } from './RequestStatus';
+import { StartAttendance } from './StartAttendance';
+import './attendances.css';
+
+/** What the work column shows beside the summary; the customer and knowledge view stays mounted under the others. */
+type View =
+  | { kind: 'work' }
+  | { kind: 'request-form'; requestType: RequestTypeSummary }
+  | { kind: 'request-status'; requestId: string; saved?: Request };
+
+/**
+ * The attendance work area of the Receptivo: [Iniciar atendimento] when there is none, otherwise the
+ * summary beside the customer, the knowledge and the request registration. The open attendance is
+ * asked from the server on entry, so a reload does not lose it.
+ */
+export function AttendanceDesk() {
+  const api = useApi();
+  const [current, reloadCurrent] = useLoad(getCurrentAttendance);
+  /** Set by the attendant's actions; `undefined` until then, so the loaded one is shown. */
+  const [own, setOwn] = useState<Attendance | null | undefined>(undefined);
+  const [view, setView] = useState<View>({ kind: 'work' });
+  const [formDirty, setFormDirty] = useState(false);
+  /** What to do once the attendant agrees to discard the request being filled in. */
+  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null);
+  const [finishing, setFinishing] = useState(false);
+  const [registering, setRegistering] = useState(false);
+  /** The confirmation of the last action; numbered so a repeated one is a new text to announce. */
+  const [message, setMessage] = useState({ count: 0, lines: [] as string[] });
+  const [failure, setFailure] = useState<string | null>(null);
+  /** Counts closed attendances: the next call starts from a fresh knowledge panel. */
+  const [closedCount, setClosedCount] = useState(0);
+  /** Started here rather than restored on entry: the cursor goes to the customer search. */
+  const [justStarted, setJustStarted] = useState(false);
+  const blocker = useUnsavedChanges(formDirty);
+
+  const attendance = own !== undefined ? own : current.state === 'ready' ? current.data : undefined;
+
+  function say(lines: string[]) {
+    setMessage((previous) => ({ count: previous.count + 1, lines }));
+  }
+
+  function update(next: Attendance, ...lines: string[]) {
+    setOwn(next);
+    say(lines);
+    setFailure(null);
+  }
+
+  function close(lines: string[], problem: string | null = null) {
+    setOwn(null);
+    setView({ kind: 'work' });
+    setFormDirty(false);
+    setFinishing(false);
+    setClosedCount((count) => count + 1);
+    setJustStarted(false);
+    say(lines);
+    setFailure(problem);
+  }
+
+  /** The server refuses any change to an attendance finished elsewhere (another window, a supervisor). */
+  function onFinishedElsewhere(error: unknown): boolean {
+    if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return false;
+    close([], error.message);
+    return true;
+  }
+
+  /** Runs `leave` at once, or after asking when a request form has unsaved data. */
+  function leaveForm(leave: () => void) {
+    if (formDirty) setPendingLeave(() => leave);
+    else leave();
+  }
+
+  function show(next: View) {
+    setFormDirty(false);
+    setView(next);
+  }
+
+  async function addInformation(information: Information) {
+    if (!attendance) return;
+    setRegistering(true);
+    try {
+      update(await registerInformation(api, attendance.id, { informationId: information.id }), 'Informação registrada.');
+    } catch (error) {
+      if (!onFinishedElsewhere(error)) setFailure(describeError(error));
+    } finally {
+      setRegistering(false);
+    }
+  }
+
+  function onRequestSaved(request: Request) {
+    if (!attendance) return;
+    update({ ...attendance, requests: [...attendance.requests, summaryOfRequest(request)] }, 'Solicitação registrada.');
+    show({ kind: 'request-status', requestId: request.id, saved: request });
+  }
+
+  const discardDialog = (blocker.state === 'blocked' || pendingLeave) && (
+    <ConfirmDialog
+      title="Descartar a solicitação?"
+      confirmLabel="Descartar"
+      danger
+      onConfirm={async () => {
+        if (blocker.state === 'blocked') blocker.proceed();
+        pendingLeave?.();
+        setPendingLeave(null);
+      }}
+      onClose={() => {
+        if (blocker.state === 'blocked') blocker.reset();
+        setPendingLeave(null);
+      }}
+    >
+      <p>A solicitação em preenchimento ainda não foi salva. Os dados digitados serão perdidos.</p>
+    </ConfirmDialog>
+  );
+
+  const registered = (informationId: string) =>
+    attendance?.informations.some((item) => item.informationId === informationId) ?? false;
+
+  return (
+    <div className="attendance-desk">
+      <div className="attendance-desk__side">
+        <div role="status" className="attendance-desk__status">
+          {message.lines.map((line) => (
+            <p key={`${message.count}-${line}`}>{line}</p>
+          ))}
+        </div>
+        <FormAlert message={failure} />
+        {attendance === undefined && current.state === 'loading' && <p className="muted">Carregando atendimento…</p>}
+        {attendance === undefined && current.state === 'failed' && (
+          <LoadFailed what="o atendimento em andamento" failure={current} onRetry={reloadCurrent} />
+        )}
+        {attendance === null && (
+          <StartAttendance
+            autoFocus={closedCount > 0}
+            onStarted={(started) => {
+              setJustStarted(true);
+              update(started);
+            }}
+          />
+        )}
+        {attendance && (
+          <AttendanceSummary
+            attendance={attendance}
+            onOpenRequest={(request) => leaveForm(() => show({ kind: 'request-status', requestId: request.id }))}
+            onFinish={() => leaveForm(() => setFinishing(true))}
+          />
+        )}
+      </div>
+      <div className="attendance-desk__work">
+        {attendance && view.kind === 'request-form' && (
+          <RequestForm
+            key={view.requestType.id}
+            attendance={attendance}
+            requestType={view.requestType}
+            onSaved={onRequestSaved}
+            onCancel={() => leaveForm(() => show({ kind: 'work' }))}
+            onDirtyChange={setFormDirty}
+            onFinishedElsewhere={onFinishedElsewhere}
+          />
+        )}
+        {attendance && view.kind === 'request-status' &&
+          (view.saved ? (
+            <RequestStatus request={view.saved} onClose={() => show({ kind: 'work' })} />
+          ) : (
+            <RequestLoader key={view.requestId} id={view.requestId}>
+              {(request) => <RequestStatus request={request} onClose={() => show({ kind: 'work' })} />}
+            </RequestLoader>
+          ))}
+        <div className="attendance-desk__knowledge" hidden={Boolean(attendance) && view.kind !== 'work'}>
+          {attendance && (
+            <CustomerSection
+              key={attendance.id}
+              attendance={attendance}
+              onLinked={(linked) => update(linked, 'Cliente vinculado.')}
+              onFinishedElsewhere={onFinishedElsewhere}
+              autoFocus={justStarted}
+            />
+          )}
+          <KnowledgePanel
+            key={closedCount}
+            informationActions={
+              attendance
+                ? (information) =>
+                    registered(information.id) ? (
+                      <span className="badge badge--ok">Registrada neste atendimento</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--primary"
+                        disabled={registering}
+                        onClick={() => addInformation(information)}
+                      >
+                        Registrar
+                      </button>
+                    )
+                : undefined
+            }
+            requestTypeActions={
+              attendance
+                ? (requestType) => (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      onClick={() => show({ kind: 'request-form', requestType })}
+                    >
+                      Registrar solicitação
+                    </button>
+                  )
+                : undefined
+            }
+          />
+        </div>
+      </div>
+      {attendance && finishing && (
+        <FinishDialog
+          attendance={attendance}
+          onClose={() => setFinishing(false)}
+          onFinishedElsewhere={onFinishedElsewhere}
+          onFinished={(finished) =>
+            close([
+              `Atendimento ${formatProtocol(finished.protocol)} finalizado.`,
+              ...(finished.scriptSentTo ? [`Script enviado para ${finished.scriptSentTo}.`] : []),
+            ])
+          }
+        />
+      )}
+      {discardDialog}
+    </div>
+  );
+}
