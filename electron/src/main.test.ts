@@ -11,6 +11,7 @@ const mockElectron = {
   windows: [] as FakeWindow[],
   ipcHandlers: new Map<string, (event: unknown, request?: unknown) => unknown>(),
   openExternal: jest.fn(async (_url: string) => undefined),
+  showMessageBoxSync: jest.fn((_window: unknown, _options: unknown) => 0),
 };
 
 class FakeApp extends EventEmitter {
@@ -61,6 +62,7 @@ jest.mock(
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, handler: never) => mockElectron.ipcHandlers.set(channel, handler) },
     shell: { openExternal: (url: string) => mockElectron.openExternal(url) },
+    dialog: { showMessageBoxSync: (window: unknown, options: unknown) => mockElectron.showMessageBoxSync(window, options) },
   }),
   { virtual: true },
 );
@@ -170,5 +172,18 @@ describe('main process wiring', () => {
     expect(window.webContents.openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(mockElectron.openExternal).toHaveBeenLastCalledWith('https://maps.example/');
     expect(mockElectron.openExternal).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks before closing over an unsaved form, and closes only when the attendant discards it', async () => {
+    const window = await startMain();
+    const unload = (choice: number) => {
+      mockElectron.showMessageBoxSync.mockReturnValueOnce(choice);
+      const event = { preventDefault: jest.fn() };
+      window.webContents.emit('will-prevent-unload', event);
+      return event.preventDefault.mock.calls.length > 0 ? 'closes' : 'stays';
+    };
+    expect(unload(0)).toBe('stays');
+    expect(unload(1)).toBe('closes');
+    expect(mockElectron.showMessageBoxSync).toHaveBeenLastCalledWith(window, expect.objectContaining({ title: 'Descartar a solicitação?' }));
   });
 });

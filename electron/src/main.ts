@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { DesktopIpcChannel } from '@receptivo/shared';
 import { createIpcHandlers, isTrustedSender } from './ipc/ipc-handlers';
 import { createSettingsStore } from './settings/settings-store';
@@ -64,6 +64,19 @@ async function start(): Promise<void> {
     mainWindow
       .loadFile(SETTINGS_PAGE, { query: { url: validatedURL, error: errorDescription } })
       .catch((error: unknown) => console.error(error));
+  });
+  // The renderer guards an unsaved request form with beforeunload; Electron would then refuse to
+  // close or reload the window without a word, so the question is asked here.
+  webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'question',
+      title: 'Descartar a solicitação?',
+      message: 'Há uma solicitação em edição que não foi salva. Sair e descartá-la?',
+      buttons: ['Continuar editando', 'Descartar e sair'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
   });
   // A refused load also rejects this promise; did-fail-load above already handles it.
   mainWindow.loadURL(settings.serverUrl).catch(() => undefined);
