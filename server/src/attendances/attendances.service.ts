@@ -101,7 +101,7 @@ export class AttendancesService {
   }
 
   linkCustomer(id: string, customerId: string): Promise<Attendance> {
-    return this.change(id, async (manager) => {
+    return this.changeAttendance(id, async (manager) => {
       if (!(await manager.existsBy(CustomerEntity, { id: customerId }))) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Cliente não encontrado.', { customerId: 'Cliente não encontrado.' });
       }
@@ -110,7 +110,7 @@ export class AttendancesService {
   }
 
   registerInformation(id: string, informationId: string): Promise<Attendance> {
-    return this.change(id, async (manager) => {
+    return this.changeAttendance(id, async (manager) => {
       if (!(await manager.existsBy(InformationEntity, { id: informationId }))) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Informação não encontrada.', { informationId: 'Informação não encontrada.' });
       }
@@ -129,8 +129,7 @@ export class AttendancesService {
    * insert run under a lock on (type, address), so simultaneous registrations end in one group.
    */
   async registerRequest(id: string, input: ParsedRegistration, actor: AuthenticatedUser): Promise<Request> {
-    let requestId = '';
-    await this.change(id, async (manager, attendance) => {
+    const requestId = await this.change(id, async (manager, attendance) => {
       const type = await manager.findOne(RequestTypeEntity, { where: { id: input.requestTypeId }, relations: { organ: true } });
       if (!type || !type.active || !type.organ?.active) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Tipo de solicitação não encontrado ou inativo.', {
@@ -174,7 +173,6 @@ export class AttendancesService {
         registeredBy: actor.id,
         createdAt: now,
       });
-      requestId = saved.id;
       const events = [{ kind: 'registered', description: `Solicitação registrada no atendimento ${formatProtocol(attendance.protocol)}.` }];
       if (groupFirstId) {
         const [leader] = await manager.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [groupFirstId]);
@@ -184,13 +182,14 @@ export class AttendancesService {
         RequestEventEntity,
         events.map((event) => ({ ...event, requestId: saved.id, actorId: actor.id, at: now })),
       );
+      return saved.id;
     });
     return this.requests.get(requestId);
   }
 
   /** Closes the attendance; with sendScript, the summary and proposed solutions go to the customer. */
   finish(id: string, { sendScript }: Required<FinishAttendance>): Promise<Attendance> {
-    return this.change(id, async (manager, attendance) => {
+    return this.changeAttendance(id, async (manager, attendance) => {
       let sentTo: string | null = null;
       if (sendScript) {
         const customer = attendance.customerId ? await manager.findOneBy(CustomerEntity, { id: attendance.customerId }) : null;
@@ -217,11 +216,18 @@ export class AttendancesService {
   }
 
   /** Every change runs on a locked, still open attendance; a finished one refuses them all. */
-  private async change(id: string, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<void>): Promise<Attendance> {
+  private change<T>(id: string, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const attendance = await manager.findOne(AttendanceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!attendance) throw notFound('Atendimento');
       if (attendance.status === 'finished') throw conflict('Este atendimento já foi finalizado e não pode ser alterado.');
+      return work(manager, attendance);
+    });
+  }
+
+  /** A change whose answer is the attendance as it now stands. */
+  private changeAttendance(id: string, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<void>): Promise<Attendance> {
+    return this.change(id, async (manager, attendance) => {
       await work(manager, attendance);
       return this.get(id, manager);
     });
