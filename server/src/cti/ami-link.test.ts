@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { CtiState } from '@receptivo/shared';
+import { type AmiTestServer, startAmiTestServer } from '../testing/ami-test-server';
+import { AmiLink } from './ami-link';
+import type { AmiEvent } from './call-tracker';
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
+const credentials = { username: 'receptivo', secret: 's3cret' };
+const timings = { heartbeatMs: 200, actionTimeoutMs: 200, maxBackoffMs: 1000 };
+
+function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (check()) {
+        clearInterval(poll);
+        resolve();
+      } else if (Date.now() - started > timeoutMs) {
+        clearInterval(poll);
+        reject(new Error('condition not reached'));
+      }
+    }, 20);
+  });
+}
+
+describe('AMI link over TCP with the real asterisk-manager client', () => {
+  let server: AmiTestServer;
+  let link: AmiLink;
+  let states: CtiState[];
+  let events: AmiEvent[];
+  let connections: number;
+
+  const open = (port: number, secret = credentials.secret) => {
+    states = [];
+    events = [];
+    connections = 0;
+    link = new AmiLink(
+      { host: '127.0.0.1', port, username: credentials.username, secret, ...timings },
+      { onEvent: (event) => events.push(event), onState: (state) => states.push(state), onConnected: () => (connections += 1) },
+    );
+    link.start();
+  };
+
+  beforeEach(async () => {
+    server = await startAmiTestServer(credentials);
+  });
+  afterEach(async () => {
+    link?.stop();
+    await server.close();
+  });
+
+  it('logs in, keeps a heartbeat, and delivers the replayed call events as asterisk-manager parses them', async () => {
+    open(server.port);
+    await until(() => link.currentState === 'connected');
+    expect(connections).toBe(1);
+    await server.replay(join(FIXTURES, 'inbound-answered.ami'), 50);
+    await until(() => events.some((event) => event.event === 'AgentComplete'));
+    const called = events.find((event) => event.event === 'AgentCalled')!;
+    expect(called).toMatchObject({ linkedid: '1795848992.0', interface: 'Local/1001@agents', calleridnum: '11987654321' });
+    await expect(link.action({ action: 'Ping' })).resolves.toMatchObject({ ping: 'Pong' });
+  });
+
+  it('reports a refused login instead of retrying silently', async () => {
+    open(server.port, 'wrong');
+    await until(() => link.currentState === 'login_refused');
+    expect(states).toEqual(['login_refused']);
+    expect(server.sessions()).toBe(0);
+  });
+
+  it('goes to reconnecting when Asterisk goes away and back to connected when it returns', async () => {
+    open(server.port);
+    await until(() => link.currentState === 'connected');
+    const port = server.port;
+    await server.close();
+    await until(() => link.currentState === 'reconnecting');
+    await expect(link.action({ action: 'QueueStatus' })).rejects.toThrow('AMI desconectado');
+    server = await startAmiTestServer(credentials, port);
+    await until(() => link.currentState === 'connected');
+    expect(states).toEqual(['connected', 'reconnecting', 'connected']);
+    expect(connections).toBe(2);
+  });
+
+  it('treats a socket whose Asterisk stopped answering Ping as lost, and reconnects', async () => {
+    open(server.port);
+    await until(() => link.currentState === 'connected');
+    server.muteHeartbeat();
+    await until(() => states.includes('reconnecting'));
+    await until(() => connections === 2);
+  });
+});

@@ -1,0 +1,142 @@
+import Manager from 'asterisk-manager';
+import type { CtiState } from '@receptivo/shared';
+import type { AmiEvent } from './call-tracker';
+
+export interface AmiLinkOptions {
+  host: string;
+  port: number;
+  username: string;
+  secret: string;
+  /** A Ping goes out this often; no answer within actionTimeoutMs means the link is dead. */
+  heartbeatMs: number;
+  actionTimeoutMs: number;
+  /** Reconnection waits double from 1 s up to this. A refused login waits this long. */
+  maxBackoffMs: number;
+}
+
+export const defaultAmiTimings = { heartbeatMs: 15_000, actionTimeoutMs: 5_000, maxBackoffMs: 30_000 };
+
+export interface AmiLinkHandlers {
+  onEvent(event: AmiEvent): void;
+  onState(state: Exclude<CtiState, 'off'>): void;
+  /** Called after every successful login, so state can be rebuilt (QueueStatus, CoreShowChannels). */
+  onConnected?(): void;
+}
+
+/**
+ * The one connection to Asterisk's AMI. It owns what asterisk-manager leaves to callers: a
+ * heartbeat, action timeouts, reconnection with capped backoff (the library's own keepConnected
+ * grows to 60 s and never stops on a wrong secret), and telling a refused login apart.
+ */
+export class AmiLink {
+  private manager: ReturnType<typeof Manager> | undefined;
+  private state: Exclude<CtiState, 'off'> = 'reconnecting';
+  private backoffMs = 1000;
+  private retry: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly options: AmiLinkOptions,
+    private readonly handlers: AmiLinkHandlers,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    clearInterval(this.heartbeat);
+    this.drop();
+  }
+
+  get currentState(): Exclude<CtiState, 'off'> {
+    return this.state;
+  }
+
+  /** Sends an action; rejects when the link is down (the library would hold it silently) or on timeout. */
+  action(action: Record<string, unknown>): Promise<AmiEvent> {
+    const manager = this.manager;
+    if (!manager || this.state !== 'connected') return Promise.reject(new Error('AMI desconectado'));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`AMI não respondeu a ${String(action.action)}`)), this.options.actionTimeoutMs);
+      manager.action(action, (error, response) => {
+        clearTimeout(timer);
+        if (error) reject(new Error(String(error.message ?? 'AMI recusou a ação')));
+        else resolve(response);
+      });
+    });
+  }
+
+  private connect(): void {
+    // No port here: the library would connect at once; we connect below to own the login.
+    const manager = Manager(undefined, this.options.host, this.options.username, this.options.secret, true);
+    this.manager = manager;
+    manager.on('managerevent', (event) => {
+      if (this.manager === manager) this.handlers.onEvent(event);
+    });
+    manager.on('response', (response) => {
+      if (this.manager === manager && response.response === 'Error' && /authentication failed/i.test(String(response.message))) {
+        this.loginRefused();
+      }
+    });
+    manager.on('error', () => undefined);
+    manager.on('close', () => {
+      if (this.manager === manager) this.lost();
+    });
+    manager.connect(this.options.port, this.options.host, () => {
+      manager.login((error) => {
+        if (error || this.manager !== manager) return;
+        this.backoffMs = 1000;
+        this.setState('connected');
+        this.startHeartbeat();
+        this.handlers.onConnected?.();
+      });
+    });
+  }
+
+  private startHeartbeat(): void {
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      this.action({ action: 'Ping' }).catch(() => {
+        // No Pong: the socket may look open while Asterisk is gone. Start over.
+        if (this.state === 'connected') this.lost();
+      });
+    }, this.options.heartbeatMs);
+  }
+
+  private lost(): void {
+    this.drop();
+    if (this.stopped) return;
+    if (this.state !== 'login_refused') this.setState('reconnecting');
+    this.scheduleRetry(this.backoffMs);
+    this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
+  }
+
+  private loginRefused(): void {
+    this.drop();
+    this.setState('login_refused');
+    if (!this.stopped) this.scheduleRetry(this.options.maxBackoffMs);
+  }
+
+  private scheduleRetry(delayMs: number): void {
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.connect(), delayMs);
+  }
+
+  private drop(): void {
+    clearInterval(this.heartbeat);
+    const manager = this.manager;
+    this.manager = undefined;
+    manager?.disconnect();
+  }
+
+  private setState(state: Exclude<CtiState, 'off'>): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.handlers.onState(state);
+  }
+}

@@ -1,0 +1,19 @@
+declare module 'asterisk-manager' {
+  import type { AmiEvent } from './call-tracker';
+
+  /** asterisk-manager 0.2: the parts Receptivo uses (see ../shared/STACK.md for its behaviour). */
+  interface AsteriskManager {
+    connect(port: number, host: string, callback?: () => void): void;
+    login(callback: (error?: AmiEvent) => void): void;
+    action(action: Record<string, unknown>, callback?: (error: AmiEvent | undefined, response: AmiEvent) => void): string;
+    disconnect(callback?: () => void): void;
+    isConnected(): boolean;
+    on(event: 'managerevent' | 'response', listener: (event: AmiEvent) => void): void;
+    on(event: 'connect' | 'close' | 'end', listener: () => void): void;
+    on(event: 'error', listener: (error: Error) => void): void;
+    removeAllListeners(): void;
+  }
+
+  function Manager(port?: number, host?: string, username?: string, password?: string, events?: boolean): AsteriskManager;
+  export = Manager;
+}
