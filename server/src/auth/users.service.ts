@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { CreateUser, IssuedPassword, UpdateUser, User, UserList } from '@receptivo/shared';
 import { ApiException, conflict, notFound } from '../common/api-exception';
+import { UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import type { AuthenticatedUser } from './authenticated-user';
 import { generatePassword, hashPassword } from './passwords';
 import { UserEntity, toUser } from './user.entity';
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Turns the database's unique-index refusals into the conflict the admin screen shows. */
 function asConflict(error: unknown): never {
-  if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-    const constraint = String((error.driverError as { constraint?: string }).constraint ?? '');
-    if (constraint.includes('extension')) {
+  const refusal = databaseRefusal(error);
+  if (refusal?.code === UNIQUE_VIOLATION) {
+    if (refusal.constraint.includes('extension')) {
       throw conflict('Este ramal já pertence a outro usuário ativo.', { extension: 'Ramal em uso por outro usuário ativo.' });
     }
     throw conflict('Este nome de usuário já existe.', { username: 'Nome de usuário já existe.' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Address,
   type CreateCustomer,
@@ -11,19 +11,19 @@ import {
   normalizePhone,
 } from '@receptivo/shared';
 import { ApiException, conflict, notFound } from '../common/api-exception';
+import { UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import type { Settings } from '../config/settings';
 import { CustomerAddressEntity, CustomerEntity, CustomerPhoneEntity } from './customer.entities';
 import { toCustomer } from './customer-view';
 
-const UNIQUE_VIOLATION = '23505';
 const RELATIONS = { phones: true, addresses: true, portalAccount: true } as const;
 
 export const invalidPhoneMessage = 'Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.';
 const duplicateDocument = () => conflict('Já existe um cliente com este CPF/CNPJ.', { document: 'CPF/CNPJ já cadastrado.' });
 
 function isUniqueViolation(error: unknown, constraintPart: string): boolean {
-  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === UNIQUE_VIOLATION && String(driverError.constraint ?? '').includes(constraintPart);
+  const refusal = databaseRefusal(error);
+  return refusal?.code === UNIQUE_VIOLATION && refusal.constraint.includes(constraintPart);
 }
 
 function addressRows(customerId: string, addresses: Address[]): Partial<CustomerAddressEntity>[] {

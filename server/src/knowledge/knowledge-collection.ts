@@ -1,10 +1,9 @@
-import { DataSource, type DeepPartial, type EntityManager, type FindOptionsRelations, In, QueryFailedError } from 'typeorm';
+import { DataSource, type DeepPartial, type EntityManager, type FindOptionsRelations, In } from 'typeorm';
 import type { KnowledgeEntity } from '@receptivo/shared';
 import { ApiException, conflict, notFound } from '../common/api-exception';
+import { FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import { richTextToPlain, sanitizeRichText } from './rich-text';
 
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
 // Arbitrary constant shared by every knowledge write; see withWriteLock.
 const KNOWLEDGE_WRITE_LOCK = 4_156_156;
 
@@ -31,10 +30,6 @@ export interface CollectionSpec<Row extends KnowledgeRow, View, Input> {
   inUseMessage: string;
   /** Field errors when a referenced row (category, organ) does not exist. */
   missingReference: Record<string, string>;
-}
-
-function driverCode(error: unknown): string | undefined {
-  return error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
 }
 
 /** Sanitizes a rich-text field; refuses one left empty once scripts and markup are removed. */
@@ -92,7 +87,7 @@ export class KnowledgeCollection<Row extends KnowledgeRow, View, Input> {
       await this.find(manager, id);
       await manager.delete(this.spec.entity, id);
     }).catch((error: unknown) => {
-      if (driverCode(error) === FOREIGN_KEY_VIOLATION) throw conflict(this.spec.inUseMessage);
+      if (databaseRefusal(error)?.code === FOREIGN_KEY_VIOLATION) throw conflict(this.spec.inUseMessage);
       throw error;
     });
   }
@@ -134,9 +129,8 @@ export class KnowledgeCollection<Row extends KnowledgeRow, View, Input> {
         return work(manager);
       });
     } catch (error) {
-      const code = driverCode(error);
+      const { code, detail } = databaseRefusal(error) ?? { code: '', detail: '' };
       if (code === UNIQUE_VIOLATION && this.spec.duplicateMessage) throw conflict(this.spec.duplicateMessage);
-      const detail = String((error as QueryFailedError & { driverError?: { detail?: string } }).driverError?.detail ?? '');
       if (code === FOREIGN_KEY_VIOLATION && detail.includes('is not present')) {
         const field = Object.keys(this.spec.missingReference).find((key) => detail.includes(`(${toColumnName(key)})`));
         const fields = field ? { [field]: this.spec.missingReference[field] } : this.spec.missingReference;
