@@ -1,5 +1,6 @@
 import type {
   Attendance,
+  CurrentAttendance,
   FinishAttendance,
   LinkCustomer,
   RegisterInformation,
@@ -18,7 +19,7 @@ export function startAttendance(api: ApiClient, body: StartAttendance): Promise<
 
 /** The signed-in attendant's open attendance, so it survives a reload of the page. */
 export async function getCurrentAttendance(api: ApiClient): Promise<Attendance | null> {
-  const { attendance } = await api.get<{ attendance: Attendance | null }>('/api/attendances/current');
+  const { attendance } = await api.get<CurrentAttendance>('/api/attendances/current');
   return attendance;
 }
 

@@ -1,13 +1,9 @@
-import type { CategoryTree, CurrentNotices, Information, ScriptTopic, SearchResponse } from '@receptivo/shared';
+import type { CategoryTree, CurrentNotices, Information, ScriptList, SearchResponse } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
 
 export type CategoryNode = CategoryTree['items'][number];
 export type InformationSummary = CategoryNode['informations'][number];
 export type RequestTypeSummary = CategoryNode['requestTypes'][number];
-
-export interface ScriptList {
-  topics: ScriptTopic[];
-}
 
 /** Busca geral (`q`) or palavra-chave (`keyword`): the server takes exactly one of them. */
 export type KnowledgeQuery = { q: string } | { keyword: string };

@@ -1,5 +1,4 @@
-import type { CategoryTree, CurrentNotices, Information, Notice, ScriptTopic, SearchResult } from '@receptivo/shared';
-import type { ScriptList } from './knowledge-api';
+import type { CategoryTree, CurrentNotices, Information, Notice, ScriptList, ScriptTopic, SearchResult } from '@receptivo/shared';
 
 const updatedAt = '2025-03-14T13:05:00.000Z';
 

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import type { ScriptTopic } from '@receptivo/shared';
+import type { ScriptList, ScriptTopic } from '@receptivo/shared';
 import { RichText } from '../knowledge/RichText';
-import type { ScriptList } from '../knowledge/knowledge-api';
 import { Dialog } from '../ui/Dialog';
 import { LoadFailed } from '../ui/LoadFailed';
 import type { Load } from '../ui/use-load';

@@ -3,12 +3,14 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   type Attendance,
+  type CurrentAttendance,
   type FinishAttendance,
   type LinkCustomer,
   type RegisterInformation,
   type Request,
   type StartAttendance,
   attendanceSchema,
+  currentAttendanceSchema,
   finishAttendanceSchema,
   linkCustomerSchema,
   registerInformationSchema,
@@ -37,8 +39,8 @@ export class AttendancesController {
   }
 
   @Get('current')
-  @Returns(z.object({ attendance: attendanceSchema.nullable() }))
-  current(@CurrentUser() user: AuthenticatedUser): Promise<{ attendance: Attendance | null }> {
+  @Returns(currentAttendanceSchema)
+  current(@CurrentUser() user: AuthenticatedUser): Promise<CurrentAttendance> {
     return this.attendances.current(user);
   }
 

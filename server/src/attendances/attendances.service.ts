@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Attendance,
   type Channel,
+  type CurrentAttendance,
   type FinishAttendance,
   type Request,
   emailSchema,
@@ -62,7 +63,7 @@ export class AttendancesService {
   }
 
   /** The attendant's open attendance, so a reload or a restart of the server loses nothing. */
-  async current(attendant: AuthenticatedUser): Promise<{ attendance: Attendance | null }> {
+  async current(attendant: AuthenticatedUser): Promise<CurrentAttendance> {
     const open = await this.dataSource.manager.findOne(AttendanceEntity, {
       where: { attendantId: attendant.id, status: 'open' },
       order: { startedAt: 'DESC' },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import type { CategoryTree, CurrentNotices, Information, ScriptTopic } from '@receptivo/shared';
+import type { CategoryTree, CurrentNotices, Information, ScriptList } from '@receptivo/shared';
 import { notFound } from '../common/api-exception';
 import { CategoryEntity, InformationEntity, NoticeEntity, RequestTypeEntity, ScriptTopicEntity } from './knowledge.entities';
 import { toCategory, toInformation, toNotice, toRequestType, toScriptTopic } from './knowledge-views';
@@ -53,7 +53,7 @@ export class KnowledgeReadService {
     return toInformation(information);
   }
 
-  async scriptTopics(): Promise<{ topics: ScriptTopic[] }> {
+  async scriptTopics(): Promise<ScriptList> {
     const topics = await this.dataSource.manager.find(ScriptTopicEntity, { where: { active: true }, order: { position: 'ASC' } });
     return { topics: topics.map(toScriptTopic) };
   }

@@ -7,7 +7,7 @@ import {
   type ChangeFeedQuery,
   type CurrentNotices,
   type Information,
-  type ScriptTopic,
+  type ScriptList,
   type SearchQuery,
   type SearchResponse,
   categoryTreeSchema,
@@ -16,7 +16,7 @@ import {
   currentNoticesSchema,
   formSchemaSchema,
   informationSchema,
-  scriptTopicSchema,
+  scriptListSchema,
   searchQuerySchema,
   searchResponseSchema,
 } from '@receptivo/shared';
@@ -53,8 +53,8 @@ export class KnowledgeController {
   }
 
   @Get('scripts')
-  @Returns(z.object({ topics: z.array(scriptTopicSchema) }))
-  scripts(): Promise<{ topics: ScriptTopic[] }> {
+  @Returns(scriptListSchema)
+  scripts(): Promise<ScriptList> {
     return this.read.scriptTopics();
   }
 

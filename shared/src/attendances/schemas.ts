@@ -46,3 +46,7 @@ export const attendanceSchema = z.object({
   scriptSentTo: z.string().nullable(),
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
+
+/** GET /api/attendances/current: the signed-in attendant's open attendance, if any. */
+export const currentAttendanceSchema = z.object({ attendance: attendanceSchema.nullable() });
+export type CurrentAttendance = z.infer<typeof currentAttendanceSchema>;

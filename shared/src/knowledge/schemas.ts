@@ -162,6 +162,10 @@ export const scriptTopicInputSchema = z.object({ ...scriptTopicFields, active: s
 export const scriptTopicPatchSchema = patchOf(scriptTopicFields);
 export type ScriptTopicInput = z.input<typeof scriptTopicInputSchema>;
 
+/** GET /api/scripts: the active topics of the attendance script, in order. */
+export const scriptListSchema = z.object({ topics: z.array(scriptTopicSchema) });
+export type ScriptList = z.infer<typeof scriptListSchema>;
+
 export const noticeKinds = ['notice', 'incident', 'event'] as const;
 export const noticeKindSchema = z.enum(noticeKinds, { error: 'Escolha o quadro: avisos, ocorrências ou eventos.' });
 export type NoticeKind = z.infer<typeof noticeKindSchema>;
