@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   createUserSchema,
   roleLabels,
@@ -11,7 +11,7 @@ import {
 } from '@receptivo/shared';
 import { useApi } from '../auth/SessionProvider';
 import { Dialog } from '../ui/Dialog';
-import { Field, FormAlert } from '../ui/Field';
+import { CheckboxField, Field, FormAlert } from '../ui/Field';
 import {
   formErrorsFromFailure,
   formErrorsFromIssues,
@@ -173,7 +173,6 @@ export function EditUserDialog({
     extension: user.extension ?? '',
   });
   const [active, setActive] = useState(user.active);
-  const activeId = useId();
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
@@ -207,26 +206,13 @@ export function EditUserDialog({
       <form onSubmit={onSubmit} noValidate>
         <FormAlert message={errors.alert} />
         <ProfileFields values={profile} errors={errors.fields} onChange={setProfile} />
-        <div className={errors.fields.active ? 'field field--invalid' : 'field'}>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={active}
-              aria-invalid={errors.fields.active ? true : undefined}
-              aria-describedby={errors.fields.active ? `${activeId}-hint ${activeId}-error` : `${activeId}-hint`}
-              onChange={(event) => setActive(event.target.checked)}
-            />
-            Ativo
-          </label>
-          <p id={`${activeId}-hint`} className="field__hint">
-            Usuários inativos não conseguem entrar no sistema.
-          </p>
-          {errors.fields.active && (
-            <p id={`${activeId}-error`} className="field__error">
-              {errors.fields.active}
-            </p>
-          )}
-        </div>
+        <CheckboxField
+          label="Ativo"
+          checked={active}
+          onChange={setActive}
+          hint="Usuários inativos não conseguem entrar no sistema."
+          error={errors.fields.active}
+        />
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose} disabled={submitting}>
             Cancelar

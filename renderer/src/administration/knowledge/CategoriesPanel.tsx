@@ -1,7 +1,7 @@
 import { categoryInputSchema, type Category } from '@receptivo/shared';
-import { Field } from '../../ui/Field';
+import { CheckboxField, Field, TextField } from '../../ui/Field';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { CheckboxField, EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
+import { EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
 import type { Noun } from './editing';
 import { KnowledgeList, type EditorProps } from './KnowledgeList';
 
@@ -42,16 +42,7 @@ function CategoryEditor({ item, onSaved, onClose }: EditorProps<Category>) {
       onClose={onClose}
       onSubmit={() => submit({ parsed: categoryInputSchema.safeParse(values), fields, send: save })}
     >
-      <Field label="Nome" error={errors.fields.name}>
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            value={values.name}
-            onChange={(event) => set('name', event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label="Nome" error={errors.fields.name} value={values.name} onChange={(value) => set('name', value)} />
       <Field label="Descrição" hint="Opcional." error={errors.fields.description}>
         {(control) => (
           <textarea

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useApi } from '../../auth/SessionProvider';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/Field';
@@ -78,44 +78,3 @@ export function useSaveItem<R extends KnowledgeResource>(
   };
 }
 
-/** A checkbox with the field's error tied to it, as Field does for other inputs. */
-export function CheckboxField({
-  label,
-  checked,
-  onChange,
-  hint,
-  error,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  hint?: string;
-  error?: string;
-}) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={checked}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}

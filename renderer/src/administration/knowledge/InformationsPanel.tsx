@@ -1,8 +1,8 @@
 import { informationInputSchema, type Category, type Information } from '@receptivo/shared';
-import { Field } from '../../ui/Field';
+import { CheckboxField, Field, TextField } from '../../ui/Field';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { CategoryScope, CategorySelect } from './CategoryScope';
-import { CheckboxField, EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
+import { EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
 import { keywordsFromInput, keywordsToInput, type Noun } from './editing';
 import { KnowledgeList, type EditorProps } from './KnowledgeList';
 import { RichTextField } from './RichTextField';
@@ -83,16 +83,7 @@ function InformationEditor({
           error={errors.fields.categoryId}
           onChange={(id) => set('categoryId', id)}
         />
-        <Field label="Título" error={errors.fields.title}>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              value={values.title}
-              onChange={(event) => set('title', event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Título" error={errors.fields.title} value={values.title} onChange={(value) => set('title', value)} />
       </div>
       <RichTextField
         label="Texto"

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { noticeInputSchema, noticeKindLabels, noticeKinds, type Notice, type NoticeKind } from '@receptivo/shared';
-import { Field } from '../../ui/Field';
+import { CheckboxField, Field, TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { CheckboxField, EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
+import { EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
 import type { Noun } from './editing';
 import { KnowledgeList, type EditorProps } from './KnowledgeList';
 import { isoToLocalInput, localInputToIso, noticeExhibition, noticeExhibitionLabels } from './notice-dates';
@@ -103,16 +103,7 @@ function NoticeEditor({ item, onSaved, onClose }: EditorProps<Notice>) {
             </select>
           )}
         </Field>
-        <Field label="Título" error={errors.fields.title}>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              value={values.title}
-              onChange={(event) => set('title', event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Título" error={errors.fields.title} value={values.title} onChange={(value) => set('title', value)} />
         <Field label="Válido de" error={errors.fields.validFrom}>
           {(control) => (
             <input

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { requestTypeInputSchema, restartWindows, type Category, type Organ, type RequestType } from '@receptivo/shared';
-import { Field } from '../../ui/Field';
+import { CheckboxField, Field, TextField } from '../../ui/Field';
 import { numberFromInput } from '../../ui/schema-form/schema-form';
 import { useFormSubmit } from '../../ui/use-form-submit';
 import { CategoryScope, CategorySelect } from './CategoryScope';
-import { CheckboxField, EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
+import { EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
 import type { Noun } from './editing';
 import { parseSchemaText, schemaToText, starterSchemaText } from './form-schema-text';
 import { FormSchemaEditor } from './FormSchemaEditor';
@@ -136,26 +136,8 @@ function RequestTypeEditor({ item, onSaved, onClose, categories, categoryId, org
             </select>
           )}
         </Field>
-        <Field label="Nome" error={errors.fields.name}>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              value={values.name}
-              onChange={(event) => set('name', event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Descrição" hint="Opcional." error={errors.fields.description}>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              value={values.description}
-              onChange={(event) => set('description', event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Nome" error={errors.fields.name} value={values.name} onChange={(value) => set('name', value)} />
+        <TextField label="Descrição" hint="Opcional." error={errors.fields.description} value={values.description} onChange={(value) => set('description', value)} />
         <Field
           label="Prazo (horas)"
           hint="Contado a partir do registro; depois dele cabe Reclamação."

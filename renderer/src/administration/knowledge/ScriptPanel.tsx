@@ -1,7 +1,7 @@
 import { scriptTopicInputSchema, type ScriptTopic } from '@receptivo/shared';
-import { Field } from '../../ui/Field';
+import { CheckboxField, TextField } from '../../ui/Field';
 import { useFormSubmit } from '../../ui/use-form-submit';
-import { CheckboxField, EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
+import { EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
 import type { Noun } from './editing';
 import { KnowledgeList, type EditorProps } from './KnowledgeList';
 import { RichTextField } from './RichTextField';
@@ -41,16 +41,7 @@ function ScriptTopicEditor({ item, onSaved, onClose }: EditorProps<ScriptTopic>)
       onClose={onClose}
       onSubmit={() => submit({ parsed: scriptTopicInputSchema.safeParse(values), fields, send: save })}
     >
-      <Field label="Título" error={errors.fields.title}>
-        {(control) => (
-          <input
-            {...control}
-            autoComplete="off"
-            value={values.title}
-            onChange={(event) => set('title', event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label="Título" error={errors.fields.title} value={values.title} onChange={(value) => set('title', value)} />
       <RichTextField
         label="Conteúdo"
         hint="O texto que o atendente lê ao cidadão. Em HTML: use os botões para formatar o trecho selecionado."
