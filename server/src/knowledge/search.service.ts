@@ -1,4 +1,4 @@
-import { Injectable, SetMetadata } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, SetMetadata } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { SearchQuery, SearchResponse, SearchResult } from '@receptivo/shared';
 
@@ -28,21 +28,24 @@ export function prefixTsQuery(text: string): string | undefined {
 }
 
 @Injectable()
-export class SearchService {
+export class SearchService implements OnApplicationBootstrap {
+  private sources: SearchSourceProvider[] = [];
+
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
   ) {}
 
-  private sources(): SearchSourceProvider[] {
-    return this.discovery
+  /** Sources are found once, at start, not on every search. */
+  onApplicationBootstrap(): void {
+    this.sources = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance && this.reflector.get(SEARCH_SOURCE, wrapper.metatype))
       .map((wrapper) => wrapper.instance as SearchSourceProvider);
   }
 
   async search(query: SearchQuery): Promise<SearchResponse> {
-    const results = await Promise.all(this.sources().map((source) => source.search(query)));
+    const results = await Promise.all(this.sources.map((source) => source.search(query)));
     return { items: results.flat().sort((a, b) => b.score - a.score).slice(0, query.limit) };
   }
 }
