@@ -8,6 +8,7 @@ export * from './customers/documents';
 export * from './customers/phones';
 export * from './customers/schemas';
 export * from './knowledge/schemas';
+export * from './cti/schemas';
 export * from './attendances/protocols';
 export * from './attendances/schemas';
 export * from './requests/schemas';

@@ -29,6 +29,27 @@ export class AttendanceEntity {
 
   @Column({ name: 'script_sent_to', type: 'text', nullable: true })
   scriptSentTo: string | null;
+
+  @Column({ name: 'call_id', type: 'text', nullable: true })
+  callId: string | null;
+
+  @Column({ name: 'caller_number', type: 'text', nullable: true })
+  callerNumber: string | null;
+
+  @Column({ name: 'caller_e164', type: 'text', nullable: true })
+  callerE164: string | null;
+
+  @Column({ name: 'call_queue', type: 'text', nullable: true })
+  callQueue: string | null;
+
+  @Column({ name: 'wait_seconds', type: 'integer', nullable: true })
+  waitSeconds: number | null;
+
+  @Column({ name: 'talk_seconds', type: 'integer', nullable: true })
+  talkSeconds: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  ura: Record<string, string> | null;
 }
 
 @Entity({ name: 'attendance_informations' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Attendance,
+  type AttendanceCall,
   type Channel,
   type CurrentAttendance,
   type FinishAttendance,
@@ -24,6 +25,7 @@ import { RequestEntity, RequestEventEntity } from '../requests/request.entities'
 import { RequestViews } from '../requests/request-views';
 import { AttendanceEntity } from './attendance.entities';
 import { attendanceSummaryMail } from './attendance-mail';
+import { AttendanceEvents } from './attendance-events';
 
 const HOUR = 3_600_000;
 const yearInBrazil = (date: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Sao_Paulo', year: 'numeric' }).format(date));
@@ -42,7 +44,38 @@ export class AttendancesService {
     private readonly dataSource: DataSource,
     private readonly requests: RequestViews,
     private readonly mail: MailQueue,
+    private readonly events: AttendanceEvents,
   ) {}
+
+  /**
+   * The attendance of an answered call, started by CTI for the attendant who answered it. A call
+   * answered twice for the same attendant (an AgentConnect seen again after a reconnect) gets the
+   * attendance it already has.
+   */
+  async startForCall(call: AttendanceCall, attendantId: string): Promise<Attendance> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const [inserted] = await manager.query<{ id: string }[]>(
+        `INSERT INTO attendances (protocol, channel, status, attendant_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
+         VALUES ($1, 'phone', 'open', $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (call_id, attendant_id) WHERE call_id IS NOT NULL DO NOTHING RETURNING id`,
+        [await nextProtocol(manager, now), attendantId, now, call.callId, call.callerNumber, call.callerE164, call.queue, call.waitSeconds, call.ura],
+      );
+      if (inserted) return inserted.id;
+      const existing = await manager.findOneByOrFail(AttendanceEntity, { callId: call.callId, attendantId });
+      return existing.id;
+    });
+    return this.get(id);
+  }
+
+  /** The call is over: its talk time is kept; the attendance stays open until the attendant finishes it. Says if it is open. */
+  async recordCallEnd(callId: string, attendantId: string, talkSeconds: number): Promise<boolean> {
+    const [rows] = await this.dataSource.query<[{ status: string }[], number]>(
+      'UPDATE attendances SET talk_seconds = $3 WHERE call_id = $1 AND attendant_id = $2 RETURNING status',
+      [callId, attendantId, talkSeconds],
+    );
+    return rows.some((row) => row.status === 'open');
+  }
 
   async start(channel: Channel, attendant: AuthenticatedUser): Promise<Attendance> {
     const id = await this.dataSource.transaction(async (manager) => {
@@ -98,6 +131,18 @@ export class AttendancesService {
       })),
       requests: await this.requests.summariesOf(id, manager),
       scriptSentTo: attendance.scriptSentTo,
+      call:
+        attendance.callId === null
+          ? null
+          : {
+              callId: attendance.callId,
+              callerNumber: attendance.callerNumber,
+              callerE164: attendance.callerE164,
+              queue: attendance.callQueue,
+              waitSeconds: attendance.waitSeconds ?? 0,
+              talkSeconds: attendance.talkSeconds,
+              ura: attendance.ura ?? {},
+            },
     };
   }
 
@@ -189,8 +234,8 @@ export class AttendancesService {
   }
 
   /** Closes the attendance; with sendScript, the summary and proposed solutions go to the customer. */
-  finish(id: string, { sendScript }: Required<FinishAttendance>): Promise<Attendance> {
-    return this.changeAttendance(id, async (manager, attendance) => {
+  async finish(id: string, { sendScript }: Required<FinishAttendance>): Promise<Attendance> {
+    const finished = await this.changeAttendance(id, async (manager, attendance) => {
       let sentTo: string | null = null;
       if (sendScript) {
         const customer = attendance.customerId ? await manager.findOneBy(CustomerEntity, { id: attendance.customerId }) : null;
@@ -214,6 +259,8 @@ export class AttendancesService {
       }
       await manager.update(AttendanceEntity, id, { status: 'finished', finishedAt: new Date(), scriptSentTo: sentTo });
     });
+    this.events.finished(finished.attendant.id);
+    return finished;
   }
 
   /** Every change runs on a locked, still open attendance; a finished one refuses them all. */

@@ -14,6 +14,10 @@ export const apiErrorCodes = [
   'BUSINESS_RULE',
   'TOO_MANY_ATTEMPTS',
   'PAYLOAD_TOO_LARGE',
+  /** Telephony is off, down, or does not know the extension. */
+  'CTI_UNAVAILABLE',
+  /** Asterisk refused the action (QueuePause…); the message carries its reason. */
+  'CTI_REFUSED',
   'INTERNAL_ERROR',
 ] as const;
 export const apiErrorCodeSchema = z.enum(apiErrorCodes);

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { customerSummarySchema } from '../customers/schemas';
+import { ctiStateSchema } from '../health/schemas';
+
+/** Socket.IO namespace of the CTI contract (DESIGN §5). */
+export const ctiNamespace = '/cti';
+
+export const agentStates = ['available', 'ringing', 'on_call', 'paused', 'wrap_up', 'offline'] as const;
+export const agentStateNameSchema = z.enum(agentStates);
+export type AgentStateName = z.infer<typeof agentStateNameSchema>;
+export const agentStateLabels: Record<AgentStateName, string> = {
+  available: 'Disponível',
+  ringing: 'Chamando',
+  on_call: 'Em ligação',
+  paused: 'Em pausa',
+  wrap_up: 'Pós-atendimento',
+  offline: 'Desconectado',
+};
+
+export const callEndReasons = ['hangup', 'abandoned', 'answered_elsewhere', 'not_answered'] as const;
+export const callEndReasonSchema = z.enum(callEndReasons);
+export type CallEndReason = z.infer<typeof callEndReasonSchema>;
+export const callEndReasonLabels: Record<CallEndReason, string> = {
+  hangup: 'Chamada encerrada',
+  abandoned: 'O cidadão desistiu da chamada',
+  answered_elsewhere: 'Atendida por outro atendente',
+  not_answered: 'Chamada não atendida',
+};
+
+/** URA data by screen-pop field (CTI_URA_FIELDS): document, protocol, option, … */
+export const uraDataSchema = z.record(z.string(), z.string());
+export type UraData = z.infer<typeof uraDataSchema>;
+
+export const callRingingSchema = z.object({
+  callId: z.string(),
+  callerNumber: z.string().nullable(),
+  /** The caller number normalized as customer phones are; null when it cannot be read as a phone. */
+  callerE164: z.string().nullable(),
+  callerName: z.string().nullable(),
+  queue: z.string().nullable(),
+  waitSeconds: z.number().int().nonnegative(),
+  ura: uraDataSchema,
+  /** Customers with the caller's phone, then with the URA's document. */
+  matches: z.array(customerSummarySchema),
+});
+export type CallRinging = z.infer<typeof callRingingSchema>;
+
+export const callAnsweredSchema = z.object({ callId: z.string(), attendanceId: z.string().uuid(), protocol: z.string() });
+export type CallAnswered = z.infer<typeof callAnsweredSchema>;
+
+export const callEndedSchema = z.object({ callId: z.string(), reason: callEndReasonSchema });
+export type CallEnded = z.infer<typeof callEndedSchema>;
+
+export const agentStateSchema = z.object({ state: agentStateNameSchema, reason: z.string().optional() });
+export type AgentState = z.infer<typeof agentStateSchema>;
+
+export const ctiStatusSchema = z.object({
+  connected: z.boolean(),
+  since: z.string().datetime().nullable(),
+  lastEventAt: z.string().datetime().nullable(),
+});
+export type CtiStatusEvent = z.infer<typeof ctiStatusSchema>;
+
+export const agentPauseSchema = z.object({
+  reason: z.string({ error: 'Informe o motivo da pausa.' }).trim().min(1, 'Informe o motivo da pausa.').max(80, 'Use no máximo 80 caracteres.'),
+});
+export type AgentPause = z.infer<typeof agentPauseSchema>;
+
+/** The answer to agent:pause / agent:unpause: the API error shape when it failed. */
+export const ctiAckSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type CtiAck = z.infer<typeof ctiAckSchema>;
+
+/** Server → client events of /cti, each with its schema, so both ends parse the same shape. */
+export const ctiServerEventSchemas = {
+  'call:ringing': callRingingSchema,
+  'call:answered': callAnsweredSchema,
+  'call:ended': callEndedSchema,
+  'agent:state': agentStateSchema,
+  'cti:status': ctiStatusSchema,
+} as const;
+
+export type CtiServerToClientEvents = {
+  [Name in keyof typeof ctiServerEventSchemas]: (payload: z.infer<(typeof ctiServerEventSchemas)[Name]>) => void;
+};
+
+export interface CtiClientToServerEvents {
+  'agent:pause': (payload: AgentPause, ack: (answer: CtiAck) => void) => void;
+  'agent:unpause': (ack: (answer: CtiAck) => void) => void;
+}
+
+/** The call an attendance was started for by CTI. */
+export const attendanceCallSchema = z.object({
+  callId: z.string(),
+  callerNumber: z.string().nullable(),
+  callerE164: z.string().nullable(),
+  queue: z.string().nullable(),
+  waitSeconds: z.number().int().nonnegative(),
+  talkSeconds: z.number().int().nonnegative().nullable(),
+  ura: uraDataSchema,
+});
+export type AttendanceCall = z.infer<typeof attendanceCallSchema>;
+
+/** Telephony admin page: GET /api/cti/overview. */
+export const ctiAgentRowSchema = z.object({
+  extension: z.string(),
+  user: z.object({ id: z.string().uuid(), name: z.string(), username: z.string() }).nullable(),
+  state: agentStateNameSchema,
+  reason: z.string().nullable(),
+  queues: z.array(z.string()),
+  /** Desks of this user connected to /cti now. */
+  connected: z.boolean(),
+});
+export type CtiAgentRow = z.infer<typeof ctiAgentRowSchema>;
+
+export const ctiOverviewSchema = z.object({
+  state: ctiStateSchema,
+  host: z.string().nullable(),
+  since: z.string().datetime().nullable(),
+  lastEventAt: z.string().datetime().nullable(),
+  activeCalls: z.number().int().nonnegative(),
+  agents: z.array(ctiAgentRowSchema),
+});
+export type CtiOverview = z.infer<typeof ctiOverviewSchema>;
+
+/** GET /api/cti/events?q=: the last AMI events kept in memory, newest first. */
+export const ctiTapEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string().datetime(),
+  event: z.string(),
+  linkedid: z.string().nullable(),
+  fields: z.record(z.string(), z.string()),
+});
+export type CtiTapEntry = z.infer<typeof ctiTapEntrySchema>;
+export const ctiTapSchema = z.object({ items: z.array(ctiTapEntrySchema) });
+export type CtiTap = z.infer<typeof ctiTapSchema>;
+export const ctiTapQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type CtiTapQuery = z.infer<typeof ctiTapQuerySchema>;
+
+/** POST /api/cti/test-call: a synthetic call that pops on the extension's desk. */
+export const ctiTestCallSchema = z.object({
+  extension: z.string({ error: 'Escolha o ramal.' }).regex(/^\d{2,8}$/, 'Escolha o ramal.'),
+  callerNumber: z.string().trim().max(20).default('11987654321'),
+  document: z.string().trim().max(20).optional(),
+});
+export type CtiTestCall = z.input<typeof ctiTestCallSchema>;
+export const ctiTestCallResultSchema = z.object({ callId: z.string() });
+export type CtiTestCallResult = z.infer<typeof ctiTestCallResultSchema>;
