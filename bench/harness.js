@@ -73,6 +73,8 @@ async function startServer(environment, nodeArgs = []) {
   return {
     url,
     token: login.token,
+    /** By role (admin, supervisor, attendant, backoffice): {username, password}. */
+    credentials,
     async stop() {
       await new Promise((resolve) => {
         child.once('exit', resolve);

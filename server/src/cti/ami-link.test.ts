@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CtiState } from '@receptivo/shared';
-import { type AmiTestServer, startAmiTestServer } from '../testing/ami-test-server';
+import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { AmiLink } from './ami-link';
 import type { AmiEvent } from './call-tracker';
 
@@ -24,25 +24,32 @@ function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
 }
 
 describe('AMI link over TCP with the real asterisk-manager client', () => {
-  let server: AmiTestServer;
+  let server: AmiReplayServer;
   let link: AmiLink;
   let states: CtiState[];
   let events: AmiEvent[];
   let connections: number;
+  let skipped: string[];
 
   const open = (port: number, secret = credentials.secret) => {
     states = [];
     events = [];
+    skipped = [];
     connections = 0;
     link = new AmiLink(
       { host: '127.0.0.1', port, username: credentials.username, secret, ...timings },
-      { onEvent: (event) => events.push(event), onState: (state) => states.push(state), onConnected: () => (connections += 1) },
+      {
+        onEvent: (event) => events.push(event),
+        onSkipped: (reason) => skipped.push(reason),
+        onState: (state) => states.push(state),
+        onConnected: () => (connections += 1),
+      },
     );
     link.start();
   };
 
   beforeEach(async () => {
-    server = await startAmiTestServer(credentials);
+    server = await startAmiReplayServer(credentials);
   });
   afterEach(async () => {
     link?.stop();
@@ -74,7 +81,7 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     await server.close();
     await until(() => link.currentState === 'reconnecting');
     await expect(link.action({ action: 'QueueStatus' })).rejects.toThrow('AMI desconectado');
-    server = await startAmiTestServer(credentials, port);
+    server = await startAmiReplayServer({ ...credentials, port });
     await until(() => link.currentState === 'connected');
     expect(states).toEqual(['connected', 'reconnecting', 'connected']);
     expect(connections).toBe(2);

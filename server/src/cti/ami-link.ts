@@ -14,10 +14,15 @@ export interface AmiLinkOptions {
   maxBackoffMs: number;
 }
 
+/** An AMI header name as asterisk-manager leaves it (lowercased, spaces removed). */
+const AMI_KEY = /^[a-z0-9_\-().]+$/;
+
 export const defaultAmiTimings = { heartbeatMs: 15_000, actionTimeoutMs: 5_000, maxBackoffMs: 30_000 };
 
 export interface AmiLinkHandlers {
   onEvent(event: AmiEvent): void;
+  /** A frame that is no AMI event or response (garbage on the wire): skipped, never fatal. */
+  onSkipped(reason: string, frame: AmiEvent): void;
   onState(state: Exclude<CtiState, 'off'>): void;
   /** Called after every successful login, so state can be rebuilt (QueueStatus, CoreShowChannels). */
   onConnected?(): void;
@@ -35,6 +40,8 @@ export class AmiLink {
   private retry: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** List actions (QueueStatus, CoreShowChannels) collecting their items until `EventList: Complete`. */
+  private readonly lists = new Map<string, { items: AmiEvent[]; done: (items: AmiEvent[]) => void; fail: (error: Error) => void }>();
 
   constructor(
     private readonly options: AmiLinkOptions,
@@ -71,12 +78,73 @@ export class AmiLink {
     });
   }
 
+  /**
+   * Sends a list action and collects its items: asterisk-manager answers only the `EventList:
+   * start` response and leaves the items and the `…Complete` event to the event stream.
+   */
+  list(action: Record<string, unknown>): Promise<AmiEvent[]> {
+    const manager = this.manager;
+    if (!manager || this.state !== 'connected') return Promise.reject(new Error('AMI desconectado'));
+    return new Promise((resolve, reject) => {
+      let actionId = '';
+      const timer = setTimeout(() => {
+        this.lists.delete(actionId);
+        reject(new Error(`AMI não respondeu a ${String(action.action)}`));
+      }, this.options.actionTimeoutMs);
+      actionId = manager.action(action, (error) => {
+        if (!error) return;
+        clearTimeout(timer);
+        this.lists.delete(actionId);
+        reject(new Error(String(error.message ?? 'AMI recusou a ação')));
+      });
+      this.lists.set(actionId, {
+        items: [],
+        done: (items) => {
+          clearTimeout(timer);
+          resolve(items);
+        },
+        fail: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+    });
+  }
+
+  private receive(event: AmiEvent): void {
+    const list = typeof event.actionid === 'string' ? this.lists.get(event.actionid) : undefined;
+    if (list) {
+      if (String(event.eventlist).toLowerCase() === 'complete') {
+        this.lists.delete(event.actionid as string);
+        list.done(list.items);
+      } else {
+        list.items.push(event);
+      }
+      return;
+    }
+    const badKey = Object.keys(event).find((key) => !AMI_KEY.test(key));
+    if (badKey !== undefined) {
+      this.handlers.onSkipped(`cabeçalho inválido ${JSON.stringify(badKey.slice(0, 40))}`, event);
+      return;
+    }
+    this.handlers.onEvent(event);
+  }
+
   private connect(): void {
     // No port here: the library would connect at once; we connect below to own the login.
     const manager = Manager(undefined, this.options.host, this.options.username, this.options.secret, true);
     this.manager = manager;
     manager.on('managerevent', (event) => {
-      if (this.manager === manager) this.handlers.onEvent(event);
+      if (this.manager !== manager) return;
+      // The library emits on process.nextTick: a throw here would end the whole server.
+      try {
+        this.receive(event);
+      } catch (error) {
+        this.handlers.onSkipped(`erro ao tratar ${String(event.event)}: ${String(error)}`, event);
+      }
+    });
+    manager.on('asterisk', (frame) => {
+      if (this.manager === manager) this.handlers.onSkipped('quadro sem Event nem Response', frame);
     });
     manager.on('response', (response) => {
       if (this.manager === manager && response.response === 'Error' && /authentication failed/i.test(String(response.message))) {
@@ -129,6 +197,9 @@ export class AmiLink {
 
   private drop(): void {
     clearInterval(this.heartbeat);
+    // A list cut short by a lost link is no snapshot: the next connection asks again.
+    for (const list of this.lists.values()) list.fail(new Error('AMI desconectado'));
+    this.lists.clear();
     const manager = this.manager;
     this.manager = undefined;
     manager?.disconnect();

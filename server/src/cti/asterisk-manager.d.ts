@@ -8,7 +8,7 @@ declare module 'asterisk-manager' {
     action(action: Record<string, unknown>, callback?: (error: AmiEvent | undefined, response: AmiEvent) => void): string;
     disconnect(callback?: () => void): void;
     isConnected(): boolean;
-    on(event: 'managerevent' | 'response', listener: (event: AmiEvent) => void): void;
+    on(event: 'managerevent' | 'response' | 'asterisk', listener: (event: AmiEvent) => void): void;
     on(event: 'connect' | 'close' | 'end', listener: () => void): void;
     on(event: 'error', listener: (error: Error) => void): void;
     removeAllListeners(): void;

@@ -1,17 +1,27 @@
 import { join } from 'node:path';
 import { readEnvironment } from '../config/environment';
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
+import { createSnapshotReconciler } from './call-snapshot';
 import { type CallEffect, type CallTrackerState, createCallTracker, emptyCallTrackerState } from './call-tracker';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const defaults = readEnvironment({});
-const track = createCallTracker({ agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS });
+const config = { agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS };
+const track = createCallTracker(config);
+const reconcile = createSnapshotReconciler(config);
+
+type CallOnlyEffect = Exclude<CallEffect, { type: 'agent_state' }>;
+const callEffects = (effects: CallEffect[]) => effects.filter((effect): effect is CallOnlyEffect => effect.type !== 'agent_state');
+const agentStates = (effects: CallEffect[]) =>
+  effects.flatMap((effect) => (effect.type === 'agent_state' ? [`${effect.extension} ${effect.state}${effect.reason ? ` (${effect.reason})` : ''}`] : []));
 
 /** Replays a recorded transcript through the tracker, the clock following the recording. */
-function replay(name: string): { effects: CallEffect[]; state: CallTrackerState } {
+function replay(name: string, untilEvent?: string): { effects: CallEffect[]; state: CallTrackerState } {
   let state = emptyCallTrackerState;
   const effects: CallEffect[] = [];
-  for (const message of readTranscript(join(FIXTURES, `${name}.ami`))) {
+  const messages = readTranscript(join(FIXTURES, `${name}.ami`));
+  const stop = untilEvent ? messages.findIndex((message) => message.lines[0] === `Event: ${untilEvent}`) : messages.length - 1;
+  for (const message of messages.slice(0, stop + 1)) {
     const result = track(state, toAmiEvent(message.lines), message.at * 1000);
     state = result.state;
     effects.push(...result.effects);
@@ -20,7 +30,7 @@ function replay(name: string): { effects: CallEffect[]; state: CallTrackerState 
 }
 
 const brief = (effects: CallEffect[]) =>
-  effects.map((effect) => {
+  callEffects(effects).map((effect) => {
     switch (effect.type) {
       case 'ringing':
         return `ringing ${effect.extension} ${effect.call.callerNumber}`;
@@ -37,10 +47,10 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
   it('inbound-answered: rings 1001, answered there, ends with the talk time; nothing left open', () => {
     const { effects, state } = replay('inbound-answered');
     expect(brief(effects)).toEqual(['ringing 1001 11987654321', expect.stringMatching(/^answered 1001 wait \d+s$/), 'ended hangup by 1001']);
-    const ringing = effects[0] as Extract<CallEffect, { type: 'ringing' }>;
+    const ringing = callEffects(effects)[0] as Extract<CallEffect, { type: 'ringing' }>;
     expect(ringing.call).toMatchObject({ callerName: 'Maria Silva', queue: 'atendimento' });
     expect(ringing.call.ura).toMatchObject({ document: '12345678909', option: '2' });
-    const ended = effects[2] as Extract<CallEffect, { type: 'ended' }>;
+    const ended = callEffects(effects)[2] as Extract<CallEffect, { type: 'ended' }>;
     expect(ended.talkSeconds).toBeGreaterThanOrEqual(4);
     expect(ended.talkSeconds).toBeLessThanOrEqual(7);
     expect(state.calls.size).toBe(0);
@@ -66,7 +76,7 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
   it('two-simultaneous-calls: two calls told apart by Linkedid, one per agent', () => {
     const { effects, state } = replay('two-simultaneous-calls');
     const byCall = new Map<string, string[]>();
-    for (const effect of effects) {
+    for (const effect of callEffects(effects)) {
       const id = 'call' in effect ? effect.call.id : effect.callId;
       byCall.set(id, [...(byCall.get(id) ?? []), brief([effect])[0]]);
     }
@@ -106,6 +116,20 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     expect(customRinging.call.ura).toEqual({ document: '71428793860', segment: 'PREMIUM' });
   });
 
+  it('URA fields also come from the channel variables manager.conf attaches to events (ChanVariable)', () => {
+    const joined = track(
+      emptyCallTrackerState,
+      { ...toAmiEvent(['Event: QueueCallerJoin', 'Linkedid: 3.1', 'Uniqueid: 3.1', 'Queue: q', 'CallerIDNum: 11999990000']), chanvariable: { URA_CPF: '12345678909', OTHER: 'x' } },
+      0,
+    );
+    const called = track(
+      joined.state,
+      { ...toAmiEvent(['Event: AgentCalled', 'Linkedid: 3.1', 'Interface: PJSIP/2001', 'Queue: q']), chanvariable: { __URA_PROTOCOLO: '2026000123' } },
+      1000,
+    );
+    expect(called.effects[0]).toMatchObject({ type: 'ringing', call: { ura: { document: '12345678909', protocol: '2026000123' } } });
+  });
+
   it('never changes the state it was given', () => {
     const { state } = replay('inbound-answered');
     const before = track(state, toAmiEvent(['Event: QueueCallerJoin', 'Linkedid: 1.0', 'Uniqueid: 1.1', 'Queue: q', 'CallerIDNum: 11999990000']), 0);
@@ -113,5 +137,134 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     const after = track(before.state, toAmiEvent(['Event: AgentCalled', 'Linkedid: 1.0', 'Interface: PJSIP/2001', 'Queue: q']), 1000);
     expect(before.state.calls.get('1.0')?.ringing).toEqual([]);
     expect(after.state.calls.get('1.0')?.ringing).toEqual(['2001']);
+  });
+
+  it('agent states follow the calls and the pauses', () => {
+    expect(agentStates(replay('inbound-answered').effects)).toEqual(['1001 ringing', '1001 on_call', '1001 available']);
+    expect(agentStates(replay('abandon-after-ring-noanswer').effects)).toEqual([
+      '1001 ringing',
+      '1001 available',
+      '1002 ringing',
+      '1002 available',
+    ]);
+    expect(agentStates(replay('agent-pause-status').effects)).toEqual([
+      '1001 paused (Intervalo)',
+      '1002 ringing',
+      '1002 on_call',
+      '1002 available',
+      '1001 available',
+    ]);
+    const { state } = replay('agent-pause-status');
+    expect(state.agents.get('1001')).toMatchObject({ name: 'Atendente 1001', interface: 'Local/1001@agents' });
+  });
+
+  it('a member whose device is unavailable is offline, and a call still beats a pause', () => {
+    const member = (status: string, paused: string) =>
+      toAmiEvent(['Event: QueueMemberStatus', 'Queue: q', 'MemberName: Ana', 'Interface: PJSIP/2001', `Status: ${status}`, `Paused: ${paused}`, 'PausedReason: Almoço', 'InCall: 0']);
+    let state = emptyCallTrackerState;
+    const seen: CallEffect[] = [];
+    for (const event of [
+      member('5', '0'),
+      member('1', '1'),
+      toAmiEvent(['Event: DialBegin', 'Linkedid: 9.1', 'Uniqueid: 9.1', 'Channel: PJSIP/trunk-1', 'CallerIDNum: 1133334444', 'DestChannel: PJSIP/2001-0001']),
+      member('1', '1'),
+    ]) {
+      const result = track(state, event, 0);
+      state = result.state;
+      seen.push(...result.effects);
+    }
+    expect(agentStates(seen)).toEqual(['2001 offline', '2001 paused (Almoço)', '2001 ringing']);
+  });
+
+  it('a call dialed straight to an extension rings, is answered there and ends with the talk time', () => {
+    const events = [
+      [0, ['Event: DialBegin', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'Channel: PJSIP/trunk-0001', 'CallerIDNum: 1133334444', 'CallerIDName: Loja', 'DestChannel: PJSIP/2001-0002']],
+      [3000, ['Event: DialEnd', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'Channel: PJSIP/trunk-0001', 'DestChannel: PJSIP/2001-0002', 'DialStatus: ANSWER']],
+      [63000, ['Event: Hangup', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'Channel: PJSIP/trunk-0001', 'Cause: 16']],
+    ] as const;
+    let state = emptyCallTrackerState;
+    const seen: CallEffect[] = [];
+    for (const [at, lines] of events) {
+      const result = track(state, toAmiEvent([...lines]), at);
+      state = result.state;
+      seen.push(...result.effects);
+    }
+    expect(brief(seen)).toEqual(['ringing 2001 1133334444', 'answered 2001 wait 3s', 'ended hangup by 2001']);
+    expect(seen.find((effect) => effect.type === 'ended')).toMatchObject({ talkSeconds: 60 });
+
+    const unanswered = track(emptyCallTrackerState, toAmiEvent([...events[0][1]]), 0);
+    const noAnswer = track(
+      unanswered.state,
+      toAmiEvent(['Event: DialEnd', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'DestChannel: PJSIP/2001-0002', 'DialStatus: NOANSWER']),
+      20_000,
+    );
+    expect(brief(noAnswer.effects)).toEqual(['ring_stopped 2001 not_answered']);
+  });
+
+  it('the dials a queue makes to its members are not taken for direct calls', () => {
+    const { effects } = replay('inbound-answered');
+    expect(brief(effects).filter((line) => line.startsWith('ringing'))).toEqual(['ringing 1001 11987654321']);
+  });
+});
+
+describe('rebuilding the state from QueueStatus and CoreShowChannels after a reconnect', () => {
+  const queueMember = (extension: string, paused = '0', reason = '') =>
+    toAmiEvent(['Event: QueueMember', 'Queue: atendimento', `Name: Atendente ${extension}`, `Location: Local/${extension}@agents`, 'Status: 1', `Paused: ${paused}`, `PausedReason: ${reason}`, 'InCall: 0']);
+
+  it('a call that vanished while the link was down ends, and the ringing pop goes with it', () => {
+    const ringing = replay('inbound-answered', 'AgentCalled');
+    expect(ringing.state.calls.size).toBe(1);
+    const result = reconcile(ringing.state, { queueStatus: [queueMember('1001'), queueMember('1002')], channels: [] }, 60_000);
+    expect(brief(result.effects)).toEqual(['ring_stopped 1001 abandoned', 'ended abandoned']);
+    expect(agentStates(result.effects)).toEqual(['1001 available', '1002 available']);
+    expect(result.state.calls.size).toBe(0);
+  });
+
+  it('an answer missed while the link was down is announced from the agent channel in the call', () => {
+    const ringing = replay('inbound-answered', 'AgentCalled');
+    const callId = [...ringing.state.calls.keys()][0];
+    const channel = (name: string, uniqueid: string) => toAmiEvent(['Event: CoreShowChannel', `Channel: ${name}`, `Uniqueid: ${uniqueid}`, `Linkedid: ${callId}`, 'ChannelState: 6']);
+    const result = reconcile(
+      ringing.state,
+      { queueStatus: [queueMember('1001'), queueMember('1002')], channels: [channel('Local/08007770100@entrada-00000001;2', 'x.2'), channel('Local/1001@agents-00000003;1', 'x.3')] },
+      60_000,
+    );
+    expect(brief(result.effects)).toEqual([expect.stringMatching(/^answered 1001 wait \d+s$/)]);
+    expect(agentStates(result.effects)).toEqual(['1001 on_call', '1002 available']);
+    expect(result.state.calls.get(callId)?.answeredBy).toBe('1001');
+  });
+
+  it('a caller already waiting is tracked, pauses come from QueueMember, and nothing fires twice', () => {
+    const snapshot = {
+      queueStatus: [
+        queueMember('1001', '1', 'Intervalo'),
+        queueMember('1002'),
+        toAmiEvent(['Event: QueueEntry', 'Queue: atendimento', 'Uniqueid: 50.2', 'CallerIDNum: 51977776666', 'CallerIDName: Roberto Alves', 'Wait: 4']),
+      ],
+      channels: [toAmiEvent(['Event: CoreShowChannel', 'Channel: PJSIP/trunk-1', 'Uniqueid: 50.2', 'Linkedid: 50.1'])],
+    };
+    const first = reconcile(emptyCallTrackerState, snapshot, 100_000);
+    expect(agentStates(first.effects)).toEqual(['1001 paused (Intervalo)', '1002 available']);
+    expect(first.state.calls.get('50.1')).toMatchObject({ queue: 'atendimento', callerNumber: '51977776666', joinedAt: 96_000 });
+    expect(reconcile(first.state, snapshot, 101_000).effects).toEqual([]);
+
+    const called = track(first.state, toAmiEvent(['Event: AgentCalled', 'Linkedid: 50.1', 'Interface: Local/1002@agents', 'Queue: atendimento']), 102_000);
+    expect(called.effects[0]).toMatchObject({ type: 'ringing', extension: '1002', waitSeconds: 6, call: { callerName: 'Roberto Alves' } });
+  });
+
+  it('the recorded QueueStatus and CoreShowChannels answers rebuild what the events had built', () => {
+    const messages = readTranscript(join(FIXTURES, 'agent-pause-status.ami')).map((message) => toAmiEvent(message.lines));
+    const items = (actionid: string) => messages.filter((message) => message.actionid === actionid && message.event);
+    const duringCall = replay('agent-pause-status', 'CoreShowChannelsComplete');
+    const statusDuringCall = messages.filter((message) => message.event === 'QueueMember' && message.incall === '1');
+    expect(statusDuringCall.length).toBeGreaterThan(0);
+    const channelsList = items(String(messages.find((message) => message.event === 'CoreShowChannel')?.actionid));
+    const queueList = items(String(statusDuringCall[0].actionid));
+    const rebuilt = reconcile(emptyCallTrackerState, { queueStatus: queueList, channels: channelsList.filter((item) => item.event === 'CoreShowChannel') }, 0);
+    expect(agentStates(rebuilt.effects)).toEqual(['1001 paused (Intervalo)', '1002 on_call']);
+    expect([...rebuilt.state.calls.keys()]).toEqual([]);
+    expect([...duringCall.state.calls.values()].map((call) => call.answeredBy)).toEqual(['1002']);
+    const reconciled = reconcile(duringCall.state, { queueStatus: queueList, channels: channelsList.filter((item) => item.event === 'CoreShowChannel') }, 0);
+    expect(callEffects(reconciled.effects)).toEqual([]);
   });
 });

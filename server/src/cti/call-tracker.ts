@@ -1,7 +1,9 @@
+import type { AgentStateName, CallEndReason } from '@receptivo/shared';
+
 /**
- * The pure core of CTI (DESIGN §2, §5): AMI events in, call state and effects out, no I/O.
- * Calls are keyed by Asterisk's Linkedid; agents by the extension taken from the queue member
- * interface with CTI_AGENT_PATTERN. The gateway turns effects into socket events and attendances.
+ * The pure core of CTI (DESIGN §2, §5): AMI events in, call and agent state and effects out, no
+ * I/O. Calls are keyed by Asterisk's Linkedid; agents by the extension taken from the queue member
+ * interface with CTI_AGENT_PATTERN. The CTI service turns effects into socket events and attendances.
  */
 
 /** One AMI message as asterisk-manager hands it over: lowercased keys, repeats as arrays. */
@@ -19,7 +21,7 @@ export interface TrackedCall {
   callerNumber: string | null;
   callerName: string | null;
   queue: string | null;
-  /** The caller's channel in the queue: its hangup ends the call. */
+  /** The caller's channel in the queue (or the one dialing an extension): its hangup ends the call. */
   callerUniqueid: string | null;
   joinedAt: number | null;
   ura: Record<string, string>;
@@ -28,26 +30,49 @@ export interface TrackedCall {
   answeredAt: number | null;
 }
 
-export type CallEndReason = 'hangup' | 'abandoned' | 'answered_elsewhere' | 'not_answered';
+/** One queue membership as QueueMemberStatus / QueueMemberPause / QueueMember report it. */
+export interface Membership {
+  paused: boolean;
+  pausedReason: string | null;
+  /** Asterisk device state: 1 not in use, 2 in use, 4 invalid, 5 unavailable, 6 ringing… */
+  status: number;
+  inCall: boolean;
+}
+
+export interface TrackedAgent {
+  extension: string;
+  name: string | null;
+  interface: string | null;
+  memberships: Record<string, Membership>;
+}
+
+export interface AnnouncedAgentState {
+  state: AgentStateName;
+  reason: string | null;
+}
 
 export type CallEffect =
   | { type: 'ringing'; extension: string; call: TrackedCall; waitSeconds: number }
   | { type: 'ring_stopped'; extension: string; callId: string; reason: CallEndReason }
   | { type: 'answered'; extension: string; call: TrackedCall; waitSeconds: number }
-  | { type: 'ended'; callId: string; reason: CallEndReason; answeredBy: string | null; talkSeconds: number | null };
+  | { type: 'ended'; callId: string; reason: CallEndReason; answeredBy: string | null; talkSeconds: number | null }
+  | { type: 'agent_state'; extension: string; state: AgentStateName; reason: string | null };
 
 export interface CallTrackerState {
   calls: ReadonlyMap<string, TrackedCall>;
+  agents: ReadonlyMap<string, TrackedAgent>;
+  /** The agent state last announced per extension, so agent_state fires on changes only. */
+  announced: ReadonlyMap<string, AnnouncedAgentState>;
 }
 
-export const emptyCallTrackerState: CallTrackerState = { calls: new Map() };
+export const emptyCallTrackerState: CallTrackerState = { calls: new Map(), agents: new Map(), announced: new Map() };
 
-const text = (value: AmiEvent[string] | undefined): string | null => {
+export const text = (value: AmiEvent[string] | undefined): string | null => {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first !== '' ? first : null;
 };
 
-function newCall(id: string): TrackedCall {
+export function newCall(id: string): TrackedCall {
   return { id, callerNumber: null, callerName: null, queue: null, callerUniqueid: null, joinedAt: null, ura: {}, ringing: [], answeredBy: null, answeredAt: null };
 }
 
@@ -58,33 +83,134 @@ function varSetName(event: AmiEvent): string | null {
   return name ? name.replace(/^_+/, '') : null;
 }
 
-export function createCallTracker(config: CallTrackerConfig) {
-  const extensionOf = (event: AmiEvent): string | null => {
-    const member = text(event.interface) ?? text(event.destchannel);
-    return member ? (config.agentPattern.exec(member)?.[1] ?? null) : null;
+const UNAVAILABLE_DEVICE = new Set([4, 5]);
+
+/** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */
+export function agentStateOf(agent: TrackedAgent | undefined, calls: Iterable<TrackedCall>, extension: string): AnnouncedAgentState {
+  const memberships = Object.values(agent?.memberships ?? {});
+  if (memberships.length > 0 && memberships.every((membership) => UNAVAILABLE_DEVICE.has(membership.status))) {
+    return { state: 'offline', reason: null };
+  }
+  let ringing = false;
+  for (const call of calls) {
+    if (call.answeredBy === extension) return { state: 'on_call', reason: null };
+    if (call.ringing.includes(extension)) ringing = true;
+  }
+  if (memberships.some((membership) => membership.inCall)) return { state: 'on_call', reason: null };
+  if (ringing) return { state: 'ringing', reason: null };
+  if (memberships.length > 0 && memberships.every((membership) => membership.paused)) {
+    return { state: 'paused', reason: memberships.find((membership) => membership.pausedReason)?.pausedReason ?? null };
+  }
+  return { state: 'available', reason: null };
+}
+
+/** Reads a QueueMemberStatus / QueueMemberPause / QueueMember item. */
+export function membershipOf(event: AmiEvent): Membership {
+  return {
+    paused: text(event.paused) === '1',
+    pausedReason: text(event.pausedreason),
+    status: Number(text(event.status) ?? 0),
+    inCall: text(event.incall) === '1',
   };
+}
+
+/**
+ * Announces the agent state of each extension whose state may have changed, only if it did.
+ * Mutates the maps it is given: callers pass fresh copies.
+ */
+export function announceAgents(
+  extensions: Iterable<string>,
+  calls: Map<string, TrackedCall>,
+  agents: Map<string, TrackedAgent>,
+  announced: Map<string, AnnouncedAgentState>,
+  effects: CallEffect[],
+): void {
+  for (const extension of new Set(extensions)) {
+    const next = agentStateOf(agents.get(extension), calls.values(), extension);
+    const previous = announced.get(extension);
+    if (previous && previous.state === next.state && previous.reason === next.reason) continue;
+    announced.set(extension, next);
+    effects.push({ type: 'agent_state', extension, ...next });
+  }
+}
+
+export function createCallTracker(config: CallTrackerConfig) {
+  const extensionIn = (channel: string | null): string | null => (channel ? (config.agentPattern.exec(channel)?.[1] ?? null) : null);
+  const memberExtension = (event: AmiEvent): string | null => extensionIn(text(event.interface) ?? text(event.destchannel));
   // A `UserEvent: URA` key is the variable name without URA_, in any case (asterisk-manager lowercases it).
   const userEventKeys = Object.entries(config.uraFields).map(([variable, field]) => [variable.replace(/^URA_/i, '').toLowerCase(), field] as const);
 
+  const trackMember = (state: CallTrackerState, event: AmiEvent): { state: CallTrackerState; effects: CallEffect[] } => {
+    const memberInterface = text(event.interface);
+    const extension = extensionIn(memberInterface);
+    const queue = text(event.queue);
+    if (!extension || !queue) return { state, effects: [] };
+    const previous = state.agents.get(extension);
+    const agent: TrackedAgent = {
+      extension,
+      name: text(event.membername) ?? previous?.name ?? null,
+      interface: memberInterface,
+      memberships: { ...previous?.memberships, [queue]: membershipOf(event) },
+    };
+    const agents = new Map(state.agents).set(extension, agent);
+    const announced = new Map(state.announced);
+    const effects: CallEffect[] = [];
+    announceAgents([extension], new Map(state.calls), agents, announced, effects);
+    return { state: { ...state, agents, announced }, effects };
+  };
+
   /** (state, event, now in ms) → (state, effects). State is never mutated in place. */
   return function track(state: CallTrackerState, event: AmiEvent, now: number): { state: CallTrackerState; effects: CallEffect[] } {
+    if (event.event === 'QueueMemberStatus' || event.event === 'QueueMemberPause') return trackMember(state, event);
     const id = text(event.linkedid);
     if (!id) return { state, effects: [] };
     const existing = state.calls.get(id);
     const call: TrackedCall = existing ? { ...existing, ura: { ...existing.ura }, ringing: [...existing.ringing] } : newCall(id);
     const effects: CallEffect[] = [];
+    // Channel variables manager.conf's `channelvars` attaches to every event of the channel.
+    let uraChanged = false;
+    const chanVariables = event.chanvariable;
+    if (typeof chanVariables === 'object' && !Array.isArray(chanVariables)) {
+      for (const [variable, value] of Object.entries(chanVariables)) {
+        const field = config.uraFields[variable.replace(/^_+/, '')];
+        if (field && value && call.ura[field] !== value) {
+          call.ura[field] = value;
+          uraChanged = true;
+        }
+      }
+    }
+    const touched: string[] = [...call.ringing, ...(call.answeredBy ? [call.answeredBy] : [])];
     const waitSeconds = () => (call.joinedAt === null ? 0 : Math.max(0, Math.round((now - call.joinedAt) / 1000)));
     const stopRinging = (reason: CallEndReason, except?: string) => {
       for (const extension of call.ringing) if (extension !== except) effects.push({ type: 'ring_stopped', extension, callId: id, reason });
       call.ringing = [];
     };
+    const ring = (extension: string) => {
+      call.ringing.push(extension);
+      touched.push(extension);
+      effects.push({ type: 'ringing', extension, call, waitSeconds: waitSeconds() });
+    };
+    const answer = (extension: string, waited: number) => {
+      stopRinging('answered_elsewhere', extension);
+      call.answeredBy = extension;
+      call.answeredAt = now;
+      touched.push(extension);
+      effects.push({ type: 'answered', extension, call, waitSeconds: waited });
+    };
+    const finish = (calls: Map<string, TrackedCall>) => {
+      const announced = new Map(state.announced);
+      announceAgents(touched, calls, new Map(state.agents), announced, effects);
+      return { state: { ...state, calls, announced }, effects };
+    };
+    /** Nothing this event is about happened; channel variables it carried are still kept. */
+    const unchanged = () => (uraChanged ? finish(new Map(state.calls).set(id, call)) : { state, effects });
     const end = (reason: CallEndReason) => {
       stopRinging(reason);
       const talkSeconds = call.answeredAt === null ? null : Math.max(0, Math.round((now - call.answeredAt) / 1000));
       effects.push({ type: 'ended', callId: id, reason, answeredBy: call.answeredBy, talkSeconds });
       const calls = new Map(state.calls);
       calls.delete(id);
-      return { state: { calls }, effects };
+      return finish(calls);
     };
 
     switch (event.event) {
@@ -92,14 +218,14 @@ export function createCallTracker(config: CallTrackerConfig) {
       case 'VarSet': {
         const field = config.uraFields[varSetName(event) ?? ''];
         const value = text(event.value);
-        if (!field || !value) return { state, effects };
+        if (!field || !value) return unchanged();
         call.ura[field] = value;
         break;
       }
       case 'UserEvent': {
-        if (text(event.userevent)?.toUpperCase() !== 'URA') return { state, effects };
+        if (text(event.userevent)?.toUpperCase() !== 'URA') return unchanged();
         const found = userEventKeys.filter(([key]) => text(event[key]));
-        if (found.length === 0) return { state, effects };
+        if (found.length === 0) return unchanged();
         for (const [key, field] of found) call.ura[field] = text(event[key])!;
         break;
       }
@@ -111,30 +237,53 @@ export function createCallTracker(config: CallTrackerConfig) {
         call.joinedAt = now;
         break;
       case 'AgentCalled': {
-        const extension = extensionOf(event);
+        const extension = memberExtension(event);
         if (!extension || call.answeredBy || call.ringing.includes(extension)) break;
-        call.ringing.push(extension);
         call.queue ??= text(event.queue);
         call.callerNumber ??= text(event.calleridnum);
         call.callerName ??= text(event.calleridname);
-        effects.push({ type: 'ringing', extension, call, waitSeconds: waitSeconds() });
+        ring(extension);
         break;
       }
       case 'AgentRingNoAnswer': {
-        const extension = extensionOf(event);
+        const extension = memberExtension(event);
         if (!extension || !call.ringing.includes(extension)) break;
         call.ringing = call.ringing.filter((ringing) => ringing !== extension);
         effects.push({ type: 'ring_stopped', extension, callId: id, reason: 'not_answered' });
         break;
       }
       case 'AgentConnect': {
-        const extension = extensionOf(event);
-        if (!extension) break;
-        stopRinging('answered_elsewhere', extension);
-        call.answeredBy = extension;
-        call.answeredAt = now;
+        const extension = memberExtension(event);
+        if (!extension || call.answeredBy === extension) break;
         const holdTime = Number(text(event.holdtime));
-        effects.push({ type: 'answered', extension, call, waitSeconds: Number.isFinite(holdTime) && holdTime >= 0 ? holdTime : waitSeconds() });
+        answer(extension, Number.isFinite(holdTime) && holdTime >= 0 ? holdTime : waitSeconds());
+        break;
+      }
+      // A call dialed straight to an extension (no queue): the dialing channel is the caller.
+      // Dials a queue makes to its members are left to AgentCalled/AgentConnect.
+      case 'DialBegin': {
+        const extension = extensionIn(text(event.destchannel));
+        const callerUniqueid = text(event.uniqueid);
+        if (!extension || !callerUniqueid || call.queue || call.answeredBy || call.ringing.includes(extension)) {
+          return unchanged();
+        }
+        call.callerUniqueid ??= callerUniqueid;
+        call.callerNumber ??= text(event.calleridnum);
+        call.callerName ??= text(event.calleridname);
+        call.joinedAt ??= now;
+        ring(extension);
+        break;
+      }
+      case 'DialEnd': {
+        const extension = extensionIn(text(event.destchannel));
+        if (!existing || !extension || call.queue || !call.ringing.includes(extension)) return unchanged();
+        const status = text(event.dialstatus);
+        if (status === 'ANSWER') {
+          answer(extension, waitSeconds());
+        } else {
+          call.ringing = call.ringing.filter((ringing) => ringing !== extension);
+          effects.push({ type: 'ring_stopped', extension, callId: id, reason: status === 'CANCEL' ? 'abandoned' : 'not_answered' });
+        }
         break;
       }
       case 'QueueCallerAbandon':
@@ -142,22 +291,21 @@ export function createCallTracker(config: CallTrackerConfig) {
       case 'AgentComplete':
         return existing ? end('hangup') : { state, effects };
       case 'Hangup': {
-        // The caller's queue channel, or the call's first channel, going away ends the call.
+        // The caller's channel, or the call's first channel, going away ends the call.
         const uniqueid = text(event.uniqueid);
-        if (!existing || (uniqueid !== call.callerUniqueid && uniqueid !== id)) return { state, effects };
+        if (!existing) return { state, effects };
+        if (uniqueid !== call.callerUniqueid && uniqueid !== id) return unchanged();
         if (call.joinedAt === null && call.answeredBy === null) {
           // Hung up in the URA: nobody was shown this call.
           const calls = new Map(state.calls);
           calls.delete(id);
-          return { state: { calls }, effects };
+          return { state: { ...state, calls }, effects };
         }
-        return end('hangup');
+        return end(call.answeredBy === null ? 'abandoned' : 'hangup');
       }
       default:
-        return { state, effects };
+        return unchanged();
     }
-    const calls = new Map(state.calls);
-    calls.set(id, call);
-    return { state: { calls }, effects };
+    return finish(new Map(state.calls).set(id, call));
   };
 }

@@ -1,19 +1,36 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Subject } from 'rxjs';
+import type { CtiStatusEvent, CtiTestCall, CtiTapEntry } from '@receptivo/shared';
 import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
-import { type CallTrackerState, createCallTracker, emptyCallTrackerState } from './call-tracker';
+import { createSnapshotReconciler } from './call-snapshot';
+import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall } from './call-tracker';
 import { CtiStatus } from './cti-status';
+import { EventTap } from './event-tap';
+
+/** How long a synthetic test call rings before it ends as not answered. */
+const TEST_CALL_RING_MS = 20_000;
+
+export class CtiUnavailable extends Error {}
 
 /**
- * CTI is on when AMI_HOST is set: one AMI link whose state health reports, feeding the call
- * tracker. The screen-pop gateway and the automatic attendance start consume its effects (issue 6).
+ * CTI is on when AMI_HOST is set: one AMI link whose state health reports, feeding the pure call
+ * tracker. After every (re)connect the state is rebuilt from QueueStatus and CoreShowChannels.
+ * Effects go out on `effects$` for the desk (screen-pops, attendances).
  */
 @Injectable()
 export class CtiService implements OnModuleInit, OnApplicationShutdown {
+  readonly effects$ = new Subject<CallEffect>();
+  readonly status$ = new Subject<CtiStatusEvent>();
   private readonly logger = new Logger(CtiService.name);
+  private readonly tap = new EventTap(500);
+  private readonly testCallTimers = new Set<NodeJS.Timeout>();
   private link: AmiLink | undefined;
-  private calls: CallTrackerState = emptyCallTrackerState;
+  private state: CallTrackerState = emptyCallTrackerState;
+  private connectedSince: Date | null = null;
+  private lastEventAt: Date | null = null;
+  private testCalls = 0;
 
   constructor(
     private readonly config: ConfigService<Settings, true>,
@@ -23,10 +40,12 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
   onModuleInit(): void {
     const host = this.config.get('AMI_HOST', { infer: true });
     if (!host) return;
-    const track = createCallTracker({
+    const trackerConfig = {
       agentPattern: new RegExp(this.config.get('CTI_AGENT_PATTERN', { infer: true })),
       uraFields: this.config.get('CTI_URA_FIELDS', { infer: true }),
-    });
+    };
+    const track = createCallTracker(trackerConfig);
+    const reconcile = createSnapshotReconciler(trackerConfig);
     this.status.state = 'reconnecting';
     this.link = new AmiLink(
       {
@@ -39,13 +58,21 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
       {
         onState: (state) => {
           this.status.state = state;
-          const log = state === 'connected' ? 'log' : 'warn';
-          this.logger[log](`AMI ${host}: ${state}`);
+          this.connectedSince = state === 'connected' ? new Date() : null;
+          this.logger[state === 'connected' ? 'log' : 'warn'](`AMI ${host}: ${state}`);
+          this.status$.next(this.currentStatus());
         },
         onEvent: (event) => {
-          const result = track(this.calls, event, Date.now());
-          this.calls = result.state;
-          for (const effect of result.effects) this.logger.debug(`call effect ${effect.type}`);
+          this.lastEventAt = new Date();
+          this.tap.record(event, this.lastEventAt);
+          const result = track(this.state, event, Date.now());
+          this.apply(result);
+        },
+        onSkipped: (reason, frame) => {
+          this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
+        },
+        onConnected: () => {
+          void this.rebuild(reconcile);
         },
       },
     );
@@ -54,5 +81,76 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.link?.stop();
+    for (const timer of this.testCallTimers) clearTimeout(timer);
+  }
+
+  get host(): string | null {
+    return this.config.get('AMI_HOST', { infer: true }) ?? null;
+  }
+
+  currentStatus(): CtiStatusEvent {
+    return {
+      connected: this.status.state === 'connected',
+      since: this.connectedSince?.toISOString() ?? null,
+      lastEventAt: this.lastEventAt?.toISOString() ?? null,
+    };
+  }
+
+  get tracked(): CallTrackerState {
+    return this.state;
+  }
+
+  events(filter: string | undefined, limit = 200): CtiTapEntry[] {
+    return this.tap.list(filter, limit);
+  }
+
+  /** QueuePause on every queue of the member; rejects with AMI's refusal or when the link is down. */
+  async setPaused(extension: string, paused: boolean, reason?: string): Promise<void> {
+    if (!this.link) throw new CtiUnavailable('A telefonia não está configurada neste servidor.');
+    if (this.status.state !== 'connected') throw new CtiUnavailable('A central telefônica está fora do ar. Tente novamente em instantes.');
+    const memberInterface = this.state.agents.get(extension)?.interface;
+    if (!memberInterface) throw new CtiUnavailable(`O ramal ${extension} não está em nenhuma fila de atendimento.`);
+    await this.link.action({ action: 'QueuePause', interface: memberInterface, paused: String(paused), ...(reason ? { reason } : {}) });
+  }
+
+  /** A synthetic call that pops on the extension's desk and ends unanswered after a while. */
+  testCall(input: Required<Pick<CtiTestCall, 'extension' | 'callerNumber'>> & Pick<CtiTestCall, 'document'>): string {
+    const call: TrackedCall = {
+      ...newCall(`teste-${Date.now()}-${++this.testCalls}`),
+      callerNumber: input.callerNumber,
+      callerName: 'Chamada de teste',
+      queue: 'teste',
+      joinedAt: Date.now(),
+      ura: input.document ? { document: input.document } : {},
+      ringing: [input.extension],
+    };
+    this.effects$.next({ type: 'ringing', extension: input.extension, call, waitSeconds: 0 });
+    const timer = setTimeout(() => {
+      this.testCallTimers.delete(timer);
+      this.effects$.next({ type: 'ring_stopped', extension: input.extension, callId: call.id, reason: 'not_answered' });
+    }, TEST_CALL_RING_MS);
+    this.testCallTimers.add(timer);
+    return call.id;
+  }
+
+  private apply(result: { state: CallTrackerState; effects: CallEffect[] }): void {
+    this.state = result.state;
+    for (const effect of result.effects) this.effects$.next(effect);
+  }
+
+  private async rebuild(reconcile: ReturnType<typeof createSnapshotReconciler>): Promise<void> {
+    const link = this.link!;
+    try {
+      const [queueStatus, channels] = await Promise.all([link.list({ action: 'QueueStatus' }), link.list({ action: 'CoreShowChannels' })]);
+      const snapshot = {
+        queueStatus: queueStatus.filter((item) => item.event === 'QueueMember' || item.event === 'QueueEntry'),
+        channels: channels.filter((item: AmiEvent) => item.event === 'CoreShowChannel'),
+      };
+      this.apply(reconcile(this.state, snapshot, Date.now()));
+      this.logger.log(`AMI: estado refeito com ${snapshot.queueStatus.length} itens de fila e ${snapshot.channels.length} canais`);
+    } catch (error) {
+      // The link drops and reconnects on its own; the next connection rebuilds again.
+      this.logger.warn(`AMI: não foi possível refazer o estado: ${String(error)}`);
+    }
   }
 }

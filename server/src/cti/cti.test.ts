@@ -1,5 +1,5 @@
 import { healthSchema } from '@receptivo/shared';
-import { type AmiTestServer, startAmiTestServer } from '../testing/ami-test-server';
+import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
 async function healthUntil(server: TestApp, cti: string): Promise<void> {
@@ -12,9 +12,9 @@ async function healthUntil(server: TestApp, cti: string): Promise<void> {
 }
 
 describe('CTI state in health', () => {
-  let ami: AmiTestServer;
+  let ami: AmiReplayServer;
   beforeAll(async () => {
-    ami = await startAmiTestServer({ username: 'receptivo', secret: 's3cret' });
+    ami = await startAmiReplayServer({ username: 'receptivo', secret: 's3cret' });
   });
   afterAll(() => ami.close());
 

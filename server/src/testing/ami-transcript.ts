@@ -1,33 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { AmiEvent } from '../cti/call-tracker';
 
-export interface TranscriptMessage {
-  /** Seconds since the TCP connect. */
-  at: number;
-  /** Raw `Key: Value` lines, in order. */
-  lines: string[];
-}
-
-/** The messages received in a recorded transcript (../shared/fixtures/ami), actions left out. */
-export function readTranscript(file: string): TranscriptMessage[] {
-  const messages: TranscriptMessage[] = [];
-  let current: TranscriptMessage | undefined;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const received = /^# <<< \+(\d+\.\d+)/.exec(line);
-    if (received) {
-      current = { at: Number(received[1]), lines: [] };
-      continue;
-    }
-    if (!current) continue;
-    if (line === '') {
-      if (current.lines.length) messages.push(current);
-      current = undefined;
-    } else if (!line.startsWith('#')) {
-      current.lines.push(line);
-    }
-  }
-  return messages;
-}
+// The reader ships with the AMI replay tool; tests import both from here.
+export { readTranscript, type TranscriptMessage } from '../cti/replay/ami-transcript';
 
 /**
  * A message shaped as asterisk-manager 0.2 delivers it against Asterisk 22: keys lowercased,

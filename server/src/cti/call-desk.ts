@@ -1,0 +1,194 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Subscription } from 'rxjs';
+import { type AgentState, type CallEndReason, type CallRinging, type CustomerSummary, normalizePhone } from '@receptivo/shared';
+import { AttendanceEvents } from '../attendances/attendance-events';
+import { AttendancesService } from '../attendances/attendances.service';
+import type { Settings } from '../config/settings';
+import { CustomerSearchService } from '../customers/customer-search';
+import { AgentDirectory } from './agent-directory';
+import type { AnnouncedAgentState, CallEffect, TrackedCall } from './call-tracker';
+import { CtiSockets } from './cti-sockets';
+import { CtiService } from './cti.service';
+
+const MATCHES_SHOWN = 5;
+
+/**
+ * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
+ * for an answered call, the end of the call, the agent's state. Work for one call runs in order
+ * (a pop is never overtaken by its own end), calls and agents in parallel.
+ */
+@Injectable()
+export class CallDesk implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(CallDesk.name);
+  private readonly defaultAreaCode: string;
+  /** Pops on screen now, per extension and call: sent again to a desk that reconnects. */
+  private readonly pops = new Map<string, Map<string, CallRinging>>();
+  private readonly matches = new Map<string, Promise<CustomerSummary[]>>();
+  private readonly agentStates = new Map<string, AnnouncedAgentState>();
+  /** Extensions whose call ended while its attendance is still open. */
+  private readonly wrapUp = new Set<string>();
+  /** Answered calls: the extension whose attendance records the call's end. */
+  private readonly answeredAt = new Map<string, string>();
+  private readonly chains = new Map<string, Promise<void>>();
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly cti: CtiService,
+    private readonly sockets: CtiSockets,
+    private readonly directory: AgentDirectory,
+    private readonly customers: CustomerSearchService,
+    private readonly attendances: AttendancesService,
+    private readonly attendanceEvents: AttendanceEvents,
+    config: ConfigService<Settings, true>,
+  ) {
+    this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+  }
+
+  onModuleInit(): void {
+    this.subscriptions = [
+      this.cti.effects$.subscribe((effect) => this.handle(effect)),
+      this.cti.status$.subscribe((status) => this.sockets.broadcast('cti:status', status)),
+      this.attendanceEvents.finished$.subscribe((attendantId) =>
+        this.inOrder(`user:${attendantId}`, async () => {
+          const extension = await this.directory.extensionOf(attendantId);
+          if (extension && this.wrapUp.delete(extension)) this.publishAgentState(extension);
+        }),
+      ),
+    ];
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  /** What a desk connecting now must see: its agent state and the calls ringing at it. */
+  snapshotFor(extension: string | null): { agentState: AgentState | null; pops: CallRinging[] } {
+    if (!extension) return { agentState: null, pops: [] };
+    return { agentState: this.agentStateOf(extension), pops: [...(this.pops.get(extension)?.values() ?? [])] };
+  }
+
+  agentStateOf(extension: string): AgentState {
+    const announced = this.agentStates.get(extension);
+    if (!announced) return { state: 'offline' };
+    const state = announced.state === 'available' && this.wrapUp.has(extension) ? 'wrap_up' : announced.state;
+    return announced.reason ? { state, reason: announced.reason } : { state };
+  }
+
+  private handle(effect: CallEffect): void {
+    switch (effect.type) {
+      case 'ringing':
+        this.inOrder(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
+        break;
+      case 'ring_stopped':
+        this.inOrder(effect.callId, () => this.stopRinging(effect.extension, effect.callId, effect.reason));
+        break;
+      case 'answered':
+        this.answeredAt.set(effect.call.id, effect.extension);
+        this.inOrder(effect.call.id, () => this.answer(effect.extension, effect.call, effect.waitSeconds));
+        break;
+      case 'ended': {
+        const extension = this.answeredAt.get(effect.callId);
+        this.answeredAt.delete(effect.callId);
+        // Decided now, before the agent's new state is published below.
+        if (extension) this.wrapUp.add(extension);
+        this.inOrder(effect.callId, () => this.end(effect.callId, extension, effect.talkSeconds));
+        break;
+      }
+      case 'agent_state':
+        this.agentStates.set(effect.extension, { state: effect.state, reason: effect.reason });
+        this.publishAgentState(effect.extension);
+        break;
+    }
+  }
+
+  private inOrder(key: string, work: () => Promise<void>): void {
+    const next = (this.chains.get(key) ?? Promise.resolve())
+      .then(work)
+      .catch((error: unknown) => this.logger.error(`CTI ${key}: ${String(error)}`));
+    this.chains.set(key, next);
+    void next.then(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+  }
+
+  private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
+    let found = this.matches.get(call.id);
+    if (!found) {
+      found = this.findMatches(callerE164, call.ura.document);
+      this.matches.set(call.id, found);
+    }
+    return found;
+  }
+
+  private async findMatches(callerE164: string | null, document: string | undefined): Promise<CustomerSummary[]> {
+    const [byPhone, byDocument] = await Promise.all([
+      callerE164 ? this.customers.search({ phone: callerE164, page: 1, pageSize: MATCHES_SHOWN }) : null,
+      document ? this.customers.search({ document, page: 1, pageSize: MATCHES_SHOWN }) : null,
+    ]);
+    const all = [...(byPhone?.items ?? []), ...(byDocument?.items ?? [])];
+    return all.filter((customer, index) => all.findIndex((other) => other.id === customer.id) === index).slice(0, MATCHES_SHOWN);
+  }
+
+  private async ring(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
+    const callerE164 = call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+    const [user, matches] = await Promise.all([this.directory.byExtension(extension), this.matchesOf(call, callerE164)]);
+    const pop: CallRinging = {
+      callId: call.id,
+      callerNumber: call.callerNumber,
+      callerE164,
+      callerName: call.callerName,
+      queue: call.queue,
+      waitSeconds,
+      ura: call.ura,
+      matches,
+    };
+    const atExtension = this.pops.get(extension) ?? new Map<string, CallRinging>();
+    atExtension.set(call.id, pop);
+    this.pops.set(extension, atExtension);
+    if (user) this.sockets.toUser(user.id, 'call:ringing', pop);
+  }
+
+  private async stopRinging(extension: string, callId: string, reason: CallEndReason): Promise<void> {
+    this.pops.get(extension)?.delete(callId);
+    const user = await this.directory.byExtension(extension);
+    if (user) this.sockets.toUser(user.id, 'call:ended', { callId, reason });
+  }
+
+  private async answer(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
+    this.pops.get(extension)?.delete(call.id);
+    const user = await this.directory.byExtension(extension);
+    if (!user) {
+      this.logger.warn(`CTI: chamada ${call.id} atendida no ramal ${extension}, que não pertence a nenhum usuário ativo`);
+      this.answeredAt.delete(call.id);
+      this.wrapUp.delete(extension);
+      return;
+    }
+    const callerE164 = call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+    const attendance = await this.attendances.startForCall(
+      { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
+      user.id,
+    );
+    this.sockets.toUser(user.id, 'call:answered', { callId: call.id, attendanceId: attendance.id, protocol: attendance.protocol });
+  }
+
+  private async end(callId: string, extension: string | undefined, talkSeconds: number | null): Promise<void> {
+    this.matches.delete(callId);
+    if (!extension) return;
+    const user = await this.directory.byExtension(extension);
+    if (!user) return;
+    const stillOpen = await this.attendances.recordCallEnd(callId, user.id, talkSeconds ?? 0);
+    this.sockets.toUser(user.id, 'call:ended', { callId, reason: 'hangup' });
+    // Finished during the call: there is nothing left to wrap up.
+    if (!stillOpen && this.wrapUp.delete(extension)) this.publishAgentState(extension);
+  }
+
+  /** The state as it is now, sent in order after the states before it. */
+  private publishAgentState(extension: string): void {
+    const state = this.agentStateOf(extension);
+    this.inOrder(`agent:${extension}`, async () => {
+      const user = await this.directory.byExtension(extension);
+      if (user) this.sockets.toUser(user.id, 'agent:state', state);
+    });
+  }
+}

@@ -1,0 +1,293 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Socket, io } from 'socket.io-client';
+import {
+  type CtiClientToServerEvents,
+  type CtiServerToClientEvents,
+  attendanceSchema,
+  ctiServerEventSchemas,
+  currentAttendanceSchema,
+  healthSchema,
+} from '@receptivo/shared';
+import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
+import { snapshotFromTranscript } from './replay/ami-transcript';
+import { type TestApp, startTestApp } from '../testing/test-app';
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
+const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
+const credentials = { username: 'receptivo', secret: 's3cret' };
+/** Both members present and available, no channel up: the end of agent-pause-status. */
+const idle = snapshotFromTranscript(transcript('agent-pause-status'));
+
+type CtiClient = Socket<CtiServerToClientEvents, CtiClientToServerEvents>;
+type Received = { event: keyof CtiServerToClientEvents; payload: unknown };
+
+/** A desk connected to /cti, recording every event it receives, each parsed by its shared schema. */
+class Desk {
+  readonly received: Received[] = [];
+  readonly socket: CtiClient;
+
+  constructor(url: string, token: string) {
+    this.socket = io(`${url}/cti`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 200 });
+    for (const event of Object.keys(ctiServerEventSchemas) as (keyof CtiServerToClientEvents)[]) {
+      this.socket.on(event, (payload: unknown) => this.received.push({ event, payload: ctiServerEventSchemas[event].parse(payload) }));
+    }
+  }
+
+  async connected(): Promise<void> {
+    if (this.socket.connected) return;
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  /** Waits for the next event of that name received after `after` (an index in `received`). */
+  async next<Event extends keyof CtiServerToClientEvents>(
+    event: Event,
+    predicate: (payload: Parameters<CtiServerToClientEvents[Event]>[0]) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Parameters<CtiServerToClientEvents[Event]>[0]> {
+    for (let waited = 0; waited < timeoutMs; waited += 20) {
+      const found = this.received.find((item) => item.event === event && predicate(item.payload as never));
+      if (found) return found.payload as never;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no ${event} within ${timeoutMs} ms; received ${JSON.stringify(this.received.map((item) => item.event))}`);
+  }
+
+  states(): string[] {
+    return this.received.filter((item) => item.event === 'agent:state').map((item) => (item.payload as { state: string }).state);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  for (let waited = 0; waited < timeoutMs; waited += 50) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO desks', () => {
+  let ami: AmiReplayServer;
+  let server: TestApp;
+  let url: string;
+  let desks: Desk[] = [];
+  let adminToken: string;
+  let attendant1002: string;
+
+  const desk = async (token: string) => {
+    const connected = new Desk(url, token);
+    desks.push(connected);
+    await connected.connected();
+    return connected;
+  };
+  const health = async () => healthSchema.parse((await server.http.get('/api/health')).body);
+
+  beforeAll(async () => {
+    ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: idle });
+    server = await startTestApp({ AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: credentials.username, AMI_SECRET: credentials.secret });
+    await server.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
+    adminToken = await server.login('admin');
+    const created = await server.http
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ username: 'joana', name: 'Joana Ramal 1002', role: 'attendant', extension: '1002' })
+      .expect(201);
+    const login = await server.http.post('/api/auth/login').send({ username: 'joana', password: created.body.password }).expect(200);
+    attendant1002 = login.body.token;
+    await until(async () => (await health()).cti === 'connected', 'the AMI link');
+  });
+  afterEach(() => {
+    for (const connected of desks) connected.close();
+    desks = [];
+  });
+  afterAll(async () => {
+    await server.close();
+    await ami.close();
+  });
+
+  it('refuses a desk without a valid token', async () => {
+    const anonymous = new Desk(url, 'not-a-token');
+    desks.push(anonymous);
+    await expect(anonymous.connected()).rejects.toMatchObject({ message: expect.stringMatching(/sessão|entre/i) });
+  });
+
+  it('a connecting desk learns the link status and its agent state from the rebuilt QueueStatus', async () => {
+    const attendant = await desk(await server.login('attendant'));
+    expect(await attendant.next('cti:status')).toMatchObject({ connected: true, since: expect.any(String) });
+    expect(await attendant.next('agent:state')).toEqual({ state: 'available' });
+  });
+
+  it('inbound-answered: pop with customer match, attendance started on answer, call end recorded, wrap-up until finished', async () => {
+    const token = await server.login('attendant');
+    const attendant = await desk(token);
+    const other = await desk(attendant1002);
+    await ami.replay(transcript('inbound-answered'), 20);
+
+    const ringing = await attendant.next('call:ringing');
+    expect(ringing).toMatchObject({
+      callerNumber: '11987654321',
+      callerE164: '+5511987654321',
+      callerName: 'Maria Silva',
+      queue: 'atendimento',
+      ura: { document: '12345678909', option: '2' },
+      matches: [expect.objectContaining({ name: 'Maria Silva' })],
+    });
+    const answered = await attendant.next('call:answered');
+    expect(answered.callId).toBe(ringing.callId);
+    expect(await attendant.next('call:ended')).toEqual({ callId: ringing.callId, reason: 'hangup' });
+
+    const current = currentAttendanceSchema.parse(
+      (await server.http.get('/api/attendances/current').set('Authorization', `Bearer ${token}`).expect(200)).body,
+    ).attendance!;
+    expect(current).toMatchObject({
+      id: answered.attendanceId,
+      protocol: answered.protocol,
+      channel: 'phone',
+      status: 'open',
+      customer: null,
+      call: { callId: ringing.callId, callerNumber: '11987654321', callerE164: '+5511987654321', queue: 'atendimento', ura: { document: '12345678909' } },
+    });
+    expect(current.call!.talkSeconds).toBeGreaterThanOrEqual(0);
+    expect(current.call!.waitSeconds).toBeGreaterThanOrEqual(0);
+    await until(() => attendant.states().at(-1) === 'wrap_up', 'wrap-up after the hangup');
+    expect(attendant.states()).toEqual(['available', 'ringing', 'on_call', 'wrap_up']);
+    // Nothing of this call reached the other desk.
+    expect(other.received.filter((item) => item.event.startsWith('call:'))).toEqual([]);
+
+    await server.http.post(`/api/attendances/${answered.attendanceId}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await until(() => attendant.states().at(-1) === 'available', 'available once the attendance is finished');
+  });
+
+  it('abandon-early: the pop at 1002 goes away as abandoned, and no attendance starts', async () => {
+    const joana = await desk(attendant1002);
+    await ami.replay(transcript('abandon-early'), 20);
+    const ringing = await joana.next('call:ringing');
+    expect(ringing).toMatchObject({ callerNumber: '21998765432', matches: [expect.objectContaining({ name: 'João Pereira' })] });
+    expect(await joana.next('call:ended')).toEqual({ callId: ringing.callId, reason: 'abandoned' });
+    const current = await server.http.get('/api/attendances/current').set('Authorization', `Bearer ${attendant1002}`).expect(200);
+    expect(current.body.attendance).toBeNull();
+  });
+
+  it('two simultaneous calls pop at their own desks and start one attendance each', async () => {
+    const token1001 = await server.login('attendant');
+    const [maria, joana] = [await desk(token1001), await desk(attendant1002)];
+    await ami.replay(transcript('two-simultaneous-calls'), 20);
+    expect(await maria.next('call:ringing')).toMatchObject({ callerName: 'Carlos Souza', matches: [expect.objectContaining({ name: 'Carlos Souza' })] });
+    expect(await joana.next('call:ringing')).toMatchObject({ callerName: 'Beatriz Lima' });
+    const [answered1001, answered1002] = [await maria.next('call:answered'), await joana.next('call:answered')];
+    expect(answered1001.attendanceId).not.toBe(answered1002.attendanceId);
+    await maria.next('call:ended');
+    await joana.next('call:ended');
+    for (const [token, answered] of [
+      [token1001, answered1001],
+      [attendant1002, answered1002],
+    ] as const) {
+      const attendance = attendanceSchema.parse(
+        (await server.http.get(`/api/attendances/${answered.attendanceId}`).set('Authorization', `Bearer ${token}`).expect(200)).body,
+      );
+      await server.http.post(`/api/attendances/${attendance.id}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    }
+  });
+
+  it('the AMI connection killed mid-call: reconnects, rebuilds from QueueStatus, and no pop stays stuck', async () => {
+    const attendant = await desk(await server.login('attendant'));
+    await attendant.next('agent:state');
+    // Up to the ringing at 1001 (AgentCalled at +1.506 s), then Asterisk goes away.
+    await ami.replay(transcript('inbound-answered'), { speed: 20, until: 1.6 });
+    const ringing = await attendant.next('call:ringing');
+    const queriesBefore = ami.actions().filter((action) => action.action?.toString().toLowerCase() === 'queuestatus').length;
+    // While we were away the caller hung up, and 1001 went on a break.
+    ami.setSnapshot(snapshotFromTranscript(transcript('agent-pause-status'), 1.0));
+    ami.dropConnections();
+    await until(async () => (await health()).cti === 'reconnecting', 'reconnecting in health', 5_000);
+    expect(await attendant.next('cti:status', (status) => !status.connected)).toMatchObject({ connected: false });
+
+    expect(await attendant.next('call:ended', (ended) => ended.callId === ringing.callId)).toEqual({ callId: ringing.callId, reason: 'abandoned' });
+    await until(async () => (await health()).cti === 'connected', 'connected again');
+    expect(ami.actions().filter((action) => action.action?.toString().toLowerCase() === 'queuestatus').length).toBeGreaterThan(queriesBefore);
+    expect(await attendant.next('agent:state', (state) => state.state === 'paused')).toEqual({ state: 'paused', reason: 'Intervalo' });
+    expect(await attendant.next('cti:status', (status) => status.connected && attendant.received.length > 3)).toMatchObject({ connected: true });
+
+    const overview = await server.http.get('/api/cti/overview').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(overview.body).toMatchObject({ state: 'connected', activeCalls: 0 });
+    expect(overview.body.agents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ extension: '1001', state: 'paused', reason: 'Intervalo', queues: ['atendimento'], connected: true })]),
+    );
+    ami.setSnapshot(idle);
+    ami.dropConnections();
+    await until(async () => (await health()).cti === 'connected', 'connected after the second drop');
+    await attendant.next('agent:state', (state) => state.state === 'available');
+  });
+
+  it('agent:pause goes to Asterisk as QueuePause, and a refusal comes back in the acknowledgement', async () => {
+    const attendant = await desk(await server.login('attendant'));
+    await attendant.next('agent:state');
+    const ack = await attendant.socket.emitWithAck('agent:pause', { reason: 'Almoço' });
+    expect(ack).toEqual({ ok: true });
+    const sent = ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause').at(-1)!;
+    expect(sent).toMatchObject({ interface: 'Local/1001@agents', paused: 'true', reason: 'Almoço' });
+    expect(await attendant.next('agent:state', (state) => state.state === 'paused')).toEqual({ state: 'paused', reason: 'Almoço' });
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+    await attendant.next('agent:state', (state) => state.state === 'available');
+
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: '  ' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'Informe o motivo da pausa.' },
+    });
+    // Asterisk forgot the member (a queue reload): the refusal reaches the attendant in words.
+    ami.setSnapshot({ queueStatus: [], channels: [] });
+    const refused = await attendant.socket.emitWithAck('agent:pause', { reason: 'Intervalo' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CTI_REFUSED', message: expect.stringMatching(/^A central recusou a pausa: .+/) } });
+    ami.setSnapshot(idle);
+  });
+
+  it('malformed AMI frames are skipped and the calls that follow still pop', async () => {
+    const joana = await desk(attendant1002);
+    await ami.sendRaw('garbage without a colon\r\n\u0000\u00ff\u0001binary\r\n\r\n');
+    await ami.sendRaw(`Event: Half\r\nLinkedid: 1.1\r\n`);
+    await ami.sendRaw(`\r\n${'x'.repeat(100_000)}\r\n\r\n`);
+    await ami.replay(transcript('abandon-early'), 20);
+    expect(await joana.next('call:ringing')).toMatchObject({ callerNumber: '21998765432' });
+    expect((await health()).cti).toBe('connected');
+  });
+
+  it('a pop missed during a short disconnect is delivered when the desk comes back', async () => {
+    const attendant = await desk(await server.login('attendant'));
+    await attendant.next('agent:state');
+    const reconnected = new Promise<void>((resolve) => attendant.socket.io.once('reconnect', () => resolve()));
+    attendant.socket.io.engine.close();
+    const test = await server.http.post('/api/cti/test-call').set('Authorization', `Bearer ${adminToken}`).send({ extension: '1001' }).expect(201);
+    await reconnected;
+    expect(await attendant.next('call:ringing', (pop) => pop.callId === test.body.callId)).toMatchObject({
+      callerNumber: '11987654321',
+      callerName: 'Chamada de teste',
+      matches: [expect.objectContaining({ name: 'Maria Silva' })],
+    });
+    expect(attendant.socket.recovered).toBe(true);
+
+    // A desk opened later (no session to recover) is shown the call still ringing.
+    const second = await desk(await server.login('attendant'));
+    expect(await second.next('call:ringing')).toMatchObject({ callId: test.body.callId });
+  });
+
+  it('the telephony admin: test call validation and the event tap filter', async () => {
+    const unknown = await server.http.post('/api/cti/test-call').set('Authorization', `Bearer ${adminToken}`).send({ extension: '4040' }).expect(400);
+    expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { extension: 'Nenhum usuário ativo tem o ramal 4040.' } });
+    const attendantToken = await server.login('attendant');
+    await server.http.post('/api/cti/test-call').set('Authorization', `Bearer ${attendantToken}`).send({ extension: '1001' }).expect(403);
+
+    const tap = await server.http.get('/api/cti/events?q=agentconnect').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(tap.body.items.length).toBeGreaterThan(0);
+    expect(tap.body.items.every((item: { event: string }) => item.event === 'AgentConnect')).toBe(true);
+    const byNumber = await server.http.get('/api/cti/events?q=21998765432&limit=5').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(byNumber.body.items).toHaveLength(5);
+  });
+});

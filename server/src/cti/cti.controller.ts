@@ -1,0 +1,78 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  type CtiAgentRow,
+  type CtiOverview,
+  type CtiTapQuery,
+  type CtiTestCall,
+  ctiOverviewSchema,
+  ctiTapQuerySchema,
+  ctiTapSchema,
+  ctiTestCallResultSchema,
+  ctiTestCallSchema,
+} from '@receptivo/shared';
+import { Roles } from '../auth/access.decorators';
+import { ApiException } from '../common/api-exception';
+import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { AgentDirectory } from './agent-directory';
+import { CallDesk } from './call-desk';
+import { CtiSockets } from './cti-sockets';
+import { CtiStatus } from './cti-status';
+import { CtiService } from './cti.service';
+
+/** The telephony admin page: link state, extension ↔ user table, live event tap, test calls. */
+@ApiTags('cti')
+@Controller('cti')
+@Roles('admin')
+export class CtiController {
+  constructor(
+    private readonly cti: CtiService,
+    private readonly status: CtiStatus,
+    private readonly desk: CallDesk,
+    private readonly directory: AgentDirectory,
+    private readonly sockets: CtiSockets,
+  ) {}
+
+  @Get('overview')
+  @Roles('admin', 'supervisor')
+  @Returns(ctiOverviewSchema)
+  async overview(): Promise<CtiOverview> {
+    const [users, connected] = await Promise.all([this.directory.all(), this.sockets.connectedUsers()]);
+    const tracked = this.cti.tracked;
+    const extensions = [...new Set([...users.map((user) => user.extension), ...tracked.agents.keys()])].sort();
+    const agents = extensions.map((extension): CtiAgentRow => {
+      const user = users.find((candidate) => candidate.extension === extension);
+      const agentState = this.desk.agentStateOf(extension);
+      return {
+        extension,
+        user: user ? { id: user.id, name: user.name, username: user.username } : null,
+        state: agentState.state,
+        reason: agentState.reason ?? null,
+        queues: Object.keys(tracked.agents.get(extension)?.memberships ?? {}).sort(),
+        connected: user ? connected.has(user.id) : false,
+      };
+    });
+    const { since, lastEventAt } = this.cti.currentStatus();
+    return { state: this.status.state, host: this.cti.host, since, lastEventAt, activeCalls: tracked.calls.size, agents };
+  }
+
+  @Get('events')
+  @ApiQuery({ name: 'q', required: false, description: 'text in the event name, linkedid or any field' })
+  @ApiQuery({ name: 'limit', required: false })
+  @Returns(ctiTapSchema)
+  events(@Query(new ZodValidationPipe(ctiTapQuerySchema)) query: CtiTapQuery) {
+    return { items: this.cti.events(query.q, query.limit) };
+  }
+
+  @Post('test-call')
+  @HttpCode(201)
+  @Returns(ctiTestCallResultSchema, 201)
+  async testCall(@ValidBody(ctiTestCallSchema) body: Required<Pick<CtiTestCall, 'extension' | 'callerNumber'>> & Pick<CtiTestCall, 'document'>) {
+    if (!(await this.directory.byExtension(body.extension))) {
+      throw new ApiException(400, 'VALIDATION_FAILED', `Nenhum usuário ativo tem o ramal ${body.extension}.`, {
+        extension: `Nenhum usuário ativo tem o ramal ${body.extension}.`,
+      });
+    }
+    return { callId: this.cti.testCall(body) };
+  }
+}

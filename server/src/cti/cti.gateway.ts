@@ -1,0 +1,97 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiNamespace } from '@receptivo/shared';
+import { ApiException } from '../common/api-exception';
+import { AuthService } from '../auth/auth.service';
+import { AgentDirectory } from './agent-directory';
+import { CallDesk } from './call-desk';
+import { type CtiNamespace, CtiSockets, SUPERVISORS_ROOM, userRoom } from './cti-sockets';
+import { CtiService, CtiUnavailable } from './cti.service';
+
+interface SocketData {
+  userId: string;
+  role: string;
+}
+type CtiSocket = Socket<CtiClientToServerEvents, CtiServerToClientEvents, Record<string, never>, SocketData>;
+
+const failure = (code: string, message: string): CtiAck => ({ ok: false, error: { code, message } });
+
+/**
+ * Socket.IO namespace /cti (DESIGN §5). The JWT is checked in the handshake, also when a desk
+ * comes back; a desk back within two minutes gets the events it missed (connection state
+ * recovery), any other gets what is true now: the link status, its agent state, its ringing pops.
+ */
+@WebSocketGateway({
+  namespace: ctiNamespace,
+  connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+})
+export class CtiGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(CtiGateway.name);
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sockets: CtiSockets,
+    private readonly desk: CallDesk,
+    private readonly cti: CtiService,
+    private readonly directory: AgentDirectory,
+  ) {}
+
+  afterInit(namespace: CtiNamespace): void {
+    this.sockets.namespace = namespace;
+    namespace.use((socket, next) => {
+      const token: unknown = socket.handshake.auth?.token;
+      if (typeof token !== 'string' || !token) {
+        next(Object.assign(new Error('Entre no sistema para continuar.'), { data: { code: 'TOKEN_MISSING' } }));
+        return;
+      }
+      this.auth.authenticate(token).then(
+        (user) => {
+          socket.data = { userId: user.id, role: user.role };
+          next();
+        },
+        (error: unknown) => {
+          const code = error instanceof ApiException ? error.code : 'TOKEN_INVALID';
+          next(Object.assign(new Error(error instanceof Error ? error.message : 'Sessão inválida.'), { data: { code } }));
+        },
+      );
+    });
+  }
+
+  async handleConnection(socket: CtiSocket): Promise<void> {
+    const { userId, role } = socket.data;
+    await socket.join(userRoom(userId));
+    if (role === 'supervisor' || role === 'admin') await socket.join(SUPERVISORS_ROOM);
+    if (socket.recovered) return;
+    socket.emit('cti:status', this.cti.currentStatus());
+    const { agentState, pops } = this.desk.snapshotFor(await this.directory.extensionOf(userId));
+    if (agentState) socket.emit('agent:state', agentState);
+    for (const pop of pops) socket.emit('call:ringing', pop);
+  }
+
+  @SubscribeMessage('agent:pause')
+  pause(@ConnectedSocket() socket: CtiSocket, @MessageBody() body: unknown): Promise<CtiAck> {
+    const parsed = agentPauseSchema.safeParse(body);
+    if (!parsed.success) return Promise.resolve(failure('VALIDATION_FAILED', parsed.error.issues[0].message));
+    return this.setPaused(socket, true, parsed.data.reason);
+  }
+
+  @SubscribeMessage('agent:unpause')
+  unpause(@ConnectedSocket() socket: CtiSocket): Promise<CtiAck> {
+    return this.setPaused(socket, false);
+  }
+
+  private async setPaused(socket: CtiSocket, paused: boolean, reason?: string): Promise<CtiAck> {
+    const extension = await this.directory.extensionOf(socket.data.userId);
+    if (!extension) return failure('BUSINESS_RULE', 'Você não tem ramal cadastrado. Peça a um administrador para cadastrá-lo.');
+    try {
+      await this.cti.setPaused(extension, paused, reason);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof CtiUnavailable) return failure('CTI_UNAVAILABLE', error.message);
+      this.logger.warn(`QueuePause ${extension}: ${String(error)}`);
+      const refusal = error instanceof Error ? error.message : String(error);
+      return failure('CTI_REFUSED', `A central recusou ${paused ? 'a pausa' : 'a retomada'}: ${refusal}`);
+    }
+  }
+}

@@ -1,0 +1,381 @@
+import { type Server, type Socket, createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { freePort } from '../../common/free-port';
+import { type AmiListSnapshot, readTranscript } from './ami-transcript';
+
+/** An action as received: keys lowercased, a repeated key (several `Variable:`) as an array. */
+export type AmiAction = Record<string, string | string[]>;
+
+export interface AmiReplayServerOptions {
+  username: string;
+  secret: string;
+  /** Default: a free port. */
+  port?: number;
+  /** Asterisk sleeps 1 s before refusing a login (manager.c action_login). Default 1000. */
+  refusalDelayMs?: number;
+  /** What QueueStatus and CoreShowChannels list until setSnapshot. Default: nothing. */
+  snapshot?: AmiListSnapshot;
+}
+
+export interface ReplayOptions {
+  /** Times faster than recorded; Infinity sends without pauses. Default 1. */
+  speed?: number;
+  /** Only the messages recorded at or after `from` and before `until` (seconds since the recording's connect). */
+  from?: number;
+  until?: number;
+}
+
+export interface AmiReplayServer {
+  port: number;
+  /** Sockets logged in now. */
+  sessions(): number;
+  /** Resolves once a session is logged in (at once if one is). */
+  untilLoggedIn(): Promise<void>;
+  /** Every action received, Login included, in order. */
+  actions(): AmiAction[];
+  /**
+   * Sends the unsolicited events of a recorded transcript to the logged-in sessions, paced as
+   * recorded. Resolves with how many were sent. A number is the speed.
+   */
+  replay(transcriptFile: string, options?: ReplayOptions | number): Promise<number>;
+  /** Sends one message (its `Key: Value` lines) to the logged-in sessions. */
+  send(lines: string[]): void;
+  /** Writes bytes as they are (malformed frames, half messages); resolves once handed to the sockets. */
+  sendRaw(data: string | Uint8Array): Promise<void>;
+  setSnapshot(snapshot: AmiListSnapshot): void;
+  /** Stops answering Ping (a hung Asterisk whose socket stays open). */
+  muteHeartbeat(): void;
+  /** Closes every connection as an Asterisk restart would; the port keeps listening. */
+  dropConnections(): void;
+  close(): Promise<void>;
+}
+
+type Reply = (response: string, message?: string, extra?: string[]) => string;
+
+interface Session {
+  loggedIn: boolean;
+  /** `Events: off` at login: the session gets answers only. */
+  events: boolean;
+  connectedAt: Date;
+  id: string;
+  partial: string;
+  lines: string[];
+}
+
+const CRLF = '\r\n';
+const frame = (lines: string[]) => `${lines.join(CRLF)}${CRLF}${CRLF}`;
+/** Asterisk's ast_true. */
+const isTrue = (value: string) => /^(yes|true|y|t|1|on)$/i.test(value.trim());
+/** Asterisk's event timestamps: 2026-11-28T06:57:30.784+0000. */
+const eventTv = (date: Date) => date.toISOString().replace('Z', '+0000');
+
+function field(lines: string[], key: string): string {
+  const prefix = `${key.toLowerCase()}:`;
+  const line = lines.find((candidate) => candidate.toLowerCase().startsWith(prefix));
+  return line === undefined ? '' : line.slice(prefix.length).trim();
+}
+
+function setField(lines: string[], key: string, value: string): void {
+  const index = lines.findIndex((line) => line.toLowerCase().startsWith(`${key.toLowerCase()}:`));
+  if (index >= 0) lines[index] = `${key}: ${value}`;
+}
+
+function header(action: AmiAction, key: string): string {
+  const value = action[key];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+function parseAction(lines: string[]): AmiAction {
+  const action: AmiAction = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const key = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    const previous = action[key];
+    action[key] = previous === undefined ? value : [...[previous].flat(), value];
+  }
+  return action;
+}
+
+/** What a replay sends: the unsolicited events, not the recording client's own traffic (answers to its actions, its login greeting). */
+const replayable = (lines: string[]) =>
+  lines[0]?.startsWith('Event:') && !/^Event: (FullyBooted|SuccessfulAuth)$/.test(lines[0]) && !lines.some((line) => /^actionid:/i.test(line));
+
+const copy = (snapshot: AmiListSnapshot): AmiListSnapshot => ({
+  queueStatus: snapshot.queueStatus.map((item) => [...item]),
+  channels: snapshot.channels.map((item) => [...item]),
+});
+
+/**
+ * An AMI endpoint on 127.0.0.1 that answers as Asterisk 22 does (banner, Login, Ping, Logoff,
+ * QueueStatus and CoreShowChannels as list actions, QueuePause) and replays recorded transcripts
+ * of ../shared/fixtures/ami to the logged-in sessions. Tests drive it; admins run it with
+ * `npm run ami:replay` to try a desk without a PBX.
+ */
+export async function startAmiReplayServer(options: AmiReplayServerOptions): Promise<AmiReplayServer> {
+  const { username, secret, refusalDelayMs = 1000 } = options;
+  const sessions = new Map<Socket, Session>();
+  const received: AmiAction[] = [];
+  /** Pending timers: close() cancels refusals and wakes a sleeping replay so it can stop. */
+  const pending = new Set<() => void>();
+  let loginWaiters: Array<() => void> = [];
+  let snapshot = copy(options.snapshot ?? { queueStatus: [], channels: [] });
+  let answerPing = true;
+  let closed = false;
+  let connections = 0;
+  const startedAt = Date.now();
+
+  const listeners = () => [...sessions].filter(([, session]) => session.loggedIn && session.events).map(([socket]) => socket);
+  const broadcast = (text: string) => {
+    for (const socket of listeners()) socket.write(text);
+  };
+  const later = (delayMs: number, run: () => void, onCancel: () => void = () => undefined) => {
+    const cancel = () => {
+      clearTimeout(timer);
+      pending.delete(cancel);
+      onCancel();
+    };
+    const timer = setTimeout(() => {
+      pending.delete(cancel);
+      run();
+    }, delayMs);
+    pending.add(cancel);
+  };
+
+  function listAnswer(action: AmiAction, items: string[][], follows: string, complete: string): string {
+    const id = header(action, 'actionid');
+    const idLines = id ? [`ActionID: ${id}`] : [];
+    // Where Asterisk puts the ActionID: right after Event in CoreShowChannel, last in the queue items.
+    const withId = (item: string[]) => (item[0] === 'Event: CoreShowChannel' ? [item[0], ...idLines, ...item.slice(1)] : [...item, ...idLines]);
+    return [
+      frame(['Response: Success', ...idLines, 'EventList: start', `Message: ${follows}`]),
+      ...items.map((item) => frame(withId(item))),
+      frame([`Event: ${complete}`, ...idLines, 'EventList: Complete', `ListItems: ${items.length}`]),
+    ].join('');
+  }
+
+  function queueStatusItems(action: AmiAction): string[][] {
+    const queue = header(action, 'queue').toLowerCase();
+    const member = header(action, 'member');
+    return snapshot.queueStatus.filter((item) => {
+      if (queue && field(item, 'Queue').toLowerCase() !== queue) return false;
+      if (member && item[0] === 'Event: QueueMember') return field(item, 'Location') === member || field(item, 'Name') === member;
+      return true;
+    });
+  }
+
+  /** app_queue.c manager_pause_queue_member: every membership of the interface (in `Queue` if given). */
+  function queuePause(socket: Socket, action: AmiAction, reply: Reply): void {
+    const memberInterface = header(action, 'interface');
+    const pausedText = header(action, 'paused');
+    if (!memberInterface || !pausedText) {
+      socket.write(reply('Error', "Need 'Interface' and 'Paused' parameters."));
+      return;
+    }
+    const paused = isTrue(pausedText);
+    const queue = header(action, 'queue').toLowerCase();
+    const members = snapshot.queueStatus.filter(
+      (item) =>
+        item[0] === 'Event: QueueMember' &&
+        field(item, 'Location').toLowerCase() === memberInterface.toLowerCase() &&
+        (!queue || field(item, 'Queue').toLowerCase() === queue),
+    );
+    if (members.length === 0) {
+      socket.write(reply('Error', 'Interface not found'));
+      return;
+    }
+    // The answer, then per membership the events, as in the recording; QueueStatus shows the change.
+    socket.write(reply('Success', paused ? 'Interface paused successfully' : 'Interface unpaused successfully'));
+    for (const member of members) {
+      setField(member, 'Paused', paused ? '1' : '0');
+      setField(member, 'PausedReason', paused ? header(action, 'reason') : '');
+      if (paused) setField(member, 'LastPause', String(Math.floor(Date.now() / 1000)));
+      const location = field(member, 'Location');
+      broadcast(
+        frame(['Event: DeviceStateChange', 'Privilege: call,all', `Device: Queue:${field(member, 'Queue')}_pause_${location}`, `State: ${paused ? 'INUSE' : 'NOT_INUSE'}`]) +
+          frame([
+            'Event: QueueMemberPause',
+            'Privilege: agent,all',
+            `Queue: ${field(member, 'Queue')}`,
+            `MemberName: ${field(member, 'Name')}`,
+            `Interface: ${location}`,
+            ...['StateInterface', 'Membership', 'Penalty', 'CallsTaken', 'LastCall', 'LastPause', 'LoginTime', 'InCall', 'Status', 'Paused', 'PausedReason'].map(
+              (key) => `${key}: ${field(member, key)}`,
+            ),
+            // QueueMember does not list ringinuse; the recorded queue has `ringinuse = no`.
+            'Ringinuse: 0',
+            `Wrapuptime: ${field(member, 'Wrapuptime')}`,
+          ]),
+      );
+    }
+  }
+
+  function login(socket: Socket, session: Session, action: AmiAction, reply: Reply): void {
+    if (session.loggedIn) {
+      socket.write(reply('Success', 'Already authenticated'));
+      return;
+    }
+    if (header(action, 'username') !== username || header(action, 'secret') !== secret) {
+      // Asterisk's session sleeps, answers with an error, then closes: nothing else is read meanwhile.
+      socket.pause();
+      later(refusalDelayMs, () => socket.end(reply('Error', 'Authentication failed')));
+      return;
+    }
+    session.loggedIn = true;
+    session.events = header(action, 'events').toLowerCase() !== 'off';
+    socket.write(reply('Success', 'Authentication accepted'));
+    if (session.events) {
+      const uptime = Math.floor((Date.now() - startedAt) / 1000);
+      socket.write(frame(['Event: FullyBooted', 'Privilege: system,all', `Uptime: ${uptime}`, `LastReload: ${uptime}`, 'Status: Fully Booted']));
+    }
+    broadcast(
+      frame([
+        'Event: SuccessfulAuth',
+        'Privilege: security,all',
+        `EventTV: ${eventTv(new Date())}`,
+        'Severity: Informational',
+        'Service: AMI',
+        'EventVersion: 1',
+        `AccountID: ${username}`,
+        `SessionID: ${session.id}`,
+        `LocalAddress: IPV4/TCP/${socket.localAddress}/${socket.localPort}`,
+        `RemoteAddress: IPV4/TCP/${socket.remoteAddress}/${socket.remotePort}`,
+        'UsingPassword: 0',
+        `SessionTV: ${eventTv(session.connectedAt)}`,
+      ]),
+    );
+    const waiters = loginWaiters;
+    loginWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  function handle(socket: Socket, session: Session, action: AmiAction): void {
+    received.push(action);
+    const id = header(action, 'actionid');
+    const reply: Reply = (response, message, extra = []) =>
+      frame([`Response: ${response}`, ...(id ? [`ActionID: ${id}`] : []), ...extra, ...(message === undefined ? [] : [`Message: ${message}`])]);
+    const name = header(action, 'action').toLowerCase();
+    if (!name) {
+      socket.write(reply('Error', 'Missing action in request'));
+      return;
+    }
+    if (!session.loggedIn && name !== 'login' && name !== 'logoff') {
+      socket.write(reply('Error', 'Permission denied'));
+      return;
+    }
+    switch (name) {
+      case 'login':
+        login(socket, session, action, reply);
+        break;
+      case 'logoff':
+        socket.end(reply('Goodbye', 'Thanks for all the fish.'));
+        break;
+      case 'ping':
+        if (answerPing) {
+          const now = performance.timeOrigin + performance.now();
+          const micros = String(Math.floor((now % 1000) * 1000)).padStart(6, '0');
+          socket.write(reply('Success', undefined, ['Ping: Pong', `Timestamp: ${Math.floor(now / 1000)}.${micros}`]));
+        }
+        break;
+      case 'queuestatus':
+        socket.write(listAnswer(action, queueStatusItems(action), 'Queue status will follow', 'QueueStatusComplete'));
+        break;
+      case 'coreshowchannels':
+        socket.write(listAnswer(action, snapshot.channels, 'Channels will follow', 'CoreShowChannelsComplete'));
+        break;
+      case 'queuepause':
+        queuePause(socket, action, reply);
+        break;
+      default:
+        socket.write(reply('Success'));
+    }
+  }
+
+  const server: Server = createServer((socket) => {
+    connections += 1;
+    const session: Session = {
+      loggedIn: false,
+      events: true,
+      connectedAt: new Date(),
+      // Asterisk shows the session's address; any stable hex id will do.
+      id: `0x${(0x7f8200000000 + connections * 0x100).toString(16)}`,
+      partial: '',
+      lines: [],
+    };
+    sessions.set(socket, session);
+    socket.on('close', () => sessions.delete(socket));
+    socket.on('error', () => undefined);
+    socket.setEncoding('utf8');
+    socket.write(`Asterisk Call Manager/11.0.0${CRLF}`);
+    socket.on('data', (chunk: string) => {
+      // Asterisk takes LF or CRLF; an empty line ends an action.
+      const lines = (session.partial + chunk).split(/\r?\n/);
+      session.partial = lines.pop()!;
+      for (const line of lines) {
+        if (!socket.writable || socket.isPaused()) return;
+        if (line !== '') {
+          session.lines.push(line);
+        } else if (session.lines.length) {
+          const action = parseAction(session.lines);
+          session.lines = [];
+          handle(socket, session, action);
+        }
+      }
+    });
+  });
+  const port = options.port ?? (await freePort());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    port: (server.address() as { port: number }).port,
+    sessions: () => [...sessions.values()].filter((session) => session.loggedIn).length,
+    untilLoggedIn: () =>
+      [...sessions.values()].some((session) => session.loggedIn) ? Promise.resolve() : new Promise<void>((resolve) => loginWaiters.push(resolve)),
+    actions: () => [...received],
+    async replay(transcriptFile, replayOptions) {
+      const { speed = 1, from = -Infinity, until = Infinity } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
+      if (!(speed > 0)) throw new RangeError(`speed must be a positive number, not ${speed}`);
+      const messages = readTranscript(transcriptFile).filter((message) => replayable(message.lines) && message.at >= from && message.at < until);
+      const origin = messages[0]?.at ?? 0;
+      const started = performance.now();
+      let sent = 0;
+      for (const message of messages) {
+        // Paced against the start, so waits do not add up their timer slack.
+        const wait = started + ((message.at - origin) * 1000) / speed - performance.now();
+        if (wait >= 1) await new Promise<void>((resolve) => later(wait, () => resolve(), () => resolve()));
+        if (closed) break;
+        broadcast(frame(message.lines));
+        sent += 1;
+      }
+      return sent;
+    },
+    send: (lines) => broadcast(frame(lines)),
+    sendRaw: async (data) => {
+      await Promise.all(listeners().map((socket) => new Promise<void>((resolve) => socket.write(data, () => resolve()))));
+    },
+    setSnapshot: (next) => {
+      snapshot = copy(next);
+    },
+    muteHeartbeat: () => {
+      answerPing = false;
+    },
+    dropConnections: () => {
+      for (const socket of sessions.keys()) socket.destroy();
+      sessions.clear();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        closed = true;
+        for (const cancel of [...pending]) cancel();
+        for (const socket of sessions.keys()) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
