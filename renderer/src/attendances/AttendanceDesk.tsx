@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatProtocol, type Attendance, type Information, type Request } from '@receptivo/shared';
 import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
+import { CallFacts } from '../cti/CallFacts';
+import { useCti } from '../cti/CtiProvider';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -27,7 +29,8 @@ type View =
 /**
  * The attendance work area of the Receptivo: [Iniciar atendimento] when there is none, otherwise the
  * summary beside the customer, the knowledge and the request registration. The open attendance is
- * asked from the server on entry, so a reload does not lose it.
+ * asked from the server on entry, so a reload does not lose it, and again when CTI reports that the
+ * server started one for an answered call.
  */
 export function AttendanceDesk() {
   const api = useApi();
@@ -48,6 +51,19 @@ export function AttendanceDesk() {
   /** Started here rather than restored on entry: the cursor goes to the customer search. */
   const [justStarted, setJustStarted] = useState(false);
   const blocker = useUnsavedChanges(formDirty);
+  const { answered } = useCti();
+  /** Calls answered before this desk mounted are already in the attendance it loads. */
+  const answeredSeen = useRef(answered.count);
+
+  useEffect(() => {
+    if (answered.count === answeredSeen.current) return;
+    answeredSeen.current = answered.count;
+    setOwn(undefined);
+    setView({ kind: 'work' });
+    setFormDirty(false);
+    setJustStarted(false);
+    reloadCurrent();
+  }, [answered.count]);
 
   const attendance = own !== undefined ? own : current.state === 'ready' ? current.data : undefined;
 
@@ -152,6 +168,7 @@ export function AttendanceDesk() {
             }}
           />
         )}
+        {attendance?.call && <CallFacts call={attendance.call} />}
         {attendance && (
           <AttendanceSummary
             attendance={attendance}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Attendance, CustomerSummary } from '@receptivo/shared';
+import type { Attendance, CustomerList, CustomerSearch as CustomerSearchQuery, CustomerSummary } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
+import { callLookups } from '../cti/call-lookup';
 import { CustomerForm } from '../customers/CustomerForm';
 import { CustomerSearch } from '../customers/CustomerSearch';
+import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
 import { FormAlert } from '../ui/Field';
 import { linkCustomer } from './attendances-api';
@@ -17,11 +19,26 @@ interface CustomerSectionProps {
   autoFocus?: boolean;
 }
 
-/** Identifies the caller: find and [Vincular], or register on the spot and link the new customer. */
+const lookupHints = {
+  document: 'Pesquisado pelo CPF/CNPJ informado na URA.',
+  phone: 'Pesquisado pelo número da chamada.',
+  phoneAfterDocument: 'Nenhum cliente com o CPF/CNPJ da URA; pesquisado pelo número da chamada.',
+};
+
+/**
+ * Identifies the caller: find and [Vincular], or register on the spot and link the new customer. For
+ * a call the search is filled and run at once (URA document, then the caller's number).
+ */
 export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, autoFocus }: CustomerSectionProps) {
   const api = useApi();
   const titleId = useId();
   const linked = attendance.customer;
+  // Decided once: linking or searching by hand afterwards does not bring the lookup back.
+  const [lookups] = useState(() => (attendance.call && !linked ? callLookups(attendance.call) : []));
+  const [step, setStep] = useState(0);
+  const lookup = lookups[step];
+  /** The one customer the call's lookup found: its [Vincular] takes the focus. */
+  const [soleMatch, setSoleMatch] = useState<string | null>(null);
   // Once someone is linked the search steps aside for the knowledge panel, until asked back.
   const [searching, setSearching] = useState(!linked);
   const [registering, setRegistering] = useState(false);
@@ -47,14 +64,29 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
     }
   }
 
+  function onResults(list: CustomerList, query: CustomerSearchQuery) {
+    const fromLookup = lookup !== undefined && searchParamsOf(query).toString() === searchParamsOf(lookup.query).toString();
+    if (fromLookup && list.total === 0 && step + 1 < lookups.length) setStep(step + 1);
+    setSoleMatch(fromLookup && list.total === 1 && list.items.length === 1 ? list.items[0].id : null);
+  }
+
   const rowAction = (customer: CustomerSummary) =>
     customer.id === linked?.id ? (
       <span className="badge badge--ok">Vinculado</span>
     ) : (
-      <button type="button" className="button button--small button--primary" disabled={linking} onClick={() => link(customer.id)}>
+      <button
+        type="button"
+        className={customer.id === soleMatch ? 'button button--primary' : 'button button--small button--primary'}
+        disabled={linking}
+        autoFocus={customer.id === soleMatch}
+        onClick={() => link(customer.id)}
+      >
         Vincular
       </button>
     );
+
+  const lookupHint =
+    lookup && !linked && (lookup.by === 'document' ? lookupHints.document : step > 0 ? lookupHints.phoneAfterDocument : lookupHints.phone);
 
   return (
     <section ref={sectionRef} className="attendance-customer" aria-labelledby={titleId}>
@@ -74,7 +106,16 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
         )}
       </div>
       <FormAlert message={error} />
-      {searching && <CustomerSearch renderActions={rowAction} onRegisterNew={() => setRegistering(true)} />}
+      {searching && lookupHint && <p className="field__hint">{lookupHint}</p>}
+      {searching && (
+        <CustomerSearch
+          initialQuery={lookup?.query}
+          autoRun={lookup !== undefined}
+          renderActions={rowAction}
+          onRegisterNew={() => setRegistering(true)}
+          onResults={onResults}
+        />
+      )}
       {registering && (
         <Dialog title="Cadastrar novo cliente" onClose={() => setRegistering(false)}>
           <CustomerForm

@@ -48,6 +48,7 @@ export function attendance(overrides: Partial<Attendance> = {}): Attendance {
     informations: [],
     requests: [],
     scriptSentTo: null,
+    call: null,
     ...overrides,
   };
 }

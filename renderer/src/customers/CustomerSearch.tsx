@@ -27,6 +27,8 @@ export interface CustomerSearchProps {
   onRegisterNew?: () => void;
   /** Each query run, and null when the search is cleared; the Clientes page keeps it in its URL. */
   onSearch?: (query: CustomerSearchQuery | null) => void;
+  /** Each answer shown, e.g. for an attendance to try another lookup when the first found nobody. */
+  onResults?: (list: CustomerList, query: CustomerSearchQuery) => void;
 }
 
 type Terms = Record<SearchField, string>;
@@ -46,7 +48,14 @@ type Results =
   | { state: 'ready'; query: CustomerSearchQuery; list: CustomerList };
 
 /** Finds customers by any field or by Nome, E-mail, CPF/CNPJ or Telefone, a page at a time. */
-export function CustomerSearch({ initialQuery, autoRun = false, renderActions, onRegisterNew, onSearch }: CustomerSearchProps) {
+export function CustomerSearch({
+  initialQuery,
+  autoRun = false,
+  renderActions,
+  onRegisterNew,
+  onSearch,
+  onResults,
+}: CustomerSearchProps) {
   const api = useApi();
   const [terms, setTerms] = useState<Terms>(() => termsOf(initialQuery ?? {}));
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
@@ -64,7 +73,9 @@ export function CustomerSearch({ initialQuery, autoRun = false, renderActions, o
     if (report) onSearch?.(query);
     searchCustomers(api, query).then(
       (list) => {
-        if (request === latestRequest.current) setResults({ state: 'ready', query, list });
+        if (request !== latestRequest.current) return;
+        setResults({ state: 'ready', query, list });
+        onResults?.(list, query);
       },
       (error: unknown) => {
         if (request !== latestRequest.current) return;

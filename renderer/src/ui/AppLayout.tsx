@@ -3,6 +3,9 @@ import { Outlet } from 'react-router-dom';
 import { roleLabels } from '@receptivo/shared';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentUser, useSession } from '../auth/SessionProvider';
+import { CallPops } from '../cti/CallPops';
+import { CtiIndicator } from '../cti/CtiIndicator';
+import { CtiProvider } from '../cti/CtiProvider';
 import { TopMenu } from './TopMenu';
 
 export function AppLayout() {
@@ -11,30 +14,34 @@ export function AppLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="app-header__brand">Receptivo</span>
-        <TopMenu role={user.role} />
-        <div className="app-header__user">
-          <span className="app-header__name" title={user.name}>
-            {user.name}
-          </span>
-          <span className="app-header__meta">{roleLabels[user.role]}</span>
-          {user.extension && <span className="app-header__meta">{`Ramal ${user.extension}`}</span>}
-        </div>
-        <div className="app-header__actions">
-          <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
-            Alterar senha
-          </button>
-          <button type="button" className="button button--header" onClick={() => end('logout')}>
-            Sair
-          </button>
-        </div>
-      </header>
-      <main className="app-main">
-        <Outlet />
-      </main>
-      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
-    </div>
+    <CtiProvider>
+      <div className="app">
+        <header className="app-header">
+          <span className="app-header__brand">Receptivo</span>
+          <TopMenu role={user.role} />
+          <CtiIndicator />
+          <div className="app-header__user">
+            <span className="app-header__name" title={user.name}>
+              {user.name}
+            </span>
+            <span className="app-header__meta">{roleLabels[user.role]}</span>
+            {user.extension && <span className="app-header__meta">{`Ramal ${user.extension}`}</span>}
+          </div>
+          <div className="app-header__actions">
+            <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
+              Alterar senha
+            </button>
+            <button type="button" className="button button--header" onClick={() => end('logout')}>
+              Sair
+            </button>
+          </div>
+        </header>
+        <main className="app-main">
+          <Outlet />
+        </main>
+        <CallPops />
+        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+      </div>
+    </CtiProvider>
   );
 }

@@ -4,11 +4,21 @@ const dateTimeParts = new Intl.DateTimeFormat('pt-BR', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
+const partsOf = (iso: string) =>
+  Object.fromEntries(dateTimeParts.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+
 /** dd/mm/aaaa hh:mm in local time; built from parts because ICU versions differ on the separator. */
-export function formatDateTime(iso: string): string {
-  const parts = Object.fromEntries(dateTimeParts.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+export function formatDateTime(iso: string, { seconds = false } = {}): string {
+  const parts = partsOf(iso);
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}${seconds ? `:${parts.second}` : ''}`;
+}
+
+/** hh:mm:ss in local time, for events of the last minutes. */
+export function formatTime(iso: string): string {
+  const parts = partsOf(iso);
+  return `${parts.hour}:${parts.minute}:${parts.second}`;
 }

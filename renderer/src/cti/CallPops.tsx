@@ -1,0 +1,110 @@
+import { useEffect, useEffectEvent, useId } from 'react';
+import { callEndReasonLabels, formatDocument } from '@receptivo/shared';
+import { useElapsed } from '../attendances/elapsed';
+import { callerText, queueText, uraEntries } from './call-display';
+import { useCti } from './CtiProvider';
+import type { EndedNotice, RingingCall } from './cti-state';
+import './cti.css';
+
+/** Long enough to read, short enough not to pile up in a busy queue. */
+export const endedNoticeMs = 6000;
+
+/** The screen-pops of ringing calls and the notices of calls that went elsewhere, over any page. */
+export function CallPops() {
+  const { enabled, ringing, notices, dismiss, expireNotice } = useCti();
+  if (!enabled) return null;
+  return (
+    <div className="call-pops">
+      {ringing.map((call) => (
+        <CallPop key={call.callId} call={call} onDismiss={() => dismiss(call.callId)} />
+      ))}
+      {/* An alert, announced as it appears: the attendant was about to take this call. Rendered only
+          while it has something to say, so pages keep their own status line as the only one. */}
+      {notices.length > 0 && (
+        <div role="alert" aria-label="Avisos de chamadas" className="call-pops__notices">
+          {notices.map((notice) => (
+            <EndedNoticeLine key={notice.id} notice={notice} onExpire={() => expireNotice(notice.id)} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * An alertdialog so assistive technology announces it, but it does not take the focus: the attendant
+ * answers on the softphone and may be typing in the desk when the call arrives.
+ */
+function CallPop({ call, onDismiss }: { call: RingingCall; onDismiss: () => void }) {
+  const titleId = useId();
+  const callerId = useId();
+  const matchesId = useId();
+  const wait = useElapsed(call.waitingSince);
+
+  return (
+    <section role="alertdialog" aria-modal="false" aria-labelledby={titleId} aria-describedby={callerId} className="call-pop">
+      <div className="call-pop__header">
+        <h2 id={titleId} className="call-pop__title">
+          Chamada chegando
+        </h2>
+        <button type="button" className="button button--small" onClick={onDismiss}>
+          Ocultar
+        </button>
+      </div>
+      <p id={callerId} className="call-pop__caller">
+        <span className="call-pop__number mono">{callerText(call)}</span>
+        {call.callerName && <span className="call-pop__name">{call.callerName}</span>}
+      </p>
+      <dl className="call-pop__facts">
+        <div>
+          <dt>Fila</dt>
+          <dd>{queueText(call.queue)}</dd>
+        </div>
+        <div>
+          <dt>Espera</dt>
+          <dd>
+            <span role="timer" aria-label="Tempo de espera" className="mono">
+              {wait}
+            </span>
+          </dd>
+        </div>
+        {uraEntries(call.ura).map(({ key, label, value }) => (
+          <div key={key} className="call-pop__fact--wide">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 id={matchesId} className="call-pop__subtitle">
+        Clientes encontrados
+      </h3>
+      {call.matches.length === 0 ? (
+        <p className="muted">Nenhum cliente encontrado para este número</p>
+      ) : (
+        <ul className="call-pop__matches" aria-labelledby={matchesId}>
+          {call.matches.map((customer) => (
+            <li key={customer.id}>
+              <strong>{customer.name}</strong>
+              <span className="mono">{formatDocument(customer.document)}</span>
+              {customer.primaryPhone && <span className="mono">{customer.primaryPhone.display}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function EndedNoticeLine({ notice, onExpire }: { notice: EndedNotice; onExpire: () => void }) {
+  const expire = useEffectEvent(onExpire);
+  useEffect(() => {
+    const timer = setTimeout(expire, endedNoticeMs);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <p className="call-notice">
+      <strong>{callEndReasonLabels[notice.reason]}</strong>
+      <span className="mono">{callerText(notice.call)}</span>
+    </p>
+  );
+}

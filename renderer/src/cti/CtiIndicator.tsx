@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { agentPauseSchema, agentStateLabels } from '@receptivo/shared';
+import { useCurrentUser } from '../auth/SessionProvider';
+import { Dialog } from '../ui/Dialog';
+import { Field, FormAlert } from '../ui/Field';
+import { useCti, type CtiHandle } from './CtiProvider';
+import './cti.css';
+
+type Tone = 'ok' | 'warn' | 'off';
+
+/** The desk's link and the PBX's, read as one: calls pop only when both are up. */
+export function telephonyStatus({ connection, status }: Pick<CtiHandle, 'connection' | 'status'>): { label: string; tone: Tone } {
+  if (connection === 'down' || (connection === 'connected' && status && !status.connected)) {
+    return { label: 'Telefonia indisponível', tone: 'off' };
+  }
+  if (connection === 'connected' && status?.connected) return { label: 'Telefonia conectada', tone: 'ok' };
+  return { label: 'Telefonia reconectando…', tone: 'warn' };
+}
+
+/** Header block: telephony status, the agent's state and [Pausar]/[Retomar] for users with an extension. */
+export function CtiIndicator() {
+  const cti = useCti();
+  const user = useCurrentUser();
+  const [pausing, setPausing] = useState(false);
+  const [resuming, setResuming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!cti.enabled) return null;
+  const { label, tone } = telephonyStatus(cti);
+  const paused = cti.agent?.state === 'paused';
+
+  async function resume() {
+    setResuming(true);
+    setError(null);
+    const ack = await cti.unpause();
+    setResuming(false);
+    if (!ack.ok) setError(ack.error.message);
+  }
+
+  return (
+    <div role="group" aria-label="Telefonia" className="cti-indicator">
+      <span className={`cti-indicator__status cti-indicator__status--${tone}`}>{label}</span>
+      {cti.agent && (
+        <span className="cti-indicator__agent">
+          {agentStateLabels[cti.agent.state]}
+          {cti.agent.reason && <span className="cti-indicator__reason">{` (${cti.agent.reason})`}</span>}
+        </span>
+      )}
+      {user.extension &&
+        (paused ? (
+          <button type="button" className="button button--header button--small" disabled={resuming} onClick={resume}>
+            Retomar
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--header button--small"
+            onClick={() => {
+              setError(null);
+              setPausing(true);
+            }}
+          >
+            Pausar
+          </button>
+        ))}
+      {error && (
+        <span role="alert" className="cti-indicator__error">
+          {error}
+        </span>
+      )}
+      {/* Out of the header, whose colours and stacking the dialog must not inherit. */}
+      {pausing && createPortal(<PauseDialog onDone={() => setPausing(false)} />, document.body)}
+    </div>
+  );
+}
+
+const pauseReasons = ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro'];
+const otherReason = 'Outro';
+
+function PauseDialog({ onDone }: { onDone: () => void }) {
+  const { pause } = useCti();
+  const [choice, setChoice] = useState('');
+  const [other, setOther] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = agentPauseSchema.safeParse({ reason: choice === otherReason ? other : choice });
+    if (!parsed.success) {
+      setInvalid(parsed.error.issues[0].message);
+      return;
+    }
+    setInvalid(null);
+    setFailure(null);
+    setSubmitting(true);
+    const ack = await pause(parsed.data.reason);
+    setSubmitting(false);
+    if (ack.ok) onDone();
+    else setFailure(ack.error.message);
+  }
+
+  return (
+    <Dialog title="Pausar atendimento" onClose={onDone}>
+      <form onSubmit={onSubmit} noValidate>
+        <FormAlert message={failure} />
+        <Field label="Motivo da pausa" error={choice === otherReason ? undefined : (invalid ?? undefined)}>
+          {(control) => (
+            <select {...control} value={choice} onChange={(event) => setChoice(event.target.value)}>
+              <option value="">Escolha o motivo</option>
+              {[...pauseReasons, otherReason].map((reason) => (
+                <option key={reason} value={reason}>
+                  {reason}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {choice === otherReason && (
+          <Field label="Descreva o motivo" error={invalid ?? undefined}>
+            {(control) => (
+              <input {...control} autoComplete="off" maxLength={80} value={other} onChange={(event) => setOther(event.target.value)} />
+            )}
+          </Field>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onDone}>
+            Cancelar
+          </button>
+          <button type="submit" className="button button--primary" disabled={submitting}>
+            Pausar
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

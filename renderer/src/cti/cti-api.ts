@@ -1,0 +1,16 @@
+import type { CtiOverview, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
+import type { ApiClient } from '../api/client';
+
+export function getCtiOverview(api: ApiClient): Promise<CtiOverview> {
+  return api.get<CtiOverview>('/api/cti/overview');
+}
+
+/** The last AMI events, newest first; `q` filters them on the server. */
+export function getCtiEvents(api: ApiClient, q: string): Promise<CtiTap> {
+  const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
+  return api.get<CtiTap>(`/api/cti/events${query}`);
+}
+
+export function sendTestCall(api: ApiClient, body: CtiTestCall): Promise<CtiTestCallResult> {
+  return api.post<CtiTestCallResult>('/api/cti/test-call', body);
+}

@@ -1,0 +1,123 @@
+import {
+  ctiServerEventSchemas,
+  type AgentState,
+  type CallAnswered,
+  type CallEnded,
+  type CallRinging,
+  type CtiServerToClientEvents,
+  type CtiStatusEvent,
+} from '@receptivo/shared';
+
+type ServerEventName = keyof CtiServerToClientEvents;
+
+/** One server event after its schema accepted it. */
+export type CtiEvent = {
+  [Name in ServerEventName]: { name: Name; payload: Parameters<CtiServerToClientEvents[Name]>[0] };
+}[ServerEventName];
+
+/** Parses a payload with the event's shared schema; anything else is dropped with a warning. */
+export function parseCtiEvent(name: ServerEventName, payload: unknown): CtiEvent | null {
+  const parsed = ctiServerEventSchemas[name].safeParse(payload);
+  if (!parsed.success) {
+    console.warn(`CTI: ignoring an invalid "${name}" event`, parsed.error.issues);
+    return null;
+  }
+  return { name, payload: parsed.data } as CtiEvent;
+}
+
+/** The desk's own link to /cti, apart from the PBX link that cti:status reports. */
+export type CtiConnection = 'connecting' | 'connected' | 'down';
+
+export interface RingingCall extends CallRinging {
+  /** When the caller started waiting, by the desk's clock (ms), so the wait counts up from waitSeconds. */
+  waitingSince: number;
+}
+
+/** A ringing call that ended without coming to this desk; shown for a few seconds. */
+export interface EndedNotice {
+  id: number;
+  call: RingingCall;
+  reason: CallEnded['reason'];
+}
+
+export interface CtiState {
+  connection: CtiConnection;
+  status: CtiStatusEvent | null;
+  agent: AgentState | null;
+  ringing: RingingCall[];
+  notices: EndedNotice[];
+  /** Calls ended lately, newest last, so an attendance can tell its call is over. */
+  ended: CallEnded[];
+  answered: { count: number; last: CallAnswered | null };
+  nextNoticeId: number;
+}
+
+export const initialCtiState: CtiState = {
+  connection: 'connecting',
+  status: null,
+  agent: null,
+  ringing: [],
+  notices: [],
+  ended: [],
+  answered: { count: 0, last: null },
+  nextNoticeId: 1,
+};
+
+const endedKept = 50;
+
+export type CtiAction =
+  | { type: 'connection'; connection: CtiConnection; recovered?: boolean }
+  | { type: 'event'; event: CtiEvent; now: number }
+  | { type: 'dismiss'; callId: string }
+  | { type: 'notice-expired'; id: number };
+
+export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
+  switch (action.type) {
+    case 'connection': {
+      // Pops survive a blip, since a recovered link replays what it missed. A fresh link gets the
+      // ringing calls anew from the server, and a link given up on can bring no call:ended at all.
+      const keep = action.connection === 'connecting' || (action.connection === 'connected' && action.recovered === true);
+      return { ...state, connection: action.connection, ringing: keep ? state.ringing : [] };
+    }
+    case 'dismiss':
+      return { ...state, ringing: withoutCall(state.ringing, action.callId) };
+    case 'notice-expired':
+      return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
+    case 'event':
+      return onEvent(state, action.event, action.now);
+  }
+}
+
+function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
+  switch (event.name) {
+    case 'cti:status':
+      return { ...state, status: event.payload };
+    case 'agent:state':
+      return { ...state, agent: event.payload };
+    case 'call:ringing': {
+      const call: RingingCall = { ...event.payload, waitingSince: now - event.payload.waitSeconds * 1000 };
+      return { ...state, ringing: [...withoutCall(state.ringing, call.callId), call] };
+    }
+    case 'call:answered':
+      return {
+        ...state,
+        ringing: withoutCall(state.ringing, event.payload.callId),
+        answered: { count: state.answered.count + 1, last: event.payload },
+      };
+    case 'call:ended': {
+      const { callId, reason } = event.payload;
+      const call = state.ringing.find((item) => item.callId === callId);
+      const ended = [...state.ended.filter((item) => item.callId !== callId), event.payload].slice(-endedKept);
+      if (!call) return { ...state, ended };
+      return {
+        ...state,
+        ended,
+        ringing: withoutCall(state.ringing, callId),
+        notices: [...state.notices, { id: state.nextNoticeId, call, reason }],
+        nextNoticeId: state.nextNoticeId + 1,
+      };
+    }
+  }
+}
+
+const withoutCall = (calls: RingingCall[], callId: string) => calls.filter((call) => call.callId !== callId);

@@ -1,0 +1,267 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { Attendance, CallRinging, CustomerList, Role } from '@receptivo/shared';
+import { attendance, attendanceId, maria } from '../attendances/test-fixtures';
+import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
+import { summaryOf } from '../testing/customers';
+import { fakeCti } from '../testing/fake-cti';
+import { fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { renderApp } from '../testing/render-app';
+import { endedNoticeMs } from './CallPops';
+
+beforeEach(() => localStorage.clear());
+afterEach(() => jest.useRealTimers());
+
+type Routes = Parameters<typeof fakeServer>[0];
+
+const callId = '1741622400.101';
+
+/** Maria as a pop lists her; the socket payload is parsed, so the phone id must be a real uuid. */
+const mariaMatch = { ...summaryOf(maria), primaryPhone: { ...maria.phones[0], id: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c31' } };
+
+function ringing(overrides: Partial<CallRinging> = {}): CallRinging {
+  return {
+    callId,
+    callerNumber: '011987654321',
+    callerE164: '+5511987654321',
+    callerName: 'MARIA SILVA',
+    queue: 'atendimento',
+    waitSeconds: 42,
+    ura: { document: '52998224725', protocol: '20260012347', option: '2', bairro: 'Sé' },
+    matches: [mariaMatch],
+    ...overrides,
+  };
+}
+
+const answeredCall = (ura: Record<string, string>) =>
+  attendance({
+    call: { callId, callerNumber: '011987654321', callerE164: '+5511987654321', queue: 'atendimento', waitSeconds: 42, talkSeconds: null, ura },
+  });
+
+const listOf = (...customers: (typeof maria)[]): CustomerList => ({
+  items: customers.map(summaryOf),
+  total: customers.length,
+  totalCapped: false,
+});
+
+/** A signed-in desk at `path` whose /cti link is up; `current` answers GET /api/attendances/current. */
+async function openDesk(path: string, routes: Routes = {}, current: () => Attendance | null = () => null, role: Role = 'attendant') {
+  storeSession(loginResponse(role));
+  const cti = fakeCti();
+  const server = fakeServer({
+    'GET /api/auth/me': { status: 200, body: sessionUser(role) },
+    'GET /api/notices/current': { status: 200, body: noNotices },
+    'GET /api/scripts': { status: 200, body: scripts() },
+    'GET /api/categories': { status: 200, body: categoryTree },
+    'GET /api/attendances/current': () => ({ status: 200, body: { attendance: current() } }),
+    ...routes,
+  });
+  const user = renderApp(path, cti);
+  const socket = await cti.connected();
+  return { server, user, socket, cti };
+}
+
+const pops = () => screen.queryAllByRole('alertdialog', { name: 'Chamada chegando' });
+
+/** The value shown under a label of a description list (dt/dd). */
+function fact(container: HTMLElement, label: string): string | null {
+  return within(container).getByText(label).closest('div')?.querySelector('dd')?.textContent ?? null;
+}
+
+test('a ringing call pops over any page with the caller, queue, waiting time, URA data and the customers found', async () => {
+  const { socket } = await openDesk('/clientes');
+
+  socket.send('call:ringing', ringing());
+
+  const pop = screen.getByRole('alertdialog', { name: 'Chamada chegando' });
+  expect(pop).toHaveAccessibleDescription('(11) 98765-4321 MARIA SILVA');
+  expect(fact(pop, 'Fila')).toBe('atendimento');
+  expect(within(pop).getByRole('timer', { name: 'Tempo de espera' })).toHaveTextContent(/^00:4[2-4]$/);
+  expect(fact(pop, 'CPF/CNPJ informado na URA')).toBe('529.982.247-25');
+  expect(fact(pop, 'Protocolo da URA')).toBe('2026.001234-7');
+  expect(fact(pop, 'Opção da URA')).toBe('2');
+  expect(fact(pop, 'bairro')).toBe('Sé');
+  const found = within(pop).getByRole('list', { name: 'Clientes encontrados' });
+  expect(within(found).getByRole('listitem')).toHaveTextContent('Maria da Silva529.982.247-25(11) 98765-4321');
+  expect(screen.getByRole('heading', { level: 1, name: 'Clientes' })).toBeInTheDocument();
+
+  // A second call rings at the same time: each has its own pop.
+  socket.send('call:ringing', ringing({ callId: '1741622400.205', callerE164: null, callerNumber: '4003', callerName: null, queue: null, waitSeconds: 0, ura: {}, matches: [] }));
+
+  expect(pops()).toHaveLength(2);
+  const second = pops()[1];
+  expect(within(second).getByText('4003')).toBeInTheDocument();
+  expect(fact(second, 'Fila')).toBe('Ligação direta');
+  expect(within(second).getByText('Nenhum cliente encontrado para este número')).toBeInTheDocument();
+  expect(within(second).queryByText('CPF/CNPJ informado na URA')).not.toBeInTheDocument();
+});
+
+test('a call answered elsewhere takes its pop away and says why; the other call keeps ringing', async () => {
+  const { socket } = await openDesk('/clientes');
+  socket.send('call:ringing', ringing());
+  socket.send('call:ringing', ringing({ callId: 'other', callerE164: '+5521912345678', matches: [] }));
+
+  socket.send('call:ended', { callId, reason: 'answered_elsewhere' });
+
+  expect(pops()).toHaveLength(1);
+  expect(within(pops()[0]).getByText('(21) 91234-5678')).toBeInTheDocument();
+  const notices = screen.getByRole('alert', { name: 'Avisos de chamadas' });
+  expect(within(notices).getByText('Atendida por outro atendente')).toBeInTheDocument();
+  expect(within(notices).getByText('(11) 98765-4321')).toBeInTheDocument();
+
+  socket.send('call:ended', { callId: 'other', reason: 'abandoned' });
+  expect(pops()).toHaveLength(0);
+  expect(within(notices).getByText('O cidadão desistiu da chamada')).toBeInTheDocument();
+});
+
+test('the notice of an ended call hides by itself after a few seconds', async () => {
+  jest.useFakeTimers();
+  const { socket } = await openDesk('/clientes');
+  socket.send('call:ringing', ringing());
+  socket.send('call:ended', { callId, reason: 'not_answered' });
+  const notices = screen.getByRole('alert', { name: 'Avisos de chamadas' });
+  expect(notices).toHaveTextContent('Chamada não atendida');
+
+  act(() => jest.advanceTimersByTime(endedNoticeMs - 100));
+  expect(notices).toHaveTextContent('Chamada não atendida');
+  act(() => jest.advanceTimersByTime(200));
+  expect(notices).not.toBeInTheDocument();
+});
+
+test('an invalid payload is dropped with a warning and the link keeps working', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+  const { socket } = await openDesk('/clientes');
+
+  socket.deliver('call:ringing', { callId: 7, callerNumber: '11987654321' });
+  socket.deliver('call:ended', { callId, reason: 'exploded' });
+  socket.deliver('agent:state', { state: 'sleeping' });
+
+  expect(pops()).toHaveLength(0);
+  expect(screen.queryByText('Chamada encerrada')).not.toBeInTheDocument();
+  expect(warn).toHaveBeenCalledTimes(3);
+  expect(warn.mock.calls[0][0]).toBe('CTI: ignoring an invalid "call:ringing" event');
+
+  socket.send('call:ringing', ringing());
+  expect(pops()).toHaveLength(1);
+  warn.mockRestore();
+});
+
+test('"Ocultar" hides a pop on this desk only', async () => {
+  const { socket, user } = await openDesk('/clientes');
+  socket.send('call:ringing', ringing());
+
+  await user.click(within(pops()[0]).getByRole('button', { name: 'Ocultar' }));
+
+  expect(pops()).toHaveLength(0);
+  expect(socket.emitted).toEqual([]);
+});
+
+test('an answered call opens the Receptivo with the attendance, its call and the caller already looked up by the URA document', async () => {
+  let current: Attendance | null = null;
+  const { server, socket, user } = await openDesk(
+    '/clientes',
+    {
+      'GET /api/customers': { status: 200, body: listOf(maria) },
+      [`PUT /api/attendances/${attendanceId}/customer`]: { status: 200, body: { ...answeredCall({ document: '52998224725' }), customer: summaryOf(maria) } },
+    },
+    () => current,
+  );
+  socket.send('call:ringing', ringing());
+  current = answeredCall({ document: '52998224725', option: '2' });
+
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  expect(pops()).toHaveLength(0);
+  expect(await screen.findByRole('heading', { level: 1, name: 'Receptivo' })).toBeInTheDocument();
+  expect(window.location.pathname).toBe('/receptivo');
+  const summary = await screen.findByRole('region', { name: 'Resumo do atendimento' });
+  expect(within(summary).getByText('2026.001234-7')).toBeInTheDocument();
+  const call = screen.getByRole('region', { name: 'Chamada' });
+  expect(fact(call, 'Número')).toBe('(11) 98765-4321');
+  expect(fact(call, 'Fila')).toBe('atendimento');
+  expect(fact(call, 'Espera')).toBe('00:42');
+  expect(fact(call, 'CPF/CNPJ informado na URA')).toBe('529.982.247-25');
+  expect(fact(call, 'Opção da URA')).toBe('2');
+  expect(within(call).getByText('Em ligação')).toBeInTheDocument();
+
+  // The search ran by itself with the URA's document; its one result offers [Vincular] with the focus.
+  const search = screen.getByRole('search', { name: 'Pesquisar clientes' });
+  expect(within(search).getByLabelText('CPF/CNPJ')).toHaveValue('529.982.247-25');
+  expect(screen.getByText('Pesquisado pelo CPF/CNPJ informado na URA.')).toBeInTheDocument();
+  const row = (await screen.findByRole('cell', { name: 'Maria da Silva' })).closest('tr') as HTMLElement;
+  const link = within(row).getByRole('button', { name: 'Vincular' });
+  expect(link).toHaveFocus();
+  expect(server.calls('GET /api/customers').map((request) => request.query)).toEqual([{ document: '52998224725' }]);
+
+  await user.click(link);
+
+  expect(await screen.findByText('Cliente vinculado.')).toBeInTheDocument();
+  expect(server.calls(`PUT /api/attendances/${attendanceId}/customer`)[0].body).toEqual({ customerId: maria.id });
+  expect(within(summary).getByText('Maria da Silva')).toBeInTheDocument();
+});
+
+test('without a customer for the URA document the caller is looked up by number', async () => {
+  let current: Attendance | null = null;
+  const { server, socket } = await openDesk(
+    '/receptivo',
+    { 'GET /api/customers': (request) => ({ status: 200, body: request.query.phone ? listOf(maria) : listOf() }) },
+    () => current,
+  );
+  expect(await screen.findByRole('button', { name: 'Iniciar atendimento' })).toBeInTheDocument();
+  current = answeredCall({ document: '11144477735' });
+
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  const row = (await screen.findByRole('cell', { name: 'Maria da Silva' })).closest('tr') as HTMLElement;
+  expect(within(row).getByRole('button', { name: 'Vincular' })).toHaveFocus();
+  const search = screen.getByRole('search', { name: 'Pesquisar clientes' });
+  expect(within(search).getByLabelText('Telefone')).toHaveValue('(11) 98765-4321');
+  expect(within(search).getByLabelText('CPF/CNPJ')).toHaveValue('');
+  expect(screen.getByText('Nenhum cliente com o CPF/CNPJ da URA; pesquisado pelo número da chamada.')).toBeInTheDocument();
+  expect(server.calls('GET /api/customers').map((request) => request.query)).toEqual([
+    { document: '11144477735' },
+    { phone: '(11) 98765-4321' },
+  ]);
+});
+
+test('when the call ends the attendance stays open, marked "Chamada encerrada"', async () => {
+  const { socket } = await openDesk(
+    '/receptivo',
+    { 'GET /api/customers': { status: 200, body: listOf(maria, { ...maria, id: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c09', name: 'Maria da Silva Filha' }) } },
+    () => answeredCall({}),
+  );
+  const call = await screen.findByRole('region', { name: 'Chamada' });
+  // Two customers share the number: nobody is offered as the one.
+  const rows = await screen.findAllByRole('button', { name: 'Vincular' });
+  expect(rows).toHaveLength(2);
+  rows.forEach((button) => expect(button).not.toHaveFocus());
+
+  socket.send('call:ended', { callId, reason: 'hangup' });
+
+  expect(within(call).getByRole('status')).toHaveTextContent('Chamada encerrada');
+  expect(screen.getByRole('region', { name: 'Resumo do atendimento' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Finalizar' })).toBeInTheDocument();
+  expect(screen.queryByRole('alert', { name: 'Avisos de chamadas' })).not.toBeInTheDocument();
+});
+
+test('with CTI down the attendance still starts by hand', async () => {
+  storeSession(loginResponse('attendant'));
+  const cti = fakeCti();
+  const server = fakeServer({
+    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
+    'GET /api/notices/current': { status: 200, body: noNotices },
+    'GET /api/scripts': { status: 200, body: scripts() },
+    'GET /api/categories': { status: 200, body: categoryTree },
+    'GET /api/attendances/current': { status: 200, body: { attendance: null } },
+    'POST /api/attendances': { status: 201, body: attendance() },
+  });
+  const user = renderApp('/receptivo', cti);
+  (await cti.socket()).deliver('connect_error', new Error('xhr poll error'));
+
+  expect(within(screen.getByRole('group', { name: 'Telefonia' })).getByText('Telefonia indisponível')).toBeInTheDocument();
+  await user.click(await screen.findByRole('button', { name: 'Iniciar atendimento' }));
+
+  expect(await screen.findByRole('region', { name: 'Resumo do atendimento' })).toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: 'Chamada' })).not.toBeInTheDocument();
+  expect(server.calls('POST /api/attendances')).toHaveLength(1);
+  await waitFor(() => expect(within(screen.getByRole('search', { name: 'Pesquisar clientes' })).getByLabelText('Busca')).toHaveFocus());
+});

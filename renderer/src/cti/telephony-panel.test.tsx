@@ -1,0 +1,177 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import type { CtiOverview, CtiTapEntry, Role } from '@receptivo/shared';
+import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { renderApp } from '../testing/render-app';
+
+beforeEach(() => localStorage.clear());
+
+type Routes = Parameters<typeof fakeServer>[0];
+
+function overview(overrides: Partial<CtiOverview> = {}): CtiOverview {
+  return {
+    state: 'connected',
+    host: 'pbx.prefeitura.local',
+    since: '2026-03-10T12:00:00.000Z',
+    lastEventAt: '2026-03-10T12:34:56.000Z',
+    activeCalls: 2,
+    agents: [
+      {
+        extension: '1001',
+        user: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente', username: 'atendente' },
+        state: 'available',
+        reason: null,
+        queues: ['atendimento', 'ouvidoria'],
+        connected: true,
+      },
+      { extension: '1002', user: null, state: 'paused', reason: 'Almoço', queues: ['atendimento'], connected: false },
+    ],
+    ...overrides,
+  };
+}
+
+const tapEntry = (seq: number, event: string, linkedid: string | null, fields: Record<string, string>): CtiTapEntry => ({
+  seq,
+  at: '2026-03-10T12:34:56.000Z',
+  event,
+  linkedid,
+  fields,
+});
+
+const newchannel = tapEntry(2, 'Newchannel', '1741622400.101', { Channel: 'PJSIP/trunk-00000001', CallerIDNum: '11987654321' });
+const peerStatus = tapEntry(1, 'PeerStatus', null, { Peer: 'PJSIP/1001', PeerStatus: 'Reachable' });
+
+/** The Telefonia tab of an admin. */
+async function openTelephony(routes: Routes = {}, role: Role = 'admin') {
+  storeSession(loginResponse(role));
+  const server = fakeServer({
+    'GET /api/auth/me': { status: 200, body: sessionUser(role) },
+    'GET /api/users': { status: 200, body: { items: [] } },
+    'GET /api/cti/overview': { status: 200, body: overview() },
+    'GET /api/cti/events': (request) => ({
+      status: 200,
+      body: { items: request.query.q ? [newchannel] : [newchannel, peerStatus] },
+    }),
+    ...routes,
+  });
+  const user = renderApp('/administracao');
+  await user.click(await screen.findByRole('tab', { name: 'Telefonia' }));
+  return { server, user };
+}
+
+const region = (name: string) => screen.getByRole('region', { name });
+const rowOf = (table: HTMLElement, text: string) => within(table).getByText(text).closest('tr') as HTMLElement;
+
+test('the Telefonia tab shows the AMI link and every extension with its user, state, queues and desk', async () => {
+  await openTelephony();
+
+  const connection = await screen.findByRole('region', { name: 'Conexão com a central' });
+  expect(within(connection).getByText('Conectado')).toBeInTheDocument();
+  expect(within(connection).getByText('pbx.prefeitura.local')).toBeInTheDocument();
+  expect(within(connection).getByText('2')).toBeInTheDocument();
+
+  const table = within(region('Ramais')).getByRole('table', { name: 'Ramais e usuários' });
+  expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
+    'Ramal',
+    'Usuário',
+    'Estado',
+    'Filas',
+    'Desktop conectado',
+  ]);
+  expect(rowOf(table, '1001')).toHaveTextContent('1001Ana AtendenteatendenteDisponívelatendimento, ouvidoriaSim');
+  expect(within(rowOf(table, '1002')).getByText('sem usuário')).toBeInTheDocument();
+  expect(rowOf(table, '1002')).toHaveTextContent('Em pausaAlmoço');
+  expect(rowOf(table, '1002')).toHaveTextContent(/Não$/);
+});
+
+test.each([
+  ['login_refused', 'Login recusado (verifique AMI_USER e AMI_SECRET)'],
+  ['off', 'Desligado (AMI_HOST não configurado)'],
+  ['reconnecting', 'Reconectando'],
+] as const)('the AMI state %s reads "%s"', async (state, label) => {
+  await openTelephony({ 'GET /api/cti/overview': { status: 200, body: overview({ state, host: null, agents: [] }) } });
+
+  const connection = await screen.findByRole('region', { name: 'Conexão com a central' });
+  expect(within(connection).getByText(label)).toBeInTheDocument();
+});
+
+test('the event tap lists the last events, filters them on the server and expands a row to all its fields', async () => {
+  const { server, user } = await openTelephony();
+
+  const tap = region('Eventos recentes');
+  const table = await within(tap).findByRole('table', { name: 'Últimos eventos da central' });
+  expect(within(table).getAllByRole('row')).toHaveLength(3);
+  expect(rowOf(table, 'Newchannel')).toHaveTextContent('1741622400.101');
+
+  await user.type(within(tap).getByLabelText('Filtrar eventos'), '1741622400.101');
+
+  await waitFor(() => expect(within(table).queryByText('PeerStatus')).not.toBeInTheDocument());
+  expect(server.calls('GET /api/cti/events').some((request) => request.query.q === '1741622400.101')).toBe(true);
+  // Typing asks once the typing stops, not once per key.
+  expect(server.calls('GET /api/cti/events').filter((request) => request.query.q).length).toBeLessThan(3);
+
+  const expand = within(rowOf(table, 'Newchannel')).getByRole('button', { name: 'Ver campos' });
+  expect(expand).toHaveAttribute('aria-expanded', 'false');
+  await user.click(expand);
+
+  expect(expand).toHaveAttribute('aria-expanded', 'true');
+  const fields = document.getElementById(expand.getAttribute('aria-controls') ?? '') as HTMLElement;
+  expect(fields).toBeVisible();
+  expect(within(fields).getByText('CallerIDNum').nextSibling).toHaveTextContent('11987654321');
+  expect(within(fields).getByText('Channel').nextSibling).toHaveTextContent('PJSIP/trunk-00000001');
+});
+
+test('the tap asks again every 2 s while the tab is open', async () => {
+  const { server } = await openTelephony();
+  await screen.findByRole('table', { name: 'Últimos eventos da central' });
+  const before = server.calls('GET /api/cti/events').length;
+
+  await waitFor(() => expect(server.calls('GET /api/cti/events').length).toBeGreaterThan(before), { timeout: 3000 });
+});
+
+test('a test call goes to the chosen extension and is confirmed', async () => {
+  const { server, user } = await openTelephony({ 'POST /api/cti/test-call': { status: 201, body: { callId: 'test-1' } } });
+
+  const form = await screen.findByRole('form', { name: 'Chamada de teste' });
+  expect(within(form).getByLabelText('Número de origem')).toHaveValue('11987654321');
+  await user.click(within(form).getByRole('button', { name: 'Enviar chamada de teste' }));
+  expect(within(form).getByLabelText('Ramal')).toHaveAccessibleDescription('Escolha o ramal.');
+  expect(server.calls('POST /api/cti/test-call')).toHaveLength(0);
+
+  await user.selectOptions(within(form).getByLabelText('Ramal'), '1001 — Ana Atendente');
+  await user.type(within(form).getByLabelText('CPF'), '52998224725');
+  await user.click(within(form).getByRole('button', { name: 'Enviar chamada de teste' }));
+
+  expect(await within(form).findByText('Chamada de teste enviada ao ramal 1001')).toBeInTheDocument();
+  expect(server.calls('POST /api/cti/test-call')[0].body).toEqual({
+    extension: '1001',
+    callerNumber: '11987654321',
+    document: '52998224725',
+  });
+});
+
+test('a refused test call shows the reason beside the field, or in the form', async () => {
+  let refusal = apiError(400, 'VALIDATION_FAILED', 'Dados inválidos.', { extension: 'Nenhum usuário tem o ramal 1002.' });
+  const { user } = await openTelephony({ 'POST /api/cti/test-call': () => refusal });
+
+  const form = await screen.findByRole('form', { name: 'Chamada de teste' });
+  await user.selectOptions(within(form).getByLabelText('Ramal'), '1002 — sem usuário');
+  await user.click(within(form).getByRole('button', { name: 'Enviar chamada de teste' }));
+
+  await waitFor(() =>
+    expect(within(form).getByLabelText('Ramal')).toHaveAccessibleDescription('Nenhum usuário tem o ramal 1002.'),
+  );
+  expect(within(form).queryByText(/Chamada de teste enviada/)).not.toBeInTheDocument();
+
+  refusal = apiError(422, 'BUSINESS_RULE', 'A telefonia está desligada (AMI_HOST não configurado).');
+  await user.click(within(form).getByRole('button', { name: 'Enviar chamada de teste' }));
+  expect(await within(form).findByRole('alert')).toHaveTextContent('A telefonia está desligada (AMI_HOST não configurado).');
+});
+
+test('supervisors keep the knowledge tabs but do not see Telefonia', async () => {
+  storeSession(loginResponse('supervisor'));
+  fakeServer({ 'GET /api/auth/me': { status: 200, body: sessionUser('supervisor') } });
+  renderApp('/administracao');
+
+  expect(await screen.findByRole('tab', { name: 'Órgãos' })).toBeInTheDocument();
+  expect(screen.queryByRole('tab', { name: 'Telefonia' })).not.toBeInTheDocument();
+});
