@@ -13,6 +13,7 @@ import { RouteAccessAudit } from './route-access-audit';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersSeeder } from './users.seeder';
+import { UserChanges } from './user-changes';
 import { UsersService } from './users.service';
 
 @Module({
@@ -34,10 +35,11 @@ import { UsersService } from './users.service';
   providers: [
     AuthService,
     UsersService,
+    UserChanges,
     UsersSeeder,
     RouteAccessAudit,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, UserChanges],
 })
 export class AuthModule {}

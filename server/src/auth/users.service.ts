@@ -6,6 +6,7 @@ import { ApiException, conflict, notFound } from '../common/api-exception';
 import { UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import type { AuthenticatedUser } from './authenticated-user';
 import { generatePassword, hashPassword } from './passwords';
+import { UserChanges } from './user-changes';
 import { UserEntity, toUser } from './user.entity';
 
 /** Turns the database's unique-index refusals into the conflict the admin screen shows. */
@@ -22,7 +23,10 @@ function asConflict(error: unknown): never {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly changes: UserChanges,
+  ) {}
 
   async list(): Promise<UserList> {
     const [items, total] = await this.users.findAndCount({ order: { active: 'DESC', name: 'ASC' } });
@@ -39,6 +43,7 @@ export class UsersService {
       passwordHash: await hashPassword(password),
     });
     const saved = await this.users.save(entity).catch(asConflict);
+    this.changes.changed();
     return { user: toUser(saved), password };
   }
 
@@ -49,7 +54,9 @@ export class UsersService {
     }
     const endsSessions = (patch.active === false && user.active) || (patch.role !== undefined && patch.role !== user.role);
     Object.assign(user, patch, endsSessions ? { tokenVersion: user.tokenVersion + 1 } : {});
-    return toUser(await this.users.save(user).catch(asConflict));
+    const saved = await this.users.save(user).catch(asConflict);
+    this.changes.changed();
+    return toUser(saved);
   }
 
   async resetPassword(id: string): Promise<IssuedPassword> {

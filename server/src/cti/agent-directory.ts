@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { UserChanges } from '../auth/user-changes';
 
 export interface DirectoryUser {
   id: string;
@@ -9,29 +11,52 @@ export interface DirectoryUser {
 }
 
 /**
- * Extension ↔ user, read from the users table at each call so an extension an admin just moved
- * rings the right desk (one indexed lookup: the partial unique index on active extensions).
+ * Extension ↔ user of the active users, kept in memory because every screen-pop and agent state
+ * needs it, and reloaded as soon as a user is created or edited (an extension moved to another
+ * attendant rings the right desk at the next call).
  */
 @Injectable()
-export class AgentDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+export class AgentDirectory implements OnModuleDestroy {
+  private byExtensionCache: Promise<Map<string, DirectoryUser>> | undefined;
+  private readonly subscription: Subscription;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    changes: UserChanges,
+  ) {
+    this.subscription = changes.changed$.subscribe(() => {
+      this.byExtensionCache = undefined;
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription.unsubscribe();
+  }
 
   async byExtension(extension: string): Promise<DirectoryUser | null> {
-    const [user] = await this.dataSource.query<DirectoryUser[]>(
-      'SELECT id, name, username, extension FROM users WHERE extension = $1 AND active',
-      [extension],
-    );
-    return user ?? null;
+    return (await this.load()).get(extension) ?? null;
   }
 
   async extensionOf(userId: string): Promise<string | null> {
-    const [user] = await this.dataSource.query<{ extension: string | null }[]>('SELECT extension FROM users WHERE id = $1 AND active', [userId]);
-    return user?.extension ?? null;
+    for (const user of (await this.load()).values()) if (user.id === userId) return user.extension;
+    return null;
   }
 
   async all(): Promise<DirectoryUser[]> {
-    return this.dataSource.query<DirectoryUser[]>(
-      'SELECT id, name, username, extension FROM users WHERE extension IS NOT NULL AND active ORDER BY extension',
-    );
+    return [...(await this.load()).values()];
+  }
+
+  private load(): Promise<Map<string, DirectoryUser>> {
+    if (!this.byExtensionCache) {
+      const loading = this.dataSource
+        .query<DirectoryUser[]>('SELECT id, name, username, extension FROM users WHERE extension IS NOT NULL AND active ORDER BY extension')
+        .then((users) => new Map(users.map((user) => [user.extension, user])));
+      // A failed load is not kept: the next call asks the database again.
+      loading.catch(() => {
+        if (this.byExtensionCache === loading) this.byExtensionCache = undefined;
+      });
+      this.byExtensionCache = loading;
+    }
+    return this.byExtensionCache;
   }
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { CtiState } from '@receptivo/shared';
+import { snapshotFromTranscript } from './replay/ami-transcript';
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { AmiLink } from './ami-link';
 import type { AmiEvent } from './call-tracker';
@@ -93,5 +94,20 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     server.muteHeartbeat();
     await until(() => states.includes('reconnecting'));
     await until(() => connections === 2);
+  });
+
+  it('skips malformed frames with a reason, keeps the link, and collects list actions to their end', async () => {
+    open(server.port);
+    await until(() => link.currentState === 'connected');
+    await server.sendRaw('garbage line\r\n\u0000\u00ff binary\r\n\r\n');
+    await server.sendRaw('Response Follows without colon\r\n\r\n');
+    await until(() => skipped.length >= 2);
+    expect(skipped[0]).toMatch(/cabeçalho inválido|sem Event nem Response/);
+    expect(link.currentState).toBe('connected');
+
+    server.setSnapshot(snapshotFromTranscript(join(FIXTURES, 'agent-pause-status.ami')));
+    const items = await link.list({ action: 'QueueStatus' });
+    expect(items.map((item) => item.event)).toEqual(['QueueParams', 'QueueMember', 'QueueMember']);
+    expect(events.filter((event) => event.event === 'QueueMember')).toEqual([]);
   });
 });

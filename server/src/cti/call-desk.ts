@@ -7,6 +7,7 @@ import { AttendancesService } from '../attendances/attendances.service';
 import type { Settings } from '../config/settings';
 import { CustomerSearchService } from '../customers/customer-search';
 import { AgentDirectory } from './agent-directory';
+import { CallerLookups } from './caller-lookups';
 import type { AnnouncedAgentState, CallEffect, TrackedCall } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
@@ -22,6 +23,7 @@ const MATCHES_SHOWN = 5;
 export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CallDesk.name);
   private readonly defaultAreaCode: string;
+  private readonly lookups: CallerLookups;
   /** Pops on screen now, per extension and call: sent again to a desk that reconnects. */
   private readonly pops = new Map<string, Map<string, CallRinging>>();
   private readonly matches = new Map<string, Promise<CustomerSummary[]>>();
@@ -31,18 +33,21 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   /** Answered calls: the extension whose attendance records the call's end. */
   private readonly answeredAt = new Map<string, string>();
   private readonly chains = new Map<string, Promise<void>>();
+  /** The screen-pop being prepared per extension (matches lookup). */
+  private readonly popsInFlight = new Map<string, Promise<void>>();
   private subscriptions: Subscription[] = [];
 
   constructor(
     private readonly cti: CtiService,
     private readonly sockets: CtiSockets,
     private readonly directory: AgentDirectory,
-    private readonly customers: CustomerSearchService,
+    customers: CustomerSearchService,
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+    this.lookups = new CallerLookups(customers, MATCHES_SHOWN);
   }
 
   onModuleInit(): void {
@@ -77,9 +82,14 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   private handle(effect: CallEffect): void {
     switch (effect.type) {
-      case 'ringing':
-        this.inOrder(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
+      case 'ringing': {
+        const popped = this.inOrder(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
+        this.popsInFlight.set(effect.extension, popped);
+        void popped.then(() => {
+          if (this.popsInFlight.get(effect.extension) === popped) this.popsInFlight.delete(effect.extension);
+        });
         break;
+      }
       case 'ring_stopped':
         this.inOrder(effect.callId, () => this.stopRinging(effect.extension, effect.callId, effect.reason));
         break;
@@ -102,7 +112,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private inOrder(key: string, work: () => Promise<void>): void {
+  private inOrder(key: string, work: () => Promise<void>): Promise<void> {
     const next = (this.chains.get(key) ?? Promise.resolve())
       .then(work)
       .catch((error: unknown) => this.logger.error(`CTI ${key}: ${String(error)}`));
@@ -110,29 +120,22 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     void next.then(() => {
       if (this.chains.get(key) === next) this.chains.delete(key);
     });
+    return next;
   }
 
   private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
     let found = this.matches.get(call.id);
     if (!found) {
-      found = this.findMatches(callerE164, call.ura.document);
+      found = this.lookups.find(callerE164, call.ura.document ?? null);
       this.matches.set(call.id, found);
     }
     return found;
   }
 
-  private async findMatches(callerE164: string | null, document: string | undefined): Promise<CustomerSummary[]> {
-    const [byPhone, byDocument] = await Promise.all([
-      callerE164 ? this.customers.search({ phone: callerE164, page: 1, pageSize: MATCHES_SHOWN }) : null,
-      document ? this.customers.search({ document, page: 1, pageSize: MATCHES_SHOWN }) : null,
-    ]);
-    const all = [...(byPhone?.items ?? []), ...(byDocument?.items ?? [])];
-    return all.filter((customer, index) => all.findIndex((other) => other.id === customer.id) === index).slice(0, MATCHES_SHOWN);
-  }
-
   private async ring(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
+    const user = await this.directory.byExtension(extension);
+    if (!user) return;
     const callerE164 = call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
-    const [user, matches] = await Promise.all([this.directory.byExtension(extension), this.matchesOf(call, callerE164)]);
     const pop: CallRinging = {
       callId: call.id,
       callerNumber: call.callerNumber,
@@ -141,12 +144,12 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       queue: call.queue,
       waitSeconds,
       ura: call.ura,
-      matches,
+      matches: await this.matchesOf(call, callerE164),
     };
     const atExtension = this.pops.get(extension) ?? new Map<string, CallRinging>();
     atExtension.set(call.id, pop);
     this.pops.set(extension, atExtension);
-    if (user) this.sockets.toUser(user.id, 'call:ringing', pop);
+    this.sockets.toUser(user.id, 'call:ringing', pop);
   }
 
   private async stopRinging(extension: string, callId: string, reason: CallEndReason): Promise<void> {
@@ -186,7 +189,10 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   /** The state as it is now, sent in order after the states before it. */
   private publishAgentState(extension: string): void {
     const state = this.agentStateOf(extension);
+    // A screen-pop on its way goes out first: it is what the attendant acts on.
+    const popping = this.popsInFlight.get(extension);
     this.inOrder(`agent:${extension}`, async () => {
+      await popping;
       const user = await this.directory.byExtension(extension);
       if (user) this.sockets.toUser(user.id, 'agent:state', state);
     });

@@ -97,8 +97,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
       });
     }
 
-    const announced = new Map(state.announced);
-    announceAgents(touched, calls, agents, announced, effects);
+    const announced = announceAgents(touched, calls, agents, state.announced, effects);
     return { state: { calls, agents, announced }, effects };
   };
 }

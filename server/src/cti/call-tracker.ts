@@ -116,22 +116,26 @@ export function membershipOf(event: AmiEvent): Membership {
 
 /**
  * Announces the agent state of each extension whose state may have changed, only if it did.
- * Mutates the maps it is given: callers pass fresh copies.
+ * Returns the announced states, a new map only when one changed: with hundreds of agents, most
+ * events touch none, and copying per event would cost more than the rest of the tracking.
  */
 export function announceAgents(
   extensions: Iterable<string>,
-  calls: Map<string, TrackedCall>,
-  agents: Map<string, TrackedAgent>,
-  announced: Map<string, AnnouncedAgentState>,
+  calls: ReadonlyMap<string, TrackedCall>,
+  agents: ReadonlyMap<string, TrackedAgent>,
+  announced: ReadonlyMap<string, AnnouncedAgentState>,
   effects: CallEffect[],
-): void {
+): ReadonlyMap<string, AnnouncedAgentState> {
+  let changed: Map<string, AnnouncedAgentState> | undefined;
   for (const extension of new Set(extensions)) {
     const next = agentStateOf(agents.get(extension), calls.values(), extension);
     const previous = announced.get(extension);
     if (previous && previous.state === next.state && previous.reason === next.reason) continue;
-    announced.set(extension, next);
+    changed ??= new Map(announced);
+    changed.set(extension, next);
     effects.push({ type: 'agent_state', extension, ...next });
   }
+  return changed ?? announced;
 }
 
 export function createCallTracker(config: CallTrackerConfig) {
@@ -153,9 +157,8 @@ export function createCallTracker(config: CallTrackerConfig) {
       memberships: { ...previous?.memberships, [queue]: membershipOf(event) },
     };
     const agents = new Map(state.agents).set(extension, agent);
-    const announced = new Map(state.announced);
     const effects: CallEffect[] = [];
-    announceAgents([extension], new Map(state.calls), agents, announced, effects);
+    const announced = announceAgents([extension], state.calls, agents, state.announced, effects);
     return { state: { ...state, agents, announced }, effects };
   };
 
@@ -198,8 +201,7 @@ export function createCallTracker(config: CallTrackerConfig) {
       effects.push({ type: 'answered', extension, call, waitSeconds: waited });
     };
     const finish = (calls: Map<string, TrackedCall>) => {
-      const announced = new Map(state.announced);
-      announceAgents(touched, calls, new Map(state.agents), announced, effects);
+      const announced = announceAgents(touched, calls, state.agents, state.announced, effects);
       return { state: { ...state, calls, announced }, effects };
     };
     /** Nothing this event is about happened; channel variables it carried are still kept. */

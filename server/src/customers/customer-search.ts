@@ -37,6 +37,16 @@ interface SummaryRow {
   e164: string | null;
 }
 
+const toSummary = (row: SummaryRow): CustomerSummary => ({
+  id: row.id,
+  type: row.type,
+  name: row.name,
+  tradeName: row.trade_name,
+  document: row.document,
+  email: row.email,
+  primaryPhone: row.phone_id ? toCustomerPhone({ id: row.phone_id, e164: row.e164!, primary: true }) : null,
+});
+
 /**
  * Customer lookup: the phone in any Brazilian form (one exact index match on the normalized
  * number), the CPF/CNPJ with or without mask (prefix), the e-mail (prefix) and the name ignoring
@@ -51,6 +61,39 @@ export class CustomerSearchService {
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+  }
+
+  /**
+   * The customers each ringing call may be from: the caller's phone (E.164) or the document the
+   * URA collected. Calls that ring together are looked up in one query (indexed branches per
+   * call), since a burst of calls must not wait in line for the connection pool.
+   */
+  async callerMatches(callers: readonly { e164: string | null; document: string | null }[], limit: number): Promise<CustomerSummary[][]> {
+    const wanted = callers.map((caller) => ({ e164: caller.e164, document: caller.document ? stripDocument(caller.document) || null : null }));
+    if (wanted.every((caller) => !caller.e164 && !caller.document)) return wanted.map(() => []);
+    const rows = await this.dataSource.query<(SummaryRow & { caller: number })[]>(
+      `SELECT w.caller::int AS caller, c.id, c.type, c.name, c.trade_name, c.document, c.email, p.id AS phone_id, p.e164
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w (e164, document, caller)
+         CROSS JOIN LATERAL (
+           SELECT found.* FROM (
+             SELECT c.*, false AS by_document FROM customers c
+              WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = w.e164)
+             UNION
+             SELECT c.*, true AS by_document FROM customers c WHERE c.document = w.document
+           ) found
+           ORDER BY found.by_document DESC, found.name, found.id
+           LIMIT $3
+         ) c
+         LEFT JOIN customer_phones p ON p.customer_id = c.id AND p.is_primary
+        ORDER BY w.caller, c.by_document DESC, c.name, c.id`,
+      [wanted.map((caller) => caller.e164), wanted.map((caller) => caller.document), limit],
+    );
+    const matches = wanted.map((): CustomerSummary[] => []);
+    for (const row of rows) {
+      const list = matches[row.caller - 1];
+      if (!list.some((customer) => customer.id === row.id)) list.push(toSummary(row));
+    }
+    return matches;
   }
 
   async search(query: CustomerSearch): Promise<CustomerList> {
@@ -127,15 +170,7 @@ export class CustomerSearchService {
         )
       )[0].total;
     return {
-      items: rows.map((row) => ({
-        id: row.id,
-        type: row.type,
-        name: row.name,
-        tradeName: row.trade_name,
-        document: row.document,
-        email: row.email,
-        primaryPhone: row.phone_id ? toCustomerPhone({ id: row.phone_id, e164: row.e164!, primary: true }) : null,
-      })),
+      items: rows.map(toSummary),
       total: Math.min(total, TOTAL_CAP),
       totalCapped: total > TOTAL_CAP,
     };

@@ -292,7 +292,8 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
     }
   }
 
-  const server: Server = createServer((socket) => {
+  // Events go out as they happen, as Asterisk's manager sockets (TCP_NODELAY) send them.
+  const server: Server = createServer({ noDelay: true }, (socket) => {
     connections += 1;
     const session: Session = {
       loggedIn: false,
