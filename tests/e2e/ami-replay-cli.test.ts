@@ -40,7 +40,8 @@ function run(args: string[]): { child: ChildProcess; output(): string; exited: P
 
 async function startReplay(args: string[]): Promise<Replay> {
   const started = run(args);
-  await until(() => /listening on 127\.0\.0\.1:\d+/.test(started.output()), `listening line in:\n${started.output()}`);
+  // The banner is three lines, which may reach the pipe in separate chunks: wait for the last.
+  await until(() => /AMI_HOST=.* npm start/.test(started.output()), `listening lines in:\n${started.output()}`);
   return { ...started, port: Number(/listening on 127\.0\.0\.1:(\d+)/.exec(started.output())![1]) };
 }
 

@@ -10,6 +10,9 @@ export interface DirectoryUser {
   extension: string;
 }
 
+/** A miss reloads the table at most this often: users written outside UsersService (seeds, SQL). */
+const RELOAD_ON_MISS_AFTER_MS = 5_000;
+
 /**
  * Extension ↔ user of the active users, kept in memory because every screen-pop and agent state
  * needs it, and reloaded as soon as a user is created or edited (an extension moved to another
@@ -18,6 +21,7 @@ export interface DirectoryUser {
 @Injectable()
 export class AgentDirectory implements OnModuleDestroy {
   private byExtensionCache: Promise<Map<string, DirectoryUser>> | undefined;
+  private loadedAt = 0;
   private readonly subscription: Subscription;
 
   constructor(
@@ -34,20 +38,28 @@ export class AgentDirectory implements OnModuleDestroy {
   }
 
   async byExtension(extension: string): Promise<DirectoryUser | null> {
-    return (await this.load()).get(extension) ?? null;
+    return this.find((users) => users.get(extension));
   }
 
   async extensionOf(userId: string): Promise<string | null> {
-    for (const user of (await this.load()).values()) if (user.id === userId) return user.extension;
-    return null;
+    const user = await this.find((users) => [...users.values()].find((candidate) => candidate.id === userId));
+    return user?.extension ?? null;
   }
 
   async all(): Promise<DirectoryUser[]> {
     return [...(await this.load()).values()];
   }
 
+  private async find(pick: (users: Map<string, DirectoryUser>) => DirectoryUser | undefined): Promise<DirectoryUser | null> {
+    const found = pick(await this.load());
+    if (found || Date.now() - this.loadedAt < RELOAD_ON_MISS_AFTER_MS) return found ?? null;
+    this.byExtensionCache = undefined;
+    return pick(await this.load()) ?? null;
+  }
+
   private load(): Promise<Map<string, DirectoryUser>> {
     if (!this.byExtensionCache) {
+      this.loadedAt = Date.now();
       const loading = this.dataSource
         .query<DirectoryUser[]>('SELECT id, name, username, extension FROM users WHERE extension IS NOT NULL AND active ORDER BY extension')
         .then((users) => new Map(users.map((user) => [user.extension, user])));
