@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Manager from 'asterisk-manager';
 import type { AmiEvent } from '../../server/src/cti/call-tracker';
 import { ROOT } from '../support/server-process';
+import { until } from '../../server/src/testing/until';
 
 /** The built CLI behind `npm run ami:replay`, as an admin runs it. */
 const CLI = join(ROOT, 'server', 'dist', 'cti', 'replay', 'ami-replay-cli.js');
@@ -13,21 +14,6 @@ interface Replay {
   port: number;
   output(): string;
   exited: Promise<number | null>;
-}
-
-function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (check()) {
-        clearInterval(poll);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        reject(new Error(`${what} not reached`));
-      }
-    }, 20);
-  });
 }
 
 function run(args: string[]): { child: ChildProcess; output(): string; exited: Promise<number | null> } {

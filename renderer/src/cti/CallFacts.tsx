@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { AttendanceCall } from '@receptivo/shared';
 import { formatDuration } from '../attendances/elapsed';
-import { callerText, queueText, uraEntries } from './call-display';
+import { callerText, queueText } from './call-display';
+import { UraFacts } from './UraFacts';
 import { useCallEnded } from './CtiProvider';
 import './cti.css';
 
@@ -39,12 +40,7 @@ export function CallFacts({ call }: { call: AttendanceCall }) {
             <dd className="mono">{formatDuration(call.talkSeconds)}</dd>
           </div>
         )}
-        {uraEntries(call.ura).map(({ key, label, value }) => (
-          <div key={key} className="call-facts__wide">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
+        <UraFacts ura={call.ura} className="call-facts__wide" />
       </dl>
     </section>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useEffectEvent, useId } from 'react';
 import { callEndReasonLabels, formatDocument } from '@receptivo/shared';
 import { useElapsed } from '../attendances/elapsed';
-import { callerText, queueText, uraEntries } from './call-display';
+import { callerText, queueText } from './call-display';
+import { UraFacts } from './UraFacts';
 import { useCti } from './CtiProvider';
 import type { EndedNotice, RingingCall } from './cti-state';
 import './cti.css';
@@ -68,12 +69,7 @@ function CallPop({ call, onDismiss }: { call: RingingCall; onDismiss: () => void
             </span>
           </dd>
         </div>
-        {uraEntries(call.ura).map(({ key, label, value }) => (
-          <div key={key} className="call-pop__fact--wide">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
+        <UraFacts ura={call.ura} className="call-pop__fact--wide" />
       </dl>
       <h3 id={matchesId} className="call-pop__subtitle">
         Clientes encontrados

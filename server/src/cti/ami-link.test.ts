@@ -4,25 +4,11 @@ import { snapshotFromTranscript } from './replay/ami-transcript';
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { AmiLink } from './ami-link';
 import type { AmiEvent } from './call-tracker';
+import { until } from '../testing/until';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const credentials = { username: 'receptivo', secret: 's3cret' };
 const timings = { heartbeatMs: 200, actionTimeoutMs: 200, maxBackoffMs: 1000 };
-
-function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (check()) {
-        clearInterval(poll);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        reject(new Error('condition not reached'));
-      }
-    }, 20);
-  });
-}
 
 describe('AMI link over TCP with the real asterisk-manager client', () => {
   let server: AmiReplayServer;

@@ -12,6 +12,7 @@ import {
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { snapshotFromTranscript } from './replay/ami-transcript';
 import { type TestApp, startTestApp } from '../testing/test-app';
+import { until } from '../testing/until';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
@@ -63,14 +64,6 @@ class Desk {
   close(): void {
     this.socket.close();
   }
-}
-
-async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (let waited = 0; waited < timeoutMs; waited += 50) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO desks', () => {

@@ -5,26 +5,12 @@ import Manager from 'asterisk-manager';
 import type { AmiEvent } from '../call-tracker';
 import { type AmiReplayServer, startAmiReplayServer } from './ami-replay-server';
 import { readTranscript, snapshotFromTranscript } from './ami-transcript';
+import { until } from '../../testing/until';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const PAUSE_STATUS = join(FIXTURES, 'agent-pause-status.ami');
 const INBOUND = join(FIXTURES, 'inbound-answered.ami');
 const credentials = { username: 'receptivo', secret: 's3cret' };
-
-function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (check()) {
-        clearInterval(poll);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(poll);
-        reject(new Error('condition not reached'));
-      }
-    }, 5);
-  });
-}
 
 /** A bare TCP client: what the server wrote, byte for byte, and its frames. */
 function rawClient(port: number) {
