@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { UserChanges } from './auth/user-changes';
 import { toApiError } from './common/api-exception.filter';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
@@ -64,6 +65,7 @@ export async function createApp(settings: Settings, rendererDir = RENDERER_DIR):
   describeApi(app);
   serveRenderer(app, rendererDir);
   await app.init();
-  await app.get(SeedRunner).run();
+  // Seeds write users behind UsersService's back: caches of users start over.
+  if ((await app.get(SeedRunner).run()).length > 0) app.get(UserChanges).changed();
   return app;
 }
