@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AttendancesModule } from './attendances/attendances.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ClockModule } from './common/clock';
 import type { Settings } from './config/settings';
 import { CtiModule } from './cti/cti.module';
 import { CustomersModule } from './customers/customers.module';
@@ -34,6 +35,7 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
+        ClockModule,
         DatabaseModule,
         CtiModule,
         MailModule,

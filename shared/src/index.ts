@@ -12,3 +12,5 @@ export * from './cti/schemas';
 export * from './attendances/protocols';
 export * from './attendances/schemas';
 export * from './requests/schemas';
+export * from './requests/events';
+export * from './requests/lifecycle';

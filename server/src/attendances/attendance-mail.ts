@@ -1,4 +1,5 @@
 import { type RequestSummary, channelLabels, formatProtocol, requestStatusLabels } from '@receptivo/shared';
+import { dateTime, escapeHtml } from '../common/pt-br';
 import type { CustomerEntity } from '../customers/customer.entities';
 import type { MailMessage } from '../mail/mail-message';
 import type { AttendanceEntity } from './attendance.entities';
@@ -10,12 +11,6 @@ interface SummaryInput {
   informations: { title: string; proposed_solution: string; solution_text: string }[];
   requests: RequestSummary[];
 }
-
-const dateTime = (iso: string | Date) =>
-  new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'America/Sao_Paulo' }).format(new Date(iso));
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
 
 /**
  * [Enviar script de atendimento]: the attendance summary with the proposed solution of each

@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, type StreamableFile } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import {
   type Attendance,
+  type AttendanceSearchResult,
   type CurrentAttendance,
   type FinishAttendance,
   type LinkCustomer,
@@ -10,8 +12,11 @@ import {
   type Request,
   type StartAttendance,
   attendanceSchema,
+  attendanceSearchQuerySchema,
+  attendanceSearchResultSchema,
   currentAttendanceSchema,
   finishAttendanceSchema,
+  formatProtocol,
   linkCustomerSchema,
   registerInformationSchema,
   registerRequestSchema,
@@ -21,7 +26,11 @@ import {
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
-import { Returns, ValidBody } from '../common/zod-validation';
+import { Clock } from '../common/clock';
+import { download } from '../common/download';
+import { Returns, ReturnsFile, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { attendancePdf } from './attendance-pdf';
+import { AttendanceSearch } from './attendance-search';
 import { AttendancesService } from './attendances.service';
 
 const attendanceId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Atendimento') });
@@ -30,7 +39,29 @@ const attendanceId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Atend
 @Controller('attendances')
 @Roles('attendant', 'supervisor', 'admin')
 export class AttendancesController {
-  constructor(private readonly attendances: AttendancesService) {}
+  constructor(
+    private readonly attendances: AttendancesService,
+    private readonly searches: AttendanceSearch,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @ApiQuery({ name: 'q', required: false, description: 'attendance or request protocol (with or without separators), or keywords' })
+  @ApiQuery({ name: 'organId', required: false })
+  @ApiQuery({ name: 'status', required: false, description: 'request status' })
+  @ApiQuery({ name: 'channel', required: false })
+  @ApiQuery({ name: 'from', required: false, description: 'first day (YYYY-MM-DD, Brasília), by the attendance start' })
+  @ApiQuery({ name: 'to', required: false, description: 'last day (YYYY-MM-DD, Brasília), included' })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false })
+  @Returns(attendanceSearchResultSchema)
+  search(
+    @Query(new ZodValidationPipe(attendanceSearchQuerySchema)) query: z.output<typeof attendanceSearchQuerySchema>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<AttendanceSearchResult> {
+    return this.searches.search(query, user);
+  }
 
   @Post()
   @Returns(attendanceSchema, 201)
@@ -47,8 +78,19 @@ export class AttendancesController {
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
   @Returns(attendanceSchema)
-  get(@Param('id', attendanceId) id: string): Promise<Attendance> {
+  async get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
+    await this.attendances.ensureVisible(id, user);
     return this.attendances.get(id);
+  }
+
+  @Get(':id/pdf')
+  @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @ReturnsFile('application/pdf')
+  async pdf(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    await this.attendances.ensureVisible(id, user);
+    const attendance = await this.attendances.get(id);
+    const pdf = await attendancePdf(attendance, this.clock.now());
+    return download(response, `atendimento-${formatProtocol(attendance.protocol)}.pdf`, 'application/pdf', pdf, pdf.length);
   }
 
   @Put(':id/customer')

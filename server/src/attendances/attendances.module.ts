@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { RequestsModule } from '../requests/requests.module';
 import { AttendancesController } from './attendances.controller';
 import { AttendanceEvents } from './attendance-events';
+import { AttendanceSearch } from './attendance-search';
+import { CustomerHistoryController } from './customer-history.controller';
 import { AttendancesService } from './attendances.service';
 
 @Module({
   imports: [RequestsModule],
-  controllers: [AttendancesController],
-  providers: [AttendancesService, AttendanceEvents],
+  controllers: [AttendancesController, CustomerHistoryController],
+  providers: [AttendancesService, AttendanceEvents, AttendanceSearch],
   exports: [AttendancesService, AttendanceEvents],
 })
 export class AttendancesModule {}

@@ -7,6 +7,7 @@ import {
   type CurrentAttendance,
   type FinishAttendance,
   type Request,
+  type RequestEventKind,
   emailSchema,
   formatProtocol,
   makeProtocol,
@@ -14,13 +15,15 @@ import {
 } from '@receptivo/shared';
 import type { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { ApiException, conflict, notFound } from '../common/api-exception';
+import { ApiException, conflict, forbidden, notFound } from '../common/api-exception';
+import { Clock } from '../common/clock';
 import { CustomerEntity } from '../customers/customer.entities';
 import { toCustomerPhone } from '../customers/customer-view';
 import { formDataErrors } from '../knowledge/form-schema';
 import { InformationEntity, RequestTypeEntity } from '../knowledge/knowledge.entities';
 import { MailQueue } from '../mail/mail-queue';
 import { addressKey } from '../requests/address-key';
+import { backofficeOrganId } from '../requests/request-access';
 import { RequestEntity, RequestEventEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views';
 import { AttendanceEntity } from './attendance.entities';
@@ -45,6 +48,7 @@ export class AttendancesService {
     private readonly requests: RequestViews,
     private readonly mail: MailQueue,
     private readonly events: AttendanceEvents,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -54,7 +58,7 @@ export class AttendancesService {
    */
   async startForCall(call: AttendanceCall, attendantId: string): Promise<Attendance> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const [inserted] = await manager.query<{ id: string }[]>(
         `INSERT INTO attendances (protocol, channel, status, attendant_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
          VALUES ($1, 'phone', 'open', $2, $3, $4, $5, $6, $7, $8, $9)
@@ -79,7 +83,7 @@ export class AttendancesService {
 
   async start(channel: Channel, attendant: AuthenticatedUser): Promise<Attendance> {
     const id = await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
+      const now = this.clock.now();
       const saved = await manager.save(AttendanceEntity, {
         protocol: await nextProtocol(manager, now),
         channel,
@@ -102,6 +106,19 @@ export class AttendancesService {
       order: { startedAt: 'DESC' },
     });
     return { attendance: open ? await this.get(open.id) : null };
+  }
+
+  /** The back office sees only attendances holding a request of its organ. */
+  async ensureVisible(id: string, user: AuthenticatedUser): Promise<void> {
+    if (user.role !== 'backoffice') return;
+    const [row] = await this.dataSource.query<{ mine: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM requests r JOIN request_types t ON t.id = r.request_type_id
+                       WHERE r.attendance_id = a.id AND t.organ_id = $2) AS mine
+         FROM attendances a WHERE a.id = $1`,
+      [id, backofficeOrganId(user)],
+    );
+    if (!row) throw notFound('Atendimento');
+    if (!row.mine) throw forbidden('Este atendimento não tem solicitações do seu órgão.');
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Attendance> {
@@ -191,15 +208,16 @@ export class AttendancesService {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Corrija os campos indicados do formulário.', errors);
       }
 
-      const now = new Date();
+      const now = this.clock.now();
       const key = input.address ? addressKey(input.address) : null;
       let groupFirstId: string | null = null;
       if (type.groupByAddress && key) {
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`request-group:${type.id}:${key}`]);
+        // FOR SHARE: a back-office change of the group waits for this member (or this one sees the change).
         const [leader] = await manager.query<{ id: string }[]>(
           `SELECT id FROM requests
             WHERE request_type_id = $1 AND address_key = $2 AND group_first_id IS NULL AND status IN ('open', 'in_progress')
-            ORDER BY created_at LIMIT 1`,
+            ORDER BY created_at LIMIT 1 FOR SHARE`,
           [type.id, key],
         );
         groupFirstId = leader?.id ?? null;
@@ -219,7 +237,7 @@ export class AttendancesService {
         registeredBy: actor.id,
         createdAt: now,
       });
-      const events = [{ kind: 'registered', description: `Solicitação registrada no atendimento ${formatProtocol(attendance.protocol)}.` }];
+      const events: { kind: RequestEventKind; description: string }[] = [{ kind: 'registered', description: `Solicitação registrada no atendimento ${formatProtocol(attendance.protocol)}.` }];
       if (groupFirstId) {
         const [leader] = await manager.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [groupFirstId]);
         events.push({ kind: 'grouped', description: `Agrupada com a solicitação ${formatProtocol(leader.protocol)} (mesmo endereço).` });
@@ -257,7 +275,7 @@ export class AttendancesService {
         const requests = await this.requests.summariesOf(id, manager);
         await this.mail.enqueue(attendanceSummaryMail({ attendance, customer, to: sentTo, informations, requests }), manager);
       }
-      await manager.update(AttendanceEntity, id, { status: 'finished', finishedAt: new Date(), scriptSentTo: sentTo });
+      await manager.update(AttendanceEntity, id, { status: 'finished', finishedAt: this.clock.now(), scriptSentTo: sentTo });
     });
     this.events.finished(finished.attendant.id);
     return finished;

@@ -39,7 +39,7 @@ export class AuthController {
   @AnyRole()
   @Returns(sessionUserSchema)
   me(@CurrentUser() user: AuthenticatedUser): SessionUser {
-    return { id: user.id, name: user.name, role: user.role, extension: user.extension };
+    return { id: user.id, name: user.name, role: user.role, extension: user.extension, organ: user.organ };
   }
 
   @Post('change-password')

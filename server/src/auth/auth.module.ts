@@ -9,6 +9,7 @@ import type { Settings } from '../config/settings';
 import { AccessGuard } from './access.guard';
 import { AuthController, LOGIN_ATTEMPTS } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BackofficeOrganSeeder } from './backoffice-organ.seeder';
 import { RouteAccessAudit } from './route-access-audit';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
@@ -37,6 +38,7 @@ import { UsersService } from './users.service';
     UsersService,
     UserChanges,
     UsersSeeder,
+    BackofficeOrganSeeder,
     RouteAccessAudit,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

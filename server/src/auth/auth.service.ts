@@ -22,7 +22,7 @@ export class AuthService {
   ) {}
 
   async login({ username, password }: LoginRequest): Promise<LoginResponse> {
-    const user = await this.users.findOneBy({ username });
+    const user = await this.users.findOne({ where: { username }, relations: { organ: true } });
     const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!user || !matches) throw invalidCredentials();
     if (!user.active) throw new ApiException(403, 'USER_DISABLED', 'Usuário desativado. Procure o administrador.');
@@ -32,7 +32,13 @@ export class AuthService {
     return {
       token,
       expiresAt: new Date(exp * 1000).toISOString(),
-      user: { id: user.id, name: user.name, role: user.role, extension: user.extension },
+      user: {
+        id: user.id,
+        name: user.name,
+        role: user.role,
+        extension: user.extension,
+        organ: user.organ ? { id: user.organ.id, name: user.organ.name } : null,
+      },
     };
   }
 
@@ -49,7 +55,10 @@ export class AuthService {
     }
     // Every authenticated request passes here: one plain indexed query, no entity hydration.
     const [user] = await this.users.query(
-      'SELECT id, username, name, role, extension FROM users WHERE id = $1 AND active AND token_version = $2',
+      `SELECT u.id, u.username, u.name, u.role, u.extension,
+              CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END AS organ
+         FROM users u LEFT JOIN organs o ON o.id = u.organ_id
+        WHERE u.id = $1 AND u.active AND u.token_version = $2`,
       [claims.sub, claims.ver],
     );
     if (!user) throw sessionEnded();

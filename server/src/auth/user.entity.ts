@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role, User } from '@receptivo/shared';
+import { OrganEntity } from '../knowledge/knowledge.entities';
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -21,6 +22,14 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash: string;
 
+  /** The organ whose requests a back-office user works; null for the other roles. */
+  @Column({ name: 'organ_id', type: 'uuid', nullable: true })
+  organId: string | null;
+
+  @ManyToOne(() => OrganEntity)
+  @JoinColumn({ name: 'organ_id' })
+  organ?: OrganEntity | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
@@ -35,6 +44,7 @@ export class UserEntity {
   updatedAt: Date;
 }
 
+/** Needs the `organ` relation loaded. */
 export function toUser(entity: UserEntity): User {
   return {
     id: entity.id,
@@ -42,6 +52,7 @@ export function toUser(entity: UserEntity): User {
     name: entity.name,
     role: entity.role,
     extension: entity.extension,
+    organ: entity.organ ? { id: entity.organ.id, name: entity.organ.name } : null,
     active: entity.active,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { CreateUser, IssuedPassword, UpdateUser, User, UserList } from '@receptivo/shared';
+import { BACKOFFICE_ORGAN_REQUIRED, type CreateUser, type IssuedPassword, type Role, type UpdateUser, type User, type UserList } from '@receptivo/shared';
 import { ApiException, conflict, notFound } from '../common/api-exception';
 import { UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -29,7 +29,7 @@ export class UsersService {
   ) {}
 
   async list(): Promise<UserList> {
-    const [items, total] = await this.users.findAndCount({ order: { active: 'DESC', name: 'ASC' } });
+    const [items, total] = await this.users.findAndCount({ order: { active: 'DESC', name: 'ASC' }, relations: { organ: true } });
     return { items: items.map(toUser), total };
   }
 
@@ -40,11 +40,12 @@ export class UsersService {
       name: input.name,
       role: input.role,
       extension: input.extension ?? null,
+      organId: await this.organFor(input.role, input.organId ?? null),
       passwordHash: await hashPassword(password),
     });
     const saved = await this.users.save(entity).catch(asConflict);
     this.changes.changed();
-    return { user: toUser(saved), password };
+    return { user: toUser(await this.find(saved.id)), password };
   }
 
   async update(id: string, patch: UpdateUser, actor: AuthenticatedUser): Promise<User> {
@@ -53,10 +54,17 @@ export class UsersService {
       throw new ApiException(400, 'VALIDATION_FAILED', 'Você não pode desativar nem mudar o perfil do próprio usuário.');
     }
     const endsSessions = (patch.active === false && user.active) || (patch.role !== undefined && patch.role !== user.role);
-    Object.assign(user, patch, endsSessions ? { tokenVersion: user.tokenVersion + 1 } : {});
-    const saved = await this.users.save(user).catch(asConflict);
+    const { organId: requestedOrgan, ...rest } = patch;
+    // Only a change of role or organ is checked: deactivating a user never asks for an organ.
+    const organId =
+      patch.role === undefined && requestedOrgan === undefined
+        ? user.organId
+        : await this.organFor(patch.role ?? user.role, requestedOrgan === undefined ? user.organId : requestedOrgan);
+    // The column, not the loaded relation, says which organ is saved.
+    Object.assign(user, rest, { organId, organ: undefined }, endsSessions ? { tokenVersion: user.tokenVersion + 1 } : {});
+    await this.users.save(user).catch(asConflict);
     this.changes.changed();
-    return toUser(saved);
+    return toUser(await this.find(id));
   }
 
   async resetPassword(id: string): Promise<IssuedPassword> {
@@ -68,8 +76,17 @@ export class UsersService {
   }
 
   private async find(id: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ id });
+    const user = await this.users.findOne({ where: { id }, relations: { organ: true } });
     if (!user) throw notFound('Usuário');
     return user;
+  }
+
+  /** A back-office user needs an active organ; the other roles have none. */
+  private async organFor(role: Role, organId: string | null): Promise<string | null> {
+    if (role !== 'backoffice') return null;
+    if (!organId) throw new ApiException(400, 'VALIDATION_FAILED', BACKOFFICE_ORGAN_REQUIRED, { organId: BACKOFFICE_ORGAN_REQUIRED });
+    const [organ] = await this.users.query('SELECT id FROM organs WHERE id = $1 AND active', [organId]);
+    if (!organ) throw new ApiException(400, 'VALIDATION_FAILED', 'Órgão não encontrado ou inativo.', { organId: 'Órgão não encontrado ou inativo.' });
+    return organId;
   }
 }

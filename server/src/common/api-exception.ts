@@ -18,3 +18,5 @@ export const conflict = (message: string, fields?: Record<string, string>) =>
   new ApiException(409, 'CONFLICT', message, fields);
 export const forbidden = (message = 'Você não tem permissão para esta ação.') =>
   new ApiException(403, 'FORBIDDEN', message);
+/** A lifecycle or domain rule refuses the action; the message names the rule. */
+export const businessRule = (message: string) => new ApiException(422, 'BUSINESS_RULE', message);

@@ -1,5 +1,5 @@
 import { Body, type PipeTransform, applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiException } from './api-exception';
 
@@ -44,4 +44,12 @@ export function ValidBody(schema: z.ZodType): ParameterDecorator {
 /** Documents the success response with its shared zod schema. */
 export function Returns(schema: z.ZodType, status = 200): MethodDecorator {
   return applyDecorators(ApiResponse({ status, schema: openApiSchema(schema) }));
+}
+
+/** Documents a file download (PDF, attachment) instead of a JSON body. */
+export function ReturnsFile(contentType: string): MethodDecorator {
+  return applyDecorators(
+    ApiProduces(contentType),
+    ApiResponse({ status: 200, description: 'file download', content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
+  );
 }

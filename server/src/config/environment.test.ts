@@ -50,6 +50,12 @@ describe('environment (DESIGN §3)', () => {
     expect(problems.CTI_URA_FIELDS).toMatch(/VARIAVEL:campo/);
   });
 
+  it('accepts a test clock file whose folder exists, and names the missing folder otherwise', () => {
+    expect(readEnvironment({ TEST_CLOCK_FILE: `${__dirname}/clock-offset` }).TEST_CLOCK_FILE).toBe(`${__dirname}/clock-offset`);
+    expect(problemsOf({ TEST_CLOCK_FILE: '/nao/existe/clock' }).TEST_CLOCK_FILE).toBe('a pasta /nao/existe não existe');
+    expect(problemsOf({ TEST_CLOCK_FILE: __dirname }).TEST_CLOCK_FILE).toBe('deve ser um arquivo, não uma pasta');
+  });
+
   it('refuses a regex that does not compile', () => {
     expect(problemsOf({ CTI_AGENT_PATTERN: '^(PJSIP' }).CTI_AGENT_PATTERN).toMatch(/expressão regular inválida/);
   });

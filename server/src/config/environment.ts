@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
 const port = () =>
@@ -45,6 +47,13 @@ const smtpUrl = z
   .url('deve ser uma URL smtp://usuario:senha@host:porta')
   .refine((url) => /^smtps?:\/\//.test(url), 'deve começar com smtp:// ou smtps://');
 
+/** A file the server reads later: its folder must exist now, and it must not be a folder itself. */
+const laterFile = z.string().superRefine((path, ctx) => {
+  const absolute = resolve(path);
+  if (!existsSync(dirname(absolute))) ctx.addIssue({ code: 'custom', message: `a pasta ${dirname(absolute)} não existe` });
+  else if (existsSync(absolute) && statSync(absolute).isDirectory()) ctx.addIssue({ code: 'custom', message: 'deve ser um arquivo, não uma pasta' });
+});
+
 /** DESIGN §3: every variable optional, every value checked before anything starts. */
 export const environmentSchema = z
   .object({
@@ -66,6 +75,8 @@ export const environmentSchema = z
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     JWT_SECRET: z.string().min(32, 'deve ter pelo menos 32 caracteres').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Tests only: the clock adds the offset in milliseconds held in this file (see Clock). */
+    TEST_CLOCK_FILE: laterFile.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.AMI_HOST && (!env.AMI_USER || !env.AMI_SECRET)) {

@@ -3,15 +3,16 @@ import { UserEntity } from '../auth/user.entity';
 import { CustomerAddressEntity, CustomerEntity, CustomerPhoneEntity, PortalAccountEntity } from '../customers/customer.entities';
 import { knowledgeEntityClasses } from '../knowledge/knowledge.entities';
 import { AttendanceEntity, AttendanceInformationEntity } from '../attendances/attendance.entities';
-import { RequestEntity, RequestEventEntity } from '../requests/request.entities';
+import { RequestAttachmentEntity, RequestEntity, RequestEventEntity } from '../requests/request.entities';
 import { Foundation1764316800000 } from './migrations/1764316800000-foundation';
 import { Customers1764403200000 } from './migrations/1764403200000-customers';
 import { Knowledge1764489600000 } from './migrations/1764489600000-knowledge';
 import { Attendances1764576000000 } from './migrations/1764576000000-attendances';
 import { AttendanceCalls1764662400000 } from './migrations/1764662400000-attendance-calls';
+import { RequestLifecycle1764748800000 } from './migrations/1764748800000-request-lifecycle';
 
-export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity];
-export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000, AttendanceCalls1764662400000];
+export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
+export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000, AttendanceCalls1764662400000, RequestLifecycle1764748800000];
 
 /** Migrations run at start; the schema is never synchronized from entities. */
 export function databaseOptions(url: string): DataSourceOptions {

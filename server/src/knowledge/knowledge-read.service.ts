@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import type { CategoryTree, CurrentNotices, Information, ScriptList } from '@receptivo/shared';
+import type { CategoryTree, CurrentNotices, Information, OrganOptionList, ScriptList } from '@receptivo/shared';
 import { notFound } from '../common/api-exception';
 import { CategoryEntity, InformationEntity, NoticeEntity, RequestTypeEntity, ScriptTopicEntity } from './knowledge.entities';
 import { toCategory, toInformation, toNotice, toRequestType, toScriptTopic } from './knowledge-views';
@@ -9,6 +9,11 @@ import { toCategory, toInformation, toNotice, toRequestType, toScriptTopic } fro
 @Injectable()
 export class KnowledgeReadService {
   constructor(private readonly dataSource: DataSource) {}
+
+  async organOptions(): Promise<OrganOptionList> {
+    const items = await this.dataSource.query<OrganOptionList['items']>('SELECT id, name, acronym, active FROM organs ORDER BY active DESC, name');
+    return { items };
+  }
 
   async categoryTree(): Promise<CategoryTree> {
     const manager = this.dataSource.manager;

@@ -7,6 +7,7 @@ import {
   type ChangeFeedQuery,
   type CurrentNotices,
   type Information,
+  type OrganOptionList,
   type ScriptList,
   type SearchQuery,
   type SearchResponse,
@@ -16,6 +17,7 @@ import {
   currentNoticesSchema,
   formSchemaSchema,
   informationSchema,
+  organOptionListSchema,
   scriptListSchema,
   searchQuerySchema,
   searchResponseSchema,
@@ -44,6 +46,12 @@ export class KnowledgeController {
   @Returns(categoryTreeSchema)
   categories(): Promise<CategoryTree> {
     return this.read.categoryTree();
+  }
+
+  @Get('organs')
+  @Returns(organOptionListSchema)
+  organs(): Promise<OrganOptionList> {
+    return this.read.organOptions();
   }
 
   @Get('informations/:id')

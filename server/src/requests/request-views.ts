@@ -1,18 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Request, RequestSummary } from '@receptivo/shared';
+import {
+  type Attachment,
+  type Request,
+  type RequestEvent,
+  type RequestRuleFacts,
+  type RequestSummary,
+  requestActionRule,
+  requestActions,
+} from '@receptivo/shared';
 import { notFound } from '../common/api-exception';
+import { Clock } from '../common/clock';
 
-interface RequestRow {
+export interface RequestRow {
   id: string;
   protocol: string;
   status: Request['status'];
   request_type_id: string;
   type_name: string;
+  organ_id: string;
   organ_name: string;
   form_schema: Record<string, unknown>;
+  restart_window_hours: number | null;
+  sla_hours: number;
   deadline: Date;
   created_at: Date;
+  finished_at: Date | null;
+  response: string | null;
   group_first_id: string | null;
   group_first_protocol: string | null;
   attendance_id: string;
@@ -32,10 +46,10 @@ interface RequestRow {
   registered_by_name: string;
 }
 
-const SELECT = `
-  SELECT r.*, t.name AS type_name, o.name AS organ_name, t.form_schema, leader.protocol AS group_first_protocol,
-         a.protocol AS attendance_protocol, c.name AS customer_name, c.document AS customer_document,
-         c.email AS customer_email, u.name AS registered_by_name
+export const REQUEST_SELECT = `
+  SELECT r.*, t.name AS type_name, t.organ_id, o.name AS organ_name, t.form_schema, t.restart_window_hours, t.sla_hours,
+         leader.protocol AS group_first_protocol, a.protocol AS attendance_protocol, c.name AS customer_name,
+         c.document AS customer_document, c.email AS customer_email, u.name AS registered_by_name
     FROM requests r
     JOIN request_types t ON t.id = r.request_type_id
     JOIN organs o ON o.id = t.organ_id
@@ -44,7 +58,7 @@ const SELECT = `
     LEFT JOIN requests leader ON leader.id = r.group_first_id
     LEFT JOIN customers c ON c.id = r.customer_id`;
 
-function toSummary(row: RequestRow): RequestSummary {
+export function toSummary(row: RequestRow): RequestSummary {
   return {
     id: row.id,
     protocol: row.protocol,
@@ -58,24 +72,72 @@ function toSummary(row: RequestRow): RequestSummary {
   };
 }
 
-/** Requests as the Status Solicitação view and the attendance summary show them. */
+/** What the lifecycle rules read of a request. */
+export function ruleFacts(row: Pick<RequestRow, 'status' | 'deadline' | 'finished_at' | 'restart_window_hours'>): RequestRuleFacts {
+  return { status: row.status, deadline: row.deadline, finishedAt: row.finished_at, restartWindowHours: row.restart_window_hours };
+}
+
+interface EventRow {
+  id: string;
+  kind: RequestEvent['kind'];
+  description: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  attachments: RequestEvent['attachments'];
+}
+
+/** Requests as the Status Solicitação view, the histories and the attendance summary show them. */
 @Injectable()
 export class RequestViews {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async summariesOf(attendanceId: string, manager: EntityManager = this.dataSource.manager): Promise<RequestSummary[]> {
-    const rows = await manager.query<RequestRow[]>(`${SELECT} WHERE r.attendance_id = $1 ORDER BY r.created_at`, [attendanceId]);
-    return rows.map(toSummary);
+  summariesOf(attendanceId: string, manager: EntityManager = this.dataSource.manager): Promise<RequestSummary[]> {
+    return this.summaries(manager, 'r.attendance_id = $1 ORDER BY r.created_at', [attendanceId]);
+  }
+
+  /** A customer's latest requests, newest first. */
+  ofCustomer(customerId: string, limit: number): Promise<RequestSummary[]> {
+    return this.summaries(this.dataSource.manager, 'r.customer_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2', [customerId, limit]);
+  }
+
+  async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<RequestRow> {
+    const [row] = await manager.query<RequestRow[]>(`${REQUEST_SELECT} WHERE r.id = $1`, [id]);
+    if (!row) throw notFound('Solicitação');
+    return row;
+  }
+
+  /** The request's organ, for the back office's access check. */
+  async organOf(id: string): Promise<string> {
+    const [row] = await this.dataSource.query<{ organ_id: string }[]>(
+      'SELECT t.organ_id FROM requests r JOIN request_types t ON t.id = r.request_type_id WHERE r.id = $1',
+      [id],
+    );
+    if (!row) throw notFound('Solicitação');
+    return row.organ_id;
+  }
+
+  async attachment(requestId: string, attachmentId: string): Promise<Attachment> {
+    const [row] = await this.dataSource.query<Attachment[]>(
+      `SELECT id, file_name AS "fileName", content_type AS "contentType", size FROM request_attachments WHERE id = $1 AND request_id = $2`,
+      [attachmentId, requestId],
+    );
+    if (!row) throw notFound('Anexo');
+    return row;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Request> {
-    const [row] = await manager.query<RequestRow[]>(`${SELECT} WHERE r.id = $1`, [id]);
-    if (!row) throw notFound('Solicitação');
+    const row = await this.row(id, manager);
     const leader = row.group_first_id ?? row.id;
     const group = await manager.query<Request['group']>(
       `SELECT id, protocol, status FROM requests WHERE id = $1 OR group_first_id = $1 ORDER BY (id = $1) DESC, created_at`,
       [leader],
     );
+    const now = this.clock.now();
+    const facts = ruleFacts(row);
     return {
       ...toSummary(row),
       attendanceId: row.attendance_id,
@@ -98,6 +160,35 @@ export class RequestViews {
         : null,
       group: group.length > 1 ? group : [],
       registeredBy: row.registered_by_name,
+      response: row.response,
+      finishedAt: row.finished_at?.toISOString() ?? null,
+      timeline: await this.timeline(id, manager),
+      allowedActions: requestActions.filter((action) => requestActionRule(action, facts, now).allowed),
     };
+  }
+
+  private async timeline(requestId: string, manager: EntityManager): Promise<RequestEvent[]> {
+    const rows = await manager.query<EventRow[]>(
+      `SELECT e.id, e.kind, e.description, e.at, e.actor_id, u.name AS actor_name,
+              coalesce((SELECT json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'size', f.size)
+                                        ORDER BY f.position)
+                          FROM request_attachments f WHERE f.event_id = e.id), '[]') AS attachments
+         FROM request_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.request_id = $1 ORDER BY e.seq`,
+      [requestId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      description: row.description,
+      actor: row.actor_id ? { id: row.actor_id, name: row.actor_name! } : null,
+      at: row.at.toISOString(),
+      attachments: row.attachments,
+    }));
+  }
+
+  private async summaries(manager: EntityManager, where: string, params: unknown[]): Promise<RequestSummary[]> {
+    const rows = await manager.query<RequestRow[]>(`${REQUEST_SELECT} WHERE ${where}`, params);
+    return rows.map(toSummary);
   }
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { RequestStatus } from '@receptivo/shared';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { RequestEventKind, RequestStatus } from '@receptivo/shared';
 
 @Entity({ name: 'requests' })
 export class RequestEntity {
@@ -60,6 +60,13 @@ export class RequestEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The back office's answer to the citizen; cleared when the request is restarted (the timeline keeps it). */
+  @Column({ type: 'text', nullable: true })
+  response: string | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
 }
 
 @Entity({ name: 'request_events' })
@@ -71,7 +78,7 @@ export class RequestEventEntity {
   requestId: string;
 
   @Column({ type: 'text' })
-  kind: string;
+  kind: RequestEventKind;
 
   @Column({ type: 'text' })
   description: string;
@@ -81,4 +88,38 @@ export class RequestEventEntity {
 
   @Column({ type: 'timestamptz' })
   at: Date;
+}
+
+/** A file sent with a reiteration; its bytes are at DATA_DIR/attachments/<requestId>/<id>. */
+@Entity({ name: 'request_attachments' })
+export class RequestAttachmentEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  /** The sender's name made safe for a download; never used on disk. */
+  @Column({ name: 'file_name', type: 'text' })
+  fileName: string;
+
+  /** Detected from the bytes, not taken from the sender. */
+  @Column({ name: 'content_type', type: 'text' })
+  contentType: string;
+
+  @Column({ type: 'integer' })
+  size: number;
+
+  @Column({ type: 'text' })
+  sha256: string;
+
+  /** Order in which the files were sent. */
+  @Column({ type: 'smallint' })
+  position: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
 }

@@ -24,11 +24,16 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
+/** The organ a back-office user works for; other roles have none. */
+export const userOrganSchema = z.object({ id: z.string().uuid(), name: z.string() });
+export type UserOrgan = z.infer<typeof userOrganSchema>;
+
 export const sessionUserSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   role: roleSchema,
   extension: z.string().nullable(),
+  organ: userOrganSchema.nullable(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -50,12 +55,19 @@ export type User = z.infer<typeof userSchema>;
 export const userListSchema = z.object({ items: z.array(userSchema), total: z.number().int() });
 export type UserList = z.infer<typeof userListSchema>;
 
-export const createUserSchema = z.object({
-  username: usernameSchema,
-  name: z.string().trim().min(3, 'Informe o nome completo.').max(120),
-  role: roleSchema,
-  extension: extensionSchema.nullish(),
-});
+const organIdSchema = z.string({ error: 'Escolha o órgão.' }).uuid('Escolha o órgão.');
+export const BACKOFFICE_ORGAN_REQUIRED = 'Escolha o órgão em que o usuário de retaguarda trabalha.';
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    name: z.string().trim().min(3, 'Informe o nome completo.').max(120),
+    role: roleSchema,
+    extension: extensionSchema.nullish(),
+    /** Required for the back office (it works its organ's requests); ignored for the other roles. */
+    organId: organIdSchema.nullish(),
+  })
+  .refine((user) => user.role !== 'backoffice' || !!user.organId, { path: ['organId'], message: BACKOFFICE_ORGAN_REQUIRED });
 export type CreateUser = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
@@ -63,6 +75,7 @@ export const updateUserSchema = z
     name: z.string().trim().min(3, 'Informe o nome completo.').max(120),
     role: roleSchema,
     extension: extensionSchema.nullable(),
+    organId: organIdSchema.nullable(),
     active: z.boolean(),
   })
   .partial()

@@ -34,6 +34,9 @@ export const organSchema = z.object({
   updatedAt: timestamp,
 });
 export type Organ = z.infer<typeof organSchema>;
+/** GET /api/organs: every organ by name, for filters and the back office user's organ; any role. */
+export const organOptionListSchema = z.object({ items: z.array(organSchema.pick({ id: true, name: true, acronym: true, active: true })) });
+export type OrganOptionList = z.infer<typeof organOptionListSchema>;
 const organFields = {
   name: title('o nome do órgão'),
   acronym: optionalText,

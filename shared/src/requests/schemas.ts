@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addressSchema, storedAddressSchema } from '../customers/schemas';
+import { requestEventSchema } from './events';
 
 export const requestStatuses = ['open', 'in_progress', 'finished', 'cancelled'] as const;
 export const requestStatusSchema = z.enum(requestStatuses);
@@ -42,5 +43,12 @@ export const requestSchema = requestSummarySchema.extend({
   /** Protocols of every request of the group (first one first), this one included. */
   group: z.array(z.object({ id: z.string().uuid(), protocol: z.string(), status: requestStatusSchema })),
   registeredBy: z.string(),
+  /** Written by the back office; the citizen gets it by e-mail. */
+  response: z.string().nullable(),
+  finishedAt: z.string().datetime().nullable(),
+  /** Registration first. */
+  timeline: z.array(requestEventSchema),
+  /** The lifecycle actions the rules allow now (by the server's clock). */
+  allowedActions: z.array(z.enum(['reiterate', 'complaint', 'restart', 'cancel'])),
 });
 export type Request = z.infer<typeof requestSchema>;

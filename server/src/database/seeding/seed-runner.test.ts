@@ -23,7 +23,18 @@ describe('demo data seeding', () => {
       { role: 'supervisor', n: 1 },
     ]);
     const runs = await dataSource.query('SELECT name FROM seed_runs ORDER BY ran_at, name');
-    expect(runs).toEqual([{ name: 'initial-users' }, { name: 'demo-customers' }, { name: 'demo-knowledge' }]);
+    expect(runs).toEqual([{ name: 'initial-users' }, { name: 'demo-customers' }, { name: 'demo-knowledge' }, { name: 'backoffice-organ' }]);
+  });
+
+  it('binds the seeded back-office user to the first demo organ, also on a database seeded before organs were bound', async () => {
+    const dataSource = server.app.get(DataSource);
+    const organOfBackoffice = () =>
+      dataSource.query("SELECT o.name FROM users u JOIN organs o ON o.id = u.organ_id WHERE u.username = 'retaguarda'");
+    expect(await organOfBackoffice()).toEqual([{ name: 'Secretaria Municipal de Infraestrutura Urbana e Obras' }]);
+    await dataSource.query("UPDATE users SET organ_id = NULL WHERE username = 'retaguarda'");
+    await dataSource.query("DELETE FROM seed_runs WHERE name = 'backoffice-organ'");
+    expect(await server.app.get(SeedRunner).run()).toEqual(['backoffice-organ']);
+    expect(await organOfBackoffice()).toEqual([{ name: 'Secretaria Municipal de Infraestrutura Urbana e Obras' }]);
   });
 
   it('writes role, username and password per line, readable only by the owner', async () => {

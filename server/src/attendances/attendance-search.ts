@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  type AttendanceHistoryItem,
+  type AttendanceSearchResult,
+  type CustomerHistory,
+  type RequestSummary,
+  type attendanceSearchQuerySchema,
+  parseProtocol,
+} from '@receptivo/shared';
+import type { z } from 'zod';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { notFound } from '../common/api-exception';
+import { SqlParams, wordsLike } from '../common/sql-conditions';
+import { backofficeOrganId } from '../requests/request-access';
+import { REQUEST_SELECT, type RequestRow, RequestViews, toSummary } from '../requests/request-views';
+
+type SearchQuery = z.output<typeof attendanceSearchQuerySchema>;
+
+/** A customer's history lists this many attendances and requests at most, the latest ones. */
+const HISTORY_LIMIT = 200;
+const TIME_ZONE = 'America/Sao_Paulo';
+
+interface AttendanceRow {
+  id: string;
+  protocol: string;
+  channel: AttendanceHistoryItem['channel'];
+  status: AttendanceHistoryItem['status'];
+  started_at: Date;
+  finished_at: Date | null;
+  attendant_name: string;
+  customer_name: string | null;
+  request_count: number;
+  information_count: number;
+}
+
+const ATTENDANCE_SELECT = `
+  SELECT a.id, a.protocol, a.channel, a.status, a.started_at, a.finished_at, u.name AS attendant_name, c.name AS customer_name,
+         (SELECT count(*)::int FROM requests r WHERE r.attendance_id = a.id) AS request_count,
+         (SELECT count(*)::int FROM attendance_informations ai WHERE ai.attendance_id = a.id) AS information_count
+    FROM attendances a
+    JOIN users u ON u.id = a.attendant_id
+    LEFT JOIN customers c ON c.id = a.customer_id`;
+
+const toItem = (row: AttendanceRow): AttendanceHistoryItem => ({
+  id: row.id,
+  protocol: row.protocol,
+  channel: row.channel,
+  status: row.status,
+  startedAt: row.started_at.toISOString(),
+  finishedAt: row.finished_at?.toISOString() ?? null,
+  attendantName: row.attendant_name,
+  requestCount: row.request_count,
+  informationCount: row.information_count,
+});
+
+/** The attendances one word of a keyword search finds: by customer, request type or organ, or registered information. */
+const attendancesMatching = (pattern: string) => `a.id IN (
+  SELECT ca.id FROM attendances ca JOIN customers cc ON cc.id = ca.customer_id WHERE cc.search_name LIKE ${pattern}
+  UNION
+  SELECT kr.attendance_id FROM requests kr WHERE kr.request_type_id IN (
+    SELECT kt.id FROM request_types kt JOIN organs ko ON ko.id = kt.organ_id
+     WHERE lower(immutable_unaccent(kt.name || ' ' || ko.name || ' ' || coalesce(ko.acronym, ''))) LIKE ${pattern})
+  UNION
+  SELECT ki.attendance_id FROM attendance_informations ki WHERE ki.information_id IN (
+    SELECT i.id FROM informations i WHERE lower(immutable_unaccent(i.title || ' ' || keywords_text(i.keywords))) LIKE ${pattern}))`;
+
+/** Organ and status are one request's attributes; the back office is held to its organ. */
+function requestFilters(query: SearchQuery, user: AuthenticatedUser, params: SqlParams, request: string, type: string): string[] {
+  const conditions: string[] = [];
+  if (query.organId) conditions.push(`${type}.organ_id = ${params.add(query.organId)}`);
+  if (query.status) conditions.push(`${request}.status = ${params.add(query.status)}`);
+  if (user.role === 'backoffice') conditions.push(`${type}.organ_id = ${params.add(backofficeOrganId(user))}`);
+  return conditions;
+}
+
+/** The Atendimentos tab and a customer's history. */
+@Injectable()
+export class AttendanceSearch {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestViews,
+  ) {}
+
+  /**
+   * Free text (an attendance or request protocol, or keywords) AND the filters: organ and status
+   * are attributes of requests (one request must have both), channel and dates of the attendance
+   * (its start, in Brasília days). The back office sees only attendances with a request of its
+   * organ, and only those requests.
+   */
+  async search(query: SearchQuery, user: AuthenticatedUser): Promise<AttendanceSearchResult> {
+    const params = new SqlParams();
+    const where: string[] = [];
+    const onRequests = requestFilters(query, user, params, 'fr', 'ft');
+    if (onRequests.length) {
+      where.push(`EXISTS (SELECT 1 FROM requests fr JOIN request_types ft ON ft.id = fr.request_type_id
+                           WHERE fr.attendance_id = a.id AND ${onRequests.join(' AND ')})`);
+    }
+    if (query.channel) where.push(`a.channel = ${params.add(query.channel)}`);
+    if (query.from) where.push(`a.started_at >= (${params.add(query.from)}::date)::timestamp AT TIME ZONE '${TIME_ZONE}'`);
+    if (query.to) where.push(`a.started_at < (${params.add(query.to)}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'`);
+    if (query.q) {
+      const protocol = parseProtocol(query.q);
+      if (protocol) {
+        const value = params.add(protocol);
+        where.push(`(a.protocol = ${value} OR a.id IN (SELECT pr.attendance_id FROM requests pr WHERE pr.protocol = ${value}))`);
+      } else {
+        where.push(wordsLike(params, query.q, attendancesMatching) ?? 'false');
+      }
+    }
+    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM attendances a ${condition}`,
+      params.values,
+    );
+    const rows = await this.dataSource.query<AttendanceRow[]>(
+      `${ATTENDANCE_SELECT} ${condition} ORDER BY a.started_at DESC, a.id DESC
+        LIMIT ${params.add(query.pageSize)} OFFSET ${params.add((query.page - 1) * query.pageSize)}`,
+      params.values,
+    );
+    const requests = await this.requestsOf(
+      rows.map((row) => row.id),
+      (requestParams) => requestFilters(query, user, requestParams, 'r', 't'),
+    );
+    return {
+      items: rows.map((row) => ({ ...toItem(row), customerName: row.customer_name, requests: requests.get(row.id) ?? [] })),
+      total,
+    };
+  }
+
+  async history(customerId: string): Promise<CustomerHistory> {
+    const [customer] = await this.dataSource.query('SELECT id FROM customers WHERE id = $1', [customerId]);
+    if (!customer) throw notFound('Cliente');
+    const attendances = await this.dataSource.query<AttendanceRow[]>(
+      `${ATTENDANCE_SELECT} WHERE a.customer_id = $1 ORDER BY a.started_at DESC, a.id DESC LIMIT ${HISTORY_LIMIT}`,
+      [customerId],
+    );
+    return { attendances: attendances.map(toItem), requests: await this.requests.ofCustomer(customerId, HISTORY_LIMIT) };
+  }
+
+  /** The requests of these attendances that pass the filters, by attendance, in registration order. */
+  private async requestsOf(attendanceIds: string[], filters: (params: SqlParams) => string[]): Promise<Map<string, RequestSummary[]>> {
+    const byAttendance = new Map<string, RequestSummary[]>();
+    if (attendanceIds.length === 0) return byAttendance;
+    const params = new SqlParams();
+    const conditions = [`r.attendance_id = ANY(${params.add(attendanceIds)}::uuid[])`, ...filters(params)];
+    const rows = await this.dataSource.query<RequestRow[]>(`${REQUEST_SELECT} WHERE ${conditions.join(' AND ')} ORDER BY r.created_at, r.id`, params.values);
+    for (const row of rows) {
+      const list = byAttendance.get(row.attendance_id) ?? [];
+      list.push(toSummary(row));
+      byAttendance.set(row.attendance_id, list);
+    }
+    return byAttendance;
+  }
+}
