@@ -94,7 +94,7 @@ describe('the attendance in Chromium', () => {
       await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
       await startAndLinkMaria(page);
       const status = await registerPothole(page);
-      await status.getByText(`Agrupada com a solicitação ${firstRequestProtocol}`).waitFor();
+      await status.getByText(`Agrupada com a solicitação ${firstRequestProtocol}`, { exact: true }).waitFor();
     });
   });
 });

@@ -19,12 +19,16 @@ import {
   type FieldErrors,
   type FormErrors,
 } from '../ui/form-errors';
+import { listOrgans } from '../attendances/attendances-api';
+import { useLoad } from '../ui/use-load';
 import { createUser, updateUser } from './users-api';
 
 interface ProfileValues {
   name: string;
   role: Role;
   extension: string;
+  /** Only the back office works for an organ. */
+  organId: string;
 }
 
 /** Name, role and extension: the part of a user that both creation and edition change. */
@@ -37,6 +41,7 @@ function ProfileFields({
   errors: FieldErrors;
   onChange: (values: ProfileValues) => void;
 }) {
+  const [organs] = useLoad(listOrgans);
   return (
     <>
       <Field label="Nome" error={errors.name}>
@@ -64,6 +69,30 @@ function ProfileFields({
           </select>
         )}
       </Field>
+      {values.role === 'backoffice' && (
+        <Field
+          label="Órgão"
+          hint={organs.state === 'failed' ? 'Não foi possível carregar a lista de órgãos.' : 'A retaguarda atende as solicitações deste órgão.'}
+          error={errors.organId}
+        >
+          {(control) => (
+            <select
+              {...control}
+              value={values.organId}
+              disabled={organs.state !== 'ready'}
+              onChange={(event) => onChange({ ...values, organId: event.target.value })}
+            >
+              <option value="">Escolha o órgão</option>
+              {organs.state === 'ready' &&
+                organs.data.map((organ) => (
+                  <option key={organ.id} value={organ.id}>
+                    {organ.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label="Ramal" hint="Opcional. Só dígitos, como no PABX." error={errors.extension}>
         {(control) => (
           <input
@@ -82,8 +111,9 @@ function ProfileFields({
 
 /** An empty extension means "no extension", which the API spells null. */
 const extensionOrNull = (extension: string) => extension.trim() || null;
+const organOrNull = (profile: ProfileValues) => (profile.role === 'backoffice' && profile.organId) || null;
 
-const createFields = ['username', 'name', 'role', 'extension'] as const;
+const createFields = ['username', 'name', 'role', 'extension', 'organId'] as const;
 
 export function CreateUserDialog({
   onCreated,
@@ -94,7 +124,7 @@ export function CreateUserDialog({
 }) {
   const api = useApi();
   const [username, setUsername] = useState('');
-  const [profile, setProfile] = useState<ProfileValues>({ name: '', role: 'attendant', extension: '' });
+  const [profile, setProfile] = useState<ProfileValues>({ name: '', role: 'attendant', extension: '', organId: '' });
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
 
@@ -105,6 +135,7 @@ export function CreateUserDialog({
       name: profile.name,
       role: profile.role,
       extension: extensionOrNull(profile.extension),
+      organId: organOrNull(profile) ?? undefined,
     });
     if (!parsed.success) {
       setErrors(formErrorsFromIssues(parsed.error.issues, createFields));
@@ -155,7 +186,7 @@ export function CreateUserDialog({
   );
 }
 
-const editFields = ['name', 'role', 'extension', 'active'] as const;
+const editFields = ['name', 'role', 'extension', 'organId', 'active'] as const;
 
 export function EditUserDialog({
   user,
@@ -171,6 +202,7 @@ export function EditUserDialog({
     name: user.name,
     role: user.role,
     extension: user.extension ?? '',
+    organId: user.organ?.id ?? '',
   });
   const [active, setActive] = useState(user.active);
   const [submitting, setSubmitting] = useState(false);
@@ -184,6 +216,8 @@ export function EditUserDialog({
     if (profile.role !== user.role) patch.role = profile.role;
     const extension = extensionOrNull(profile.extension);
     if (extension !== user.extension) patch.extension = extension;
+    const organId = organOrNull(profile);
+    if (organId !== (user.organ?.id ?? null)) patch.organId = organId;
     if (active !== user.active) patch.active = active;
 
     const parsed = updateUserSchema.safeParse(patch);

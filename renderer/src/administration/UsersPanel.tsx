@@ -70,7 +70,7 @@ export function UsersPanel() {
     upsert(user);
     // Editing oneself changes the header and, for a new role, the menu.
     if (user.id === me.id) {
-      updateSessionUser({ id: user.id, name: user.name, role: user.role, extension: user.extension });
+      updateSessionUser({ id: user.id, name: user.name, role: user.role, extension: user.extension, organ: user.organ });
     }
     setOpen(null);
     setStatus(`Usuário ${user.username} atualizado.`);

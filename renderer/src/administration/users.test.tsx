@@ -66,6 +66,31 @@ test('a supervisor sees Administração without user management', async () => {
   expect(server.calls('GET /api/users')).toHaveLength(0);
 });
 
+test('a back office user is created with the organ whose requests it works', async () => {
+  const obras = { id: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Secretaria de Obras', acronym: 'SIURB', active: true };
+  const ana = makeUser({ id: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d', username: 'ana.obras', name: 'Ana Obras', role: 'backoffice' });
+  const { server, user } = openAsAdmin({
+    'GET /api/organs': { status: 200, body: { items: [obras] } },
+    'POST /api/users': { status: 201, body: { user: { ...ana, organ: { id: obras.id, name: obras.name } }, password: 'Zz9-aa8-Bb7' } },
+  });
+  await rowOf('maria.silva');
+
+  await user.click(screen.getByRole('button', { name: 'Novo usuário' }));
+  const form = screen.getByRole('dialog', { name: 'Novo usuário' });
+  expect(within(form).queryByLabelText('Órgão')).not.toBeInTheDocument();
+  await user.type(within(form).getByLabelText('Usuário'), 'ana.obras');
+  await user.type(within(form).getByLabelText('Nome'), 'Ana Obras');
+  await user.selectOptions(within(form).getByLabelText('Perfil'), 'Retaguarda');
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+  expect(await within(form).findByText('Escolha o órgão em que o usuário de retaguarda trabalha.')).toBeInTheDocument();
+  expect(server.calls('POST /api/users')).toHaveLength(0);
+
+  await user.selectOptions(within(form).getByLabelText('Órgão'), 'Secretaria de Obras');
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+  await screen.findByRole('dialog', { name: 'Usuário criado' });
+  expect(server.calls('POST /api/users')[0].body).toEqual({ username: 'ana.obras', name: 'Ana Obras', role: 'backoffice', extension: null, organId: obras.id });
+});
+
 test('creating a user shows the generated password once', async () => {
   const joao = makeUser({
     id: '0c9e6a52-1f3b-4d7a-8e2c-5b6a7d8e9f12',

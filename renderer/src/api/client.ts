@@ -56,32 +56,58 @@ export class ApiClient {
   }
 
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const content = body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' };
+    const response = await this.exchange(method, path, content);
+    return (await read(() => readJson(response))) as T;
+  }
+
+  /** multipart/form-data (uploads): fetch writes the Content-Type with its boundary itself. */
+  async postForm<T>(path: string, form: FormData): Promise<T> {
+    const response = await this.exchange('POST', path, { body: form });
+    return (await read(() => readJson(response))) as T;
+  }
+
+  /** A file the API serves (PDF, attachment), fetched with the session's token like any call. */
+  async download(path: string): Promise<Blob> {
+    const response = await this.exchange('GET', path, undefined, '*/*');
+    return read(() => response.blob());
+  }
+
+  /** Sends one call and answers its response when it succeeded; failures become ApiError or NetworkError. */
+  private async exchange(
+    method: Method,
+    path: string,
+    content?: { body: BodyInit; type?: string },
+    accept = 'application/json',
+  ): Promise<Response> {
     const token = this.options.token();
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = { Accept: accept };
+    if (content?.type) headers['Content-Type'] = content.type;
     if (token) headers.Authorization = `Bearer ${token}`;
 
     let response: Response;
-    let payload: unknown;
     try {
       const baseUrl = await this.options.baseUrl();
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      payload = await readJson(response);
+      response = await fetch(`${baseUrl}${path}`, { method, headers, body: content?.body });
     } catch (cause) {
       throw new NetworkError({ cause });
     }
+    if (response.ok) return response;
 
-    if (response.ok) return payload as T;
-
-    const error = new ApiError(errorBody(response.status, payload));
+    const error = new ApiError(errorBody(response.status, await read(() => readJson(response))));
     if (token && error.statusCode === 401 && sessionOverCodes.has(error.code)) {
       this.options.onSessionRejected(token);
     }
     throw error;
+  }
+}
+
+/** A body cut off on the way counts as a failed connection, as a refused one does. */
+async function read<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (cause) {
+    throw new NetworkError({ cause });
   }
 }
 

@@ -2,6 +2,8 @@ import { useState, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route, RouterProvider } from 'react-router-dom';
 import { homePathFor, menuFor, menuSections, type MenuSectionKey } from '@receptivo/shared';
 import { AdministrationPage } from '../administration/AdministrationPage';
+import { AttendanceDetailsPage } from '../attendances/AttendanceDetailsPage';
+import { AttendancePrintPage } from '../attendances/AttendancePrintPage';
 import { AttendancesPage } from '../attendances/AttendancesPage';
 import { RequestPrintPage } from '../attendances/RequestPrintPage';
 import { RequestStatusPage } from '../attendances/RequestStatusPage';
@@ -26,6 +28,8 @@ const pages: Record<MenuSectionKey, ComponentType> = {
 const subPages: readonly { section: MenuSectionKey; path: string; Page: ComponentType }[] = [
   { section: 'customers', path: '/clientes/novo', Page: NewCustomerPage },
   { section: 'customers', path: '/clientes/:id', Page: CustomerEditorPage },
+  { section: 'attendances', path: '/atendimentos/:id', Page: AttendanceDetailsPage },
+  { section: 'attendances', path: '/atendimentos/:id/imprimir', Page: AttendancePrintPage },
   { section: 'attendances', path: '/solicitacoes/:id', Page: RequestStatusPage },
   { section: 'attendances', path: '/solicitacoes/:id/imprimir', Page: RequestPrintPage },
 ];

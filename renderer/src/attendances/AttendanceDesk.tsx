@@ -124,6 +124,13 @@ export function AttendanceDesk() {
     show({ kind: 'request-status', requestId: request.id, saved: request });
   }
 
+  /** A lifecycle action (e.g. a cancellation) changes the situation the summary lists. */
+  function onRequestChanged(request: Request) {
+    if (!attendance) return;
+    const requests = attendance.requests.map((item) => (item.id === request.id ? summaryOfRequest(request) : item));
+    setOwn({ ...attendance, requests });
+  }
+
   const discardDialog = (blocker.state === 'blocked' || pendingLeave) && (
     <ConfirmDialog
       title="Descartar a solicitação?"
@@ -191,10 +198,15 @@ export function AttendanceDesk() {
         )}
         {attendance && view.kind === 'request-status' &&
           (view.saved ? (
-            <RequestStatus request={view.saved} onClose={() => show({ kind: 'work' })} />
+            <RequestStatus
+              key={view.requestId}
+              request={view.saved}
+              onClose={() => show({ kind: 'work' })}
+              onChanged={onRequestChanged}
+            />
           ) : (
             <RequestLoader key={view.requestId} id={view.requestId}>
-              {(request) => <RequestStatus request={request} onClose={() => show({ kind: 'work' })} />}
+              {(request) => <RequestStatus request={request} onClose={() => show({ kind: 'work' })} onChanged={onRequestChanged} />}
             </RequestLoader>
           ))}
         <div className="attendance-desk__knowledge" hidden={Boolean(attendance) && view.kind !== 'work'}>

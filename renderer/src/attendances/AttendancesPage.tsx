@@ -1,11 +1,21 @@
-import { EmptyState, Page } from '../ui/Page';
+import { useCurrentUser } from '../auth/SessionProvider';
+import { BackofficeRequests } from '../requests/BackofficeRequests';
+import { Page } from '../ui/Page';
+import { AttendanceSearch } from './AttendanceSearch';
+import './attendances.css';
 
+/** [Atendimentos]: the search for everyone; the back office sees their organ's requests first. */
 export function AttendancesPage() {
+  const { role } = useCurrentUser();
   return (
     <Page title="Atendimentos">
-      <EmptyState title="Nenhum atendimento para mostrar">
-        <p>A pesquisa de atendimentos e solicitações por protocolo, órgão, situação e período chega em uma próxima versão.</p>
-      </EmptyState>
+      {role === 'backoffice' && (
+        <>
+          <BackofficeRequests />
+          <h2 className="section-title">Pesquisa de atendimentos</h2>
+        </>
+      )}
+      <AttendanceSearch />
     </Page>
   );
 }

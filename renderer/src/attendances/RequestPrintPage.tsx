@@ -1,40 +1,36 @@
-import { useEffect } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useId } from 'react';
+import { useParams } from 'react-router-dom';
 import { formatDocument, formatProtocol, requestStatusLabels, type Request } from '@receptivo/shared';
+import { requestStatusPath } from '../app/paths';
+import { requestPdfPath } from '../requests/requests-api';
+import { RequestTimeline } from '../requests/RequestTimeline';
 import { formatDateTime } from '../ui/format';
+import { PrintSheet } from '../ui/PrintSheet';
 import { SchemaForm } from '../ui/schema-form/SchemaForm';
-import { addressText, groupingText, RequestLoader } from './RequestStatus';
+import { addressText, groupingText, RequestLoader, requestPdfName } from './RequestStatus';
 import './attendances.css';
 
-/** /solicitacoes/:id/imprimir: the request as a printed receipt; the print stylesheet drops the desk around it. */
+/** /solicitacoes/:id/imprimir: the request as a printed receipt. */
 export function RequestPrintPage() {
   const { id = '' } = useParams();
   return <RequestLoader id={id}>{(request) => <PrintableRequest request={request} />}</RequestLoader>;
 }
 
 function PrintableRequest({ request }: { request: Request }) {
+  const formTitleId = useId();
+  const responseTitleId = useId();
   const protocol = formatProtocol(request.protocol);
   const grouping = groupingText(request);
 
-  // The title is what the browser prints in the page header and offers as the PDF's name.
-  useEffect(() => {
-    document.title = `Solicitação ${protocol} · Receptivo`;
-  }, [protocol]);
-
   return (
-    <article className="request-print" aria-labelledby="request-print-title">
-      <div className="request-print__toolbar">
-        <button type="button" className="button button--primary" onClick={() => window.print()}>
-          Imprimir
-        </button>
-        <Link to={`/solicitacoes/${encodeURIComponent(request.id)}`}>Voltar à solicitação</Link>
-      </div>
-      <header className="request-print__header">
-        <p className="request-print__kind">Comprovante de solicitação</p>
-        <h1 id="request-print-title">{`Solicitação ${protocol}`}</h1>
-        {grouping && <p>{grouping}</p>}
-      </header>
-      <dl className="details request-print__details">
+    <PrintSheet
+      kind="Comprovante de solicitação"
+      title={`Solicitação ${protocol}`}
+      subtitle={grouping && <p>{grouping}</p>}
+      pdf={{ path: requestPdfPath(request.id), fileName: requestPdfName(request) }}
+      back={{ to: requestStatusPath(request.id), label: 'Voltar à solicitação' }}
+    >
+      <dl className="details">
         <dt>Protocolo</dt>
         <dd className="mono">{protocol}</dd>
         <dt>Atendimento</dt>
@@ -45,6 +41,12 @@ function PrintableRequest({ request }: { request: Request }) {
         <dd>{formatDateTime(request.deadline)}</dd>
         <dt>Situação</dt>
         <dd>{requestStatusLabels[request.status]}</dd>
+        {request.finishedAt && (
+          <>
+            <dt>Finalizada em</dt>
+            <dd>{formatDateTime(request.finishedAt)}</dd>
+          </>
+        )}
         <dt>Tipo de solicitação</dt>
         <dd>{request.typeName}</dd>
         <dt>Órgão</dt>
@@ -66,10 +68,19 @@ function PrintableRequest({ request }: { request: Request }) {
         <dt>Endereço</dt>
         <dd>{request.address ? addressText(request.address) : 'Não informado'}</dd>
       </dl>
-      <section className="request-print__form" aria-labelledby="request-print-form">
-        <h2 id="request-print-form">Dados da solicitação</h2>
+      <section className="print-sheet__section" aria-labelledby={formTitleId}>
+        <h2 id={formTitleId}>Dados da solicitação</h2>
         <SchemaForm schema={request.formSchema} value={request.form} readOnly onChange={() => undefined} />
       </section>
-    </article>
+      {request.response && (
+        <section className="print-sheet__section" aria-labelledby={responseTitleId}>
+          <h2 id={responseTitleId}>Resposta</h2>
+          <p className="preserve-lines">{request.response}</p>
+        </section>
+      )}
+      <div className="print-sheet__section">
+        <RequestTimeline request={request} headingLevel={2} />
+      </div>
+    </PrintSheet>
   );
 }

@@ -1,8 +1,11 @@
 import type {
   Attendance,
+  AttendanceSearchQuery,
+  AttendanceSearchResult,
   CurrentAttendance,
   FinishAttendance,
   LinkCustomer,
+  OrganOptionList,
   RegisterInformation,
   RegisterRequest,
   Request,
@@ -10,6 +13,7 @@ import type {
   StartAttendance,
 } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
+import { attendanceSearchParams } from './search-params';
 
 const attendancePath = (id: string) => `/api/attendances/${encodeURIComponent(id)}`;
 
@@ -47,4 +51,21 @@ export function getRequest(api: ApiClient, id: string): Promise<Request> {
 export function summaryOfRequest(request: Request): RequestSummary {
   const { id, protocol, status, requestTypeId, typeName, organName, deadline, createdAt, groupOf } = request;
   return { id, protocol, status, requestTypeId, typeName, organName, deadline, createdAt, groupOf };
+}
+
+export function getAttendance(api: ApiClient, id: string): Promise<Attendance> {
+  return api.get<Attendance>(attendancePath(id));
+}
+
+export const attendancePdfPath = (id: string) => `${attendancePath(id)}/pdf`;
+
+/** The Atendimentos tab: attendances with their requests that pass the filters, a page at a time. */
+export function searchAttendances(api: ApiClient, query: AttendanceSearchQuery): Promise<AttendanceSearchResult> {
+  return api.get<AttendanceSearchResult>(`/api/attendances?${attendanceSearchParams(query)}`);
+}
+
+/** The organs for the Órgão filter (any role may read them). */
+export async function listOrgans(api: ApiClient): Promise<OrganOptionList['items']> {
+  const { items } = await api.get<OrganOptionList>('/api/organs');
+  return items;
 }

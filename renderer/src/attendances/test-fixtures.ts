@@ -90,6 +90,19 @@ export function request(overrides: Partial<Request> = {}): Request {
       { id: requestId, protocol: requestProtocol, status: 'open' },
     ],
     registeredBy: 'Ana Atendente',
+    response: null,
+    finishedAt: null,
+    timeline: [
+      {
+        id: '5b0e7c2a-1d3f-4a5b-8c6d-7e8f9a0b1c31',
+        kind: 'registered',
+        description: 'Solicitação registrada no atendimento.',
+        actor: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' },
+        at: '2026-03-10T15:30:00.000Z',
+        attachments: [],
+      },
+    ],
+    allowedActions: ['reiterate', 'cancel'],
     ...overrides,
   };
 }

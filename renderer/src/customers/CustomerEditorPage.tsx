@@ -7,6 +7,7 @@ import { Page } from '../ui/Page';
 import { Tabs } from '../ui/Tabs';
 import { AddressesTab } from './AddressesTab';
 import { CustomerDataTab } from './CustomerDataTab';
+import { CustomerHistoryTab } from './CustomerHistoryTab';
 import { getCustomer } from './customers-api';
 import { documentLabel } from './labels';
 import { PhonesTab } from './PhonesTab';
@@ -144,7 +145,7 @@ export function CustomerEditorPage() {
           {
             key: 'history',
             label: 'Histórico',
-            content: <p className="note">O histórico de atendimentos e solicitações deste cliente aparecerá aqui.</p>,
+            content: <CustomerHistoryTab customerId={customer.id} />,
           },
         ]}
       />

@@ -344,16 +344,6 @@ test('with a login but the e-mail since removed, Reenviar senha gives way to the
   expect(screen.queryByRole('button', { name: 'Reenviar senha' })).not.toBeInTheDocument();
 });
 
-test('Histórico says honestly that it is not there yet', async () => {
-  const { user } = await openCustomer(maria);
-
-  await user.click(tab('Histórico'));
-
-  expect(screen.getByRole('tabpanel')).toHaveTextContent(
-    'O histórico de atendimentos e solicitações deste cliente aparecerá aqui.',
-  );
-});
-
 test('an unknown customer shows a clear message and a way back', async () => {
   storeSession(loginResponse('attendant'));
   fakeServer({

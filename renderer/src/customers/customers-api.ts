@@ -1,4 +1,4 @@
-import type { CreateCustomer, Customer, CustomerList, CustomerSearch, UpdateCustomer } from '@receptivo/shared';
+import type { CreateCustomer, Customer, CustomerHistory, CustomerList, CustomerSearch, UpdateCustomer } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
 import { searchParamsOf } from './search-params';
 
@@ -39,4 +39,9 @@ export function createPortalAccount(api: ApiClient, id: string): Promise<Custome
 
 export function resendPortalPassword(api: ApiClient, id: string): Promise<Customer> {
   return api.post<Customer>(`${customerPath(id)}/portal-account/resend-password`);
+}
+
+/** The customer's attendances and requests, for the Histórico tab. */
+export function getCustomerHistory(api: ApiClient, id: string): Promise<CustomerHistory> {
+  return api.get<CustomerHistory>(`${customerPath(id)}/history`);
 }

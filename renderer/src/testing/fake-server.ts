@@ -7,6 +7,7 @@ export interface FakeRequest {
   /** The query string, decoded; routes are matched on the path alone. */
   query: Record<string, string>;
   headers: Record<string, string>;
+  /** JSON bodies parsed; a FormData (multipart upload) as it was sent. */
   body: unknown;
 }
 
@@ -31,7 +32,7 @@ export function fakeServer(routes: Record<string, Route>) {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: (init.headers ?? {}) as Record<string, string>,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : (init.body ?? undefined),
     };
     requests.push(request);
     const route = routes[`${request.method} ${request.path}`];
@@ -48,9 +49,16 @@ export function fakeServer(routes: Record<string, Route>) {
   };
 }
 
+/** A Blob body is a file download (PDF, attachment); anything else is answered as JSON. */
 function toResponse({ status, body }: FakeResponse): Response {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  return { ok: status >= 200 && status < 300, status, text: async () => text } as Response;
+  const file = body instanceof Blob ? body : null;
+  const text = body === undefined || file ? '' : JSON.stringify(body);
+  return {
+    ok: status >= 200 && status < 300,
+    status,
+    text: async () => text,
+    blob: async () => file ?? new Blob([text], { type: 'application/json' }),
+  } as Response;
 }
 
 export function apiError(
@@ -83,8 +91,11 @@ const userNames: Record<Role, string> = {
   backoffice: 'Rui Retaguarda',
 };
 
+/** The organ of the back office user; other roles work for none. */
+export const backofficeOrgan = { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f10', name: 'Secretaria de Obras' };
+
 export function sessionUser(role: Role, extension: string | null = role === 'attendant' ? '1001' : null): SessionUser {
-  return { id: userIds[role], name: userNames[role], role, extension };
+  return { id: userIds[role], name: userNames[role], role, extension, organ: role === 'backoffice' ? backofficeOrgan : null };
 }
 
 export function loginResponse(role: Role, expiresInMs = 8 * 60 * 60 * 1000): LoginResponse {
@@ -104,6 +115,7 @@ export function user(overrides: Partial<User> & Pick<User, 'id' | 'username' | '
   return {
     role: 'attendant',
     extension: null,
+    organ: null,
     active: true,
     createdAt: '2025-01-10T12:00:00.000Z',
     updatedAt: '2025-01-10T12:00:00.000Z',

@@ -22,3 +22,11 @@ export function formatTime(iso: string): string {
   const parts = partsOf(iso);
   return `${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+const oneDecimal = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 1 });
+
+/** File sizes as read in pt-BR: "850 KB", "1,5 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${oneDecimal.format(bytes / (1024 * 1024))} MB`;
+}

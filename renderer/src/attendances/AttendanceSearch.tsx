@@ -1,0 +1,291 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import {
+  attendanceSearchQuerySchema,
+  channelLabels,
+  channels,
+  formatProtocol,
+  requestStatusLabels,
+  requestStatuses,
+  type AttendanceSearchQuery,
+  type AttendanceSearchResult,
+  type RequestSummary,
+} from '@receptivo/shared';
+import { ApiError, describeError } from '../api/client';
+import { attendanceDetailsPath } from '../app/paths';
+import { useApi } from '../auth/SessionProvider';
+import { Dialog } from '../ui/Dialog';
+import { Field, FormAlert } from '../ui/Field';
+import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
+import { formatDateTime } from '../ui/format';
+import { LoadFailed } from '../ui/LoadFailed';
+import { EmptyState } from '../ui/Page';
+import { Pagination } from '../ui/Pagination';
+import { useLoad } from '../ui/use-load';
+import { listOrgans, searchAttendances } from './attendances-api';
+import { RequestLoader, RequestStatus } from './RequestStatus';
+import {
+  attendanceFilterFields,
+  attendanceFiltersFrom,
+  attendancePageFrom,
+  attendanceSearchParams,
+  type AttendanceFilterField,
+  type AttendanceFilters,
+} from './search-params';
+
+type Results =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'failed'; message: string; retry: boolean }
+  | { state: 'ready'; result: AttendanceSearchResult; page: number; pageSize: number };
+
+/** The filled-in filters as the server's query; the schema checks them (dates, order) before sending. */
+function queryOf(filters: AttendanceFilters, paging: { page: number; pageSize: number }): AttendanceSearchQuery {
+  const query: Record<string, string | number> = { ...paging };
+  for (const field of attendanceFilterFields) {
+    const value = filters[field].trim();
+    if (value) query[field] = value;
+  }
+  return query as AttendanceSearchQuery;
+}
+
+/**
+ * The Atendimentos tab: free text (keywords, attendance and request protocols) combined with organ,
+ * situation, channel and period. The search lives in the URL, so a reload or coming back from a
+ * request shows the same page of results.
+ */
+export function AttendanceSearch() {
+  const api = useApi();
+  const [params, setParams] = useSearchParams();
+  const key = attendanceSearchParams({ ...attendanceFiltersFrom(params), ...attendancePageFrom(params) }).toString();
+  const [filters, setFilters] = useState<AttendanceFilters>(() => attendanceFiltersFrom(params));
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [results, setResults] = useState<Results>({ state: 'idle' });
+  /** Bumped by [Pesquisar] and [Tentar novamente], so the same query can be asked again. */
+  const [attempt, setAttempt] = useState(0);
+  const [viewing, setViewing] = useState<RequestSummary | null>(null);
+  const [organs] = useLoad(listOrgans);
+
+  useEffect(() => {
+    const shown = new URLSearchParams(key);
+    const paging = attendancePageFrom(shown);
+    setFilters(attendanceFiltersFrom(shown));
+    const parsed = attendanceSearchQuerySchema.safeParse(queryOf(attendanceFiltersFrom(shown), paging));
+    if (!parsed.success) {
+      setErrors(formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
+      setResults({ state: 'idle' });
+      return;
+    }
+    let current = true;
+    setErrors(noFormErrors);
+    setResults({ state: 'loading' });
+    searchAttendances(api, parsed.data).then(
+      (result) => current && setResults({ state: 'ready', result, ...paging }),
+      (error: unknown) => {
+        if (!current) return;
+        // Refused filters go beside their inputs; the reason as a whole goes with the results.
+        setErrors({ fields: formErrorsFromFailure(error, attendanceFilterFields).fields, alert: null });
+        const retry = !(error instanceof ApiError) || error.statusCode >= 500;
+        setResults({ state: 'failed', message: describeError(error), retry });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, key, attempt]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = attendanceSearchQuerySchema.safeParse(queryOf(filters, { ...attendancePageFrom(params), page: 1 }));
+    if (!parsed.success) {
+      setErrors(formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
+      return;
+    }
+    setParams(attendanceSearchParams(parsed.data));
+    setAttempt((count) => count + 1);
+  }
+
+  function clear() {
+    setParams(new URLSearchParams());
+    setAttempt((count) => count + 1);
+  }
+
+  /** value + onChange of one filter's input or select. */
+  const bind = (field: AttendanceFilterField) => ({
+    value: filters[field],
+    onChange: (event: { target: { value: string } }) => setFilters((previous) => ({ ...previous, [field]: event.target.value })),
+  });
+
+  return (
+    <div>
+      <form className="search-form attendance-search" role="search" aria-label="Pesquisar atendimentos" onSubmit={onSubmit} noValidate>
+        <FormAlert message={errors.alert} />
+        <div className="attendance-search__fields">
+          <Field
+            label="Busca"
+            hint="Palavra-chave ou protocolo de atendimento ou de solicitação, com ou sem pontuação."
+            error={errors.fields.q}
+          >
+            {(control) => <input {...control} type="search" autoComplete="off" {...bind('q')} />}
+          </Field>
+          <Field
+            label="Órgão"
+            hint={organs.state === 'failed' ? 'Não foi possível carregar a lista de órgãos.' : undefined}
+            error={errors.fields.organId}
+          >
+            {(control) => (
+              <select {...control} {...bind('organId')} disabled={organs.state !== 'ready'}>
+                <option value="">Todos</option>
+                {organs.state === 'ready' &&
+                  organs.data.map((organ) => (
+                    <option key={organ.id} value={organ.id}>
+                      {organ.active ? organ.name : `${organ.name} (inativo)`}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Situação" error={errors.fields.status}>
+            {(control) => (
+              <select {...control} {...bind('status')}>
+                <option value="">Todas</option>
+                {requestStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {requestStatusLabels[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Meio de comunicação" error={errors.fields.channel}>
+            {(control) => (
+              <select {...control} {...bind('channel')}>
+                <option value="">Todos</option>
+                {channels.map((channel) => (
+                  <option key={channel} value={channel}>
+                    {channelLabels[channel]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset className="attendance-search__period">
+            <legend>Período</legend>
+            <Field label="De" error={errors.fields.from}>
+              {(control) => <input {...control} type="date" {...bind('from')} />}
+            </Field>
+            <Field label="Até" error={errors.fields.to}>
+              {(control) => <input {...control} type="date" {...bind('to')} />}
+            </Field>
+          </fieldset>
+        </div>
+        <div className="search-form__actions">
+          <button type="submit" className="button button--primary">
+            Pesquisar
+          </button>
+          <button type="button" className="button" onClick={clear}>
+            Limpar
+          </button>
+        </div>
+      </form>
+
+      <div aria-live="polite" aria-busy={results.state === 'loading'}>
+        {results.state === 'loading' && <p className="muted">Pesquisando atendimentos…</p>}
+        {results.state === 'failed' && (
+          <LoadFailed what="os atendimentos" failure={results} onRetry={() => setAttempt((count) => count + 1)} />
+        )}
+        {results.state === 'ready' && results.result.items.length === 0 && (
+          <EmptyState title="Nenhum atendimento encontrado.">
+            <p>Confira o texto pesquisado ou afrouxe os filtros.</p>
+          </EmptyState>
+        )}
+        {results.state === 'ready' && results.result.items.length > 0 && (
+          <>
+            <ResultsTable result={results.result} onView={setViewing} />
+            <Pagination
+              page={results.page}
+              pageSize={results.pageSize}
+              total={results.result.total}
+              onPage={(page) =>
+                setParams(attendanceSearchParams(queryOf(attendanceFiltersFrom(params), { page, pageSize: results.pageSize })))
+              }
+            />
+          </>
+        )}
+      </div>
+      {viewing && <RequestSummaryDialog request={viewing} onClose={() => setViewing(null)} />}
+    </div>
+  );
+}
+
+function ResultsTable({ result, onView }: { result: AttendanceSearchResult; onView: (request: RequestSummary) => void }) {
+  return (
+    <>
+      <div className="toolbar">
+        <p className="toolbar__summary">
+          {result.total === 1 ? '1 atendimento encontrado' : `${result.total} atendimentos encontrados`}
+        </p>
+      </div>
+      <table className="table attendance-results">
+        <caption className="visually-hidden">Atendimentos encontrados</caption>
+        <thead>
+          <tr>
+            <th scope="col">Atendimento</th>
+            <th scope="col">Data</th>
+            <th scope="col">Meio de comunicação</th>
+            <th scope="col">Cliente</th>
+            <th scope="col">Atendente</th>
+            <th scope="col">Solicitações</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.items.map((attendance) => (
+            <tr key={attendance.id}>
+              <td>
+                <Link to={attendanceDetailsPath(attendance.id)} className="mono">
+                  {formatProtocol(attendance.protocol)}
+                </Link>
+              </td>
+              <td>{formatDateTime(attendance.startedAt)}</td>
+              <td>{channelLabels[attendance.channel]}</td>
+              <td>{attendance.customerName ?? <span className="muted">Cliente não identificado</span>}</td>
+              <td>{attendance.attendantName}</td>
+              <td>
+                {attendance.requests.length === 0 ? (
+                  <span className="muted">Nenhuma</span>
+                ) : (
+                  <ul className="attendance-results__requests">
+                    {attendance.requests.map((request) => (
+                      <li key={request.id}>
+                        <span className="mono">{formatProtocol(request.protocol)}</span>
+                        <span>{request.typeName}</span>
+                        <span className="badge badge--off">{requestStatusLabels[request.status]}</span>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={`Ver solicitação ${formatProtocol(request.protocol)}`}
+                          onClick={() => onView(request)}
+                        >
+                          Ver
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** [Ver]: the request's summary and history over the results, without leaving the search. */
+function RequestSummaryDialog({ request, onClose }: { request: RequestSummary; onClose: () => void }) {
+  return (
+    <Dialog title={`Solicitação ${formatProtocol(request.protocol)}`} onClose={onClose}>
+      <RequestLoader id={request.id}>{(loaded) => <RequestStatus request={loaded} onClose={onClose} summary />}</RequestLoader>
+    </Dialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { useId } from 'react';
+import { Link } from 'react-router-dom';
+import { channelLabels, formatProtocol, requestStatusLabels, type CustomerHistory } from '@receptivo/shared';
+import { attendanceDetailsPath, requestStatusPath } from '../app/paths';
+import { formatDateTime } from '../ui/format';
+import { LoadFailed } from '../ui/LoadFailed';
+import { useLoad } from '../ui/use-load';
+import { getCustomerHistory } from './customers-api';
+
+/** [Histórico]: every attendance of the customer and every request they made, each protocol a link. */
+export function CustomerHistoryTab({ customerId }: { customerId: string }) {
+  const [load, reload] = useLoad((api) => getCustomerHistory(api, customerId), customerId);
+  if (load.state === 'loading') return <p className="muted">Carregando histórico…</p>;
+  if (load.state === 'failed') return <LoadFailed what="o histórico do cliente" failure={load} onRetry={reload} />;
+  return (
+    <div>
+      <AttendanceHistory attendances={load.data.attendances} />
+      <RequestHistory requests={load.data.requests} />
+    </div>
+  );
+}
+
+function AttendanceHistory({ attendances }: { attendances: CustomerHistory['attendances'] }) {
+  const titleId = useId();
+  return (
+    <section className="page-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        Histórico de Atendimento
+      </h2>
+      {attendances.length === 0 ? (
+        <p className="note">Nenhum atendimento registrado para este cliente.</p>
+      ) : (
+        <table className="table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">Protocolo</th>
+              <th scope="col">Início</th>
+              <th scope="col">Término</th>
+              <th scope="col">Meio de comunicação</th>
+              <th scope="col">Atendente</th>
+              <th scope="col">Informações</th>
+              <th scope="col">Solicitações</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attendances.map((attendance) => (
+              <tr key={attendance.id}>
+                <td>
+                  <Link to={attendanceDetailsPath(attendance.id)} className="mono">
+                    {formatProtocol(attendance.protocol)}
+                  </Link>
+                </td>
+                <td>{formatDateTime(attendance.startedAt)}</td>
+                <td>{attendance.finishedAt ? formatDateTime(attendance.finishedAt) : <span className="muted">Em andamento</span>}</td>
+                <td>{channelLabels[attendance.channel]}</td>
+                <td>{attendance.attendantName}</td>
+                <td>{attendance.informationCount}</td>
+                <td>{attendance.requestCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RequestHistory({ requests }: { requests: CustomerHistory['requests'] }) {
+  const titleId = useId();
+  return (
+    <section className="page-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        Histórico de Solicitação
+      </h2>
+      {requests.length === 0 ? (
+        <p className="note">Nenhuma solicitação registrada para este cliente.</p>
+      ) : (
+        <table className="table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">Protocolo</th>
+              <th scope="col">Tipo</th>
+              <th scope="col">Órgão</th>
+              <th scope="col">Situação</th>
+              <th scope="col">Registrada em</th>
+              <th scope="col">Prazo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((request) => (
+              <tr key={request.id}>
+                <td>
+                  <Link to={requestStatusPath(request.id)} className="mono">
+                    {formatProtocol(request.protocol)}
+                  </Link>
+                </td>
+                <td>{request.typeName}</td>
+                <td>{request.organName}</td>
+                <td>{requestStatusLabels[request.status]}</td>
+                <td>{formatDateTime(request.createdAt)}</td>
+                <td>{formatDateTime(request.deadline)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
