@@ -1,17 +1,51 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DesktopBridge } from '@receptivo/shared';
+import type { CallRinging, DesktopBridge } from '@receptivo/shared';
 import { createIpcHandlers } from './ipc/ipc-handlers';
 import { createSettingsStore } from './settings/settings-store';
 
 // The real 'electron' module cannot load outside Electron: the preload gets a stand-in.
 const mockInvoke = jest.fn();
+const mockOn = jest.fn();
+const mockRemoveListener = jest.fn();
 const mockExposeInMainWorld = jest.fn();
 jest.mock(
   'electron',
-  () => ({ contextBridge: { exposeInMainWorld: mockExposeInMainWorld }, ipcRenderer: { invoke: mockInvoke } }),
+  () => ({
+    contextBridge: { exposeInMainWorld: mockExposeInMainWorld },
+    ipcRenderer: { invoke: mockInvoke, on: mockOn, removeListener: mockRemoveListener },
+  }),
   { virtual: true },
 );
+
+// Every function of DesktopBridge at run time: a Record of its keys needs each one and no other.
+const bridgeFunctions: Record<keyof DesktopBridge, true> = {
+  getSettings: true,
+  saveSettings: true,
+  appVersion: true,
+  setSession: true,
+  callRinging: true,
+  agentState: true,
+  cacheStatus: true,
+  cacheSearch: true,
+  cacheCategories: true,
+  cacheInformation: true,
+  cacheScripts: true,
+  onOpenDesk: true,
+  onPause: true,
+  onUnpause: true,
+};
+
+const call: CallRinging = {
+  callId: '1764321000.42',
+  callerNumber: '11987654321',
+  callerE164: '+5511987654321',
+  callerName: null,
+  queue: 'atendimento',
+  waitSeconds: 0,
+  ura: {},
+  matches: [],
+};
 
 describe('preload bridge', () => {
   let bridge: DesktopBridge;
@@ -25,37 +59,73 @@ describe('preload bridge', () => {
     expect(key).toBe('receptivoDesktop');
     bridge = exposed;
   });
-  beforeEach(() => mockInvoke.mockReset());
-
-  it('exposes only the named functions of the bridge', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['appVersion', 'getSettings', 'saveSettings']);
+  beforeEach(() => {
+    mockInvoke.mockReset();
+    mockOn.mockReset();
+    mockRemoveListener.mockReset();
   });
 
-  it('maps each function to its channel and passes the reply through', async () => {
-    mockInvoke.mockResolvedValueOnce({ serverUrl: 'http://10.0.0.5:3000' });
-    await expect(bridge.getSettings()).resolves.toEqual({ serverUrl: 'http://10.0.0.5:3000' });
-    expect(mockInvoke).toHaveBeenLastCalledWith('settings:get');
-
-    mockInvoke.mockResolvedValueOnce({ serverUrl: 'http://10.0.0.6:3000' });
-    await expect(bridge.saveSettings({ serverUrl: 'http://10.0.0.6:3000' })).resolves.toEqual({
-      serverUrl: 'http://10.0.0.6:3000',
-    });
-    expect(mockInvoke).toHaveBeenLastCalledWith('settings:save', { serverUrl: 'http://10.0.0.6:3000' });
-
-    mockInvoke.mockResolvedValueOnce('0.1.0');
-    await expect(bridge.appVersion()).resolves.toBe('0.1.0');
-    expect(mockInvoke).toHaveBeenLastCalledWith('app:version');
+  it('exposes exactly the functions of DesktopBridge', () => {
+    expect(Object.keys(bridge).sort()).toEqual(Object.keys(bridgeFunctions).sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
-  it('invokes only channels that main handles', async () => {
+  const invocations: [string, (bridge: DesktopBridge) => Promise<unknown>, unknown[]][] = [
+    ['getSettings', (b) => b.getSettings(), ['settings:get']],
+    [
+      'saveSettings',
+      (b) => b.saveSettings({ serverUrl: 'http://10.0.0.6:3000', startAtLogin: false }),
+      ['settings:save', { serverUrl: 'http://10.0.0.6:3000', startAtLogin: false }],
+    ],
+    ['appVersion', (b) => b.appVersion(), ['app:version']],
+    ['setSession', (b) => b.setSession({ serverUrl: 'http://10.0.0.6:3000', token: 'jwt' }), ['session:set', { serverUrl: 'http://10.0.0.6:3000', token: 'jwt' }]],
+    ['setSession (logout)', (b) => b.setSession(null), ['session:set', null]],
+    ['callRinging', (b) => b.callRinging(call), ['call:ringing', call]],
+    ['agentState', (b) => b.agentState({ state: 'available' }), ['agent:state', { state: 'available' }]],
+    ['cacheStatus', (b) => b.cacheStatus(), ['cache:status']],
+    ['cacheSearch', (b) => b.cacheSearch({ q: 'iluminação' }), ['cache:search', { q: 'iluminação' }]],
+    ['cacheCategories', (b) => b.cacheCategories(), ['cache:categories']],
+    ['cacheInformation', (b) => b.cacheInformation('6f1c1d0e-6a57-4c43-9a57-2f1e0a4b9c11'), ['cache:information', { id: '6f1c1d0e-6a57-4c43-9a57-2f1e0a4b9c11' }]],
+    ['cacheScripts', (b) => b.cacheScripts(), ['cache:scripts']],
+  ];
+
+  it.each(invocations)('maps %s to its channel and passes the reply through', async (_name, use, expected) => {
+    mockInvoke.mockResolvedValueOnce('the reply');
+    await expect(use(bridge)).resolves.toBe('the reply');
+    expect(mockInvoke.mock.calls).toEqual([expected]);
+  });
+
+  it('invokes only channels that main handles, and every one of them', async () => {
     mockInvoke.mockResolvedValue(undefined);
-    await bridge.getSettings();
-    await bridge.saveSettings({ serverUrl: 'http://10.0.0.5:3000' });
-    await bridge.appVersion();
+    for (const [, use] of invocations) await use(bridge);
     const handled = Object.keys(
-      createIpcHandlers({ store: createSettingsStore('/nonexistent'), appVersion: '0', onSettingsSaved: () => undefined }),
+      createIpcHandlers({
+        store: createSettingsStore('/nonexistent'),
+        appVersion: '0',
+        settings: () => ({ serverUrl: 'http://127.0.0.1:3000', startAtLogin: true }),
+        onSettingsSaved: () => undefined,
+        cache: {} as never,
+        screenPop: () => undefined,
+        onAgentState: () => undefined,
+      }),
     );
-    for (const [channel] of mockInvoke.mock.calls) expect(handled).toContain(channel);
+    expect([...new Set(mockInvoke.mock.calls.map(([channel]) => channel))].sort()).toEqual(handled.sort());
+  });
+
+  it.each([
+    ['onOpenDesk', 'desktop:open-desk', { callId: '1764321000.42' }, [{ callId: '1764321000.42' }]],
+    ['onPause', 'desktop:pause', { reason: 'Almoço' }, [{ reason: 'Almoço' }]],
+    ['onUnpause', 'desktop:unpause', {}, []],
+  ] as const)('%s subscribes to %s, hands the page only the payload, and unsubscribes', (name, channel, payload, received) => {
+    const listener = jest.fn();
+    const unsubscribe = bridge[name](listener);
+    expect(mockOn).toHaveBeenCalledWith(channel, expect.any(Function));
+    const forward = mockOn.mock.calls[0][1];
+    forward({ sender: 'the ipcRenderer event' }, payload);
+    expect(listener.mock.calls).toEqual([received]);
+
+    unsubscribe();
+    expect(mockRemoveListener).toHaveBeenCalledWith(channel, forward);
   });
 
   it('imports nothing but electron at run time, as a sandboxed preload must', () => {

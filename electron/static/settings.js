@@ -5,6 +5,7 @@
 const desktop = window.receptivoDesktop;
 const form = document.getElementById('settings-form');
 const input = document.getElementById('server-url');
+const startAtLogin = document.getElementById('start-at-login');
 const button = document.getElementById('save');
 const saveError = document.getElementById('save-error');
 const loadError = document.getElementById('load-error');
@@ -30,6 +31,7 @@ function showSaveError(message) {
 
 desktop.getSettings().then((settings) => {
   if (!input.value) input.value = settings.serverUrl;
+  startAtLogin.checked = settings.startAtLogin;
 });
 desktop.appVersion().then((appVersion) => {
   version.textContent = `Receptivo ${appVersion}`;
@@ -41,7 +43,7 @@ form.addEventListener('submit', async (event) => {
   input.removeAttribute('aria-invalid');
   button.disabled = true;
   try {
-    const saved = await desktop.saveSettings({ serverUrl: input.value });
+    const saved = await desktop.saveSettings({ serverUrl: input.value, startAtLogin: startAtLogin.checked });
     window.location.assign(saved.serverUrl);
   } catch (error) {
     showSaveError(messageOf(error));

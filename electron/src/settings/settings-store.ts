@@ -4,7 +4,7 @@ import path from 'node:path';
 import { desktopSettingsSchema, type DesktopSettings } from '@receptivo/shared';
 
 export const SETTINGS_FILE = 'settings.json';
-export const DEFAULT_SETTINGS: DesktopSettings = { serverUrl: 'http://127.0.0.1:3000' };
+export const DEFAULT_SETTINGS: DesktopSettings = { serverUrl: 'http://127.0.0.1:3000', startAtLogin: true };
 
 /** Thrown by `save` for settings the schema refuses; `message` is the schema's pt-BR text. */
 export class InvalidSettingsError extends Error {

@@ -2,7 +2,8 @@ import { createWindowOptions, decideNavigation } from './window-options';
 
 describe('window options', () => {
   it('isolates the renderer and loads the given preload', () => {
-    const { webPreferences } = createWindowOptions('/app/dist/preload.js');
+    const { webPreferences, icon } = createWindowOptions('/app/dist/preload.js', '/app/static/icon.png');
+    expect(icon).toBe('/app/static/icon.png');
     expect(webPreferences).toMatchObject({
       preload: '/app/dist/preload.js',
       contextIsolation: true,

@@ -1,8 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function createWindowOptions(preloadPath: string, iconPath: string): BrowserWindowConstructorOptions {
   return {
     title: 'Receptivo',
+    // Linux shows it in the task switcher; Windows takes the executable's icon.
+    icon: iconPath,
     width: 1366,
     height: 768,
     minWidth: 1024,
