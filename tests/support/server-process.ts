@@ -8,17 +8,29 @@ const SERVER_ENTRY = join(ROOT, 'server', 'dist', 'main.js');
 
 export interface ServerProcess {
   url: string;
+  port: number;
   child: ChildProcess;
   /** Everything the server printed so far, stdout and stderr. */
   output(): string;
   /** Milliseconds from spawn to the ready line. */
   readyAfterMs: number;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /**
+   * Once stopped, the same server again: same environment (database, DATA_DIR) and port, so a page
+   * left open keeps its origin and its storage.
+   */
+  startAgain(): Promise<ServerProcess>;
+}
+
+export interface StartOptions {
+  /** A free one when unset. */
+  port?: number;
+  timeoutMs?: number;
 }
 
 /** Runs the built server (`node server/dist/main.js`) as `npm start` does, and waits for it to be ready. */
-export async function startServer(environment: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(environment: Record<string, string>, { port: chosenPort, timeoutMs = 30_000 }: StartOptions = {}): Promise<ServerProcess> {
+  const port = chosenPort ?? (await freePort());
   const startedAt = Date.now();
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
@@ -47,12 +59,17 @@ export async function startServer(environment: Record<string, string>, timeoutMs
 
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     child,
     output: () => output,
     readyAfterMs: Date.now() - startedAt,
     async stop(signal = 'SIGINT') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
+    },
+    startAgain() {
+      if (child.exitCode === null && child.signalCode === null) throw new Error('startAgain: stop the server first');
+      return startServer(environment, { port, timeoutMs });
     },
   };
 }

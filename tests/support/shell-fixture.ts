@@ -8,10 +8,13 @@ import { launchBrowser } from './browser';
 import { type ServerProcess, startServer } from './server-process';
 
 export interface DeskFixture {
-  server: ServerProcess;
+  /** The running server; replaced by restartServer(). */
+  readonly server: ServerProcess;
   browser: Browser;
   credentials: Awaited<ReturnType<typeof readCredentials>>;
   signIn(page: Page, username: string, password: string): Promise<void>;
+  /** Stops the server process (Ctrl-C); `whileStopped` runs with it down; then it starts again on the same port, database and DATA_DIR. */
+  restartServer(whileStopped?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,11 +22,13 @@ export interface DeskFixture {
 export async function startDesk(environment: Record<string, string> = {}): Promise<DeskFixture> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'receptivo-e2e-'));
-  const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, ...environment });
+  let server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, ...environment });
   const credentials = await readCredentials(dataDir);
   const browser = await launchBrowser();
   return {
-    server,
+    get server() {
+      return server;
+    },
     browser,
     credentials,
     async signIn(page, username, password) {
@@ -33,6 +38,11 @@ export async function startDesk(environment: Record<string, string> = {}): Promi
       await page.getByRole('button', { name: 'Entrar' }).click();
       // Signed in (the menu) or refused (the alert): either way the login request is over.
       await page.getByRole('navigation', { name: 'Menu principal' }).or(page.getByRole('alert')).first().waitFor();
+    },
+    async restartServer(whileStopped) {
+      await server.stop();
+      await whileStopped?.();
+      server = await server.startAgain();
     },
     async close() {
       await browser.close();

@@ -18,6 +18,10 @@ export const apiErrorCodes = [
   'CTI_UNAVAILABLE',
   /** Asterisk refused the action (QueuePause…); the message carries its reason. */
   'CTI_REFUSED',
+  /** An Idempotency-Key sent again with another operation or other data. */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** The first send of this Idempotency-Key never finished: whether it ran is not known. */
+  'IDEMPOTENCY_UNCERTAIN',
   'INTERNAL_ERROR',
 ] as const;
 export const apiErrorCodeSchema = z.enum(apiErrorCodes);

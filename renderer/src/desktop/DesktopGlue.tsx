@@ -1,0 +1,79 @@
+import { useEffect, useEffectEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { menuSections, type CallRinging } from '@receptivo/shared';
+import { serverBaseUrl } from '../api/server-url';
+import { useSession } from '../auth/SessionProvider';
+import { useCti } from '../cti/CtiProvider';
+
+// The renderer's side of the desktop bridge (shared/src/desktop/bridge.ts). In a plain browser
+// window.receptivoDesktop is undefined and all of this does nothing. Each function is also checked:
+// the page comes from the server, the preload from the installed app, which may be older.
+
+const receptivoPath = menuSections.find((section) => section.key === 'receptivo')!.path;
+
+/** A failed IPC call costs the shell a notification or a tray label, never the desk's work. */
+const warn = (what: string) => (error: unknown) => console.warn(`Receptivo desktop: ${what} failed`, error);
+
+/** The signed-in session for the shell's cache sync: on login, token change and logout (null). */
+export function DesktopSession() {
+  const { session } = useSession();
+  const token = session?.token ?? null;
+
+  useEffect(() => {
+    const desktop = window.receptivoDesktop;
+    if (!desktop?.setSession) return;
+    if (!token) {
+      desktop.setSession(null).catch(warn('setSession'));
+      return;
+    }
+    let current = true;
+    serverBaseUrl()
+      .then((serverUrl) => (current ? desktop.setSession({ serverUrl, token }) : undefined))
+      .catch(warn('setSession'));
+    return () => {
+      current = false;
+    };
+  }, [token]);
+
+  return null;
+}
+
+/** For CtiProvider's onRinging: the shell brings the window forward and shows the caller. */
+export function ringDesktop(call: CallRinging): void {
+  window.receptivoDesktop?.callRinging?.(call).catch(warn('callRinging'));
+}
+
+/**
+ * Inside the signed-in layout: the agent state out to the tray; the notification's click (open the
+ * desk) and the tray's pause and resume in. The outcome of a pause from the tray comes back to it
+ * as the next agent state.
+ */
+export function DesktopCti() {
+  const cti = useCti();
+  const navigate = useNavigate();
+  const { agent } = cti;
+
+  useEffect(() => {
+    if (agent) window.receptivoDesktop?.agentState?.(agent).catch(warn('agentState'));
+  }, [agent]);
+
+  const openDesk = useEffectEvent(() => navigate(receptivoPath));
+  const pause = useEffectEvent((reason: string) => {
+    void cti.pause(reason);
+  });
+  const unpause = useEffectEvent(() => {
+    void cti.unpause();
+  });
+
+  useEffect(() => {
+    const desktop = window.receptivoDesktop;
+    const unsubscribe = [
+      desktop?.onOpenDesk?.(() => openDesk()),
+      desktop?.onPause?.(({ reason }) => pause(reason)),
+      desktop?.onUnpause?.(() => unpause()),
+    ];
+    return () => unsubscribe.forEach((off) => off?.());
+  }, []);
+
+  return null;
+}

@@ -1,0 +1,129 @@
+import { formatProtocol, type Attendance, type SessionUser } from '@receptivo/shared';
+import type { ApiClient } from '../api/client';
+import { finishAttendance, linkCustomer, registerInformation, registerRequest, startAttendance } from '../attendances/attendances-api';
+import type { DraftConfirmation, DraftEntry, DraftSender } from './draft-queue';
+import { isLocalAttendance } from './ids';
+
+/** The API call of each operation, with the entry's key as Idempotency-Key. */
+export function attendanceSender(api: ApiClient): DraftSender {
+  return (entry, attendanceId) => {
+    const { operation, key } = entry;
+    if (operation.kind === 'start') return startAttendance(api, operation.body, key);
+    if (attendanceId === null) throw new Error(`${operation.kind} needs the attendance's server id`);
+    switch (operation.kind) {
+      case 'link-customer':
+        return linkCustomer(api, attendanceId, operation.body, key);
+      case 'register-information':
+        return registerInformation(api, attendanceId, operation.body, key);
+      case 'register-request':
+        return registerRequest(api, attendanceId, operation.body, key);
+      case 'finish':
+        return finishAttendance(api, attendanceId, operation.body, key);
+    }
+  };
+}
+
+export const protocolPending = 'Protocolo será gerado ao reconectar';
+
+/** The protocol to read to the caller, or the promise of one for an attendance started offline. */
+export function protocolOf(attendance: Attendance): string {
+  return isLocalAttendance(attendance.id) ? protocolPending : formatProtocol(attendance.protocol);
+}
+
+/** The attendances started offline and not finished, newest last, as the desk shows them. */
+export function openLocalAttendances(entries: readonly DraftEntry[], attendant: SessionUser): Attendance[] {
+  const finished = new Set(entries.filter((entry) => entry.operation.kind === 'finish').map((entry) => entry.attendanceId));
+  return entries.flatMap((entry): Attendance[] => {
+    const { operation, attendanceId } = entry;
+    if (operation.kind !== 'start' || !isLocalAttendance(attendanceId) || finished.has(attendanceId)) return [];
+    return [
+      {
+        id: attendanceId,
+        protocol: '',
+        channel: operation.body.channel,
+        status: 'open',
+        startedAt: entry.createdAt,
+        finishedAt: null,
+        attendant: { id: attendant.id, name: attendant.name },
+        customer: null,
+        informations: [],
+        requests: [],
+        scriptSentTo: null,
+        call: null,
+      },
+    ];
+  });
+}
+
+/** What of an attendance still waits for the server, to mark it in the summary. */
+export interface AttendancePending {
+  customer: boolean;
+  /** Information id → the server's refusal, or null while it waits. */
+  informations: ReadonlyMap<string, string | null>;
+  requests: { key: string; typeName: string; refusal: string | null }[];
+  finish: boolean;
+}
+
+export function pendingOf(attendanceId: string, entries: readonly DraftEntry[]): AttendancePending {
+  const own = entries.filter((entry) => entry.attendanceId === attendanceId);
+  const informations = new Map<string, string | null>();
+  const requests: AttendancePending['requests'] = [];
+  for (const { key, operation, refusal } of own) {
+    if (operation.kind === 'register-information') informations.set(operation.body.informationId, refusal);
+    if (operation.kind === 'register-request') requests.push({ key, typeName: operation.typeName, refusal });
+  }
+  return {
+    customer: own.some((entry) => entry.operation.kind === 'link-customer'),
+    informations,
+    requests,
+    finish: own.some((entry) => entry.operation.kind === 'finish'),
+  };
+}
+
+/** The attendance as the attendant left it: the server's, with the customer and informations still waiting applied. */
+export function withDrafts(attendance: Attendance, entries: readonly DraftEntry[]): Attendance {
+  let result = attendance;
+  for (const entry of entries) {
+    if (entry.attendanceId !== attendance.id) continue;
+    const { operation } = entry;
+    if (operation.kind === 'link-customer') result = { ...result, customer: operation.customer };
+    if (operation.kind === 'register-information' && !result.informations.some((item) => item.informationId === operation.body.informationId)) {
+      const registered = { id: entry.key, informationId: operation.body.informationId, title: operation.title, registeredAt: entry.createdAt };
+      result = { ...result, informations: [...result.informations, registered] };
+    }
+  }
+  return result;
+}
+
+/** One line per entry, as the attendant reads it in the list of what waits. */
+export function describeEntry(entry: DraftEntry): string {
+  const { operation } = entry;
+  switch (operation.kind) {
+    case 'start':
+      return 'Iniciar atendimento';
+    case 'link-customer':
+      return `Vincular o cliente ${operation.customer.name}`;
+    case 'register-information':
+      return `Registrar a informação “${operation.title}”`;
+    case 'register-request':
+      return `Registrar a solicitação ${operation.typeName}`;
+    case 'finish':
+      return 'Finalizar o atendimento';
+  }
+}
+
+export function describeConfirmation({ kind, protocol, label }: DraftConfirmation): string {
+  const number = formatProtocol(protocol);
+  switch (kind) {
+    case 'start':
+      return `Atendimento ${number} iniciado.`;
+    case 'link-customer':
+      return `Cliente ${label} vinculado ao atendimento ${number}.`;
+    case 'register-information':
+      return `Informação “${label}” registrada no atendimento ${number}.`;
+    case 'register-request':
+      return `Solicitação ${number} registrada: ${label}.`;
+    case 'finish':
+      return `Atendimento ${number} finalizado.`;
+  }
+}

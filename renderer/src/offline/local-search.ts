@@ -1,0 +1,95 @@
+import type { CategoryTree, Information, SearchResponse, SearchResult } from '@receptivo/shared';
+import type { KnowledgeQuery } from '../knowledge/knowledge-api';
+
+const marks = /\p{M}/gu;
+
+/** Case and accents ignored: "lampada" finds "Lâmpada", as the server's unaccent search does. */
+export const fold = (text: string) => text.normalize('NFD').replace(marks, '').toLowerCase();
+
+/** The folded text with, for each folded character, the index of the original one it came from. */
+function foldWithPositions(text: string): { folded: string; positions: number[] } {
+  let folded = '';
+  const positions: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    for (const character of fold(text[index])) {
+      folded += character;
+      positions.push(index);
+    }
+  }
+  return { folded, positions };
+}
+
+/** The text with every occurrence of the words wrapped in <mark>, the snippet format of the search API. */
+export function highlight(text: string, words: readonly string[]): string {
+  const { folded, positions } = foldWithPositions(text);
+  const marked = new Array<boolean>(text.length).fill(false);
+  for (const word of words) {
+    for (let at = folded.indexOf(word); word && at >= 0; at = folded.indexOf(word, at + word.length)) {
+      for (let index = positions[at]; index <= positions[at + word.length - 1]; index++) marked[index] = true;
+    }
+  }
+  let result = '';
+  for (let index = 0; index < text.length; index++) {
+    if (marked[index] && !marked[index - 1]) result += '<mark>';
+    result += text[index];
+    if (marked[index] && !marked[index + 1]) result += '</mark>';
+  }
+  return result;
+}
+
+function plainText(html: string): string {
+  return (new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const snippetLength = 160;
+
+/** About 160 characters of the text around the first word found, so the match is in sight. */
+function excerpt(text: string, words: readonly string[]): string {
+  const folded = fold(text);
+  const first = Math.min(...words.map((word) => folded.indexOf(word)).filter((at) => at >= 0));
+  const start = Number.isFinite(first) ? Math.max(0, first - 40) : 0;
+  const cut = text.slice(start, start + snippetLength);
+  return `${start > 0 ? '…' : ''}${cut}${start + snippetLength < text.length ? '…' : ''}`;
+}
+
+/**
+ * Busca geral and palavra-chave over the knowledge kept on this computer: every word of `q` must
+ * appear in the title, keywords or text; a keyword matches a registered one or its beginning.
+ * Texts are known only for informations opened before; the others are found by title and keywords.
+ */
+export function searchLocally(tree: CategoryTree, details: readonly Information[], query: KnowledgeQuery, limit = 20): SearchResponse {
+  const texts = new Map(details.map((information) => [information.id, plainText(`${information.body} ${information.proposedSolution}`)]));
+  const results: SearchResult[] = [];
+  for (const category of tree.items) {
+    for (const information of category.informations) {
+      const keywords = information.keywords.map(fold);
+      const text = texts.get(information.id) ?? '';
+      let score: number;
+      let words: string[];
+      if ('keyword' in query) {
+        const term = fold(query.keyword.trim());
+        score = keywords.filter((keyword) => keyword.startsWith(term)).length;
+        words = [term];
+      } else {
+        words = fold(query.q).split(/\s+/).filter(Boolean);
+        const title = fold(information.title);
+        const body = fold(text);
+        const inTitle = words.filter((word) => title.includes(word)).length;
+        const inKeywords = words.filter((word) => keywords.some((keyword) => keyword.includes(word))).length;
+        const found = words.every((word) => title.includes(word) || body.includes(word) || keywords.some((keyword) => keyword.includes(word)));
+        score = found ? 3 * inTitle + 2 * inKeywords + 1 : 0;
+      }
+      if (score === 0) continue;
+      const snippetSource = text ? excerpt(text, words) : information.keywords.join(', ');
+      results.push({
+        kind: 'information',
+        id: information.id,
+        title: information.title,
+        snippet: highlight(snippetSource, words),
+        context: category.name,
+        score,
+      });
+    }
+  }
+  return { items: results.sort((a, b) => b.score - a.score).slice(0, limit) };
+}

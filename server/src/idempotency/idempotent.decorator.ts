@@ -1,0 +1,20 @@
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER } from '@receptivo/shared';
+
+export const IDEMPOTENT_ROUTE = 'receptivo:idempotent';
+
+/**
+ * The route honours an `Idempotency-Key` header (optional): the first call with a key runs and its
+ * response (success or refusal) is stored per user; the same call with the same key and body gets
+ * that response again without running. For authenticated routes only, since keys belong to a user.
+ */
+export const Idempotent = () =>
+  applyDecorators(
+    SetMetadata(IDEMPOTENT_ROUTE, true),
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      description: 'A key of 8 to 100 characters (a UUID); sending the call again with it never registers twice. Kept 7 days.',
+    }),
+  );
