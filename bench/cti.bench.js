@@ -11,10 +11,8 @@ const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti
 const { readEnvironment } = require('../server/dist/config/environment.js');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { readTranscript, snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
-const { createSecretKey, randomBytes } = require('node:crypto');
-const { JwtService } = require('@nestjs/jwt');
-const { Client } = require('pg');
-const { startPostgres, startServer } = require('./harness');
+const { randomBytes } = require('node:crypto');
+const { mintUsers, startPostgres, startServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const INGEST_EVENTS = Number(process.env.BENCH_AMI_EVENTS ?? 300_000);
@@ -125,29 +123,6 @@ async function postJson(url, body, token) {
   return json;
 }
 
-/**
- * The desks' users, inserted in one statement, and their tokens signed with the server's secret:
- * what is measured is the pop, and 500 argon2 hashes and logins would add minutes of setup.
- */
-async function createDesks(databaseUrl, jwtSecret, extensions) {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `INSERT INTO users (username, name, role, extension, password_hash)
-       SELECT 'bench.ramal' || extension, 'Atendente ' || extension, 'attendant', extension, '!bench-no-password'
-         FROM unnest($1::text[]) AS extension
-       RETURNING id, extension`,
-      [extensions],
-    );
-    const jwt = new JwtService({ secret: createSecretKey(Buffer.from(jwtSecret)), signOptions: { algorithm: 'HS256', expiresIn: '1h' } });
-    const idByExtension = new Map(rows.map((row) => [row.extension, row.id]));
-    return Promise.all(extensions.map((extension) => jwt.signAsync({ sub: idByExtension.get(extension), role: 'attendant', ver: 0 })));
-  } finally {
-    await client.end();
-  }
-}
-
 /** Recorded messages as templates: `message(event, replace)` is the first `event` with some keys replaced. */
 function recordedMessages(...transcripts) {
   const messages = transcripts.flatMap((name) => readTranscript(join(FIXTURES, `${name}.ami`)));
@@ -193,7 +168,11 @@ async function screenPop() {
   try {
     await ami.untilLoggedIn();
     const setupStarted = Date.now();
-    const tokens = await createDesks(database.url, jwtSecret, extensions);
+    const tokens = await mintUsers(
+      database.url,
+      jwtSecret,
+      extensions.map((extension) => ({ username: `bench.ramal${extension}`, name: `Atendente ${extension}`, role: 'attendant', extension })),
+    );
     // Users written behind the server's back: one made through the API refreshes its extension directory.
     const admin = await postJson(`${server.url}/api/auth/login`, server.credentials.admin);
     await postJson(`${server.url}/api/users`, { username: 'bench.refresh', name: 'Bench', role: 'attendant' }, admin.token);

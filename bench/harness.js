@@ -6,6 +6,9 @@ const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { readFileSync } = require('node:fs');
+const { createSecretKey } = require('node:crypto');
+const { JwtService } = require('@nestjs/jwt');
+const { Client } = require('pg');
 
 const serverEntry = join(__dirname, '..', 'server', 'dist', 'main.js');
 
@@ -112,4 +115,28 @@ async function timeEach(inputs, call) {
   return samples;
 }
 
-module.exports = { freePort, getJson, startPostgres, startServer, timeEach };
+/**
+ * Users inserted in one statement, and their tokens signed with the server's secret: what a bench
+ * measures is not sign-in, and hundreds of argon2 hashes and logins would add minutes of setup.
+ * `users`: [{username, name, role, extension}]; resolves with their tokens, in order.
+ */
+async function mintUsers(databaseUrl, jwtSecret, users) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `INSERT INTO users (username, name, role, extension, password_hash)
+       SELECT username, name, role, extension, '!bench-no-password'
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(username, name, role, extension)
+       RETURNING id, username`,
+      [users.map((user) => user.username), users.map((user) => user.name), users.map((user) => user.role), users.map((user) => user.extension)],
+    );
+    const jwt = new JwtService({ secret: createSecretKey(Buffer.from(jwtSecret)), signOptions: { algorithm: 'HS256', expiresIn: '1h' } });
+    const idByUsername = new Map(rows.map((row) => [row.username, row.id]));
+    return Promise.all(users.map((user) => jwt.signAsync({ sub: idByUsername.get(user.username), role: user.role, ver: 0 })));
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { freePort, getJson, mintUsers, startPostgres, startServer, timeEach };

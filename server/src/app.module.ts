@@ -12,8 +12,11 @@ import { CtiModule } from './cti/cti.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MailModule } from './mail/mail.module';
+import { SupervisionModule } from './supervision/supervision.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -41,9 +44,12 @@ export class AppModule {
         MailModule,
         AuthModule,
         HealthModule,
+        IdempotencyModule,
         CustomersModule,
         KnowledgeModule,
         AttendancesModule,
+        SupervisionModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -1,4 +1,5 @@
 export * from './api/errors';
+export * from './api/idempotency';
 export * from './auth/navigation';
 export * from './auth/roles';
 export * from './auth/schemas';
@@ -9,8 +10,10 @@ export * from './customers/phones';
 export * from './customers/schemas';
 export * from './knowledge/schemas';
 export * from './cti/schemas';
+export * from './supervision/schemas';
 export * from './attendances/protocols';
 export * from './attendances/schemas';
 export * from './requests/schemas';
 export * from './requests/events';
 export * from './requests/lifecycle';
+export * from './reports';

@@ -23,6 +23,14 @@ export class NetworkError extends Error {
   }
 }
 
+/** Statuses a proxy or a stopping server answers when the API itself is out of reach. */
+const unreachableStatuses: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/** The server could not be reached (no answer, or a gateway saying so), as opposed to an answer refusing the call. */
+export function isUnreachable(error: unknown): boolean {
+  return error instanceof NetworkError || (error instanceof ApiError && unreachableStatuses.has(error.statusCode));
+}
+
 /** The text to show a user for any failure of an API call. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError || error instanceof NetworkError) return error.message;
@@ -36,6 +44,8 @@ export interface ApiClientOptions {
   token: () => string | null;
   /** Called with the token the server refused, so a newer session is not ended by a stale reply. */
   onSessionRejected: (token: string) => void;
+  /** Told after every call whether the server was reached, so the app can say it is offline. */
+  onReachability?: (reachable: boolean) => void;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -55,9 +65,10 @@ export class ApiClient {
     return this.request<T>('PATCH', path, body);
   }
 
-  async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  /** `headers` adds to the usual ones, e.g. an Idempotency-Key. */
+  async request<T>(method: Method, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
     const content = body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' };
-    const response = await this.exchange(method, path, content);
+    const response = await this.exchange(method, path, content, 'application/json', headers);
     return (await read(() => readJson(response))) as T;
   }
 
@@ -79,9 +90,10 @@ export class ApiClient {
     path: string,
     content?: { body: BodyInit; type?: string },
     accept = 'application/json',
+    extraHeaders: Record<string, string> = {},
   ): Promise<Response> {
     const token = this.options.token();
-    const headers: Record<string, string> = { Accept: accept };
+    const headers: Record<string, string> = { ...extraHeaders, Accept: accept };
     if (content?.type) headers['Content-Type'] = content.type;
     if (token) headers.Authorization = `Bearer ${token}`;
 
@@ -90,8 +102,10 @@ export class ApiClient {
       const baseUrl = await this.options.baseUrl();
       response = await fetch(`${baseUrl}${path}`, { method, headers, body: content?.body });
     } catch (cause) {
+      this.options.onReachability?.(false);
       throw new NetworkError({ cause });
     }
+    this.options.onReachability?.(!unreachableStatuses.has(response.status));
     if (response.ok) return response;
 
     const error = new ApiError(errorBody(response.status, await read(() => readJson(response))));

@@ -5,7 +5,11 @@ import type { ApiClient } from './client';
  * by the client and handed to the browser (or Electron's download handler) through an object URL.
  */
 export async function downloadFile(api: ApiClient, path: string, fileName: string): Promise<void> {
-  const blob = await api.download(path);
+  saveFile(await api.download(path), fileName);
+}
+
+/** Hands a file made or fetched here to the browser's (or Electron's) download. */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -11,6 +11,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { SessionProvider, useCurrentUser, useSession } from '../auth/SessionProvider';
 import { CustomerEditorPage } from '../customers/CustomerEditorPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { DesktopSession } from '../desktop/DesktopGlue';
 import { NewCustomerPage } from '../customers/NewCustomerPage';
 import { ReceptivoPage } from '../receptivo/ReceptivoPage';
 import { SupervisionPage } from '../supervision/SupervisionPage';
@@ -82,6 +83,7 @@ export function App() {
 function SessionRoot() {
   return (
     <SessionProvider>
+      <DesktopSession />
       <Outlet />
     </SessionProvider>
   );

@@ -1,17 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { formatProtocol, type Attendance, type Information, type Request } from '@receptivo/shared';
 import { ApiError, describeError } from '../api/client';
-import { useApi } from '../auth/SessionProvider';
+import { useConnectivity, useCurrentUser } from '../auth/SessionProvider';
 import { CallFacts } from '../cti/CallFacts';
 import { useCti } from '../cti/CtiProvider';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { openLocalAttendances, pendingOf, withDrafts } from '../offline/attendance-drafts';
+import type { DraftSent } from '../offline/draft-queue';
+import { DraftStatus } from '../offline/DraftStatus';
+import { useDrafts } from '../offline/DraftsProvider';
+import { isLocalAttendance } from '../offline/ids';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/Field';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
 import { useUnsavedChanges } from '../ui/use-unsaved-changes';
-import { getCurrentAttendance, registerInformation, summaryOfRequest } from './attendances-api';
+import { getCurrentAttendance, summaryOfRequest } from './attendances-api';
 import { AttendanceSummary } from './AttendanceSummary';
 import { CustomerSection } from './CustomerSection';
 import { FinishDialog } from './FinishDialog';
@@ -26,14 +31,28 @@ type View =
   | { kind: 'request-form'; requestType: RequestTypeSummary }
   | { kind: 'request-status'; requestId: string; saved?: Request };
 
+const queuedLines = {
+  start: 'Atendimento iniciado sem conexão. O protocolo será gerado ao reconectar.',
+  customer: 'Cliente vinculado neste computador; será enviado quando a conexão voltar.',
+  information: 'Informação registrada neste computador; será enviada quando a conexão voltar.',
+  request: 'Solicitação guardada neste computador; o protocolo será gerado ao reconectar.',
+  finish: 'Atendimento finalizado neste computador; será enviado quando a conexão voltar.',
+};
+
 /**
  * The attendance work area of the Receptivo: [Iniciar atendimento] when there is none, otherwise the
  * summary beside the customer, the knowledge and the request registration. The open attendance is
  * asked from the server on entry, so a reload does not lose it, and again when CTI reports that the
  * server started one for an answered call.
+ *
+ * Every write goes through the draft queue: without the server the attendance goes on, kept on this
+ * computer (started offline it has a local id and no protocol yet), and the server's answers update
+ * the desk as they arrive.
  */
 export function AttendanceDesk() {
-  const api = useApi();
+  const user = useCurrentUser();
+  const { online } = useConnectivity();
+  const { queue, drafts } = useDrafts();
   const [current, reloadCurrent] = useLoad(getCurrentAttendance);
   /** Set by the attendant's actions; `undefined` until then, so the loaded one is shown. */
   const [own, setOwn] = useState<Attendance | null | undefined>(undefined);
@@ -65,13 +84,48 @@ export function AttendanceDesk() {
     reloadCurrent();
   }, [answered.count]);
 
-  const attendance = own !== undefined ? own : current.state === 'ready' ? current.data : undefined;
+  // The server is back: the open attendance it could not tell before.
+  useEffect(() => {
+    if (online && current.state === 'failed') reloadCurrent();
+  }, [online]);
+
+  const localOpen = openLocalAttendances(drafts.entries, user).at(-1);
+  const unreachable = current.state === 'failed' && current.retry;
+  const remembered = unreachable ? drafts.lastAttendance : undefined;
+  const loaded = own !== undefined ? own : (localOpen ?? (current.state === 'ready' ? current.data : remembered));
+  // What is being sent while the attendant waits for it is not marked as kept for later.
+  const pending = loaded ? pendingOf(loaded.id, drafts.entries.filter((entry) => !drafts.awaited.has(entry.key))) : null;
+  /** The server's view, before the drafts; with its finish kept for later, it is over for the desk. */
+  const base = pending?.finish ? null : loaded;
+  const attendance = base ? withDrafts(base, drafts.entries) : base;
+  const serverBase = base && !isLocalAttendance(base.id) ? base : null;
+
+  // Kept with the drafts, to show again if the page opens while the server cannot be asked.
+  useEffect(() => {
+    if (base !== undefined) queue.remember(serverBase);
+  }, [queue, serverBase, base === undefined]);
+
+  // The server's answers to what waited update the attendance shown (its start gives it a protocol).
+  const onSent = useEffectEvent(({ entry, attendanceId, answer }: DraftSent) => {
+    if (!base || (base.id !== entry.attendanceId && base.id !== attendanceId) || entry.operation.kind === 'finish') return;
+    if (entry.operation.kind === 'register-request') {
+      const request = summaryOfRequest(answer as Request);
+      // A request answers with itself only: added to the latest attendance, which may be newer than this render's.
+      setOwn((previous) => {
+        const latest = previous?.id === base.id ? previous : base;
+        return { ...latest, requests: [...latest.requests.filter((item) => item.id !== request.id), request] };
+      });
+    } else {
+      setOwn(answer as Attendance);
+    }
+  });
+  useEffect(() => queue.onSent(onSent), [queue]);
 
   function say(lines: string[]) {
     setMessage((previous) => ({ count: previous.count + 1, lines }));
   }
 
-  function update(next: Attendance, ...lines: string[]) {
+  function update(next: Attendance | undefined, ...lines: string[]) {
     setOwn(next);
     say(lines);
     setFailure(null);
@@ -110,7 +164,13 @@ export function AttendanceDesk() {
     if (!attendance) return;
     setRegistering(true);
     try {
-      update(await registerInformation(api, attendance.id, { informationId: information.id }), 'Informação registrada.');
+      const outcome = await queue.submit(attendance, {
+        kind: 'register-information',
+        body: { informationId: information.id },
+        title: information.title,
+      });
+      say([outcome.state === 'sent' ? 'Informação registrada.' : queuedLines.information]);
+      setFailure(null);
     } catch (error) {
       if (!onFinishedElsewhere(error)) setFailure(describeError(error));
     } finally {
@@ -119,16 +179,22 @@ export function AttendanceDesk() {
   }
 
   function onRequestSaved(request: Request) {
-    if (!attendance) return;
-    update({ ...attendance, requests: [...attendance.requests, summaryOfRequest(request)] }, 'Solicitação registrada.');
+    say(['Solicitação registrada.']);
+    setFailure(null);
     show({ kind: 'request-status', requestId: request.id, saved: request });
+  }
+
+  function onRequestQueued() {
+    say([queuedLines.request]);
+    setFailure(null);
+    show({ kind: 'work' });
   }
 
   /** A lifecycle action (e.g. a cancellation) changes the situation the summary lists. */
   function onRequestChanged(request: Request) {
-    if (!attendance) return;
-    const requests = attendance.requests.map((item) => (item.id === request.id ? summaryOfRequest(request) : item));
-    setOwn({ ...attendance, requests });
+    if (!base) return;
+    const requests = base.requests.map((item) => (item.id === request.id ? summaryOfRequest(request) : item));
+    setOwn({ ...base, requests });
   }
 
   const discardDialog = (blocker.state === 'blocked' || pendingLeave) && (
@@ -152,10 +218,13 @@ export function AttendanceDesk() {
 
   const registered = (informationId: string) =>
     attendance?.informations.some((item) => item.informationId === informationId) ?? false;
+  /** undefined: not waiting; null: waiting to be sent; a text: refused by the server. */
+  const waiting = (informationId: string) => pending?.informations.get(informationId);
 
   return (
     <div className="attendance-desk">
       <div className="attendance-desk__side">
+        <DraftStatus />
         <div role="status" className="attendance-desk__status">
           {message.lines.map((line) => (
             <p key={`${message.count}-${line}`}>{line}</p>
@@ -171,7 +240,8 @@ export function AttendanceDesk() {
             autoFocus={closedCount > 0}
             onStarted={(started) => {
               setJustStarted(true);
-              update(started);
+              if ('attendance' in started) update(started.attendance);
+              else update(undefined, queuedLines.start);
             }}
           />
         )}
@@ -179,6 +249,7 @@ export function AttendanceDesk() {
         {attendance && (
           <AttendanceSummary
             attendance={attendance}
+            pending={pending!}
             onOpenRequest={(request) => leaveForm(() => show({ kind: 'request-status', requestId: request.id }))}
             onFinish={() => leaveForm(() => setFinishing(true))}
           />
@@ -191,6 +262,7 @@ export function AttendanceDesk() {
             attendance={attendance}
             requestType={view.requestType}
             onSaved={onRequestSaved}
+            onQueued={onRequestQueued}
             onCancel={() => leaveForm(() => show({ kind: 'work' }))}
             onDirtyChange={setFormDirty}
             onFinishedElsewhere={onFinishedElsewhere}
@@ -214,7 +286,7 @@ export function AttendanceDesk() {
             <CustomerSection
               key={attendance.id}
               attendance={attendance}
-              onLinked={(linked) => update(linked, 'Cliente vinculado.')}
+              onLinked={(linked) => ('attendance' in linked ? update(linked.attendance, 'Cliente vinculado.') : say([queuedLines.customer]))}
               onFinishedElsewhere={onFinishedElsewhere}
               autoFocus={justStarted}
             />
@@ -224,7 +296,11 @@ export function AttendanceDesk() {
             informationActions={
               attendance
                 ? (information) =>
-                    registered(information.id) ? (
+                    waiting(information.id) !== undefined ? (
+                      <span className="badge badge--off">
+                        {waiting(information.id) === null ? 'Registrada neste computador, aguardando envio' : 'Registro recusado pelo servidor'}
+                      </span>
+                    ) : registered(information.id) ? (
                       <span className="badge badge--ok">Registrada neste atendimento</span>
                     ) : (
                       <button
@@ -259,6 +335,7 @@ export function AttendanceDesk() {
           attendance={attendance}
           onClose={() => setFinishing(false)}
           onFinishedElsewhere={onFinishedElsewhere}
+          onQueued={() => close([queuedLines.finish])}
           onFinished={(finished) =>
             close([
               `Atendimento ${formatProtocol(finished.protocol)} finalizado.`,

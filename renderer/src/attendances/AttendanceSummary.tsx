@@ -8,16 +8,25 @@ import {
   type CustomerSummary,
   type RequestSummary,
 } from '@receptivo/shared';
+import { protocolOf, protocolPending, type AttendancePending } from '../offline/attendance-drafts';
+import { isLocalAttendance } from '../offline/ids';
 import { useElapsed } from './elapsed';
 
 interface AttendanceSummaryProps {
   attendance: Attendance;
+  /** What of it still waits to be sent to the server (drafts). */
+  pending: AttendancePending;
   onOpenRequest: (request: RequestSummary) => void;
   onFinish: () => void;
 }
 
+/** Marks what the desk keeps until the server confirms it. */
+function Waiting({ refused = false }: { refused?: boolean }) {
+  return <span className="badge badge--off draft-pending">{refused ? 'Recusado pelo servidor' : 'Aguardando envio'}</span>;
+}
+
 /** What the attendance holds so far, kept in sight while the attendant works beside it. */
-export function AttendanceSummary({ attendance, onOpenRequest, onFinish }: AttendanceSummaryProps) {
+export function AttendanceSummary({ attendance, pending, onOpenRequest, onFinish }: AttendanceSummaryProps) {
   const titleId = useId();
   const elapsed = useElapsed(attendance.startedAt);
 
@@ -29,7 +38,9 @@ export function AttendanceSummary({ attendance, onOpenRequest, onFinish }: Atten
       <dl className="attendance-summary__facts">
         <div className="attendance-summary__fact attendance-summary__fact--wide">
           <dt>Protocolo</dt>
-          <dd className="attendance-summary__protocol mono">{formatProtocol(attendance.protocol)}</dd>
+          <dd className={isLocalAttendance(attendance.id) ? 'attendance-summary__protocol' : 'attendance-summary__protocol mono'}>
+            {protocolOf(attendance)}
+          </dd>
         </div>
         <div className="attendance-summary__fact">
           <dt>Meio de comunicação</dt>
@@ -46,7 +57,10 @@ export function AttendanceSummary({ attendance, onOpenRequest, onFinish }: Atten
       </dl>
       <SummarySection title="Cliente">
         {attendance.customer ? (
-          <CustomerLines customer={attendance.customer} />
+          <>
+            <CustomerLines customer={attendance.customer} />
+            {pending.customer && <Waiting />}
+          </>
         ) : (
           <p className="muted">Nenhum cliente vinculado</p>
         )}
@@ -58,7 +72,12 @@ export function AttendanceSummary({ attendance, onOpenRequest, onFinish }: Atten
           ) : (
             <ul className="attendance-summary__list" aria-labelledby={listId}>
               {attendance.informations.map((information) => (
-                <li key={information.id}>{information.title}</li>
+                <li key={information.id}>
+                  {information.title}
+                  {pending.informations.has(information.informationId) && (
+                    <Waiting refused={pending.informations.get(information.informationId) !== null} />
+                  )}
+                </li>
               ))}
             </ul>
           )
@@ -66,7 +85,7 @@ export function AttendanceSummary({ attendance, onOpenRequest, onFinish }: Atten
       </SummarySection>
       <SummarySection title="Solicitações registradas">
         {(listId) =>
-          attendance.requests.length === 0 ? (
+          attendance.requests.length === 0 && pending.requests.length === 0 ? (
             <p className="muted">Nenhuma solicitação registrada.</p>
           ) : (
             <ul className="attendance-summary__list" aria-labelledby={listId}>
@@ -77,6 +96,13 @@ export function AttendanceSummary({ attendance, onOpenRequest, onFinish }: Atten
                   </button>
                   <span>{request.typeName}</span>
                   <span className="badge badge--off">{requestStatusLabels[request.status]}</span>
+                </li>
+              ))}
+              {pending.requests.map((request) => (
+                <li key={request.key} className="attendance-summary__request">
+                  <span className="muted">{protocolPending}</span>
+                  <span>{request.typeName}</span>
+                  <Waiting refused={request.refusal !== null} />
                 </li>
               ))}
             </ul>

@@ -1,18 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Attendance, CustomerList, CustomerSearch as CustomerSearchQuery, CustomerSummary } from '@receptivo/shared';
+import type { Attendance, Customer, CustomerList, CustomerSearch as CustomerSearchQuery, CustomerSummary } from '@receptivo/shared';
 import { describeError } from '../api/client';
-import { useApi } from '../auth/SessionProvider';
 import { callLookups } from '../cti/call-lookup';
 import { CustomerForm } from '../customers/CustomerForm';
 import { CustomerSearch } from '../customers/CustomerSearch';
 import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
+import { useDrafts } from '../offline/DraftsProvider';
 import { FormAlert } from '../ui/Field';
-import { linkCustomer } from './attendances-api';
 
 interface CustomerSectionProps {
   attendance: Attendance;
-  onLinked: (attendance: Attendance) => void;
+  /** Linked by the server, or kept as a draft (`queued`) until it is reached. */
+  onLinked: (linked: { attendance: Attendance } | { queued: true }) => void;
   /** Takes a refusal because the attendance was already finished; false for any other error. */
   onFinishedElsewhere: (error: unknown) => boolean;
   /** Puts the cursor in the search, for an attendance just started: identifying the caller comes first. */
@@ -29,8 +29,14 @@ const lookupHints = {
  * Identifies the caller: find and [Vincular], or register on the spot and link the new customer. For
  * a call the search is filled and run at once (URA document, then the caller's number).
  */
+/** The row a search shows, also what the summary shows of a customer linked while offline. */
+function summaryOf(customer: Customer): CustomerSummary {
+  const { id, type, name, tradeName, document, email } = customer;
+  return { id, type, name, tradeName, document, email, primaryPhone: customer.phones.find((phone) => phone.primary) ?? null };
+}
+
 export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, autoFocus }: CustomerSectionProps) {
-  const api = useApi();
+  const { queue } = useDrafts();
   const titleId = useId();
   const linked = attendance.customer;
   // Decided once: linking or searching by hand afterwards does not bring the lookup back.
@@ -50,13 +56,13 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
     if (autoFocus) sectionRef.current?.querySelector('input')?.focus();
   }, [autoFocus]);
 
-  async function link(customerId: string) {
+  async function link(customer: CustomerSummary) {
     setLinking(true);
     setError(null);
     try {
-      const updated = await linkCustomer(api, attendance.id, { customerId });
+      const outcome = await queue.submit(attendance, { kind: 'link-customer', body: { customerId: customer.id }, customer });
       setSearching(false);
-      onLinked(updated);
+      onLinked(outcome.state === 'sent' ? { attendance: outcome.answer } : { queued: true });
     } catch (failure) {
       if (!onFinishedElsewhere(failure)) setError(describeError(failure));
     } finally {
@@ -79,7 +85,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
         className={customer.id === soleMatch ? 'button button--primary' : 'button button--small button--primary'}
         disabled={linking}
         autoFocus={customer.id === soleMatch}
-        onClick={() => link(customer.id)}
+        onClick={() => link(customer)}
       >
         Vincular
       </button>
@@ -121,7 +127,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
           <CustomerForm
             onCreated={(customer) => {
               setRegistering(false);
-              void link(customer.id);
+              void link(summaryOf(customer));
             }}
             onCancel={() => setRegistering(false)}
           />

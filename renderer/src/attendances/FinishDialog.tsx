@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
 import { channelLabels, formatProtocol, requestStatusLabels, type Attendance } from '@receptivo/shared';
-import { useApi } from '../auth/SessionProvider';
+import { protocolOf } from '../offline/attendance-drafts';
+import { useDrafts } from '../offline/DraftsProvider';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { finishAttendance } from './attendances-api';
 import { CustomerLines } from './AttendanceSummary';
 import { useElapsed } from './elapsed';
 
 interface FinishDialogProps {
   attendance: Attendance;
   onFinished: (attendance: Attendance) => void;
+  /** The finish waits in the draft queue for the server. */
+  onQueued: () => void;
   onClose: () => void;
   /** Takes a refusal because the attendance was already finished; false for any other error. */
   onFinishedElsewhere: (error: unknown) => boolean;
@@ -21,8 +23,8 @@ function scriptHint(attendance: Attendance): string {
 }
 
 /** [Finalizar]: the whole attendance to read back to the caller, and the script by e-mail when asked. */
-export function FinishDialog({ attendance, onFinished, onClose, onFinishedElsewhere }: FinishDialogProps) {
-  const api = useApi();
+export function FinishDialog({ attendance, onFinished, onQueued, onClose, onFinishedElsewhere }: FinishDialogProps) {
+  const { queue } = useDrafts();
   const hintId = useId();
   const elapsed = useElapsed(attendance.startedAt);
   const canSend = Boolean(attendance.customer?.email);
@@ -30,7 +32,9 @@ export function FinishDialog({ attendance, onFinished, onClose, onFinishedElsewh
 
   async function finish() {
     try {
-      onFinished(await finishAttendance(api, attendance.id, { sendScript: canSend && sendScript }));
+      const outcome = await queue.submit(attendance, { kind: 'finish', body: { sendScript: canSend && sendScript } });
+      if (outcome.state === 'sent') onFinished(outcome.answer);
+      else onQueued();
     } catch (error) {
       if (!onFinishedElsewhere(error)) throw error;
     }
@@ -41,7 +45,7 @@ export function FinishDialog({ attendance, onFinished, onClose, onFinishedElsewh
       <div className="finish-summary">
         <dl className="details">
           <dt>Protocolo</dt>
-          <dd className="mono">{formatProtocol(attendance.protocol)}</dd>
+          <dd className="mono">{protocolOf(attendance)}</dd>
           <dt>Meio de comunicação</dt>
           <dd>{channelLabels[attendance.channel]}</dd>
           <dt>Tempo</dt>

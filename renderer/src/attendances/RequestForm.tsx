@@ -13,16 +13,18 @@ import { getCustomer } from '../customers/customers-api';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
 import { hoursLabel } from '../knowledge/labels';
 import { RichText } from '../knowledge/RichText';
+import { useDrafts } from '../offline/DraftsProvider';
 import { FormAlert } from '../ui/Field';
 import { SchemaForm } from '../ui/schema-form/SchemaForm';
 import { emptyValue, fieldsOf, type FormValue } from '../ui/schema-form/schema-form';
 import { useFormSubmit } from '../ui/use-form-submit';
-import { registerRequest } from './attendances-api';
 
 interface RequestFormProps {
   attendance: Attendance;
   requestType: RequestTypeSummary;
   onSaved: (request: Request) => void;
+  /** Kept as a draft until the server is reached; the protocol comes then. */
+  onQueued: () => void;
   onCancel: () => void;
   /** True once the attendant has typed or chosen anything, so leaving can ask first. */
   onDirtyChange: (dirty: boolean) => void;
@@ -34,8 +36,9 @@ interface RequestFormProps {
 const formPrefix = 'form.';
 
 /** A request of one type: its form, the address and, beside them, the Orientação ao Operador. */
-export function RequestForm({ attendance, requestType, onSaved, onCancel, onDirtyChange, onFinishedElsewhere }: RequestFormProps) {
+export function RequestForm({ attendance, requestType, onSaved, onQueued, onCancel, onDirtyChange, onFinishedElsewhere }: RequestFormProps) {
   const api = useApi();
+  const { queue } = useDrafts();
   const titleId = useId();
   const guidanceId = useId();
   const [value, setValue] = useState<FormValue>(() => emptyValue(requestType.formSchema));
@@ -107,7 +110,9 @@ export function RequestForm({ attendance, requestType, onSaved, onCancel, onDirt
       fields: fieldPaths,
       send: async (data) => {
         try {
-          onSaved(await registerRequest(api, attendance.id, data));
+          const outcome = await queue.submit(attendance, { kind: 'register-request', body: data, typeName: requestType.name });
+          if (outcome.state === 'sent') onSaved(outcome.answer);
+          else onQueued();
         } catch (error) {
           if (!onFinishedElsewhere(error)) throw error;
         }

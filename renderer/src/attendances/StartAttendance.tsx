@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { channelLabels, channels, type Attendance, type Channel } from '@receptivo/shared';
 import { describeError } from '../api/client';
-import { useApi } from '../auth/SessionProvider';
+import { useDrafts } from '../offline/DraftsProvider';
+import { localAttendanceId } from '../offline/ids';
 import { Field, FormAlert } from '../ui/Field';
-import { startAttendance } from './attendances-api';
 
 interface StartAttendanceProps {
-  onStarted: (attendance: Attendance) => void;
+  /** Started by the server, or kept as a draft (`queued`) until it is reached: the attendance goes on. */
+  onStarted: (started: { attendance: Attendance } | { queued: true }) => void;
   /** Takes the focus, e.g. right after the previous attendance was finished, ready for the next call. */
   autoFocus?: boolean;
 }
 
 /** [Iniciar atendimento] for a contact that did not come through the telephony (or with CTI off). */
 export function StartAttendance({ onStarted, autoFocus }: StartAttendanceProps) {
-  const api = useApi();
+  const { queue } = useDrafts();
   const [channel, setChannel] = useState<Channel>('phone');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,8 @@ export function StartAttendance({ onStarted, autoFocus }: StartAttendanceProps) 
     setSubmitting(true);
     setError(null);
     try {
-      onStarted(await startAttendance(api, { channel }));
+      const outcome = await queue.submit({ id: localAttendanceId(), protocol: '' }, { kind: 'start', body: { channel } });
+      onStarted(outcome.state === 'sent' ? { attendance: outcome.answer } : { queued: true });
     } catch (failure) {
       setError(describeError(failure));
       setSubmitting(false);

@@ -1,24 +1,31 @@
-import type {
-  Attendance,
-  AttendanceSearchQuery,
-  AttendanceSearchResult,
-  CurrentAttendance,
-  FinishAttendance,
-  LinkCustomer,
-  OrganOptionList,
-  RegisterInformation,
-  RegisterRequest,
-  Request,
-  RequestSummary,
-  StartAttendance,
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  type Attendance,
+  type AttendanceSearchQuery,
+  type AttendanceSearchResult,
+  type CurrentAttendance,
+  type FinishAttendance,
+  type LinkCustomer,
+  type OrganOptionList,
+  type RegisterInformation,
+  type RegisterRequest,
+  type Request,
+  type RequestSummary,
+  type StartAttendance,
 } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
 import { attendanceSearchParams } from './search-params';
 
 const attendancePath = (id: string) => `/api/attendances/${encodeURIComponent(id)}`;
 
-export function startAttendance(api: ApiClient, body: StartAttendance): Promise<Attendance> {
-  return api.post<Attendance>('/api/attendances', body);
+/**
+ * The writes of an attendance carry an Idempotency-Key: the desk's draft queue sends them again
+ * after a lost connection, and the server registers each one once (offline/draft-queue.ts).
+ */
+const once = (key: string) => ({ [IDEMPOTENCY_KEY_HEADER]: key });
+
+export function startAttendance(api: ApiClient, body: StartAttendance, key: string): Promise<Attendance> {
+  return api.request<Attendance>('POST', '/api/attendances', body, once(key));
 }
 
 /** The signed-in attendant's open attendance, so it survives a reload of the page. */
@@ -27,20 +34,20 @@ export async function getCurrentAttendance(api: ApiClient): Promise<Attendance |
   return attendance;
 }
 
-export function linkCustomer(api: ApiClient, attendanceId: string, body: LinkCustomer): Promise<Attendance> {
-  return api.request<Attendance>('PUT', `${attendancePath(attendanceId)}/customer`, body);
+export function linkCustomer(api: ApiClient, attendanceId: string, body: LinkCustomer, key: string): Promise<Attendance> {
+  return api.request<Attendance>('PUT', `${attendancePath(attendanceId)}/customer`, body, once(key));
 }
 
-export function registerInformation(api: ApiClient, attendanceId: string, body: RegisterInformation): Promise<Attendance> {
-  return api.post<Attendance>(`${attendancePath(attendanceId)}/informations`, body);
+export function registerInformation(api: ApiClient, attendanceId: string, body: RegisterInformation, key: string): Promise<Attendance> {
+  return api.request<Attendance>('POST', `${attendancePath(attendanceId)}/informations`, body, once(key));
 }
 
-export function registerRequest(api: ApiClient, attendanceId: string, body: RegisterRequest): Promise<Request> {
-  return api.post<Request>(`${attendancePath(attendanceId)}/requests`, body);
+export function registerRequest(api: ApiClient, attendanceId: string, body: RegisterRequest, key: string): Promise<Request> {
+  return api.request<Request>('POST', `${attendancePath(attendanceId)}/requests`, body, once(key));
 }
 
-export function finishAttendance(api: ApiClient, attendanceId: string, body: FinishAttendance): Promise<Attendance> {
-  return api.post<Attendance>(`${attendancePath(attendanceId)}/finish`, body);
+export function finishAttendance(api: ApiClient, attendanceId: string, body: FinishAttendance, key: string): Promise<Attendance> {
+  return api.request<Attendance>('POST', `${attendancePath(attendanceId)}/finish`, body, once(key));
 }
 
 export function getRequest(api: ApiClient, id: string): Promise<Request> {

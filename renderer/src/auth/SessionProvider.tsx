@@ -2,11 +2,13 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore, t
 import type { SessionUser } from '@receptivo/shared';
 import { ApiClient } from '../api/client';
 import { serverBaseUrl } from '../api/server-url';
+import { Connectivity, type ConnectivityState } from '../offline/connectivity';
 import { sessionStorageKey, SessionStore, type Session, type SessionEnd } from './session-store';
 
 interface SessionContextValue {
   store: SessionStore;
   api: ApiClient;
+  connectivity: Connectivity;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -17,14 +19,16 @@ const maxTimerDelay = 2 ** 31 - 1;
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [value] = useState<SessionContextValue>(() => {
     const store = new SessionStore(window.localStorage);
+    const connectivity: Connectivity = new Connectivity((): Promise<unknown> => api.get('/api/health'));
     const api = new ApiClient({
       baseUrl: serverBaseUrl,
       token: () => store.getSnapshot().session?.token ?? null,
       onSessionRejected: (token) => store.reject(token),
+      onReachability: connectivity.report,
     });
-    return { store, api };
+    return { store, api, connectivity };
   });
-  const { store, api } = value;
+  const { store, api, connectivity } = value;
   const { session } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const expiresAt = session?.expiresAt;
 
@@ -46,6 +50,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       current = false;
     };
   }, [api, store]);
+
+  useEffect(() => {
+    connectivity.resume();
+    return () => connectivity.stop();
+  }, [connectivity]);
 
   useEffect(() => {
     if (!expiresAt) return;
@@ -74,6 +83,12 @@ function useSessionContext(): SessionContextValue {
 
 export function useApi(): ApiClient {
   return useSessionContext().api;
+}
+
+/** Whether the server answered the last calls (offline/connectivity.ts). */
+export function useConnectivity(): ConnectivityState {
+  const { connectivity } = useSessionContext();
+  return useSyncExternalStore(connectivity.subscribe, connectivity.getSnapshot);
 }
 
 export interface SessionHandle {

@@ -4,6 +4,8 @@ import { agentPauseSchema, agentStateLabels } from '@receptivo/shared';
 import { useCurrentUser } from '../auth/SessionProvider';
 import { Dialog } from '../ui/Dialog';
 import { Field, FormAlert } from '../ui/Field';
+import { useLoad } from '../ui/use-load';
+import { getPauseReasons } from './cti-api';
 import { useCti, type CtiHandle } from './CtiProvider';
 import './cti.css';
 
@@ -75,20 +77,18 @@ export function CtiIndicator() {
   );
 }
 
-const pauseReasons = ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro'];
-const otherReason = 'Outro';
-
+/** The reasons are the server's (CTI_PAUSE_REASONS): it refuses any other. */
 function PauseDialog({ onDone }: { onDone: () => void }) {
   const { pause } = useCti();
+  const [reasons, reload] = useLoad(getPauseReasons);
   const [choice, setChoice] = useState('');
-  const [other, setOther] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = agentPauseSchema.safeParse({ reason: choice === otherReason ? other : choice });
+    const parsed = agentPauseSchema.safeParse({ reason: choice });
     if (!parsed.success) {
       setInvalid(parsed.error.issues[0].message);
       return;
@@ -106,25 +106,29 @@ function PauseDialog({ onDone }: { onDone: () => void }) {
     <Dialog title="Pausar atendimento" onClose={onDone}>
       <form onSubmit={onSubmit} noValidate>
         <FormAlert message={failure} />
-        <Field label="Motivo da pausa" error={choice === otherReason ? undefined : (invalid ?? undefined)}>
+        {reasons.state === 'failed' && (
+          <p role="alert" className="alert alert--error">
+            {`Não foi possível carregar os motivos de pausa. ${reasons.message} `}
+            {reasons.retry && (
+              <button type="button" className="button button--small" onClick={reload}>
+                Tentar novamente
+              </button>
+            )}
+          </p>
+        )}
+        <Field label="Motivo da pausa" error={invalid ?? undefined}>
           {(control) => (
-            <select {...control} value={choice} onChange={(event) => setChoice(event.target.value)}>
-              <option value="">Escolha o motivo</option>
-              {[...pauseReasons, otherReason].map((reason) => (
-                <option key={reason} value={reason}>
-                  {reason}
-                </option>
-              ))}
+            <select {...control} value={choice} disabled={reasons.state !== 'ready'} onChange={(event) => setChoice(event.target.value)}>
+              <option value="">{reasons.state === 'loading' ? 'Carregando motivos…' : 'Escolha o motivo'}</option>
+              {reasons.state === 'ready' &&
+                reasons.data.reasons.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {reason}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
-        {choice === otherReason && (
-          <Field label="Descreva o motivo" error={invalid ?? undefined}>
-            {(control) => (
-              <input {...control} autoComplete="off" maxLength={80} value={other} onChange={(event) => setOther(event.target.value)} />
-            )}
-          </Field>
-        )}
         <div className="dialog__actions">
           <button type="button" className="button" onClick={onDone}>
             Cancelar

@@ -1,4 +1,4 @@
-import type { CtiOverview, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
+import type { CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
 
 export function getCtiOverview(api: ApiClient): Promise<CtiOverview> {
@@ -13,4 +13,8 @@ export function getCtiEvents(api: ApiClient, q: string): Promise<CtiTap> {
 
 export function sendTestCall(api: ApiClient, body: CtiTestCall): Promise<CtiTestCallResult> {
   return api.post<CtiTestCallResult>('/api/cti/test-call', body);
+}
+
+export function getPauseReasons(api: ApiClient): Promise<CtiPauseReasons> {
+  return api.get<CtiPauseReasons>('/api/cti/pause-reasons');
 }

@@ -4,14 +4,14 @@ import type { CallRinging, Role } from '@receptivo/shared';
 import { SessionProvider } from '../auth/SessionProvider';
 import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
 import { fakeCti } from '../testing/fake-cti';
-import { fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { apiError, fakeServer, loginResponse, sessionUser, storeSession, type FakeResponse } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { CtiProvider, CtiSocketFactoryProvider, refusedRetryMs } from './CtiProvider';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => jest.useRealTimers());
 
-function openDesk(role: Role = 'attendant') {
+function openDesk(role: Role = 'attendant', routes: Record<string, FakeResponse> = {}) {
   storeSession(loginResponse(role));
   const cti = fakeCti();
   fakeServer({
@@ -20,12 +20,16 @@ function openDesk(role: Role = 'attendant') {
     'GET /api/scripts': { status: 200, body: scripts() },
     'GET /api/categories': { status: 200, body: categoryTree },
     'GET /api/attendances/current': { status: 200, body: { attendance: null } },
+    'GET /api/cti/pause-reasons': { status: 200, body: { reasons: pauseReasons } },
+    ...routes,
   });
   const user = renderApp('/receptivo', cti);
   return { cti, user };
 }
 
 const telephony = () => screen.getByRole('group', { name: 'Telefonia' });
+/** The server's CTI_PAUSE_REASONS. */
+const pauseReasons = ['Intervalo', 'Almoço', 'Banheiro', 'Feedback'];
 
 test('the header tells whether calls can pop: desk link and PBX link both up', async () => {
   const { cti } = openDesk();
@@ -88,7 +92,7 @@ test('a link the server refused for another reason than the token is tried again
   expect(socket.connectCalls).toBe(1);
 });
 
-test('the agent pauses with a reason; a refusal of the PBX is shown in the dialog', async () => {
+test('the agent pauses with a reason of the server\'s list; a refusal of the PBX is shown in the dialog', async () => {
   const { cti, user } = openDesk();
   const socket = await cti.connected();
   socket.send('agent:state', { state: 'available' });
@@ -100,16 +104,19 @@ test('the agent pauses with a reason; a refusal of the PBX is shown in the dialo
 
   await user.click(within(telephony()).getByRole('button', { name: 'Pausar' }));
   const dialog = screen.getByRole('dialog', { name: 'Pausar atendimento' });
+  await within(dialog).findByRole('option', { name: 'Almoço' });
+  // Exactly the reasons the server accepts, no free text.
+  expect(within(dialog).getAllByRole('option').map((option) => option.textContent)).toEqual(['Escolha o motivo', ...pauseReasons]);
+  expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: 'Pausar' }));
   expect(within(dialog).getByLabelText('Motivo da pausa')).toHaveAccessibleDescription('Informe o motivo da pausa.');
   expect(socket.emitted).toEqual([]);
 
-  await user.selectOptions(within(dialog).getByLabelText('Motivo da pausa'), 'Outro');
-  await user.type(within(dialog).getByLabelText('Descreva o motivo'), 'Reunião com a supervisão');
+  await user.selectOptions(within(dialog).getByLabelText('Motivo da pausa'), 'Feedback');
   await user.click(within(dialog).getByRole('button', { name: 'Pausar' }));
 
   expect(await within(dialog).findByRole('alert')).toHaveTextContent('O ramal 1001 não está em nenhuma fila.');
-  expect(socket.emitted).toEqual([{ event: 'agent:pause', payload: { reason: 'Reunião com a supervisão' } }]);
+  expect(socket.emitted).toEqual([{ event: 'agent:pause', payload: { reason: 'Feedback' } }]);
 
   await user.selectOptions(within(dialog).getByLabelText('Motivo da pausa'), 'Almoço');
   await user.click(within(dialog).getByRole('button', { name: 'Pausar' }));
@@ -119,6 +126,18 @@ test('the agent pauses with a reason; a refusal of the PBX is shown in the dialo
   socket.send('agent:state', { state: 'paused', reason: 'Almoço' });
   expect(within(telephony()).getByText('Em pausa')).toHaveTextContent('Em pausa (Almoço)');
   expect(within(telephony()).queryByRole('button', { name: 'Pausar' })).not.toBeInTheDocument();
+});
+
+test('pause reasons that cannot be loaded are told, and nothing can be sent', async () => {
+  const { cti, user } = openDesk('attendant', { 'GET /api/cti/pause-reasons': apiError(500, 'INTERNAL_ERROR', 'Erro interno.') });
+  const socket = await cti.connected();
+  await user.click(within(telephony()).getByRole('button', { name: 'Pausar' }));
+  const dialog = screen.getByRole('dialog', { name: 'Pausar atendimento' });
+  expect(await within(dialog).findByRole('alert')).toHaveTextContent('Não foi possível carregar os motivos de pausa. Erro interno.');
+  expect(within(dialog).getByLabelText('Motivo da pausa')).toBeDisabled();
+  expect(within(dialog).getByRole('button', { name: 'Tentar novamente' })).toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: 'Pausar' }));
+  expect(socket.emitted).toEqual([]);
 });
 
 test('a refused Retomar is shown in the header; an accepted one waits for the new state', async () => {
@@ -145,6 +164,7 @@ test('pausing without the link answers at once instead of waiting for a reconnec
 
   await user.click(within(telephony()).getByRole('button', { name: 'Pausar' }));
   const dialog = screen.getByRole('dialog', { name: 'Pausar atendimento' });
+  await within(dialog).findByRole('option', { name: 'Banheiro' });
   await user.selectOptions(within(dialog).getByLabelText('Motivo da pausa'), 'Banheiro');
   await user.click(within(dialog).getByRole('button', { name: 'Pausar' }));
 

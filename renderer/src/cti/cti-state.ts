@@ -6,6 +6,7 @@ import {
   type CallRinging,
   type CtiServerToClientEvents,
   type CtiStatusEvent,
+  type QueuesSnapshot,
 } from '@receptivo/shared';
 
 type ServerEventName = keyof CtiServerToClientEvents;
@@ -40,6 +41,12 @@ export interface EndedNotice {
   reason: CallEnded['reason'];
 }
 
+/** The last queues:snapshot (supervisors), and when it arrived by the desk's clock, so durations tick on. */
+export interface ReceivedQueues {
+  snapshot: QueuesSnapshot;
+  receivedAt: number;
+}
+
 export interface CtiState {
   connection: CtiConnection;
   status: CtiStatusEvent | null;
@@ -50,6 +57,7 @@ export interface CtiState {
   ended: CallEnded[];
   answered: { count: number; last: CallAnswered | null };
   nextNoticeId: number;
+  queues: ReceivedQueues | null;
 }
 
 export const initialCtiState: CtiState = {
@@ -61,6 +69,7 @@ export const initialCtiState: CtiState = {
   ended: [],
   answered: { count: 0, last: null },
   nextNoticeId: 1,
+  queues: null,
 };
 
 const endedKept = 50;
@@ -94,6 +103,8 @@ function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
       return { ...state, status: event.payload };
     case 'agent:state':
       return { ...state, agent: event.payload };
+    case 'queues:snapshot':
+      return { ...state, queues: { snapshot: event.payload, receivedAt: now } };
     case 'call:ringing': {
       const call: RingingCall = { ...event.payload, waitingSince: now - event.payload.waitSeconds * 1000 };
       return { ...state, ringing: [...withoutCall(state.ringing, call.callId), call] };

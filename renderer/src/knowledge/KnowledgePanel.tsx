@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
+import { OfflineKnowledgeNotice } from '../offline/OfflineKnowledgeNotice';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
 import { CategoryBrowser, informationFocusKey, requestTypeFocusKey } from './CategoryBrowser';
@@ -86,6 +87,7 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
       <h2 id={titleId} className="knowledge__title">
         Base de conhecimento
       </h2>
+      <OfflineKnowledgeNotice />
       <KnowledgeSearchForm onSearch={search} />
       <div ref={container}>
         {view.kind === 'information' && (

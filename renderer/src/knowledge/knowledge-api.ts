@@ -1,5 +1,6 @@
 import type { CategoryTree, CurrentNotices, Information, ScriptList, SearchResponse } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
+import { readKnowledge } from '../offline/knowledge-cache';
 
 export type CategoryNode = CategoryTree['items'][number];
 export type InformationSummary = CategoryNode['informations'][number];
@@ -12,18 +13,36 @@ export function getCurrentNotices(api: ApiClient): Promise<CurrentNotices> {
   return api.get<CurrentNotices>('/api/notices/current');
 }
 
+// Scripts, sessões, informations and search fall back to the knowledge kept on this computer
+// while the server is out of reach (offline/knowledge-cache.ts).
+
 export function getScripts(api: ApiClient): Promise<ScriptList> {
-  return api.get<ScriptList>('/api/scripts');
+  return readKnowledge(
+    () => api.get<ScriptList>('/api/scripts'),
+    (local) => local.scripts(),
+    (cache, data) => cache.saveScripts(data),
+  );
 }
 
 export function getCategories(api: ApiClient): Promise<CategoryTree> {
-  return api.get<CategoryTree>('/api/categories');
+  return readKnowledge(
+    () => api.get<CategoryTree>('/api/categories'),
+    (local) => local.categories(),
+    (cache, data) => cache.saveCategories(data),
+  );
 }
 
 export function getInformation(api: ApiClient, id: string): Promise<Information> {
-  return api.get<Information>(`/api/informations/${encodeURIComponent(id)}`);
+  return readKnowledge(
+    () => api.get<Information>(`/api/informations/${encodeURIComponent(id)}`),
+    (local) => local.information(id),
+    (cache, data) => cache.saveInformation(data),
+  );
 }
 
 export function searchKnowledge(api: ApiClient, query: KnowledgeQuery): Promise<SearchResponse> {
-  return api.get<SearchResponse>(`/api/search?${new URLSearchParams(query)}`);
+  return readKnowledge(
+    () => api.get<SearchResponse>(`/api/search?${new URLSearchParams(query)}`),
+    (local) => local.search(query),
+  );
 }

@@ -277,11 +277,11 @@ describe('search', () => {
     let fail = true;
     const { server, user } = openReceptivo({
       'GET /api/search': () =>
-        fail ? apiError(502, 'INTERNAL_ERROR', 'Servidor indisponível.') : { status: 200, body: { items: [] } },
+        fail ? apiError(500, 'INTERNAL_ERROR', 'Falha interna na busca.') : { status: 200, body: { items: [] } },
     });
 
     await user.type(screen.getByLabelText('Busca'), 'iptu{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Servidor indisponível.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Falha interna na busca.');
 
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Tentar novamente' }));

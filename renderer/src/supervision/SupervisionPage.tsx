@@ -1,11 +1,19 @@
-import { EmptyState, Page } from '../ui/Page';
+import { DeadlineAlertsPanel } from '../reports/DeadlineAlertsPanel';
+import { ReportsPanel } from '../reports/ReportsPanel';
+import { Page } from '../ui/Page';
+import { Tabs } from '../ui/Tabs';
+import { LiveSupervision } from './LiveSupervision';
+
+const tabs = [
+  { key: 'live', label: 'Ao vivo', content: <LiveSupervision /> },
+  { key: 'reports', label: 'Relatórios', content: <ReportsPanel /> },
+  { key: 'alerts', label: 'Alertas', content: <DeadlineAlertsPanel /> },
+];
 
 export function SupervisionPage() {
   return (
     <Page title="Supervisão">
-      <EmptyState title="Nenhuma fila para mostrar">
-        <p>O acompanhamento das filas e dos atendentes em tempo real chega em uma próxima versão.</p>
-      </EmptyState>
+      <Tabs label="Supervisão" tabs={tabs} />
     </Page>
   );
 }

@@ -6,6 +6,8 @@ import { useCurrentUser, useSession } from '../auth/SessionProvider';
 import { CallPops } from '../cti/CallPops';
 import { CtiIndicator } from '../cti/CtiIndicator';
 import { CtiProvider } from '../cti/CtiProvider';
+import { DesktopCti, ringDesktop } from '../desktop/DesktopGlue';
+import { DraftsProvider } from '../offline/DraftsProvider';
 import { TopMenu } from './TopMenu';
 
 export function AppLayout() {
@@ -14,34 +16,37 @@ export function AppLayout() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   return (
-    <CtiProvider>
-      <div className="app">
-        <header className="app-header">
-          <span className="app-header__brand">Receptivo</span>
-          <TopMenu role={user.role} />
-          <CtiIndicator />
-          <div className="app-header__user">
-            <span className="app-header__name" title={user.name}>
-              {user.name}
-            </span>
-            <span className="app-header__meta">{roleLabels[user.role]}</span>
-            {user.extension && <span className="app-header__meta">{`Ramal ${user.extension}`}</span>}
-          </div>
-          <div className="app-header__actions">
-            <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
-              Alterar senha
-            </button>
-            <button type="button" className="button button--header" onClick={() => end('logout')}>
-              Sair
-            </button>
-          </div>
-        </header>
-        <main className="app-main">
-          <Outlet />
-        </main>
-        <CallPops />
-        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
-      </div>
+    <CtiProvider onRinging={ringDesktop}>
+      <DesktopCti />
+      <DraftsProvider>
+        <div className="app">
+          <header className="app-header">
+            <span className="app-header__brand">Receptivo</span>
+            <TopMenu role={user.role} />
+            <CtiIndicator />
+            <div className="app-header__user">
+              <span className="app-header__name" title={user.name}>
+                {user.name}
+              </span>
+              <span className="app-header__meta">{roleLabels[user.role]}</span>
+              {user.extension && <span className="app-header__meta">{`Ramal ${user.extension}`}</span>}
+            </div>
+            <div className="app-header__actions">
+              <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
+                Alterar senha
+              </button>
+              <button type="button" className="button button--header" onClick={() => end('logout')}>
+                Sair
+              </button>
+            </div>
+          </header>
+          <main className="app-main">
+            <Outlet />
+          </main>
+          <CallPops />
+          {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+        </div>
+      </DraftsProvider>
     </CtiProvider>
   );
 }

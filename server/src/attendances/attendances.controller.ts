@@ -29,6 +29,7 @@ import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
 import { Returns, ReturnsFile, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { attendancePdf } from './attendance-pdf';
 import { AttendanceSearch } from './attendance-search';
 import { AttendancesService } from './attendances.service';
@@ -64,6 +65,7 @@ export class AttendancesController {
   }
 
   @Post()
+  @Idempotent()
   @Returns(attendanceSchema, 201)
   start(@ValidBody(startAttendanceSchema) body: Required<StartAttendance>, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
     return this.attendances.start(body.channel, user);
@@ -94,18 +96,21 @@ export class AttendancesController {
   }
 
   @Put(':id/customer')
+  @Idempotent()
   @Returns(attendanceSchema)
   linkCustomer(@Param('id', attendanceId) id: string, @ValidBody(linkCustomerSchema) body: LinkCustomer): Promise<Attendance> {
     return this.attendances.linkCustomer(id, body.customerId);
   }
 
   @Post(':id/informations')
+  @Idempotent()
   @Returns(attendanceSchema, 201)
   registerInformation(@Param('id', attendanceId) id: string, @ValidBody(registerInformationSchema) body: RegisterInformation): Promise<Attendance> {
     return this.attendances.registerInformation(id, body.informationId);
   }
 
   @Post(':id/requests')
+  @Idempotent()
   @Returns(requestSchema, 201)
   registerRequest(
     @Param('id', attendanceId) id: string,
@@ -116,6 +121,7 @@ export class AttendancesController {
   }
 
   @Post(':id/finish')
+  @Idempotent()
   @HttpCode(200)
   @Returns(attendanceSchema)
   finish(@Param('id', attendanceId) id: string, @ValidBody(finishAttendanceSchema) body: Required<FinishAttendance>): Promise<Attendance> {

@@ -20,6 +20,10 @@ describe('environment (DESIGN §3)', () => {
       AMI_PORT: 5038,
       CTI_DEFAULT_AREA_CODE: '11',
       CTI_URA_FIELDS: { URA_CPF: 'document', URA_PROTOCOLO: 'protocol', URA_OPCAO: 'option' },
+      CTI_PAUSE_REASONS: ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro', 'Feedback'],
+      CTI_WRAP_UP_MAX_SECONDS: 120,
+      SUPERVISION_SERVICE_LEVEL_SECONDS: 20,
+      SUPERVISION_WINDOW_MINUTES: 60,
     });
     expect(environment.DATABASE_URL).toBeUndefined();
     expect(environment.AMI_HOST).toBeUndefined();
@@ -66,6 +70,22 @@ describe('environment (DESIGN §3)', () => {
       AMI_SECRET: 'é obrigatório quando AMI_HOST está definido',
     });
     expect(readEnvironment({ AMI_HOST: '127.0.0.1', AMI_USER: 'receptivo', AMI_SECRET: 's3cret' }).AMI_HOST).toBe('127.0.0.1');
+  });
+
+  it('reads the pause reasons, the wrap-up maximum and the supervision figures, refusing bad ones in pt-BR', () => {
+    expect(
+      readEnvironment({ CTI_PAUSE_REASONS: ' Café , Reunião de equipe,', CTI_WRAP_UP_MAX_SECONDS: '0', SUPERVISION_SERVICE_LEVEL_SECONDS: '30', SUPERVISION_WINDOW_MINUTES: '15' }),
+    ).toMatchObject({ CTI_PAUSE_REASONS: ['Café', 'Reunião de equipe'], CTI_WRAP_UP_MAX_SECONDS: 0, SUPERVISION_SERVICE_LEVEL_SECONDS: 30, SUPERVISION_WINDOW_MINUTES: 15 });
+    expect(
+      problemsOf({ CTI_PAUSE_REASONS: ' , ', CTI_WRAP_UP_MAX_SECONDS: '-1', SUPERVISION_SERVICE_LEVEL_SECONDS: 'vinte', SUPERVISION_WINDOW_MINUTES: '1,5' }),
+    ).toEqual({
+      CTI_PAUSE_REASONS: 'informe ao menos um motivo, separados por vírgula',
+      CTI_WRAP_UP_MAX_SECONDS: 'deve estar entre 0 e 86400 segundos',
+      SUPERVISION_SERVICE_LEVEL_SECONDS: 'deve ser um número de segundos',
+      SUPERVISION_WINDOW_MINUTES: 'deve ser um número de minutos',
+    });
+    expect(problemsOf({ CTI_PAUSE_REASONS: 'Almoço,almoço' }).CTI_PAUSE_REASONS).toBe('o motivo "almoço" aparece mais de uma vez');
+    expect(problemsOf({ CTI_PAUSE_REASONS: 'x'.repeat(81) }).CTI_PAUSE_REASONS).toMatch(/passa de 80 caracteres/);
   });
 
   it('reads a custom URA mapping', () => {

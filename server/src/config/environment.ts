@@ -37,6 +37,29 @@ const uraFields = z.string().transform((spec, ctx) => {
   return mapping;
 });
 
+/** Matches agentPauseSchema's limit: a reason longer than that could never be sent. */
+const PAUSE_REASON_MAX = 80;
+
+const pauseReasons = z.string().transform((spec, ctx) => {
+  const reasons = spec.split(',').map((reason) => reason.trim()).filter(Boolean);
+  if (reasons.length === 0) ctx.addIssue({ code: 'custom', message: 'informe ao menos um motivo, separados por vírgula' });
+  const seen = new Set<string>();
+  for (const reason of reasons) {
+    if (reason.length > PAUSE_REASON_MAX) ctx.addIssue({ code: 'custom', message: `o motivo "${reason}" passa de ${PAUSE_REASON_MAX} caracteres` });
+    const key = reason.toLocaleLowerCase('pt-BR');
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `o motivo "${reason}" aparece mais de uma vez` });
+    seen.add(key);
+  }
+  return reasons;
+});
+
+const wholeNumber = (min: number, max: number, unit: string) =>
+  z.coerce
+    .number({ error: `deve ser um número de ${unit}` })
+    .int(`deve ser um número inteiro de ${unit}`)
+    .min(min, `deve estar entre ${min} e ${max} ${unit}`)
+    .max(max, `deve estar entre ${min} e ${max} ${unit}`);
+
 const postgresUrl = z
   .string()
   .url('deve ser uma URL postgres://usuario:senha@host:porta/banco')
@@ -71,6 +94,13 @@ export const environmentSchema = z
       .string()
       .regex(/^[1-9][1-9]$/, 'deve ser um DDD de dois dígitos, por exemplo 11')
       .default('11'),
+    CTI_PAUSE_REASONS: pauseReasons.prefault('Intervalo,Almoço,Treinamento,Banheiro,Feedback'),
+    /** 0: wrap-up lasts until the attendance is finished. */
+    CTI_WRAP_UP_MAX_SECONDS: wholeNumber(0, 86_400, 'segundos').default(120),
+    SUPERVISION_SERVICE_LEVEL_SECONDS: wholeNumber(1, 3600, 'segundos').default(20),
+    SUPERVISION_WINDOW_MINUTES: wholeNumber(1, 1440, 'minutos').default(60),
+    /** Hours before its deadline an open request enters the supervisors' deadline alerts (at most 20% of its SLA). */
+    SUPERVISION_ALERT_HOURS: wholeNumber(1, 720, 'horas').default(24),
     SMTP_URL: smtpUrl.optional(),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     JWT_SECRET: z.string().min(32, 'deve ter pelo menos 32 caracteres').optional(),

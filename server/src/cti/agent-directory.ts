@@ -50,6 +50,11 @@ export class AgentDirectory implements OnModuleDestroy {
     return [...(await this.load()).values()];
   }
 
+  /** The active users with an extension, by extension. */
+  usersByExtension(): Promise<ReadonlyMap<string, DirectoryUser>> {
+    return this.load();
+  }
+
   private async find(pick: (users: Map<string, DirectoryUser>) => DirectoryUser | undefined): Promise<DirectoryUser | null> {
     const found = pick(await this.load());
     if (found || Date.now() - this.loadedAt < RELOAD_ON_MISS_AFTER_MS) return found ?? null;

@@ -1,14 +1,16 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Subscription } from 'rxjs';
+import { Subject, type Subscription } from 'rxjs';
 import { type AgentState, type CallEndReason, type CallRinging, type CustomerSummary, normalizePhone } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
+import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { CustomerSearchService } from '../customers/customer-search';
+import { AgentBoard, type BoardView } from './agent-board';
 import { AgentDirectory } from './agent-directory';
 import { CallerLookups } from './caller-lookups';
-import type { AnnouncedAgentState, CallEffect, TrackedCall } from './call-tracker';
+import type { CallEffect, TrackedCall } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
 
@@ -16,8 +18,9 @@ const MATCHES_SHOWN = 5;
 
 /**
  * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
- * for an answered call, the end of the call, the agent's state. Work for one call runs in order
- * (a pop is never overtaken by its own end), calls and agents in parallel.
+ * for an answered call, the end of the call, the agent's state (the AgentBoard's rules: wrap-up
+ * and its maximum, desks connected). Work for one call runs in order (a pop is never overtaken by
+ * its own end), calls and agents in parallel.
  */
 @Injectable()
 export class CallDesk implements OnModuleInit, OnModuleDestroy {
@@ -27,9 +30,11 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   /** Pops on screen now, per extension and call: sent again to a desk that reconnects. */
   private readonly pops = new Map<string, Map<string, CallRinging>>();
   private readonly matches = new Map<string, Promise<CustomerSummary[]>>();
-  private readonly agentStates = new Map<string, AnnouncedAgentState>();
-  /** Extensions whose call ended while its attendance is still open. */
-  private readonly wrapUp = new Set<string>();
+  /** Fires on every change of an agent's state, as supervisors see it. */
+  readonly agentsChanged$ = new Subject<void>();
+  private readonly board: AgentBoard;
+  /** Per extension in wrap-up: the timer that ends it at CTI_WRAP_UP_MAX_SECONDS. */
+  private readonly wrapUpTimers = new Map<string, NodeJS.Timeout>();
   /** Answered calls: the extension whose attendance records the call's end. */
   private readonly answeredAt = new Map<string, string>();
   private readonly chains = new Map<string, Promise<void>>();
@@ -44,9 +49,11 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     customers: CustomerSearchService,
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
+    private readonly clock: Clock,
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+    this.board = new AgentBoard(config.get('CTI_WRAP_UP_MAX_SECONDS', { infer: true }) * 1000);
     this.lookups = new CallerLookups(customers, MATCHES_SHOWN);
   }
 
@@ -57,7 +64,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       this.attendanceEvents.finished$.subscribe((attendantId) =>
         this.inOrder(`user:${attendantId}`, async () => {
           const extension = await this.directory.extensionOf(attendantId);
-          if (extension && this.wrapUp.delete(extension)) this.publishAgentState(extension);
+          if (extension && this.endWrapUp(extension)) this.publishAgentState(extension);
         }),
       ),
     ];
@@ -65,6 +72,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
+    for (const timer of this.wrapUpTimers.values()) clearTimeout(timer);
   }
 
   /** What a desk connecting now must see: its agent state and the calls ringing at it. */
@@ -74,10 +82,23 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   }
 
   agentStateOf(extension: string): AgentState {
-    const announced = this.agentStates.get(extension);
-    if (!announced) return { state: 'offline' };
-    const state = announced.state === 'available' && this.wrapUp.has(extension) ? 'wrap_up' : announced.state;
-    return announced.reason ? { state, reason: announced.reason } : { state };
+    return this.board.deskState(extension);
+  }
+
+  /** The extensions known to the board and what supervisors see of each. */
+  supervisedAgents(): { extensions: Iterable<string>; view: (extension: string) => Readonly<BoardView> | undefined } {
+    return { extensions: this.board.extensions(), view: (extension) => this.board.view(extension) };
+  }
+
+  /** A /cti connection of the extension's user opened or closed (the gateway counts them). */
+  deskConnected(extension: string): void {
+    this.board.deskConnected(extension, this.now());
+    this.agentsChanged$.next();
+  }
+
+  deskDisconnected(extension: string): void {
+    this.board.deskDisconnected(extension, this.now());
+    this.agentsChanged$.next();
   }
 
   private handle(effect: CallEffect): void {
@@ -101,15 +122,44 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         const extension = this.answeredAt.get(effect.callId);
         this.answeredAt.delete(effect.callId);
         // Decided now, before the agent's new state is published below.
-        if (extension) this.wrapUp.add(extension);
+        if (extension) this.startWrapUp(extension);
         this.inOrder(effect.callId, () => this.end(effect.callId, extension, effect.talkSeconds));
         break;
       }
       case 'agent_state':
-        this.agentStates.set(effect.extension, { state: effect.state, reason: effect.reason });
+        this.board.announce(effect.extension, { state: effect.state, reason: effect.reason }, this.now());
+        this.agentsChanged$.next();
         this.publishAgentState(effect.extension);
         break;
     }
+  }
+
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
+  private startWrapUp(extension: string): void {
+    const now = this.now();
+    this.board.startWrapUp(extension, now);
+    this.agentsChanged$.next();
+    clearTimeout(this.wrapUpTimers.get(extension));
+    this.wrapUpTimers.delete(extension);
+    const endsAt = this.board.wrapUpEndsAt(extension);
+    if (endsAt === null) return;
+    const timer = setTimeout(() => {
+      // The attendance may stay open: the agent is available for calls again all the same.
+      if (this.endWrapUp(extension)) this.publishAgentState(extension);
+    }, endsAt - now);
+    this.wrapUpTimers.set(extension, timer);
+  }
+
+  /** True when the extension was in wrap-up. */
+  private endWrapUp(extension: string): boolean {
+    clearTimeout(this.wrapUpTimers.get(extension));
+    this.wrapUpTimers.delete(extension);
+    if (!this.board.endWrapUp(extension, this.now())) return false;
+    this.agentsChanged$.next();
+    return true;
   }
 
   private inOrder(key: string, work: () => Promise<void>): Promise<void> {
@@ -164,7 +214,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     if (!user) {
       this.logger.warn(`CTI: chamada ${call.id} atendida no ramal ${extension}, que não pertence a nenhum usuário ativo`);
       this.answeredAt.delete(call.id);
-      this.wrapUp.delete(extension);
+      this.endWrapUp(extension);
       return;
     }
     const callerE164 = call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
@@ -183,7 +233,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const stillOpen = await this.attendances.recordCallEnd(callId, user.id, talkSeconds ?? 0);
     this.sockets.toUser(user.id, 'call:ended', { callId, reason: 'hangup' });
     // Finished during the call: there is nothing left to wrap up.
-    if (!stillOpen && this.wrapUp.delete(extension)) this.publishAgentState(extension);
+    if (!stillOpen && this.endWrapUp(extension)) this.publishAgentState(extension);
   }
 
   /** The state as it is now, sent in order after the states before it. */

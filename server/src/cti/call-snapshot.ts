@@ -13,7 +13,7 @@ import {
 
 /** What Asterisk says is true now: the items of QueueStatus and CoreShowChannels. */
 export interface AmiSnapshot {
-  /** QueueMember and QueueEntry items (QueueParams is ignored). */
+  /** QueueParams, QueueMember and QueueEntry items (the calls and agents need the last two). */
   queueStatus: AmiEvent[];
   /** CoreShowChannel items. */
   channels: AmiEvent[];

@@ -1,16 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Socket, io } from 'socket.io-client';
-import {
-  type CtiClientToServerEvents,
-  type CtiServerToClientEvents,
-  attendanceSchema,
-  ctiServerEventSchemas,
-  currentAttendanceSchema,
-  healthSchema,
-} from '@receptivo/shared';
+import { attendanceSchema, currentAttendanceSchema, healthSchema } from '@receptivo/shared';
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { snapshotFromTranscript } from './replay/ami-transcript';
+import { CtiDesk as Desk } from '../testing/cti-desk';
 import { type TestApp, startTestApp } from '../testing/test-app';
 import { until } from '../testing/until';
 
@@ -19,52 +12,6 @@ const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
 const credentials = { username: 'receptivo', secret: 's3cret' };
 /** Both members present and available, no channel up: the end of agent-pause-status. */
 const idle = snapshotFromTranscript(transcript('agent-pause-status'));
-
-type CtiClient = Socket<CtiServerToClientEvents, CtiClientToServerEvents>;
-type Received = { event: keyof CtiServerToClientEvents; payload: unknown };
-
-/** A desk connected to /cti, recording every event it receives, each parsed by its shared schema. */
-class Desk {
-  readonly received: Received[] = [];
-  readonly socket: CtiClient;
-
-  constructor(url: string, token: string) {
-    this.socket = io(`${url}/cti`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 200 });
-    for (const event of Object.keys(ctiServerEventSchemas) as (keyof CtiServerToClientEvents)[]) {
-      this.socket.on(event, (payload: unknown) => this.received.push({ event, payload: ctiServerEventSchemas[event].parse(payload) }));
-    }
-  }
-
-  async connected(): Promise<void> {
-    if (this.socket.connected) return;
-    await new Promise<void>((resolve, reject) => {
-      this.socket.once('connect', () => resolve());
-      this.socket.once('connect_error', reject);
-    });
-  }
-
-  /** Waits for the next event of that name received after `after` (an index in `received`). */
-  async next<Event extends keyof CtiServerToClientEvents>(
-    event: Event,
-    predicate: (payload: Parameters<CtiServerToClientEvents[Event]>[0]) => boolean = () => true,
-    timeoutMs = 10_000,
-  ): Promise<Parameters<CtiServerToClientEvents[Event]>[0]> {
-    for (let waited = 0; waited < timeoutMs; waited += 20) {
-      const found = this.received.find((item) => item.event === event && predicate(item.payload as never));
-      if (found) return found.payload as never;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no ${event} within ${timeoutMs} ms; received ${JSON.stringify(this.received.map((item) => item.event))}`);
-  }
-
-  states(): string[] {
-    return this.received.filter((item) => item.event === 'agent:state').map((item) => (item.payload as { state: string }).state);
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-}
 
 describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO desks', () => {
   let ami: AmiReplayServer;
@@ -235,6 +182,13 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: 'Informe o motivo da pausa.' },
     });
+    // Only the reasons of CTI_PAUSE_REASONS reach the PBX.
+    const pausesSent = ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause').length;
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Café' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '"Café" não é um motivo de pausa aceito. Escolha um destes: Intervalo, Almoço, Treinamento, Banheiro, Feedback.' },
+    });
+    expect(ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause')).toHaveLength(pausesSent);
     // Asterisk forgot the member (a queue reload): the refusal reaches the attendant in words.
     ami.setSnapshot({ queueStatus: [], channels: [] });
     const refused = await attendant.socket.emitWithAck('agent:pause', { reason: 'Intervalo' });

@@ -3,15 +3,17 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   type CtiAgentRow,
   type CtiOverview,
+  type CtiPauseReasons,
   type CtiTapQuery,
   type CtiTestCall,
   ctiOverviewSchema,
+  ctiPauseReasonsSchema,
   ctiTapQuerySchema,
   ctiTapSchema,
   ctiTestCallResultSchema,
   ctiTestCallSchema,
 } from '@receptivo/shared';
-import { Roles } from '../auth/access.decorators';
+import { AnyRole, Roles } from '../auth/access.decorators';
 import { ApiException } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
 import { AgentDirectory } from './agent-directory';
@@ -54,6 +56,14 @@ export class CtiController {
     });
     const { since, lastEventAt } = this.cti.currentStatus();
     return { state: this.status.state, host: this.cti.host, since, lastEventAt, activeCalls: tracked.calls.size, agents };
+  }
+
+  /** Every desk offers these in its Pausar dialog. */
+  @Get('pause-reasons')
+  @AnyRole()
+  @Returns(ctiPauseReasonsSchema)
+  pauseReasons(): CtiPauseReasons {
+    return { reasons: [...this.cti.pauseReasons] };
   }
 
   @Get('events')

@@ -1,5 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, type OnGatewayConnection, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiNamespace } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
@@ -12,6 +20,8 @@ import { CtiService, CtiUnavailable } from './cti.service';
 interface SocketData {
   userId: string;
   role: string;
+  /** Set once this connection counts as a desk of the extension (AgentBoard's presence). */
+  extension?: string;
 }
 type CtiSocket = Socket<CtiClientToServerEvents, CtiServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -21,12 +31,14 @@ const failure = (code: string, message: string): CtiAck => ({ ok: false, error: 
  * Socket.IO namespace /cti (DESIGN §5). The JWT is checked in the handshake, also when a desk
  * comes back; a desk back within two minutes gets the events it missed (connection state
  * recovery), any other gets what is true now: the link status, its agent state, its ringing pops.
+ * Supervisors and admins also join the supervisors' room and get the queues' snapshot. Each
+ * connection of a user with an extension counts as a desk of that extension while it lasts.
  */
 @WebSocketGateway({
   namespace: ctiNamespace,
   connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
 })
-export class CtiGateway implements OnGatewayInit, OnGatewayConnection {
+export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(CtiGateway.name);
 
   constructor(
@@ -61,18 +73,35 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: CtiSocket): Promise<void> {
     const { userId, role } = socket.data;
     await socket.join(userRoom(userId));
-    if (role === 'supervisor' || role === 'admin') await socket.join(SUPERVISORS_ROOM);
+    const supervisor = role === 'supervisor' || role === 'admin';
+    if (supervisor) await socket.join(SUPERVISORS_ROOM);
+    const extension = await this.directory.extensionOf(userId);
+    // Gone while we looked the extension up: handleDisconnect has already run and counted nothing.
+    if (!socket.connected) return;
+    if (extension) {
+      socket.data.extension = extension;
+      this.desk.deskConnected(extension);
+    }
+    if (supervisor) this.sockets.supervisorJoined$.next(socket.id);
     if (socket.recovered) return;
     socket.emit('cti:status', this.cti.currentStatus());
-    const { agentState, pops } = this.desk.snapshotFor(await this.directory.extensionOf(userId));
+    const { agentState, pops } = this.desk.snapshotFor(extension);
     if (agentState) socket.emit('agent:state', agentState);
     for (const pop of pops) socket.emit('call:ringing', pop);
+  }
+
+  handleDisconnect(socket: CtiSocket): void {
+    if (socket.data.extension) this.desk.deskDisconnected(socket.data.extension);
   }
 
   @SubscribeMessage('agent:pause')
   pause(@ConnectedSocket() socket: CtiSocket, @MessageBody() body: unknown): Promise<CtiAck> {
     const parsed = agentPauseSchema.safeParse(body);
     if (!parsed.success) return Promise.resolve(failure('VALIDATION_FAILED', parsed.error.issues[0].message));
+    const reasons = this.cti.pauseReasons;
+    if (!reasons.includes(parsed.data.reason)) {
+      return Promise.resolve(failure('VALIDATION_FAILED', `"${parsed.data.reason}" não é um motivo de pausa aceito. Escolha um destes: ${reasons.join(', ')}.`));
+    }
     return this.setPaused(socket, true, parsed.data.reason);
   }
 

@@ -15,6 +15,6 @@ import { CtiService } from './cti.service';
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
   providers: [CtiStatus, CtiService, CtiSockets, AgentDirectory, CallDesk, CtiGateway],
-  exports: [CtiStatus],
+  exports: [CtiStatus, CtiService, CtiSockets, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

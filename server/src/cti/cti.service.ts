@@ -2,9 +2,10 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { ConfigService } from '@nestjs/config';
 import { Subject } from 'rxjs';
 import type { CtiStatusEvent, CtiTestCall, CtiTapEntry } from '@receptivo/shared';
+import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
-import { createSnapshotReconciler } from './call-snapshot';
+import { type AmiSnapshot, createSnapshotReconciler } from './call-snapshot';
 import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall } from './call-tracker';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
@@ -17,12 +18,18 @@ export class CtiUnavailable extends Error {}
 /**
  * CTI is on when AMI_HOST is set: one AMI link whose state health reports, feeding the pure call
  * tracker. After every (re)connect the state is rebuilt from QueueStatus and CoreShowChannels.
- * Effects go out on `effects$` for the desk (screen-pops, attendances).
+ * Effects go out on `effects$` for the desk (screen-pops, attendances); the AMI events and the
+ * rebuilds themselves on `events$` and `rebuilt$` for supervision's queue figures.
  */
 @Injectable()
 export class CtiService implements OnModuleInit, OnApplicationShutdown {
   readonly effects$ = new Subject<CallEffect>();
   readonly status$ = new Subject<CtiStatusEvent>();
+  /** Every AMI event after the tracker took it, with the time it was tracked at. */
+  readonly events$ = new Subject<{ event: AmiEvent; now: number }>();
+  readonly rebuilt$ = new Subject<{ snapshot: AmiSnapshot; now: number }>();
+  /** CTI_PAUSE_REASONS: agent:pause takes these only. */
+  readonly pauseReasons: readonly string[];
   private readonly logger = new Logger(CtiService.name);
   private readonly tap = new EventTap(500);
   private readonly testCallTimers = new Set<NodeJS.Timeout>();
@@ -35,7 +42,10 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly config: ConfigService<Settings, true>,
     private readonly status: CtiStatus,
-  ) {}
+    private readonly clock: Clock,
+  ) {
+    this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
+  }
 
   onModuleInit(): void {
     const host = this.config.get('AMI_HOST', { infer: true });
@@ -65,8 +75,9 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
         onEvent: (event) => {
           this.lastEventAt = new Date();
           this.tap.record(event, this.lastEventAt);
-          const result = track(this.state, event, Date.now());
-          this.apply(result);
+          const now = this.now();
+          this.apply(track(this.state, event, now));
+          this.events$.next({ event, now });
         },
         onSkipped: (reason, frame) => {
           this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
@@ -120,7 +131,7 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
       callerNumber: input.callerNumber,
       callerName: 'Chamada de teste',
       queue: 'teste',
-      joinedAt: Date.now(),
+      joinedAt: this.now(),
       ura: input.document ? { document: input.document } : {},
       ringing: [input.extension],
     };
@@ -133,6 +144,10 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
     return call.id;
   }
 
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
   private apply(result: { state: CallTrackerState; effects: CallEffect[] }): void {
     this.state = result.state;
     for (const effect of result.effects) this.effects$.next(effect);
@@ -143,10 +158,12 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
     try {
       const [queueStatus, channels] = await Promise.all([link.list({ action: 'QueueStatus' }), link.list({ action: 'CoreShowChannels' })]);
       const snapshot = {
-        queueStatus: queueStatus.filter((item) => item.event === 'QueueMember' || item.event === 'QueueEntry'),
+        queueStatus: queueStatus.filter((item) => item.event === 'QueueParams' || item.event === 'QueueMember' || item.event === 'QueueEntry'),
         channels: channels.filter((item: AmiEvent) => item.event === 'CoreShowChannel'),
       };
-      this.apply(reconcile(this.state, snapshot, Date.now()));
+      const now = this.now();
+      this.apply(reconcile(this.state, snapshot, now));
+      this.rebuilt$.next({ snapshot, now });
       this.logger.log(`AMI: estado refeito com ${snapshot.queueStatus.length} itens de fila e ${snapshot.channels.length} canais`);
     } catch (error) {
       // The link drops and reconnects on its own; the next connection rebuilds again.

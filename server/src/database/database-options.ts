@@ -10,9 +10,11 @@ import { Knowledge1764489600000 } from './migrations/1764489600000-knowledge';
 import { Attendances1764576000000 } from './migrations/1764576000000-attendances';
 import { AttendanceCalls1764662400000 } from './migrations/1764662400000-attendance-calls';
 import { RequestLifecycle1764748800000 } from './migrations/1764748800000-request-lifecycle';
+import { IdempotencyKeys1764835200000 } from './migrations/1764835200000-idempotency-keys';
+import { Reports1764921600000 } from './migrations/1764921600000-reports';
 
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
-export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000, AttendanceCalls1764662400000, RequestLifecycle1764748800000];
+export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000, AttendanceCalls1764662400000, RequestLifecycle1764748800000, IdempotencyKeys1764835200000, Reports1764921600000];
 
 /** Migrations run at start; the schema is never synchronized from entities. */
 export function databaseOptions(url: string): DataSourceOptions {

@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { customerSummarySchema } from '../customers/schemas';
 import { ctiStateSchema } from '../health/schemas';
+import { queuesSnapshotSchema } from '../supervision/schemas';
+import { agentStateNameSchema } from './agent-states';
+
+// Apart so the supervision schemas can use them without importing this file back.
+export * from './agent-states';
 
 /** Socket.IO namespace of the CTI contract (DESIGN §5). */
 export const ctiNamespace = '/cti';
 
-export const agentStates = ['available', 'ringing', 'on_call', 'paused', 'wrap_up', 'offline'] as const;
-export const agentStateNameSchema = z.enum(agentStates);
-export type AgentStateName = z.infer<typeof agentStateNameSchema>;
-export const agentStateLabels: Record<AgentStateName, string> = {
-  available: 'Disponível',
-  ringing: 'Chamando',
-  on_call: 'Em ligação',
-  paused: 'Em pausa',
-  wrap_up: 'Pós-atendimento',
-  offline: 'Desconectado',
-};
 
 export const callEndReasons = ['hangup', 'abandoned', 'answered_elsewhere', 'not_answered'] as const;
 export const callEndReasonSchema = z.enum(callEndReasons);
@@ -66,6 +60,10 @@ export const agentPauseSchema = z.object({
 });
 export type AgentPause = z.infer<typeof agentPauseSchema>;
 
+/** GET /api/cti/pause-reasons: CTI_PAUSE_REASONS, the only reasons agent:pause accepts. */
+export const ctiPauseReasonsSchema = z.object({ reasons: z.array(z.string()) });
+export type CtiPauseReasons = z.infer<typeof ctiPauseReasonsSchema>;
+
 /** The answer to agent:pause / agent:unpause: the API error shape when it failed. */
 export const ctiAckSchema = z.union([
   z.object({ ok: z.literal(true) }),
@@ -80,6 +78,8 @@ export const ctiServerEventSchemas = {
   'call:ended': callEndedSchema,
   'agent:state': agentStateSchema,
   'cti:status': ctiStatusSchema,
+  /** To the supervisors' room only. */
+  'queues:snapshot': queuesSnapshotSchema,
 } as const;
 
 export type CtiServerToClientEvents = {

@@ -1,0 +1,178 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { type Report, type ReportPeriod, brazilianDate, reportPeriodSchema, reportTables } from '@receptivo/shared';
+import { ApiError, describeError } from '../api/client';
+import { useApi } from '../auth/SessionProvider';
+import { Field, FormAlert } from '../ui/Field';
+import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
+import { formatDateTime } from '../ui/format';
+import { LoadFailed } from '../ui/LoadFailed';
+import {
+  AttendancesPerDayChart,
+  CountsChart,
+  DeadlineByOrganChart,
+  DeadlineChart,
+  HandlingTimeChart,
+  RequestStatusChart,
+} from './ReportCharts';
+import { ReportTableView } from './ReportTableView';
+import { formatCount, formatDuration, todayInBrasilia } from './report-format';
+import { getReport } from './reports-api';
+import './reports.css';
+
+const periodFields = ['from', 'to'] as const;
+
+type Results =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'failed'; message: string; retry: true; period: ReportPeriod }
+  | { state: 'ready'; report: Report };
+
+/** From the first day of this month to today, in Brasília. */
+function currentMonth(): ReportPeriod {
+  const today = todayInBrasilia();
+  return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+/** Reports of a period for supervisors: attendances, requests and handling time, as charts and tables. */
+export function ReportsPanel() {
+  const api = useApi();
+  const [period, setPeriod] = useState<ReportPeriod>(currentMonth);
+  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  const [results, setResults] = useState<Results>({ state: 'idle' });
+
+  async function generate(asked: ReportPeriod) {
+    setResults({ state: 'loading' });
+    try {
+      setResults({ state: 'ready', report: await getReport(api, asked) });
+    } catch (error) {
+      if (error instanceof ApiError && error.statusCode < 500) {
+        // A refusal (the period, the session) is told beside the fields; asking again would not help.
+        setErrors(formErrorsFromFailure(error, periodFields));
+        setResults({ state: 'idle' });
+      } else {
+        setResults({ state: 'failed', message: describeError(error), retry: true, period: asked });
+      }
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = reportPeriodSchema.safeParse(period);
+    if (!parsed.success) {
+      setErrors(formErrorsFromIssues(parsed.error.issues, periodFields));
+      return;
+    }
+    setErrors(noFormErrors);
+    void generate(parsed.data);
+  }
+
+  const bind = (field: (typeof periodFields)[number]) => ({
+    value: period[field],
+    onChange: (event: { target: { value: string } }) => setPeriod((previous) => ({ ...previous, [field]: event.target.value })),
+  });
+
+  return (
+    <div className="reports">
+      <form className="search-form search-form--inline" aria-label="Período do relatório" onSubmit={onSubmit} noValidate>
+        <FormAlert message={errors.alert} />
+        <Field label="De" error={errors.fields.from}>
+          {(control) => <input {...control} type="date" {...bind('from')} />}
+        </Field>
+        <Field label="Até" error={errors.fields.to} hint="Dias em horário de Brasília, até 366 dias.">
+          {(control) => <input {...control} type="date" {...bind('to')} />}
+        </Field>
+        <button type="submit" className="button button--primary" disabled={results.state === 'loading'}>
+          Gerar relatório
+        </button>
+      </form>
+
+      <div aria-live="polite" aria-busy={results.state === 'loading'}>
+        {results.state === 'idle' && <p className="muted">Escolha o período e gere o relatório.</p>}
+        {results.state === 'loading' && <p className="muted">Gerando relatório…</p>}
+        {results.state === 'failed' && <LoadFailed what="o relatório" failure={results} onRetry={() => void generate(results.period)} />}
+      </div>
+      {results.state === 'ready' && <ReportView report={results.report} />}
+    </div>
+  );
+}
+
+function ReportSection({ title, summary, children }: { title: string; summary: ReactNode; children: ReactNode }) {
+  const titleId = useId();
+  return (
+    <section className="page-section report-section" aria-labelledby={titleId}>
+      <h2 id={titleId} className="section-title">
+        {title}
+      </h2>
+      <p className="report-section__summary">{summary}</p>
+      {children}
+    </section>
+  );
+}
+
+function ReportView({ report }: { report: Report }) {
+  const tables = reportTables(report);
+  const { from, to, attendances, requests, handlingTime } = report;
+  const table = (section: keyof typeof tables) => <ReportTableView table={tables[section]} from={from} to={to} />;
+  const averageOf = (seconds: number | null) => (seconds === null ? '—' : formatDuration(seconds));
+
+  return (
+    <div className="report">
+      <p className="report__period">
+        {`Relatório de ${brazilianDate(from)} a ${brazilianDate(to)}, gerado em ${formatDateTime(report.generatedAt)}.`}
+      </p>
+
+      <ReportSection title="Atendimentos" summary={`${formatCount(attendances.total)} atendimentos iniciados no período.`}>
+        <AttendancesPerDayChart perDay={attendances.perDay} />
+        {table('attendances-by-day')}
+        <p className="muted">
+          Um atendimento conta uma vez para cada órgão e cada categoria das solicitações e informações registradas nele; por
+          isso as listas por órgão e por categoria podem somar mais que o total.
+        </p>
+        <div className="report-section__pair">
+          <div>
+            <CountsChart
+              caption="Atendimentos por órgão"
+              label="Atendimentos"
+              items={attendances.byOrgan.map((organ) => ({ name: organ.organName, count: organ.attendances }))}
+            />
+            {table('attendances-by-organ')}
+          </div>
+          <div>
+            <CountsChart
+              caption="Atendimentos por categoria"
+              label="Atendimentos"
+              items={attendances.byCategory.map((category) => ({ name: category.categoryName, count: category.attendances }))}
+            />
+            {table('attendances-by-category')}
+          </div>
+        </div>
+      </ReportSection>
+
+      <ReportSection
+        title="Solicitações"
+        summary={`${formatCount(requests.total)} solicitações registradas no período; situação e prazo de agora.`}
+      >
+        <div className="report-section__pair">
+          <div>
+            <RequestStatusChart byStatus={requests.byStatus} />
+            {table('requests-by-status')}
+          </div>
+          <div>
+            <DeadlineChart byDeadline={requests.byDeadline} />
+            {table('requests-by-deadline')}
+          </div>
+        </div>
+        <DeadlineByOrganChart byOrgan={requests.byOrgan} />
+        {table('requests-by-organ')}
+      </ReportSection>
+
+      <ReportSection
+        title="Tempo de atendimento"
+        summary={`Tempo médio de atendimento ${averageOf(handlingTime.overall.averageSeconds)} em ${formatCount(handlingTime.overall.finished)} atendimentos finalizados; tempo médio de conversa ${averageOf(handlingTime.overall.averageTalkSeconds)} em ${formatCount(handlingTime.overall.withCall)} chamadas.`}
+      >
+        <HandlingTimeChart perDay={handlingTime.perDay} />
+        {table('handling-time-by-day')}
+      </ReportSection>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
+import type { Report } from '@receptivo/shared';
+import { SessionProvider } from '../auth/SessionProvider';
+import { formatDateTime } from '../ui/format';
+import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { ReportsPanel } from './ReportsPanel';
+
+beforeEach(() => localStorage.clear());
+
+const LIGHTING = { organId: '7a1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', organName: 'Departamento de Iluminação Pública' };
+const TRAFFIC = { organId: '7a1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f02', organName: 'Secretaria de Mobilidade; Trânsito' };
+const none = { open: 0, in_progress: 0, finished: 0, cancelled: 0 };
+const noOutcome = { met: 0, finished_late: 0, overdue: 0, pending: 0, cancelled: 0 };
+
+const report: Report = {
+  from: '2026-03-02',
+  to: '2026-03-03',
+  generatedAt: '2026-03-06T15:00:00.000Z',
+  attendances: {
+    total: 6,
+    byChannel: { phone: 3, walk_in: 1, email: 1, chat: 1, web: 0 },
+    perDay: [
+      { date: '2026-03-02', total: 3, byChannel: { phone: 2, walk_in: 1, email: 0, chat: 0, web: 0 } },
+      { date: '2026-03-03', total: 3, byChannel: { phone: 1, walk_in: 0, email: 1, chat: 1, web: 0 } },
+    ],
+    byOrgan: [
+      { ...LIGHTING, attendances: 2 },
+      { ...TRAFFIC, attendances: 1 },
+    ],
+    withoutRequest: 3,
+    byCategory: [{ categoryId: '7a1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f11', categoryName: 'Iluminação pública', attendances: 2 }],
+    withoutRegistration: 1,
+  },
+  requests: {
+    total: 3,
+    byStatus: { open: 0, in_progress: 1, finished: 2, cancelled: 0 },
+    byDeadline: { met: 1, finished_late: 1, overdue: 1, pending: 0, cancelled: 0 },
+    byOrgan: [
+      { ...LIGHTING, total: 2, byStatus: { ...none, in_progress: 1, finished: 1 }, byDeadline: { ...noOutcome, met: 1, overdue: 1 } },
+      { ...TRAFFIC, total: 1, byStatus: { ...none, finished: 1 }, byDeadline: { ...noOutcome, finished_late: 1 } },
+    ],
+  },
+  handlingTime: {
+    overall: { finished: 5, averageSeconds: 396, withCall: 2, averageTalkSeconds: 370 },
+    perDay: [
+      { date: '2026-03-02', finished: 3, averageSeconds: 420, withCall: 1, averageTalkSeconds: 240 },
+      { date: '2026-03-03', finished: 2, averageSeconds: 3725, withCall: 0, averageTalkSeconds: null },
+    ],
+  },
+};
+
+function openPanel(routes: Parameters<typeof fakeServer>[0] = {}) {
+  storeSession(loginResponse('supervisor'));
+  const server = fakeServer({
+    'GET /api/auth/me': { status: 200, body: sessionUser('supervisor') },
+    'GET /api/reports': { status: 200, body: report },
+    ...routes,
+  });
+  const user = userEvent.setup();
+  render(
+    <SessionProvider>
+      <MemoryRouter>
+        <ReportsPanel />
+      </MemoryRouter>
+    </SessionProvider>,
+  );
+  return { server, user };
+}
+
+async function generate(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {
+  for (const [label, value] of [
+    ['De', from],
+    ['Até', to],
+  ]) {
+    const input = screen.getByLabelText(label);
+    await user.clear(input);
+    if (value) await user.type(input, value);
+  }
+  await user.click(screen.getByRole('button', { name: 'Gerar relatório' }));
+}
+
+/** Every row of a table (head, body, foot) as its cells' text. */
+const cells = (name: string) =>
+  within(screen.getByRole('table', { name }))
+    .getAllByRole('row')
+    .map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => cell.textContent));
+
+/** jsdom's Blob has no arrayBuffer(); its FileReader reads one. */
+const bytesOf = (blob: Blob) =>
+  new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+
+/** jsdom has no object URLs nor downloads: record what would have been saved. */
+function captureDownloads() {
+  const saved: { name: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+  URL.createObjectURL = jest.fn((blob: Blob) => {
+    const url = `blob:fake/${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  });
+  URL.revokeObjectURL = jest.fn();
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ name: this.download, blob: blobs.get(this.getAttribute('href') ?? '') as Blob });
+  });
+  return saved;
+}
+
+test('generates the report of the chosen period: charts, and tables with captions holding the same numbers', async () => {
+  const { server, user } = openPanel();
+  await generate(user, '2026-03-02', '2026-03-03');
+
+  // Generation time in this machine's zone, as the desk shows every time.
+  expect(await screen.findByText(`Relatório de 02/03/2026 a 03/03/2026, gerado em ${formatDateTime(report.generatedAt)}.`)).toBeInTheDocument();
+  expect(server.calls('GET /api/reports').map((request) => request.query)).toEqual([{ from: '2026-03-02', to: '2026-03-03' }]);
+
+  for (const title of ['Atendimentos', 'Solicitações', 'Tempo de atendimento']) {
+    expect(screen.getByRole('region', { name: title })).toBeInTheDocument();
+  }
+  expect(screen.getByText('Atendimentos por dia, empilhados por meio de comunicação').closest('figure')?.querySelector('svg')).not.toBeNull();
+
+  expect(cells('Atendimentos por dia e meio de comunicação')).toEqual([
+    ['Dia', 'Telefone', 'Presencial', 'E-mail', 'Chat', 'Web', 'Total'],
+    ['02/03/2026', '2', '1', '0', '0', '0', '3'],
+    ['03/03/2026', '1', '0', '1', '1', '0', '3'],
+    ['Total', '3', '1', '1', '1', '0', '6'],
+  ]);
+  expect(cells('Atendimentos por órgão')).toEqual([
+    ['Órgão', 'Atendimentos'],
+    [LIGHTING.organName, '2'],
+    [TRAFFIC.organName, '1'],
+    ['Sem solicitação registrada', '3'],
+    ['Atendimentos no período', '6'],
+  ]);
+  expect(cells('Solicitações por prazo')).toEqual([
+    ['Prazo', 'Solicitações', 'Participação'],
+    ['Finalizada no prazo', '1', '33,3%'],
+    ['Finalizada após o prazo', '1', '33,3%'],
+    ['Em aberto com prazo vencido', '1', '33,3%'],
+    ['Em aberto dentro do prazo', '0', '0,0%'],
+    ['Cancelada', '0', '0,0%'],
+    ['Total', '3', '100,0%'],
+    ['Cumprimento do prazo', '—', '33,3%'],
+  ]);
+  expect(cells('Solicitações por órgão')[1]).toEqual([LIGHTING.organName, '2', '0', '1', '1', '0', '1', '0', '1', '0', '50,0%']);
+  expect(cells('Tempo médio de atendimento por dia')).toEqual([
+    ['Dia', 'Atendimentos finalizados', 'Tempo médio de atendimento', 'Com chamada', 'Tempo médio de conversa'],
+    ['02/03/2026', '3', '7 min 00 s', '1', '4 min 00 s'],
+    ['03/03/2026', '2', '1 h 02 min', '0', '—'],
+    ['Período', '5', '6 min 36 s', '2', '6 min 10 s'],
+  ]);
+});
+
+test('[Exportar CSV] saves the table shown, as Excel in pt-BR reads it', async () => {
+  const saved = captureDownloads();
+  const { server, user } = openPanel();
+  await generate(user, '2026-03-02', '2026-03-03');
+
+  await user.click(await screen.findByRole('button', { name: 'Exportar CSV: Solicitações por órgão' }));
+  expect(saved).toHaveLength(1);
+  expect(saved[0].name).toBe('relatorio-requests-by-organ-2026-03-02-a-2026-03-03.csv');
+  expect(saved[0].blob.type).toBe('text/csv;charset=utf-8');
+  // Read as bytes: decoding as text would drop the byte order mark Excel needs.
+  const bytes = new Uint8Array(await bytesOf(saved[0].blob));
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\r\n')).toEqual([
+    '\uFEFFÓrgão;Total;Aberta;Em andamento;Finalizada;Cancelada;Finalizada no prazo;Finalizada após o prazo;Em aberto com prazo vencido;Em aberto dentro do prazo;Cumprimento do prazo (%)',
+    `${LIGHTING.organName};2;0;1;1;0;1;0;1;0;50,0`,
+    `"${TRAFFIC.organName}";1;0;0;1;0;0;1;0;0;0,0`,
+    'Total;3;0;1;2;0;1;1;1;0;33,3',
+    '',
+  ]);
+  // The file is made from the report on screen, without asking the server again.
+  expect(server.calls('GET /api/reports')).toHaveLength(1);
+});
+
+test('a reversed period is refused beside Até without asking the server', async () => {
+  const { server, user } = openPanel();
+  await generate(user, '2026-03-04', '2026-03-02');
+
+  expect(screen.getByLabelText('Até')).toHaveAccessibleDescription(expect.stringContaining('A data final é anterior à inicial.'));
+  expect(server.calls('GET /api/reports')).toHaveLength(0);
+
+  await generate(user, '', '2026-03-02');
+  expect(screen.getByLabelText('De')).toHaveAccessibleDescription('Informe a data inicial.');
+});
+
+test("the server's refusal of the period goes beside its field; a failure offers to try again", async () => {
+  let answer = apiError(400, 'VALIDATION_FAILED', 'O período pode ter no máximo 366 dias.', { to: 'O período pode ter no máximo 366 dias.' });
+  const { server, user } = openPanel({ 'GET /api/reports': () => answer });
+  await generate(user, '2025-01-01', '2025-12-31');
+
+  expect(await screen.findByText('O período pode ter no máximo 366 dias.')).toBeInTheDocument();
+  expect(screen.getByLabelText('Até')).toHaveAccessibleDescription(expect.stringContaining('O período pode ter no máximo 366 dias.'));
+
+  answer = apiError(500, 'INTERNAL_ERROR', 'Ocorreu um erro interno.');
+  await user.click(screen.getByRole('button', { name: 'Gerar relatório' }));
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Não foi possível carregar o relatório. Ocorreu um erro interno.');
+
+  answer = { status: 200, body: report };
+  await user.click(within(alert).getByRole('button', { name: 'Tentar novamente' }));
+  expect(await screen.findByRole('table', { name: 'Atendimentos por órgão' })).toBeInTheDocument();
+  expect(server.calls('GET /api/reports').map((request) => request.query.to)).toEqual(['2025-12-31', '2025-12-31', '2025-12-31']);
+});

@@ -1,0 +1,120 @@
+import type { AgentState, AgentStateName } from '@receptivo/shared';
+import type { AnnouncedAgentState } from './call-tracker';
+
+/** An agent as supervisors see it, and since when (ms; null: never seen in a queue). */
+export interface BoardView {
+  state: AgentStateName;
+  reason: string | null;
+  since: number | null;
+}
+
+interface Entry {
+  /** The tracker's word; null until the PBX said anything of this extension. */
+  announced: AnnouncedAgentState | null;
+  /** When the last answered call ended while its attendance stays open. */
+  wrapUpSince: number | null;
+  /** /cti connections of the extension's user. */
+  desks: number;
+  view: BoardView;
+}
+
+const OFFLINE = { state: 'offline', reason: null } as const;
+
+/**
+ * The desk's rules on top of what the PBX says, without I/O (times are passed in):
+ * - wrap_up: the PBX has the agent available, but the attendance of its last answered call is still
+ *   open. It ends when the attendance is finished, or CTI_WRAP_UP_MAX_SECONDS after the call ended
+ *   (0: no maximum); the shell schedules that moment from wrapUpEndsAt.
+ * - offline: every queue membership's device is unavailable (the PBX's word, as the tracker reads
+ *   it) or, for supervisors, no desk of the agent's user is connected: an attendant who closed the
+ *   Receptivo takes no attendance even if the phone stays in the queue. A call ringing or in
+ *   progress is shown as it is, desk or not, because it is happening.
+ * The attendant's own desk is told its state without the desk rule: it is connected when it hears it.
+ */
+export class AgentBoard {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly wrapUpMaxMs: number) {}
+
+  /** The tracker announced a new PBX state. */
+  announce(extension: string, announced: AnnouncedAgentState, now: number): void {
+    this.entry(extension).announced = announced;
+    this.refresh(extension, now);
+  }
+
+  /** The agent's answered call ended; a new call ending restarts the count. */
+  startWrapUp(extension: string, now: number): void {
+    this.entry(extension).wrapUpSince = now;
+    this.refresh(extension, now);
+  }
+
+  /** The attendance was finished, or the maximum passed: true when the agent was in wrap-up. */
+  endWrapUp(extension: string, now: number): boolean {
+    const entry = this.entries.get(extension);
+    if (entry?.wrapUpSince == null) return false;
+    entry.wrapUpSince = null;
+    this.refresh(extension, now);
+    return true;
+  }
+
+  /** When the wrap-up reaches CTI_WRAP_UP_MAX_SECONDS; null without a wrap-up or a maximum. */
+  wrapUpEndsAt(extension: string): number | null {
+    const since = this.entries.get(extension)?.wrapUpSince;
+    return since == null || this.wrapUpMaxMs === 0 ? null : since + this.wrapUpMaxMs;
+  }
+
+  deskConnected(extension: string, now: number): void {
+    this.entry(extension).desks += 1;
+    this.refresh(extension, now);
+  }
+
+  deskDisconnected(extension: string, now: number): void {
+    const entry = this.entry(extension);
+    entry.desks = Math.max(0, entry.desks - 1);
+    this.refresh(extension, now);
+  }
+
+  /** agent:state for the attendant's own desk. */
+  deskState(extension: string): AgentState {
+    const entry = this.entries.get(extension);
+    const { state, reason } = entry ? withWrapUp(entry) : OFFLINE;
+    return reason ? { state, reason } : { state };
+  }
+
+  /** The extensions the board heard of (from the PBX or a desk). */
+  extensions(): Iterable<string> {
+    return this.entries.keys();
+  }
+
+  /** What supervisors see of the extension. */
+  view(extension: string): Readonly<BoardView> | undefined {
+    return this.entries.get(extension)?.view;
+  }
+
+  private entry(extension: string): Entry {
+    let entry = this.entries.get(extension);
+    if (!entry) {
+      entry = { announced: null, wrapUpSince: null, desks: 0, view: { ...OFFLINE, since: null } };
+      this.entries.set(extension, entry);
+    }
+    return entry;
+  }
+
+  private refresh(extension: string, now: number): void {
+    const entry = this.entries.get(extension)!;
+    const next = supervisedState(entry);
+    if (next.state === entry.view.state && next.reason === entry.view.reason) return;
+    entry.view = { ...next, since: now };
+  }
+}
+
+function withWrapUp({ announced, wrapUpSince }: Entry): AnnouncedAgentState {
+  if (!announced) return OFFLINE;
+  return announced.state === 'available' && wrapUpSince !== null ? { state: 'wrap_up', reason: null } : announced;
+}
+
+function supervisedState(entry: Entry): AnnouncedAgentState {
+  const own = withWrapUp(entry);
+  if (own.state === 'ringing' || own.state === 'on_call' || entry.desks > 0) return own;
+  return OFFLINE;
+}

@@ -1,0 +1,135 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type QueuesSnapshot, type SupervisedAgent, ctiPauseReasonsSchema, healthSchema } from '@receptivo/shared';
+import { type AmiReplayServer, startAmiReplayServer } from '../cti/replay/ami-replay-server';
+import { snapshotFromTranscript } from '../cti/replay/ami-transcript';
+import { CtiDesk } from '../testing/cti-desk';
+import { type TestApp, startTestApp } from '../testing/test-app';
+import { until } from '../testing/until';
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
+const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
+const credentials = { username: 'receptivo', secret: 's3cret' };
+
+const snapshots = (desk: CtiDesk) => desk.received.filter((item) => item.event === 'queues:snapshot') as { payload: QueuesSnapshot; at: number }[];
+const agentIn = (snapshot: QueuesSnapshot | undefined, extension: string): SupervisedAgent | undefined =>
+  snapshot?.agents.find((agent) => agent.extension === extension);
+
+/** Resolves with the first snapshot, received from now on, that `check` accepts, and when it came. */
+async function nextSnapshot(desk: CtiDesk, check: (snapshot: QueuesSnapshot) => boolean, what: string): Promise<{ payload: QueuesSnapshot; at: number }> {
+  const from = snapshots(desk).length;
+  let found: { payload: QueuesSnapshot; at: number } | undefined;
+  await until(() => (found = snapshots(desk).slice(from).find((item) => check(item.payload))) !== undefined, what);
+  return found!;
+}
+
+describe('live supervision over the wire: replayed Asterisk → queues:snapshot at the supervisors', () => {
+  let ami: AmiReplayServer;
+  let server: TestApp;
+  let url: string;
+  let desks: CtiDesk[] = [];
+
+  const desk = async (token: string) => {
+    const connected = new CtiDesk(url, token);
+    desks.push(connected);
+    await connected.connected();
+    return connected;
+  };
+
+  beforeAll(async () => {
+    // Both members idle in queue atendimento; a wrap-up of one second so its end is seen here.
+    ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: snapshotFromTranscript(transcript('agent-pause-status')) });
+    server = await startTestApp({
+      AMI_HOST: '127.0.0.1',
+      AMI_PORT: String(ami.port),
+      AMI_USER: credentials.username,
+      AMI_SECRET: credentials.secret,
+      CTI_WRAP_UP_MAX_SECONDS: '1',
+    });
+    await server.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
+    await until(async () => healthSchema.parse((await server.http.get('/api/health')).body).cti === 'connected', 'the AMI link');
+  });
+  afterEach(() => {
+    for (const connected of desks) connected.close();
+    desks = [];
+  });
+  afterAll(async () => {
+    await server.close();
+    await ami.close();
+  });
+
+  it('every signed-in role reads the pause reasons', async () => {
+    for (const role of ['attendant', 'backoffice'] as const) {
+      const response = await server.http.get('/api/cti/pause-reasons').set('Authorization', `Bearer ${await server.login(role)}`).expect(200);
+      expect(ctiPauseReasonsSchema.parse(response.body)).toEqual({ reasons: ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro', 'Feedback'] });
+    }
+    await server.http.get('/api/cti/pause-reasons').expect(401);
+  });
+
+  it('a supervisor gets the snapshot on connect; attendants never do; a desk connecting or leaving is seen within a second', async () => {
+    const supervisor = await desk(await server.login('supervisor'));
+    const first = await supervisor.next('queues:snapshot');
+    expect(first).toMatchObject({ serviceLevelSeconds: 20, windowMinutes: 60, queues: [{ queue: 'atendimento', waiting: 0 }] });
+    // No desk of theirs is connected: offline to the supervisor, whatever the PBX says.
+    expect(agentIn(first, '1001')).toMatchObject({ name: 'Ana Atendente', state: 'offline', queues: ['atendimento'] });
+    expect(agentIn(first, '1002')).toMatchObject({ name: 'Atendente 1002', state: 'offline' });
+
+    const token = await server.login('attendant');
+    const connectedAt = Date.now();
+    const attendant = await desk(token);
+    const seen = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available');
+    expect(seen.at - connectedAt).toBeLessThan(1000);
+
+    // Logout: the attendant's last desk goes away.
+    const closedAt = Date.now();
+    attendant.close();
+    const gone = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'offline', '1001 offline');
+    expect(gone.at - closedAt).toBeLessThan(1000);
+    expect(agentIn(gone.payload, '1001')!.inStateMs).toBeLessThan(1000);
+    expect(attendant.received.some((item) => item.event === 'queues:snapshot')).toBe(false);
+  });
+
+  it('a replayed call: waiting rises and falls, the agent rings, talks, wraps up and is available after the maximum', async () => {
+    const supervisor = await desk(await server.login('supervisor'));
+    const token = await server.login('attendant');
+    const attendant = await desk(token);
+    await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available');
+
+    const replayed = ami.replay(transcript('inbound-answered'), 4);
+    const waiting = await nextSnapshot(supervisor, (snapshot) => snapshot.queues[0].waiting === 1, 'one caller waiting');
+    expect(waiting.payload.queues[0].longestWaitMs).toBeLessThan(1000);
+    const talking = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'on_call', '1001 on the call');
+    expect(talking.payload.queues[0]).toMatchObject({ waiting: 0, answered: 1, answeredWithinServiceLevel: 1, serviceLevelPercent: 100, averageWaitSeconds: 2 });
+    expect(agentIn(talking.payload, '1001')!.call).toEqual({ callerNumber: '11987654321', callerName: 'Maria Silva', queue: 'atendimento' });
+    await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'wrap_up', '1001 in wrap-up');
+    await replayed;
+
+    // CTI_WRAP_UP_MAX_SECONDS=1: available again though the attendance is still open.
+    const expired = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available after the maximum');
+    expect(expired.payload.queues[0]).toMatchObject({ averageTalkSeconds: 5 });
+    await until(() => attendant.states().at(-1) === 'available', 'the desk told it is available');
+    expect(attendant.states()).toEqual(['available', 'ringing', 'on_call', 'wrap_up', 'available']);
+    const current = await server.http.get('/api/attendances/current').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(current.body.attendance).toMatchObject({ status: 'open' });
+    await server.http.post(`/api/attendances/${current.body.attendance.id}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+  });
+
+  it('a pause with a reason of the list shows with its reason; one off the list never reaches the PBX', async () => {
+    const supervisor = await desk(await server.login('supervisor'));
+    const attendant = await desk(await server.login('attendant'));
+    await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available');
+
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Reunião' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const pausedAt = Date.now();
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Feedback' })).toEqual({ ok: true });
+    const paused = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'paused', '1001 paused');
+    expect(paused.at - pausedAt).toBeLessThan(1000);
+    expect(agentIn(paused.payload, '1001')).toMatchObject({ reason: 'Feedback', inStateMs: expect.any(Number) });
+    expect(paused.payload.queues[0].agents).toMatchObject({ paused: 1, offline: 1 });
+
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+    const back = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available again');
+    expect(agentIn(back.payload, '1001')!.reason).toBeNull();
+  });
+});

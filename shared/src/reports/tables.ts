@@ -1,0 +1,162 @@
+import { channelLabels, channels } from '../attendances/schemas';
+import { requestStatusLabels, requestStatuses } from '../requests/schemas';
+import {
+  type DeadlineOutcome,
+  type HandlingTime,
+  type OutcomeCounts,
+  type Report,
+  type ReportSection,
+  type StatusCounts,
+  deadlineOutcomeLabels,
+  deadlineOutcomes,
+} from './schemas';
+
+/**
+ * One definition of every report table, for the screen and for CSV alike, so both show the same
+ * numbers: values stay raw (ISO days, counts, seconds, percentages) and each reader formats them
+ * by the column's kind.
+ */
+export type ReportValueKind = 'text' | 'date' | 'count' | 'seconds' | 'percent';
+export type ReportValue = string | number | null;
+
+export interface ReportColumn {
+  label: string;
+  kind: ReportValueKind;
+}
+
+export interface ReportTable {
+  section: ReportSection;
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportValue[][];
+  /** Lines under the rows (totals, what the rows leave out): a label in the first column, then values. */
+  footer: { label: string; values: ReportValue[] }[];
+}
+
+const text = (label: string): ReportColumn => ({ label, kind: 'text' });
+const counted = (label: string): ReportColumn => ({ label, kind: 'count' });
+
+/** A share in percent with one decimal; null when there is nothing to divide. */
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+
+/** Of the requests whose deadline is settled or already missed, the share that met it. */
+export function deadlineMetRate(counts: OutcomeCounts): number | null {
+  return percent(counts.met, counts.met + counts.finished_late + counts.overdue);
+}
+
+const statusColumns = requestStatuses.map((status) => counted(requestStatusLabels[status]));
+const outcomeColumns = deadlineOutcomes.filter((outcome) => outcome !== 'cancelled').map((outcome) => counted(deadlineOutcomeLabels[outcome]));
+const requestCounts = (total: number, byStatus: StatusCounts, byDeadline: OutcomeCounts): ReportValue[] => [
+  total,
+  ...requestStatuses.map((status) => byStatus[status]),
+  ...deadlineOutcomes.filter((outcome) => outcome !== 'cancelled').map((outcome) => byDeadline[outcome]),
+  deadlineMetRate(byDeadline),
+];
+const handlingValues = (time: HandlingTime): ReportValue[] => [time.finished, time.averageSeconds, time.withCall, time.averageTalkSeconds];
+
+export function reportTables(report: Report): Record<ReportSection, ReportTable> {
+  const { attendances, requests, handlingTime } = report;
+  return {
+    'attendances-by-day': {
+      section: 'attendances-by-day',
+      title: 'Atendimentos por dia e meio de comunicação',
+      columns: [{ label: 'Dia', kind: 'date' }, ...channels.map((channel) => counted(channelLabels[channel])), counted('Total')],
+      rows: attendances.perDay.map((day) => [day.date, ...channels.map((channel) => day.byChannel[channel]), day.total]),
+      footer: [{ label: 'Total', values: [...channels.map((channel) => attendances.byChannel[channel]), attendances.total] }],
+    },
+    'attendances-by-organ': {
+      section: 'attendances-by-organ',
+      title: 'Atendimentos por órgão',
+      columns: [text('Órgão'), counted('Atendimentos')],
+      rows: attendances.byOrgan.map((organ) => [organ.organName, organ.attendances]),
+      footer: [
+        { label: 'Sem solicitação registrada', values: [attendances.withoutRequest] },
+        { label: 'Atendimentos no período', values: [attendances.total] },
+      ],
+    },
+    'attendances-by-category': {
+      section: 'attendances-by-category',
+      title: 'Atendimentos por categoria',
+      columns: [text('Categoria'), counted('Atendimentos')],
+      rows: attendances.byCategory.map((category) => [category.categoryName, category.attendances]),
+      footer: [
+        { label: 'Sem informação nem solicitação registrada', values: [attendances.withoutRegistration] },
+        { label: 'Atendimentos no período', values: [attendances.total] },
+      ],
+    },
+    'requests-by-status': {
+      section: 'requests-by-status',
+      title: 'Solicitações por situação',
+      columns: [text('Situação'), counted('Solicitações'), { label: 'Participação', kind: 'percent' }],
+      rows: requestStatuses.map((status) => [requestStatusLabels[status], requests.byStatus[status], percent(requests.byStatus[status], requests.total)]),
+      footer: [{ label: 'Total', values: [requests.total, percent(requests.total, requests.total)] }],
+    },
+    'requests-by-deadline': {
+      section: 'requests-by-deadline',
+      title: 'Solicitações por prazo',
+      columns: [text('Prazo'), counted('Solicitações'), { label: 'Participação', kind: 'percent' }],
+      rows: deadlineOutcomes.map((outcome: DeadlineOutcome) => [
+        deadlineOutcomeLabels[outcome],
+        requests.byDeadline[outcome],
+        percent(requests.byDeadline[outcome], requests.total),
+      ]),
+      footer: [
+        { label: 'Total', values: [requests.total, percent(requests.total, requests.total)] },
+        { label: 'Cumprimento do prazo', values: [null, deadlineMetRate(requests.byDeadline)] },
+      ],
+    },
+    'requests-by-organ': {
+      section: 'requests-by-organ',
+      title: 'Solicitações por órgão',
+      columns: [text('Órgão'), counted('Total'), ...statusColumns, ...outcomeColumns, { label: 'Cumprimento do prazo', kind: 'percent' }],
+      rows: requests.byOrgan.map((organ) => [organ.organName, ...requestCounts(organ.total, organ.byStatus, organ.byDeadline)]),
+      footer: [{ label: 'Total', values: requestCounts(requests.total, requests.byStatus, requests.byDeadline) }],
+    },
+    'handling-time-by-day': {
+      section: 'handling-time-by-day',
+      title: 'Tempo médio de atendimento por dia',
+      columns: [
+        { label: 'Dia', kind: 'date' },
+        counted('Atendimentos finalizados'),
+        { label: 'Tempo médio de atendimento', kind: 'seconds' },
+        counted('Com chamada'),
+        { label: 'Tempo médio de conversa', kind: 'seconds' },
+      ],
+      rows: handlingTime.perDay.map((day) => [day.date, ...handlingValues(day)]),
+      footer: [{ label: 'Período', values: handlingValues(handlingTime.overall) }],
+    },
+  };
+}
+
+/** "2026-03-02" → "02/03/2026", as pt-BR spreadsheets read a date. */
+export const brazilianDate = (isoDay: string) => isoDay.split('-').reverse().join('/');
+
+/** Report files are named after the table and the period. */
+export const reportCsvFileName = (section: ReportSection, from: string, to: string) => `relatorio-${section}-${from}-a-${to}.csv`;
+
+// Excel runs a cell starting with these as a formula (CSV injection); organ and category names come from users.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: ReportValue, kind: ReportValueKind): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return kind === 'percent' ? value.toFixed(1).replace('.', ',') : String(value);
+  const cell = kind === 'date' ? brazilianDate(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+const unitOf: Record<ReportValueKind, string> = { text: '', date: '', count: '', seconds: ' (s)', percent: ' (%)' };
+
+/**
+ * CSV as Excel in pt-BR opens it by double click: a UTF-8 byte order mark (or accents break), `;`
+ * between cells (the comma is the decimal separator), CRLF lines, dd/mm/aaaa dates, durations in
+ * whole seconds and percentages with a decimal comma.
+ */
+export function reportCsv(table: ReportTable): string {
+  const header = table.columns.map((column) => csvCell(`${column.label}${unitOf[column.kind]}`, 'text'));
+  const lines = [
+    header,
+    ...table.rows.map((row) => row.map((value, index) => csvCell(value, table.columns[index].kind))),
+    ...table.footer.map((line) => [csvCell(line.label, 'text'), ...line.values.map((value, index) => csvCell(value, table.columns[index + 1].kind))]),
+  ];
+  return `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
+}
