@@ -1,25 +1,15 @@
-import { join } from 'node:path';
-import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
-import { snapshotFromTranscript } from '../../server/src/cti/replay/ami-transcript';
 import { withPage } from '../support/browser';
-import { type DeskFixture, startDesk } from '../support/shell-fixture';
-
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'ami');
-const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
-const credentials = { username: 'receptivo', secret: 'e2e-secret' };
+import { type CtiDeskFixture, startCtiDesk, transcript } from '../support/cti-fixture';
 
 /** A recorded Asterisk call, replayed over TCP into the built server, pops in Chromium. */
 describe('CTI in Chromium', () => {
-  let ami: AmiReplayServer;
-  let desk: DeskFixture;
+  let desk: CtiDeskFixture;
 
   beforeAll(async () => {
-    ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: snapshotFromTranscript(transcript('agent-pause-status')) });
-    desk = await startDesk({ AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: credentials.username, AMI_SECRET: credentials.secret });
+    desk = await startCtiDesk();
   });
   afterAll(async () => {
     await desk?.close();
-    await ami?.close();
   });
 
   it('the call rings with the caller found, then the attendance opens by itself with the search already run', async () => {
@@ -30,7 +20,7 @@ describe('CTI in Chromium', () => {
       await telephony.getByText('Disponível').waitFor();
 
       // Recorded pace: AgentCalled at +1.5 s, answered two seconds later, hung up after five.
-      const replayed = ami.replay(transcript('inbound-answered'), 1);
+      const replayed = desk.ami.replay(transcript('inbound-answered'), 1);
       const pop = page.getByRole('alertdialog', { name: 'Chamada chegando' });
       await pop.waitFor();
       expect(await pop.innerText()).toMatch(/\(11\) 98765-4321/);

@@ -1,25 +1,15 @@
-import { join } from 'node:path';
-import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
-import { snapshotFromTranscript } from '../../server/src/cti/replay/ami-transcript';
 import { withPage } from '../support/browser';
-import { type DeskFixture, startDesk } from '../support/shell-fixture';
-
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'ami');
-const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
-const credentials = { username: 'receptivo', secret: 'e2e-secret' };
+import { type CtiDeskFixture, startCtiDesk, transcript } from '../support/cti-fixture';
 
 /** A recorded Asterisk call, replayed over TCP into the built server, watched live by a supervisor in Chromium. */
 describe('Supervisão ao vivo in Chromium', () => {
-  let ami: AmiReplayServer;
-  let desk: DeskFixture;
+  let desk: CtiDeskFixture;
 
   beforeAll(async () => {
-    ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: snapshotFromTranscript(transcript('agent-pause-status')) });
-    desk = await startDesk({ AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: credentials.username, AMI_SECRET: credentials.secret });
+    desk = await startCtiDesk();
   });
   afterAll(async () => {
     await desk?.close();
-    await ami?.close();
   });
 
   it('the supervisor sees the caller wait and leave the queue, and the attendant go on the call', async () => {
@@ -44,7 +34,7 @@ describe('Supervisão ao vivo in Chromium', () => {
         expect(await attendant.innerText()).toMatch(/Ana Atendente/);
 
         // Recorded pace: the caller joins at +1.5 s, is answered two seconds later, talks for five.
-        const replayed = ami.replay(transcript('inbound-answered'), 1);
+        const replayed = desk.ami.replay(transcript('inbound-answered'), 1);
         await waiting.filter({ hasText: /^1$/ }).waitFor();
         await attendant.getByText('Chamando').waitFor();
         await attendant.getByText('Em ligação').waitFor();
