@@ -9,10 +9,8 @@ const Manager = require('asterisk-manager');
 const { io } = require('socket.io-client');
 const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti/call-tracker.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
-const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { readTranscript, snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
-const { randomBytes } = require('node:crypto');
-const { mintUsers, startPostgres, startServer } = require('./harness');
+const { startCtiServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const INGEST_EVENTS = Number(process.env.BENCH_AMI_EVENTS ?? 300_000);
@@ -153,24 +151,15 @@ function queueSnapshot(extensions) {
 async function screenPop() {
   const extensions = Array.from({ length: AGENTS }, (_, index) => String(3000 + index));
   const recorded = recordedMessages('inbound-answered', 'abandon-early');
-  const ami = await startAmiReplayServer({ ...AMI_LOGIN, refusalDelayMs: 0, snapshot: queueSnapshot(extensions) });
-  const database = await startPostgres();
-  const jwtSecret = randomBytes(32).toString('hex');
-  const server = await startServer({
-    DATABASE_URL: database.url,
-    JWT_SECRET: jwtSecret,
-    AMI_HOST: '127.0.0.1',
-    AMI_PORT: String(ami.port),
-    AMI_USER: AMI_LOGIN.username,
-    AMI_SECRET: AMI_LOGIN.secret,
-  }, process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []);
+  const cti = await startCtiServer(
+    queueSnapshot(extensions),
+    process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [],
+  );
+  const { ami, server } = cti;
   const sockets = [];
   try {
-    await ami.untilLoggedIn();
     const setupStarted = Date.now();
-    const tokens = await mintUsers(
-      database.url,
-      jwtSecret,
+    const tokens = await cti.mint(
       extensions.map((extension) => ({ username: `bench.ramal${extension}`, name: `Atendente ${extension}`, role: 'attendant', extension })),
     );
     // Users written behind the server's back: one made through the API refreshes its extension directory.
@@ -254,9 +243,7 @@ async function screenPop() {
     ]);
   } finally {
     for (const socket of sockets) socket.disconnect();
-    await server.stop();
-    await ami.close();
-    await database.stop();
+    await cti.stop();
   }
 }
 

@@ -6,7 +6,7 @@ const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { readFileSync } = require('node:fs');
-const { createSecretKey } = require('node:crypto');
+const { createSecretKey, randomBytes } = require('node:crypto');
 const { JwtService } = require('@nestjs/jwt');
 const { Client } = require('pg');
 
@@ -139,4 +139,31 @@ async function mintUsers(databaseUrl, jwtSecret, users) {
   }
 }
 
-module.exports = { freePort, getJson, mintUsers, startPostgres, startServer, timeEach };
+/**
+ * The built server with CTI on, on its own PostgreSQL, logged in to an AMI replay server that lists
+ * `snapshot` for QueueStatus; users are minted straight into the database (`mint(users)` → tokens).
+ */
+async function startCtiServer(snapshot, nodeArgs = []) {
+  const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
+  const login = { username: 'bench', secret: 'bench-secret' };
+  const ami = await startAmiReplayServer({ ...login, refusalDelayMs: 0, snapshot });
+  const database = await startPostgres();
+  const jwtSecret = randomBytes(32).toString('hex');
+  const server = await startServer(
+    { DATABASE_URL: database.url, JWT_SECRET: jwtSecret, AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: login.username, AMI_SECRET: login.secret },
+    nodeArgs,
+  );
+  await ami.untilLoggedIn();
+  return {
+    ami,
+    server,
+    mint: (users) => mintUsers(database.url, jwtSecret, users),
+    async stop() {
+      await server.stop();
+      await ami.close();
+      await database.stop();
+    },
+  };
+}
+
+module.exports = { freePort, getJson, mintUsers, startCtiServer, startPostgres, startServer, timeEach };

@@ -6,16 +6,14 @@
 const { fork } = require('node:child_process');
 const { once } = require('node:events');
 const { join } = require('node:path');
-const { randomBytes } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { AgentBoard } = require('../server/dist/cti/agent-board.js');
 const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti/call-tracker.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
-const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
 const { QueueStats } = require('../server/dist/supervision/queue-stats.js');
 const { buildQueuesSnapshot } = require('../server/dist/supervision/queues-snapshot.js');
-const { mintUsers, startPostgres, startServer } = require('./harness');
+const { startCtiServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 500);
@@ -32,7 +30,6 @@ const BURST_SECONDS = 3;
 /** Longer than the server's pacing interval (150 ms): each probe finds the pacer quiet. */
 const PROBE_GAP_MS = 200;
 const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures', 'ami');
-const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
 
 const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 /** Wall clock in ms, comparable with the supervisors' process. */
@@ -178,28 +175,14 @@ function queueStatusSnapshot() {
 }
 
 async function overLoopback() {
-  const ami = await startAmiReplayServer({ ...AMI_LOGIN, refusalDelayMs: 0, snapshot: queueStatusSnapshot() });
-  const database = await startPostgres();
-  const jwtSecret = randomBytes(32).toString('hex');
-  const server = await startServer({
-    DATABASE_URL: database.url,
-    JWT_SECRET: jwtSecret,
-    AMI_HOST: '127.0.0.1',
-    AMI_PORT: String(ami.port),
-    AMI_USER: AMI_LOGIN.username,
-    AMI_SECRET: AMI_LOGIN.secret,
-  });
+  const cti = await startCtiServer(queueStatusSnapshot());
+  const { ami, server } = cti;
   let stopClients = () => {};
   try {
-    await ami.untilLoggedIn();
-    await mintUsers(
-      database.url,
-      jwtSecret,
+    await cti.mint(
       extensions.map((extension) => ({ username: `bench.ramal${extension}`, name: `Atendente ${extension}`, role: 'attendant', extension })),
     );
-    const tokens = await mintUsers(
-      database.url,
-      jwtSecret,
+    const tokens = await cti.mint(
       Array.from({ length: SUPERVISORS }, (_, index) => ({ username: `bench.supervisor${index}`, name: `Supervisor ${index}`, role: 'supervisor', extension: null })),
     );
     // Users written behind the server's back: one made through the API refreshes its extension directory.
@@ -273,9 +256,7 @@ async function overLoopback() {
     ]);
   } finally {
     stopClients();
-    await server.stop();
-    await ami.close();
-    await database.stop();
+    await cti.stop();
   }
 }
 
