@@ -355,13 +355,13 @@ describe('tray', () => {
     expect(path.basename(tray.image)).toBe('unknown.png');
     expect(tray.item('Pausar').enabled).toBe(false);
 
-    await invoke('agent:state', window.webContents, SERVER_PAGE, { state: 'available' });
+    await invoke('agent:state', window.webContents, SERVER_PAGE, { state: 'available', pauseReasons: ['Intervalo', 'Almoço'] });
     expect(tray.tooltip).toBe('Receptivo — Disponível');
     expect(path.basename(tray.image)).toBe('available.png');
     tray.item('Pausar', 'Almoço').click!();
     expect(window.webContents.sent).toEqual([['desktop:pause', { reason: 'Almoço' }]]);
 
-    await invoke('agent:state', window.webContents, SERVER_PAGE, { state: 'paused', reason: 'Almoço' });
+    await invoke('agent:state', window.webContents, SERVER_PAGE, { state: 'paused', reason: 'Almoço', pauseReasons: ['Intervalo', 'Almoço'] });
     expect(tray.tooltip).toBe('Receptivo — Em pausa (Almoço)');
     expect(tray.item('Retomar').enabled).toBe(true);
     tray.item('Retomar').click!();

@@ -109,6 +109,7 @@ async function start(): Promise<void> {
   };
 
   let agent: AgentState | null = null;
+  let pauseReasons: string[] = [];
   const tray = new Tray(nativeImage.createFromPath(path.join(STATIC_DIR, 'tray', trayIconName(agent))));
   const runTrayAction = (action: TrayAction) => {
     switch (action.type) {
@@ -131,7 +132,7 @@ async function start(): Promise<void> {
   const refreshTray = () => {
     tray.setImage(nativeImage.createFromPath(path.join(STATIC_DIR, 'tray', trayIconName(agent))));
     tray.setToolTip(trayTooltip(agent));
-    tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(trayMenuTemplate({ agent, startAtLogin: settings.startAtLogin }), runTrayAction)));
+    tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(trayMenuTemplate({ agent, pauseReasons, startAtLogin: settings.startAtLogin }), runTrayAction)));
   };
   tray.on('click', showWindow);
 
@@ -157,8 +158,9 @@ async function start(): Promise<void> {
     onSettingsSaved: applySettings,
     cache,
     screenPop,
-    onAgentState: (state) => {
+    onAgentState: ({ pauseReasons: reasons, ...state }) => {
       agent = state;
+      pauseReasons = reasons;
       refreshTray();
     },
   });

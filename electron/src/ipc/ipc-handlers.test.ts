@@ -141,9 +141,10 @@ describe('IPC handler table', () => {
 
   it('tells main the agent state, refusing an unknown one', async () => {
     const { handlers, states } = build();
-    await handlers['agent:state']({ state: 'paused', reason: 'Almoço' });
-    await expect(handlers['agent:state']({ state: 'napping' } as never)).rejects.toBeInstanceOf(InvalidPayloadError);
-    expect(states).toEqual([{ state: 'paused', reason: 'Almoço' }]);
+    await handlers['agent:state']({ state: 'paused', reason: 'Almoço', pauseReasons: ['Almoço'] });
+    await expect(handlers['agent:state']({ state: 'napping', pauseReasons: [] } as never)).rejects.toBeInstanceOf(InvalidPayloadError);
+    await expect(handlers['agent:state']({ state: 'available' } as never)).rejects.toBeInstanceOf(InvalidPayloadError);
+    expect(states).toEqual([{ state: 'paused', reason: 'Almoço', pauseReasons: ['Almoço'] }]);
   });
 
   it('answers the cache channels from the cache', async () => {

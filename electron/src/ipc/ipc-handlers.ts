@@ -1,9 +1,9 @@
 import {
-  agentStateSchema,
+  desktopAgentStateSchema,
   desktopSessionSchema,
   informationSchema,
   searchQuerySchema,
-  type AgentState,
+  type DesktopAgentState,
   type DesktopIpc,
   type DesktopIpcChannel,
   type DesktopSettings,
@@ -28,7 +28,7 @@ export interface IpcHandlerDeps {
   cache: CacheApi;
   /** A new call to bring forward: main shows the window and the notification. */
   screenPop(pop: ScreenPop): void;
-  onAgentState(state: AgentState): void;
+  onAgentState(state: DesktopAgentState): void;
 }
 
 /** A payload from the renderer that its schema refuses; `message` is pt-BR. */
@@ -71,7 +71,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): DesktopIpcHandlers {
       rememberCall(notifiedCallIds, decision.pop.callId);
       deps.screenPop(decision.pop);
     },
-    'agent:state': async (request) => deps.onAgentState(parse(agentStateSchema, request)),
+    'agent:state': async (request) => deps.onAgentState(parse(desktopAgentStateSchema, request)),
     'cache:status': () => cache.status(),
     'cache:search': async (request) => cache.search(parse(searchQuerySchema, request)),
     'cache:categories': () => cache.categories(),

@@ -4,10 +4,12 @@ import { agentStates, type AgentState } from '@receptivo/shared';
 import { toElectronMenu, trayIconName, trayMenuTemplate, trayTooltip, type TrayAction, type TrayMenuItem } from './tray-menu';
 
 const find = (items: TrayMenuItem[], label: string) => items.find((item) => item.label === label)!;
+/** What GET /api/cti/pause-reasons answers by default, passed on by the desk. */
+const REASONS = ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro'];
 
 describe('tray menu', () => {
   it('shows the state and offers the pause reasons while available', () => {
-    const items = trayMenuTemplate({ agent: { state: 'available' }, startAtLogin: true });
+    const items = trayMenuTemplate({ agent: { state: 'available' }, pauseReasons: REASONS, startAtLogin: true });
     expect(items.map((item) => item.label ?? '—')).toEqual(['Disponível', '—', 'Pausar', 'Retomar', '—', 'Mostrar janela', 'Iniciar com o sistema', '—', 'Sair']);
     expect(items[0].enabled).toBe(false);
     expect(find(items, 'Pausar')).toMatchObject({
@@ -25,8 +27,14 @@ describe('tray menu', () => {
     expect(find(items, 'Sair').action).toEqual({ type: 'quit' });
   });
 
+  it('offers the reasons the server configured, and no pause before the desk sent them', () => {
+    const configured = trayMenuTemplate({ agent: { state: 'available' }, pauseReasons: ['Reunião', 'Ginástica laboral'], startAtLogin: true });
+    expect(find(configured, 'Pausar').submenu!.map((item) => item.label)).toEqual(['Reunião', 'Ginástica laboral']);
+    expect(find(trayMenuTemplate({ agent: { state: 'available' }, pauseReasons: [], startAtLogin: true }), 'Pausar').enabled).toBe(false);
+  });
+
   it('offers resuming while paused, with the reason in the state', () => {
-    const items = trayMenuTemplate({ agent: { state: 'paused', reason: 'Almoço' }, startAtLogin: false });
+    const items = trayMenuTemplate({ agent: { state: 'paused', reason: 'Almoço' }, pauseReasons: REASONS, startAtLogin: false });
     expect(items[0].label).toBe('Em pausa (Almoço)');
     expect(find(items, 'Pausar').enabled).toBe(false);
     expect(find(items, 'Retomar').enabled).toBe(true);
@@ -37,13 +45,13 @@ describe('tray menu', () => {
     ['signed out or without CTI', null],
     ['offline', { state: 'offline' }],
   ])('offers neither pause nor resume when %s', (_case, agent) => {
-    const items = trayMenuTemplate({ agent, startAtLogin: true });
+    const items = trayMenuTemplate({ agent, pauseReasons: REASONS, startAtLogin: true });
     expect(find(items, 'Pausar').enabled).toBe(false);
     expect(find(items, 'Retomar').enabled).toBe(false);
   });
 
   it.each(['ringing', 'on_call', 'wrap_up'] as const)('lets the attendant schedule a pause while %s', (state) => {
-    expect(find(trayMenuTemplate({ agent: { state }, startAtLogin: true }), 'Pausar').enabled).toBe(true);
+    expect(find(trayMenuTemplate({ agent: { state }, pauseReasons: REASONS, startAtLogin: true }), 'Pausar').enabled).toBe(true);
   });
 
   it('says the state in the tooltip', () => {
@@ -63,7 +71,7 @@ describe('tray menu', () => {
 
   it('turns into an Electron template whose clicks run the actions', () => {
     const run = jest.fn<void, [TrayAction]>();
-    const menu = toElectronMenu(trayMenuTemplate({ agent: { state: 'available' }, startAtLogin: true }), run);
+    const menu = toElectronMenu(trayMenuTemplate({ agent: { state: 'available' }, pauseReasons: REASONS, startAtLogin: true }), run);
     expect(menu[0]).toEqual({ label: 'Disponível', enabled: false });
     expect(menu[1]).toEqual({ type: 'separator' });
     const pause = menu.find((item) => item.label === 'Pausar')!;

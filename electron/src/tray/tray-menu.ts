@@ -1,9 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { agentStateLabels, type AgentState } from '@receptivo/shared';
 
-/** The pause reasons offered in the tray (the desk's pause dialog offers the same ones). */
-export const TRAY_PAUSE_REASONS = ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro'] as const;
-
 export type TrayAction =
   | { type: 'pause'; reason: string }
   | { type: 'unpause' }
@@ -24,6 +21,8 @@ export interface TrayMenuItem {
 export interface TrayState {
   /** Null until the desk reports one (signed out, or CTI off). */
   agent: AgentState | null;
+  /** The server's pause reasons (CTI_PAUSE_REASONS), as the desk's pause dialog offers them. */
+  pauseReasons: readonly string[];
   startAtLogin: boolean;
 }
 
@@ -46,15 +45,15 @@ export function trayIconName(agent: AgentState | null): string {
  * The tray's context menu for the agent state: pausing is offered while connected and not
  * paused, resuming while paused; the desk does the pause itself (it owns the CTI socket).
  */
-export function trayMenuTemplate({ agent, startAtLogin }: TrayState): TrayMenuItem[] {
-  const canPause = agent !== null && agent.state !== 'paused' && agent.state !== 'offline';
+export function trayMenuTemplate({ agent, pauseReasons, startAtLogin }: TrayState): TrayMenuItem[] {
+  const canPause = agent !== null && agent.state !== 'paused' && agent.state !== 'offline' && pauseReasons.length > 0;
   return [
     { label: stateText(agent), enabled: false },
     { type: 'separator' },
     {
       label: 'Pausar',
       enabled: canPause,
-      submenu: TRAY_PAUSE_REASONS.map((reason) => ({ label: reason, action: { type: 'pause', reason } })),
+      submenu: pauseReasons.map((reason) => ({ label: reason, action: { type: 'pause', reason } })),
     },
     { label: 'Retomar', enabled: agent?.state === 'paused', action: { type: 'unpause' } },
     { type: 'separator' },

@@ -4,6 +4,8 @@ import { menuSections, type CallRinging } from '@receptivo/shared';
 import { serverBaseUrl } from '../api/server-url';
 import { useSession } from '../auth/SessionProvider';
 import { useCti } from '../cti/CtiProvider';
+import { getPauseReasons } from '../cti/cti-api';
+import { useLoad } from '../ui/use-load';
 
 // The renderer's side of the desktop bridge (shared/src/desktop/bridge.ts). In a plain browser
 // window.receptivoDesktop is undefined and all of this does nothing. Each function is also checked:
@@ -38,6 +40,8 @@ export function DesktopSession() {
   return null;
 }
 
+const noReasons: string[] = [];
+
 /** For CtiProvider's onRinging: the shell brings the window forward and shows the caller. */
 export function ringDesktop(call: CallRinging): void {
   window.receptivoDesktop?.callRinging?.(call).catch(warn('callRinging'));
@@ -52,10 +56,13 @@ export function DesktopCti() {
   const cti = useCti();
   const navigate = useNavigate();
   const { agent } = cti;
+  // The tray's Pausar menu offers the server's reasons, as the desk's dialog does.
+  const [reasons] = useLoad(getPauseReasons);
+  const pauseReasons = reasons.state === 'ready' ? reasons.data.reasons : noReasons;
 
   useEffect(() => {
-    if (agent) window.receptivoDesktop?.agentState?.(agent).catch(warn('agentState'));
-  }, [agent]);
+    if (agent) window.receptivoDesktop?.agentState?.({ ...agent, pauseReasons }).catch(warn('agentState'));
+  }, [agent, pauseReasons]);
 
   const openDesk = useEffectEvent(() => navigate(receptivoPath));
   const pause = useEffectEvent((reason: string) => {

@@ -61,6 +61,7 @@ test('the shell follows the session, the calls and the agent state, and its tray
     'GET /api/categories': { status: 200, body: categoryTree },
     'GET /api/attendances/current': { status: 200, body: { attendance: null } },
     'GET /api/customers': { status: 200, body: { items: [], total: 0, totalCapped: false } },
+    'GET /api/cti/pause-reasons': { status: 200, body: { reasons: ['Intervalo', 'Almoço'] } },
   });
   const cti = fakeCti();
   const user = renderApp('/login', cti);
@@ -75,7 +76,7 @@ test('the shell follows the session, the calls and the agent state, and its tray
   socket.send('call:ringing', ringing);
   expect(bridge.callRinging).toHaveBeenCalledWith(ringing);
   socket.send('agent:state', { state: 'paused', reason: 'Almoço' });
-  await waitFor(() => expect(bridge.agentState).toHaveBeenLastCalledWith({ state: 'paused', reason: 'Almoço' }));
+  await waitFor(() => expect(bridge.agentState).toHaveBeenLastCalledWith({ state: 'paused', reason: 'Almoço', pauseReasons: ['Intervalo', 'Almoço'] }));
 
   // The tray pauses and resumes through the desk's own link; the notification's click opens the desk.
   act(() => listeners.pause!({ reason: 'Almoço' }));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgentState, CallRinging } from '../cti/schemas';
+import { type CallRinging, agentStateSchema } from '../cti/schemas';
 import type { CategoryTree, Information, ScriptList, SearchResponse } from '../knowledge/schemas';
 
 export const desktopSettingsSchema = z.object({
@@ -31,14 +31,18 @@ export interface DesktopIpc {
   'session:set': { request: DesktopSession; reply: void };
   /** A call rings: the window comes to front and the OS notification shows it. */
   'call:ringing': { request: CallRinging; reply: void };
-  /** The agent state, shown in the tray. */
-  'agent:state': { request: AgentState; reply: void };
+  /** The agent state, shown in the tray, with the pause reasons its menu offers. */
+  'agent:state': { request: DesktopAgentState; reply: void };
   'cache:status': { request: void; reply: DesktopCacheStatus };
   'cache:search': { request: { q?: string; keyword?: string }; reply: SearchResponse };
   'cache:categories': { request: void; reply: CategoryTree };
   'cache:information': { request: { id: string }; reply: Information | null };
   'cache:scripts': { request: void; reply: ScriptList };
 }
+
+/** The agent state for the tray, and the server's pause reasons (CTI_PAUSE_REASONS) for its menu. */
+export const desktopAgentStateSchema = agentStateSchema.extend({ pauseReasons: z.array(z.string().min(1).max(80)).max(50) });
+export type DesktopAgentState = z.infer<typeof desktopAgentStateSchema>;
 
 export const desktopCacheStatusSchema = z.object({
   /** Change feed version reached; 0 before the first sync. */
@@ -68,7 +72,7 @@ export interface DesktopBridge {
   appVersion(): Promise<string>;
   setSession(session: DesktopIpc['session:set']['request']): Promise<void>;
   callRinging(call: CallRinging): Promise<void>;
-  agentState(state: AgentState): Promise<void>;
+  agentState(state: DesktopAgentState): Promise<void>;
   cacheStatus(): Promise<DesktopCacheStatus>;
   cacheSearch(query: DesktopIpc['cache:search']['request']): Promise<SearchResponse>;
   cacheCategories(): Promise<CategoryTree>;
