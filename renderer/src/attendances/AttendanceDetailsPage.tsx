@@ -1,16 +1,16 @@
 import { Fragment, useId, type ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import {
   channelLabels,
   formatDocument,
   formatProtocol,
-  homePathFor,
   menuFor,
   requestStatusLabels,
   type Attendance,
   type AttendanceCall,
 } from '@receptivo/shared';
 import { attendancePrintPath, requestStatusPath } from '../app/paths';
+import { useLeavePage } from '../app/use-leave-page';
 import { useCurrentUser } from '../auth/SessionProvider';
 import { callerText, queueText, uraEntries } from '../cti/call-display';
 import { DownloadLink } from '../ui/DownloadLink';
@@ -32,12 +32,7 @@ export const attendancePdfName = (attendance: Pick<Attendance, 'protocol'>) => `
 /** /atendimentos/:id: one attendance as it was registered, from the customer's history or a search. */
 export function AttendanceDetailsPage() {
   const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const { role } = useCurrentUser();
-
-  // Back to the history or search the user came from; a page opened from the address bar has none.
-  const close = () => (location.key === 'default' ? navigate(homePathFor(role)) : navigate(-1));
+  const close = useLeavePage();
 
   return (
     <Page title="Detalhes Atendimento">

@@ -182,10 +182,15 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return found;
   }
 
+  /** The caller number normalized as customer phones are; null when it is no phone. */
+  private callerE164Of(call: TrackedCall): string | null {
+    return call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+  }
+
   private async ring(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
     const user = await this.directory.byExtension(extension);
     if (!user) return;
-    const callerE164 = call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+    const callerE164 = this.callerE164Of(call);
     const pop: CallRinging = {
       callId: call.id,
       callerNumber: call.callerNumber,
@@ -217,7 +222,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       this.endWrapUp(extension);
       return;
     }
-    const callerE164 = call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+    const callerE164 = this.callerE164Of(call);
     const attendance = await this.attendances.startForCall(
       { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
       user.id,

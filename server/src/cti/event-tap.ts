@@ -1,37 +1,50 @@
 import type { CtiTapEntry } from '@receptivo/shared';
 import { type AmiEvent, text } from './call-tracker';
 
-/** The last AMI events, kept in memory for the telephony admin's live tap. */
+interface RecordedEvent {
+  seq: number;
+  at: number;
+  event: AmiEvent;
+}
+
+/**
+ * The last AMI events, kept in memory for the telephony admin's live tap. Recording is on the
+ * ingestion hot path, so it only keeps the event in a ring; entries are shaped when listed.
+ */
 export class EventTap {
-  private readonly entries: CtiTapEntry[] = [];
+  private readonly ring: RecordedEvent[] = [];
   private seq = 0;
 
   constructor(private readonly capacity: number) {}
 
   record(event: AmiEvent, at: Date): void {
-    const fields: Record<string, string> = {};
-    for (const [key, value] of Object.entries(event)) {
-      if (key === 'event') continue;
-      fields[key] = Array.isArray(value)
-        ? value.join(' | ')
-        : typeof value === 'object'
-          ? Object.entries(value).map(([name, assigned]) => `${name}=${assigned}`).join(', ')
-          : value;
-    }
-    this.entries.push({ seq: ++this.seq, at: at.toISOString(), event: String(event.event), linkedid: text(event.linkedid), fields });
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    this.seq += 1;
+    this.ring[this.seq % this.capacity] = { seq: this.seq, at: at.getTime(), event };
   }
 
   /** Newest first; `filter` matches the event name, the linkedid or any field value, any case. */
   list(filter: string | undefined, limit: number): CtiTapEntry[] {
     const needle = filter?.trim().toLowerCase();
     const result: CtiTapEntry[] = [];
-    for (let index = this.entries.length - 1; index >= 0 && result.length < limit; index--) {
-      const entry = this.entries[index];
+    for (let seq = this.seq; seq > Math.max(0, this.seq - this.capacity) && result.length < limit; seq--) {
+      const entry = toEntry(this.ring[seq % this.capacity]);
       if (!needle || matches(entry, needle)) result.push(entry);
     }
     return result;
   }
+}
+
+function toEntry({ seq, at, event }: RecordedEvent): CtiTapEntry {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (key === 'event') continue;
+    fields[key] = Array.isArray(value)
+      ? value.join(' | ')
+      : typeof value === 'object'
+        ? Object.entries(value).map(([name, assigned]) => `${name}=${assigned}`).join(', ')
+        : value;
+  }
+  return { seq, at: new Date(at).toISOString(), event: String(event.event), linkedid: text(event.linkedid), fields };
 }
 
 function matches(entry: CtiTapEntry, needle: string): boolean {
