@@ -1,19 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { attendanceSchema, currentAttendanceSchema, healthSchema } from '@receptivo/shared';
-import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
+import type { AmiReplayServer } from './replay/ami-replay-server';
 import { snapshotFromTranscript } from './replay/ami-transcript';
 import { CtiDesk as Desk } from '../testing/cti-desk';
-import { type TestApp, startTestApp } from '../testing/test-app';
+import { type CtiTestApp, idleQueue, startCtiTestApp, transcript } from '../testing/cti-test-app';
+import type { TestApp } from '../testing/test-app';
 import { until } from '../testing/until';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
-const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
-const credentials = { username: 'receptivo', secret: 's3cret' };
-/** Both members present and available, no channel up: the end of agent-pause-status. */
-const idle = snapshotFromTranscript(transcript('agent-pause-status'));
+const idle = idleQueue();
 
 describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO desks', () => {
+  let cti: CtiTestApp;
   let ami: AmiReplayServer;
   let server: TestApp;
   let url: string;
@@ -30,10 +26,8 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
   const health = async () => healthSchema.parse((await server.http.get('/api/health')).body);
 
   beforeAll(async () => {
-    ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: idle });
-    server = await startTestApp({ AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: credentials.username, AMI_SECRET: credentials.secret });
-    await server.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
+    cti = await startCtiTestApp();
+    ({ ami, server, url } = cti);
     adminToken = await server.login('admin');
     const created = await server.http
       .post('/api/users')
@@ -42,16 +36,12 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
       .expect(201);
     const login = await server.http.post('/api/auth/login').send({ username: 'joana', password: created.body.password }).expect(200);
     attendant1002 = login.body.token;
-    await until(async () => (await health()).cti === 'connected', 'the AMI link');
   });
   afterEach(() => {
     for (const connected of desks) connected.close();
     desks = [];
   });
-  afterAll(async () => {
-    await server.close();
-    await ami.close();
-  });
+  afterAll(() => cti.close());
 
   it('refuses a desk without a valid token', async () => {
     const anonymous = new Desk(url, 'not-a-token');

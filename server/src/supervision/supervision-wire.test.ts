@@ -1,15 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { type QueuesSnapshot, type SupervisedAgent, ctiPauseReasonsSchema, healthSchema } from '@receptivo/shared';
-import { type AmiReplayServer, startAmiReplayServer } from '../cti/replay/ami-replay-server';
-import { snapshotFromTranscript } from '../cti/replay/ami-transcript';
+import { type QueuesSnapshot, type SupervisedAgent, ctiPauseReasonsSchema } from '@receptivo/shared';
+import type { AmiReplayServer } from '../cti/replay/ami-replay-server';
 import { CtiDesk } from '../testing/cti-desk';
-import { type TestApp, startTestApp } from '../testing/test-app';
+import { type CtiTestApp, startCtiTestApp, transcript } from '../testing/cti-test-app';
+import type { TestApp } from '../testing/test-app';
 import { until } from '../testing/until';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
-const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
-const credentials = { username: 'receptivo', secret: 's3cret' };
 
 const snapshots = (desk: CtiDesk) => desk.received.filter((item) => item.event === 'queues:snapshot') as { payload: QueuesSnapshot; at: number }[];
 const agentIn = (snapshot: QueuesSnapshot | undefined, extension: string): SupervisedAgent | undefined =>
@@ -24,6 +19,7 @@ async function nextSnapshot(desk: CtiDesk, check: (snapshot: QueuesSnapshot) => 
 }
 
 describe('live supervision over the wire: replayed Asterisk → queues:snapshot at the supervisors', () => {
+  let cti: CtiTestApp;
   let ami: AmiReplayServer;
   let server: TestApp;
   let url: string;
@@ -38,26 +34,14 @@ describe('live supervision over the wire: replayed Asterisk → queues:snapshot 
 
   beforeAll(async () => {
     // Both members idle in queue atendimento; a wrap-up of one second so its end is seen here.
-    ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: snapshotFromTranscript(transcript('agent-pause-status')) });
-    server = await startTestApp({
-      AMI_HOST: '127.0.0.1',
-      AMI_PORT: String(ami.port),
-      AMI_USER: credentials.username,
-      AMI_SECRET: credentials.secret,
-      CTI_WRAP_UP_MAX_SECONDS: '1',
-    });
-    await server.app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
-    await until(async () => healthSchema.parse((await server.http.get('/api/health')).body).cti === 'connected', 'the AMI link');
+    cti = await startCtiTestApp({ CTI_WRAP_UP_MAX_SECONDS: '1' });
+    ({ ami, server, url } = cti);
   });
   afterEach(() => {
     for (const connected of desks) connected.close();
     desks = [];
   });
-  afterAll(async () => {
-    await server.close();
-    await ami.close();
-  });
+  afterAll(() => cti.close());
 
   it('every signed-in role reads the pause reasons', async () => {
     for (const role of ['attendant', 'backoffice'] as const) {

@@ -1,0 +1,48 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { healthSchema } from '@receptivo/shared';
+import { type AmiReplayServer, startAmiReplayServer } from '../cti/replay/ami-replay-server';
+import { snapshotFromTranscript } from '../cti/replay/ami-transcript';
+import { type TestApp, startTestApp } from './test-app';
+import { until } from './until';
+
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
+
+/** A recorded Asterisk session by name (../shared/fixtures/ami). */
+export const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
+
+/** Both members present and available, no channel up: the end of agent-pause-status. */
+export const idleQueue = () => snapshotFromTranscript(transcript('agent-pause-status'));
+
+export interface CtiTestApp {
+  ami: AmiReplayServer;
+  server: TestApp;
+  /** Where desks connect their Socket.IO clients. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real server listening on 127.0.0.1 and logged in to an AMI replay server with the idle queue. */
+export async function startCtiTestApp(environment: Record<string, string> = {}): Promise<CtiTestApp> {
+  const credentials = { username: 'receptivo', secret: 's3cret' };
+  const ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: idleQueue() });
+  const server = await startTestApp({
+    AMI_HOST: '127.0.0.1',
+    AMI_PORT: String(ami.port),
+    AMI_USER: credentials.username,
+    AMI_SECRET: credentials.secret,
+    ...environment,
+  });
+  await server.app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(server.app.getHttpServer().address() as AddressInfo).port}`;
+  await until(async () => healthSchema.parse((await server.http.get('/api/health')).body).cti === 'connected', 'the AMI link');
+  return {
+    ami,
+    server,
+    url,
+    async close() {
+      await server.close();
+      await ami.close();
+    },
+  };
+}
