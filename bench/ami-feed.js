@@ -7,7 +7,7 @@ const { performance } = require('node:perf_hooks');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { readTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
 
-const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures', 'ami');
+const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtures');
 const ID = /^(\w*(?:uniqueid|linkedid)): (\d+)\./gim;
 
 const frame = (lines) => `${lines.join('\r\n')}\r\n\r\n`;

@@ -19,7 +19,7 @@ const PACED_SECONDS = Number(process.env.BENCH_AMI_PACED_SECONDS ?? 5);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 500);
 const CONCURRENT_CALLS = 50;
 const ROUNDS = Number(process.env.BENCH_POP_ROUNDS ?? 20);
-const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures', 'ami');
+const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtures');
 const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
 
 const now = () => performance.timeOrigin + performance.now();

@@ -29,7 +29,7 @@ const BURST_RATE = 1000;
 const BURST_SECONDS = 3;
 /** Longer than the server's pacing interval (150 ms): each probe finds the pacer quiet. */
 const PROBE_GAP_MS = 200;
-const FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures', 'ami');
+const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtures');
 
 const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 /** Wall clock in ms, comparable with the supervisors' process. */

@@ -82,7 +82,7 @@ describe('npm run ami:replay (the built CLI)', () => {
   });
 
   it('refuses a wrong secret as Asterisk does: an error response, then the connection closes', async () => {
-    replay = await startReplay([join(ROOT, '..', 'shared', 'fixtures', 'ami', 'abandon-early.ami'), '--port', '0']);
+    replay = await startReplay([join(ROOT, 'tests', 'fixtures', 'ami', 'abandon-early.ami'), '--port', '0']);
     expect(replay.output()).toContain('Log in as user "receptivo" with secret "receptivo"');
     ami = client(replay.port, 'receptivo', 'errado');
     await until(() => ami!.closed(), 'close');

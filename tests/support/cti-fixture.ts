@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { snapshotFromTranscript } from '../../server/src/cti/replay/ami-transcript';
+import { transcript } from '../../server/src/cti/replay/fixtures';
 import { type DeskFixture, startDesk } from './shell-fixture';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'ami');
-
-/** A recorded Asterisk session by name (../shared/fixtures/ami). */
-export const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
+export { transcript };
 
 export interface CtiDeskFixture extends DeskFixture {
   /** The fake Asterisk the server is logged in to: queue `atendimento`, 1001 and 1002 idle. */

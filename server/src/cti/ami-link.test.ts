@@ -5,8 +5,8 @@ import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-
 import { AmiLink } from './ami-link';
 import type { AmiEvent } from './call-tracker';
 import { until } from '../testing/until';
+import { AMI_FIXTURES_DIR } from './replay/fixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const credentials = { username: 'receptivo', secret: 's3cret' };
 const timings = { heartbeatMs: 200, actionTimeoutMs: 200, maxBackoffMs: 1000 };
 
@@ -47,7 +47,7 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     open(server.port);
     await until(() => link.currentState === 'connected');
     expect(connections).toBe(1);
-    await server.replay(join(FIXTURES, 'inbound-answered.ami'), 50);
+    await server.replay(join(AMI_FIXTURES_DIR, 'inbound-answered.ami'), 50);
     await until(() => events.some((event) => event.event === 'AgentComplete'));
     const called = events.find((event) => event.event === 'AgentCalled')!;
     expect(called).toMatchObject({ linkedid: '1795848992.0', interface: 'Local/1001@agents', calleridnum: '11987654321' });
@@ -91,7 +91,7 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     expect(skipped[0]).toMatch(/cabeçalho inválido|sem Event nem Response/);
     expect(link.currentState).toBe('connected');
 
-    server.setSnapshot(snapshotFromTranscript(join(FIXTURES, 'agent-pause-status.ami')));
+    server.setSnapshot(snapshotFromTranscript(join(AMI_FIXTURES_DIR, 'agent-pause-status.ami')));
     const items = await link.list({ action: 'QueueStatus' });
     expect(items.map((item) => item.event)).toEqual(['QueueParams', 'QueueMember', 'QueueMember']);
     expect(events.filter((event) => event.event === 'QueueMember')).toEqual([]);

@@ -1,7 +1,7 @@
 declare module 'asterisk-manager' {
   import type { AmiEvent } from './call-tracker';
 
-  /** asterisk-manager 0.2: the parts Receptivo uses (see ../shared/STACK.md for its behaviour). */
+  /** asterisk-manager 0.2: the parts Receptivo uses (its behaviour against Asterisk 22: docs/cti.md). */
   interface AsteriskManager {
     connect(port: number, host: string, callback?: () => void): void;
     login(callback: (error?: AmiEvent) => void): void;

@@ -3,8 +3,8 @@ import { readEnvironment } from '../config/environment';
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
 import { createSnapshotReconciler } from './call-snapshot';
 import { type CallEffect, type CallTrackerState, createCallTracker, emptyCallTrackerState } from './call-tracker';
+import { AMI_FIXTURES_DIR } from './replay/fixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const defaults = readEnvironment({});
 const config = { agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS };
 const track = createCallTracker(config);
@@ -19,7 +19,7 @@ const agentStates = (effects: CallEffect[]) =>
 function replay(name: string, untilEvent?: string): { effects: CallEffect[]; state: CallTrackerState } {
   let state = emptyCallTrackerState;
   const effects: CallEffect[] = [];
-  const messages = readTranscript(join(FIXTURES, `${name}.ami`));
+  const messages = readTranscript(join(AMI_FIXTURES_DIR, `${name}.ami`));
   const stop = untilEvent ? messages.findIndex((message) => message.lines[0] === `Event: ${untilEvent}`) : messages.length - 1;
   for (const message of messages.slice(0, stop + 1)) {
     const result = track(state, toAmiEvent(message.lines), message.at * 1000);
@@ -107,7 +107,7 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     });
     let state = emptyCallTrackerState;
     let seen: CallEffect[] = [];
-    for (const message of readTranscript(join(FIXTURES, 'ura-data.ami'))) {
+    for (const message of readTranscript(join(AMI_FIXTURES_DIR, 'ura-data.ami'))) {
       const result = custom(state, toAmiEvent(message.lines), message.at * 1000);
       state = result.state;
       seen = [...seen, ...result.effects];
@@ -253,7 +253,7 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
   });
 
   it('the recorded QueueStatus and CoreShowChannels answers rebuild what the events had built', () => {
-    const messages = readTranscript(join(FIXTURES, 'agent-pause-status.ami')).map((message) => toAmiEvent(message.lines));
+    const messages = readTranscript(join(AMI_FIXTURES_DIR, 'agent-pause-status.ami')).map((message) => toAmiEvent(message.lines));
     const items = (actionid: string) => messages.filter((message) => message.actionid === actionid && message.event);
     const duringCall = replay('agent-pause-status', 'CoreShowChannelsComplete');
     const statusDuringCall = messages.filter((message) => message.event === 'QueueMember' && message.incall === '1');

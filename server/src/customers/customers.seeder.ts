@@ -29,7 +29,7 @@ const streets = [
 ];
 const areaCodes = ['11', '11', '11', '11', '21', '31', '41', '51', '61', '71', '81'];
 
-/** The citizens of the recorded AMI calls (../shared/fixtures/ami), so a demo screen-pop finds them. */
+/** The citizens of the recorded AMI calls (tests/fixtures/ami), so a demo screen-pop finds them. */
 const callers = [
   { name: 'Maria Silva', phone: '+5511987654321', email: 'maria.silva@example.com' },
   { name: 'João Pereira', phone: '+5521998765432', email: 'joao.pereira@example.com' },

@@ -7,8 +7,8 @@ import { type CallTrackerState, createCallTracker, emptyCallTrackerState } from 
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
 import { QueueStats } from './queue-stats';
 import { buildQueuesSnapshot } from './queues-snapshot';
+import { AMI_FIXTURES_DIR } from '../cti/replay/fixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const defaults = readEnvironment({});
 const track = createCallTracker({ agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS });
 const WINDOW_MS = 60 * 60_000;
@@ -33,7 +33,7 @@ class Supervision {
 
   /** The next events of `name` up to `untilSeconds`, the recording's clock moved by `offsetMs`. */
   replay(name: string, { untilSeconds = Infinity, offsetMs = 0 } = {}): this {
-    const messages = readTranscript(join(FIXTURES, name.endsWith('.ami') ? name : `${name}.ami`));
+    const messages = readTranscript(join(AMI_FIXTURES_DIR, name.endsWith('.ami') ? name : `${name}.ami`));
     let next = this.replayed.get(name) ?? 0;
     for (; next < messages.length && messages[next].at <= untilSeconds; next++) {
       const message = messages[next];
@@ -72,7 +72,7 @@ class Supervision {
   }
 }
 
-const lastTime = (name: string) => readTranscript(join(FIXTURES, `${name}.ami`)).at(-1)!.at;
+const lastTime = (name: string) => readTranscript(join(AMI_FIXTURES_DIR, `${name}.ami`)).at(-1)!.at;
 
 describe('queue figures from the recorded Asterisk transcripts', () => {
   it('abandon-early: 1 abandoned, 0 answered, service level 0 %', () => {
@@ -163,7 +163,7 @@ describe('queue figures from the recorded Asterisk transcripts', () => {
     // abandoned: abandon-early 1 + abandon-after-ring-noanswer 1 = 2 → service level 5 / 7 = 71.4 %;
     // TME (2 + 2 + 3 + 3 + 2) / 5 = 2.4 s; TMA (5 + 7 + 6 + 6 + 8) / 5 = 6.4 s.
     const live = new Supervision();
-    const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.ami')).sort();
+    const files = readdirSync(AMI_FIXTURES_DIR).filter((file) => file.endsWith('.ami')).sort();
     files.forEach((file, index) => live.replay(file, { offsetMs: index * 60_000 }));
     const end = (files.length - 1) * 60_000 + 20_000;
     expect(live.snapshot(end).queues).toEqual([

@@ -1,15 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { healthSchema } from '@receptivo/shared';
 import { type AmiReplayServer, startAmiReplayServer } from '../cti/replay/ami-replay-server';
 import { snapshotFromTranscript } from '../cti/replay/ami-transcript';
+import { transcript } from '../cti/replay/fixtures';
 import { type TestApp, startTestApp } from './test-app';
 import { until } from './until';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
-
-/** A recorded Asterisk session by name (../shared/fixtures/ami). */
-export const transcript = (name: string) => join(FIXTURES, `${name}.ami`);
+export { transcript };
 
 /** Both members present and available, no channel up: the end of agent-pause-status. */
 export const idleQueue = () => snapshotFromTranscript(transcript('agent-pause-status'));

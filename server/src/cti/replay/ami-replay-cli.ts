@@ -5,15 +5,15 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type AmiListSnapshot, readTranscript, snapshotFromTranscript } from './ami-transcript';
 import { startAmiReplayServer } from './ami-replay-server';
+import { AMI_FIXTURES_DIR } from './fixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
 const DEFAULT_SNAPSHOT = 'agent-pause-status';
 /** Time for a client's state rebuild (QueueStatus, CoreShowChannels) before the first call arrives. */
 const GRACE_AFTER_LOGIN_MS = 1000;
 
 const USAGE = `Usage: npm run ami:replay -- <transcript> [options]
 
-  <transcript>       a recorded AMI session (.ami): a path, or a name in ${FIXTURES}
+  <transcript>       a recorded AMI session (.ami): a path, or a name in ${AMI_FIXTURES_DIR}
                      (inbound-answered, abandon-early, abandon-after-ring-noanswer,
                      two-simultaneous-calls, ura-data, agent-pause-status)
   --port N           TCP port on 127.0.0.1 (default 5038; 0 picks a free one)
@@ -31,7 +31,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 /** A path (from where npm was run, or here), else a fixture name with or without `.ami`. */
 function findTranscript(name: string): string {
   const candidates = [
-    ...new Set([resolve(process.env.INIT_CWD ?? process.cwd(), name), resolve(name), join(FIXTURES, name), join(FIXTURES, `${name}.ami`)]),
+    ...new Set([resolve(process.env.INIT_CWD ?? process.cwd(), name), resolve(name), join(AMI_FIXTURES_DIR, name), join(AMI_FIXTURES_DIR, `${name}.ami`)]),
   ];
   const found = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
   if (!found) throw new UsageError(`Transcript not found: ${name}\n  tried ${candidates.join('\n        ')}`);
@@ -70,7 +70,7 @@ function readOptions() {
   if (readTranscript(transcript).length === 0) throw new UsageError(`${transcript} has no recorded messages (# <<< blocks): not an AMI transcript`);
   let snapshot: AmiListSnapshot = { queueStatus: [], channels: [] };
   if (values.snapshot) snapshot = snapshotFromTranscript(findTranscript(values.snapshot));
-  else if (existsSync(join(FIXTURES, `${DEFAULT_SNAPSHOT}.ami`))) snapshot = snapshotFromTranscript(join(FIXTURES, `${DEFAULT_SNAPSHOT}.ami`));
+  else if (existsSync(join(AMI_FIXTURES_DIR, `${DEFAULT_SNAPSHOT}.ami`))) snapshot = snapshotFromTranscript(join(AMI_FIXTURES_DIR, `${DEFAULT_SNAPSHOT}.ami`));
   return {
     transcript,
     snapshot,

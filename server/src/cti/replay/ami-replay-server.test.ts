@@ -6,10 +6,10 @@ import type { AmiEvent } from '../call-tracker';
 import { type AmiReplayServer, startAmiReplayServer } from './ami-replay-server';
 import { readTranscript, snapshotFromTranscript } from './ami-transcript';
 import { until } from '../../testing/until';
+import { AMI_FIXTURES_DIR } from './fixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'ami');
-const PAUSE_STATUS = join(FIXTURES, 'agent-pause-status.ami');
-const INBOUND = join(FIXTURES, 'inbound-answered.ami');
+const PAUSE_STATUS = join(AMI_FIXTURES_DIR, 'agent-pause-status.ami');
+const INBOUND = join(AMI_FIXTURES_DIR, 'inbound-answered.ami');
 const credentials = { username: 'receptivo', secret: 's3cret' };
 
 /** A bare TCP client: what the server wrote, byte for byte, and its frames. */

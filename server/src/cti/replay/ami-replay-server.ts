@@ -110,7 +110,7 @@ const copy = (snapshot: AmiListSnapshot): AmiListSnapshot => ({
 /**
  * An AMI endpoint on 127.0.0.1 that answers as Asterisk 22 does (banner, Login, Ping, Logoff,
  * QueueStatus and CoreShowChannels as list actions, QueuePause) and replays recorded transcripts
- * of ../shared/fixtures/ami to the logged-in sessions. Tests drive it; admins run it with
+ * of tests/fixtures/ami to the logged-in sessions. Tests drive it; admins run it with
  * `npm run ami:replay` to try a desk without a PBX.
  */
 export async function startAmiReplayServer(options: AmiReplayServerOptions): Promise<AmiReplayServer> {

@@ -15,7 +15,7 @@ export interface AmiListSnapshot {
   channels: string[][];
 }
 
-/** The messages received in a recorded transcript (../shared/fixtures/ami), actions left out. */
+/** The messages received in a recorded transcript (tests/fixtures/ami), actions left out. */
 export function readTranscript(file: string): TranscriptMessage[] {
   const messages: TranscriptMessage[] = [];
   let current: TranscriptMessage | undefined;
