@@ -53,6 +53,8 @@ export function CtiProvider({ children, onRinging }: CtiProviderProps) {
   const { pathname } = useLocation();
   const [state, dispatch] = useReducer(ctiReducer, initialCtiState);
   const socketRef = useRef<CtiSocket | null>(null);
+  const shownPops = useRef<string[]>([]);
+  shownPops.current = state.ringing.map((call) => call.callId);
   const token = session?.token ?? null;
   const enabled = session !== null && session.user.role !== 'backoffice';
 
@@ -72,13 +74,13 @@ export function CtiProvider({ children, onRinging }: CtiProviderProps) {
     serverBaseUrl().then(
       (serverUrl) => {
         if (closed) return;
-        const link = connect({ serverUrl, token });
+        const link = connect({ serverUrl, token, shownPops: () => shownPops.current });
         socket = link;
         socketRef.current = link;
         const live = (listener: (payload?: unknown) => void) => (payload?: unknown) => {
           if (!closed) listener(payload);
         };
-        link.on('connect', live(() => dispatch({ type: 'connection', connection: 'connected', recovered: link.recovered })));
+        link.on('connect', live(() => dispatch({ type: 'connection', connection: 'connected' })));
         // socket.io reconnects by itself unless the server closed the link on purpose.
         link.on(
           'disconnect',

@@ -61,15 +61,18 @@ test('the header tells whether calls can pop: desk link and PBX link both up', a
   socket.deliver('disconnect', 'transport close');
   expect(within(telephony()).getByText('Telefonia reconectando…')).toBeInTheDocument();
   expect(screen.getByRole('alertdialog', { name: 'Chamada chegando' })).toBeInTheDocument();
-  socket.recovered = true;
   socket.deliver('connect');
   expect(screen.getByRole('alertdialog', { name: 'Chamada chegando' })).toBeInTheDocument();
 
-  // A fresh link gets the ringing calls anew from the server: nothing kept from before may stay stuck.
+  // A fresh link (the server restarted) is told in the handshake which pops are on screen, and ends
+  // those that are over: nothing kept from before may stay stuck.
   socket.deliver('disconnect', 'transport close');
-  socket.recovered = false;
+  expect(socket.options.shownPops()).toEqual(['c1']);
   socket.deliver('connect');
+  socket.send('call:ended', { callId: 'c1', reason: 'abandoned' });
   expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(screen.getByText('O cidadão desistiu da chamada')).toBeInTheDocument();
+  expect(socket.options.shownPops()).toEqual([]);
   expect(within(telephony()).getByText('Telefonia conectada')).toBeInTheDocument();
 
   socket.deliver('disconnect', 'io server disconnect');

@@ -1,13 +1,11 @@
 import { io } from 'socket.io-client';
-import { ctiNamespace, type CtiClientToServerEvents, type CtiServerToClientEvents } from '@receptivo/shared';
+import { ctiNamespace, type CtiClientToServerEvents, type CtiHandshake, type CtiServerToClientEvents } from '@receptivo/shared';
 
 /** Server events of /cti plus the connection's own; payloads arrive untrusted and are parsed. */
 export type CtiSocketEvent = keyof CtiServerToClientEvents | 'connect' | 'disconnect' | 'connect_error';
 
 /** The part of a socket.io client the provider uses; jsdom tests pass a fake. */
 export interface CtiSocket {
-  /** After 'connect': the server replayed what was missed, instead of sending the current state anew. */
-  readonly recovered: boolean;
   /** False once socket.io gave up reconnecting by itself (the server's middleware refused the link). */
   readonly active: boolean;
   on(event: CtiSocketEvent, listener: (payload?: unknown) => void): void;
@@ -20,17 +18,17 @@ export interface CtiSocketOptions {
   /** Origin of the API ('' in a browser, where the page comes from the server itself). */
   serverUrl: string;
   token: string;
+  /** The calls shown ringing now: on a fresh connection the server ends those that are over. */
+  shownPops: () => string[];
 }
 
 export type CtiSocketFactory = (options: CtiSocketOptions) => CtiSocket;
 
-/** The production connection: the JWT goes in the handshake, as the server's gateway reads it. */
-export const connectCtiSocket: CtiSocketFactory = ({ serverUrl, token }) => {
-  const socket = io(`${serverUrl}${ctiNamespace}`, { auth: { token }, transports: ['websocket'] });
+/** The production connection: the JWT and the pops shown go in each handshake (reconnections too). */
+export const connectCtiSocket: CtiSocketFactory = ({ serverUrl, token, shownPops }) => {
+  const handshake = (): CtiHandshake => ({ token, shownPops: shownPops() });
+  const socket = io(`${serverUrl}${ctiNamespace}`, { auth: (send) => send(handshake()), transports: ['websocket'] });
   return {
-    get recovered() {
-      return socket.recovered;
-    },
     get active() {
       return socket.active;
     },

@@ -75,7 +75,7 @@ export const initialCtiState: CtiState = {
 const endedKept = 50;
 
 export type CtiAction =
-  | { type: 'connection'; connection: CtiConnection; recovered?: boolean }
+  | { type: 'connection'; connection: CtiConnection }
   | { type: 'event'; event: CtiEvent; now: number }
   | { type: 'dismiss'; callId: string }
   | { type: 'notice-expired'; id: number };
@@ -83,9 +83,10 @@ export type CtiAction =
 export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
   switch (action.type) {
     case 'connection': {
-      // Pops survive a blip, since a recovered link replays what it missed. A fresh link gets the
-      // ringing calls anew from the server, and a link given up on can bring no call:ended at all.
-      const keep = action.connection === 'connecting' || (action.connection === 'connected' && action.recovered === true);
+      // Pops survive a blip: a recovered link replays what it missed, and a fresh one (the server
+      // restarted) sends the calls ringing now and call:ended for the pops it was told of in the
+      // handshake. A link given up on can bring no call:ended at all.
+      const keep = action.connection === 'connecting' || action.connection === 'connected';
       return { ...state, connection: action.connection, ringing: keep ? state.ringing : [] };
     }
     case 'dismiss':

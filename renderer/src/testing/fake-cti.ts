@@ -8,8 +8,6 @@ type ClientEvent = keyof CtiClientToServerEvents;
 export class FakeCtiSocket implements CtiSocket {
   readonly emitted: { event: ClientEvent; payload: unknown }[] = [];
   disconnected = false;
-  /** Set before delivering 'connect' to act as a link that socket.io recovered. */
-  recovered = false;
   /** Set false before delivering 'connect_error' to act as a refusal by the server's middleware. */
   active = true;
   connectCalls = 0;

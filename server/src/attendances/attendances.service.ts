@@ -72,13 +72,45 @@ export class AttendancesService {
     return this.get(id);
   }
 
-  /** The call is over: its talk time is kept; the attendance stays open until the attendant finishes it. Says if it is open. */
-  async recordCallEnd(callId: string, attendantId: string, talkSeconds: number): Promise<boolean> {
+  /**
+   * The call is over: its talk time is kept; the attendance stays open until the attendant finishes
+   * it. Says whether the attendance is still open, or null when the call's end was already recorded
+   * (or the call has no attendance of this attendant): an end is recorded once.
+   */
+  async recordCallEnd(callId: string, attendantId: string, talkSeconds: number): Promise<{ open: boolean } | null> {
     const [rows] = await this.dataSource.query<[{ status: string }[], number]>(
-      'UPDATE attendances SET talk_seconds = $3 WHERE call_id = $1 AND attendant_id = $2 RETURNING status',
+      'UPDATE attendances SET talk_seconds = $3 WHERE call_id = $1 AND attendant_id = $2 AND talk_seconds IS NULL RETURNING status',
       [callId, attendantId, talkSeconds],
     );
-    return rows.some((row) => row.status === 'open');
+    return rows.length === 0 ? null : { open: rows.some((row) => row.status === 'open') };
+  }
+
+  /** Answered calls whose end was never recorded: after a restart the CTI closes those the PBX no longer has. */
+  async callsWithoutEnd(): Promise<{ callId: string; attendantId: string; startedAt: Date }[]> {
+    const rows = await this.dataSource.query<{ call_id: string; attendant_id: string; started_at: Date }[]>(
+      'SELECT call_id, attendant_id, started_at FROM attendances WHERE call_id IS NOT NULL AND talk_seconds IS NULL',
+    );
+    return rows.map((row) => ({ callId: row.call_id, attendantId: row.attendant_id, startedAt: row.started_at }));
+  }
+
+  /** The attendant still has an attendance open for a call that has ended: they are in wrap-up. */
+  async inWrapUp(attendantId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      "SELECT 1 FROM attendances WHERE attendant_id = $1 AND status = 'open' AND call_id IS NOT NULL AND talk_seconds IS NOT NULL LIMIT 1",
+      [attendantId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The attendants who took each of these calls (none: nobody answered it). */
+  async attendantsOf(callIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.dataSource.query<{ call_id: string; attendant_id: string }[]>(
+      'SELECT call_id, attendant_id FROM attendances WHERE call_id = ANY($1)',
+      [callIds],
+    );
+    const byCall = new Map<string, string[]>();
+    for (const row of rows) byCall.set(row.call_id, [...(byCall.get(row.call_id) ?? []), row.attendant_id]);
+    return byCall;
   }
 
   async start(channel: Channel, attendant: AuthenticatedUser): Promise<Attendance> {

@@ -22,6 +22,7 @@ describe('environment (DESIGN §3)', () => {
       CTI_URA_FIELDS: { URA_CPF: 'document', URA_PROTOCOLO: 'protocol', URA_OPCAO: 'option' },
       CTI_PAUSE_REASONS: ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro', 'Feedback'],
       CTI_WRAP_UP_MAX_SECONDS: 120,
+      CTI_WRAP_UP_REASON: 'Pós-atendimento',
       SUPERVISION_SERVICE_LEVEL_SECONDS: 20,
       SUPERVISION_WINDOW_MINUTES: 60,
     });
@@ -85,6 +86,7 @@ describe('environment (DESIGN §3)', () => {
       SUPERVISION_WINDOW_MINUTES: 'deve ser um número de minutos',
     });
     expect(problemsOf({ CTI_PAUSE_REASONS: 'Almoço,almoço' }).CTI_PAUSE_REASONS).toBe('o motivo "almoço" aparece mais de uma vez');
+    expect(problemsOf({ CTI_PAUSE_REASONS: 'Intervalo,Pós-atendimento' }).CTI_WRAP_UP_REASON).toBe('não pode ser também um dos motivos de CTI_PAUSE_REASONS');
     expect(problemsOf({ CTI_PAUSE_REASONS: 'x'.repeat(81) }).CTI_PAUSE_REASONS).toMatch(/passa de 80 caracteres/);
   });
 

@@ -1,6 +1,7 @@
 import { AgentBoard } from './agent-board';
 
 const MAX_MS = 120_000;
+const WRAP_UP_REASON = 'Pós-atendimento';
 const seen = (board: AgentBoard, extension = '1001') => {
   const view = board.view(extension);
   return view && `${view.state}${view.reason ? ` (${view.reason})` : ''} since ${view.since}`;
@@ -8,7 +9,7 @@ const seen = (board: AgentBoard, extension = '1001') => {
 
 describe('agent board: the desk rules over the PBX states', () => {
   it('pause: the reason is shown while paused, and the time in state restarts on each change', () => {
-    const board = new AgentBoard(MAX_MS);
+    const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
     board.deskConnected('1001', 0);
     board.announce('1001', { state: 'available', reason: null }, 1_000);
     expect(seen(board)).toBe('available since 1000');
@@ -24,7 +25,7 @@ describe('agent board: the desk rules over the PBX states', () => {
   });
 
   it('wrap-up: after the answered call until the attendance is finished, or until the maximum', () => {
-    const board = new AgentBoard(MAX_MS);
+    const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
     board.deskConnected('1001', 0);
     board.announce('1001', { state: 'on_call', reason: null }, 1_000);
     board.announce('1001', { state: 'available', reason: null }, 8_000);
@@ -49,7 +50,7 @@ describe('agent board: the desk rules over the PBX states', () => {
   });
 
   it('wrap-up without a maximum (0) lasts until the attendance is finished; a new call shows over it', () => {
-    const board = new AgentBoard(0);
+    const board = new AgentBoard(0, WRAP_UP_REASON);
     board.deskConnected('1001', 0);
     board.announce('1001', { state: 'available', reason: null }, 0);
     board.startWrapUp('1001', 1_000);
@@ -64,7 +65,7 @@ describe('agent board: the desk rules over the PBX states', () => {
   });
 
   it('logout: no desk connected shows offline to supervisors, but a call in progress shows as it is', () => {
-    const board = new AgentBoard(MAX_MS);
+    const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
     board.announce('1001', { state: 'available', reason: null }, 0);
     expect(seen(board)).toBe('offline since null');
     board.deskConnected('1001', 1_000);
@@ -88,12 +89,27 @@ describe('agent board: the desk rules over the PBX states', () => {
   });
 
   it('offline by the PBX (every device unavailable) shows offline with a desk connected', () => {
-    const board = new AgentBoard(MAX_MS);
+    const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
     board.deskConnected('1001', 0);
     board.announce('1001', { state: 'offline', reason: null }, 1_000);
     expect(seen(board)).toBe('offline since null');
     expect(board.deskState('1001')).toEqual({ state: 'offline' });
     expect(board.deskState('4040')).toEqual({ state: 'offline' });
     expect(board.view('4040')).toBeUndefined();
+  });
+
+  it('wrap-up held in the PBX: the wrap-up pause shows as wrap_up, a pause of the attendant\'s own as a pause', () => {
+    const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
+    board.deskConnected('1001', 0);
+    board.announce('1001', { state: 'on_call', reason: null }, 1_000);
+    board.startWrapUp('1001', 2_000);
+    board.announce('1001', { state: 'available', reason: null }, 2_000);
+    expect(board.deskState('1001')).toEqual({ state: 'wrap_up' });
+    board.announce('1001', { state: 'paused', reason: WRAP_UP_REASON }, 2_050);
+    expect(board.deskState('1001')).toEqual({ state: 'wrap_up' });
+    expect(seen(board)).toBe('wrap_up since 2000');
+    board.announce('1001', { state: 'paused', reason: 'Almoço' }, 3_000);
+    expect(board.deskState('1001')).toEqual({ state: 'paused', reason: 'Almoço' });
+    expect(seen(board)).toBe('paused (Almoço) since 3000');
   });
 });

@@ -22,9 +22,11 @@ const OFFLINE = { state: 'offline', reason: null } as const;
 
 /**
  * The desk's rules on top of what the PBX says, without I/O (times are passed in):
- * - wrap_up: the PBX has the agent available, but the attendance of its last answered call is still
- *   open. It ends when the attendance is finished, or CTI_WRAP_UP_MAX_SECONDS after the call ended
- *   (0: no maximum); the shell schedules that moment from wrapUpEndsAt.
+ * - wrap_up: the attendance of the agent's last answered call is still open. The PBX holds the agent
+ *   with a pause of reason CTI_WRAP_UP_REASON (shown as wrap_up, never as a pause); until that pause
+ *   shows, an available agent is shown in wrap-up too. It ends when the attendance is finished, or
+ *   CTI_WRAP_UP_MAX_SECONDS after the call ended (0: no maximum); the shell schedules that moment
+ *   from wrapUpEndsAt and releases the pause.
  * - offline: every queue membership's device is unavailable (the PBX's word, as the tracker reads
  *   it) or, for supervisors, no desk of the agent's user is connected: an attendant who closed the
  *   Receptivo takes no attendance even if the phone stays in the queue. A call ringing or in
@@ -34,7 +36,11 @@ const OFFLINE = { state: 'offline', reason: null } as const;
 export class AgentBoard {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly wrapUpMaxMs: number) {}
+  /** `wrapUpReason`: the PBX pause that holds an agent in wrap-up (CTI_WRAP_UP_REASON) shows as wrap_up. */
+  constructor(
+    private readonly wrapUpMaxMs: number,
+    private readonly wrapUpReason: string,
+  ) {}
 
   /** The tracker announced a new PBX state. */
   announce(extension: string, announced: AnnouncedAgentState, now: number): void {
@@ -57,6 +63,11 @@ export class AgentBoard {
     return true;
   }
 
+  /** Since when the agent is in wrap-up; null when not. */
+  wrapUpSince(extension: string): number | null {
+    return this.entries.get(extension)?.wrapUpSince ?? null;
+  }
+
   /** When the wrap-up reaches CTI_WRAP_UP_MAX_SECONDS; null without a wrap-up or a maximum. */
   wrapUpEndsAt(extension: string): number | null {
     const since = this.entries.get(extension)?.wrapUpSince;
@@ -77,7 +88,7 @@ export class AgentBoard {
   /** agent:state for the attendant's own desk. */
   deskState(extension: string): AgentState {
     const entry = this.entries.get(extension);
-    const { state, reason } = entry ? withWrapUp(entry) : OFFLINE;
+    const { state, reason } = entry ? this.withWrapUp(entry) : OFFLINE;
     return reason ? { state, reason } : { state };
   }
 
@@ -102,19 +113,20 @@ export class AgentBoard {
 
   private refresh(extension: string, now: number): void {
     const entry = this.entries.get(extension)!;
-    const next = supervisedState(entry);
+    const next = this.supervisedState(entry);
     if (next.state === entry.view.state && next.reason === entry.view.reason) return;
     entry.view = { ...next, since: now };
   }
-}
 
-function withWrapUp({ announced, wrapUpSince }: Entry): AnnouncedAgentState {
-  if (!announced) return OFFLINE;
-  return announced.state === 'available' && wrapUpSince !== null ? { state: 'wrap_up', reason: null } : announced;
-}
+  private withWrapUp({ announced, wrapUpSince }: Entry): AnnouncedAgentState {
+    if (!announced) return OFFLINE;
+    if (announced.state === 'paused' && announced.reason === this.wrapUpReason) return { state: 'wrap_up', reason: null };
+    return announced.state === 'available' && wrapUpSince !== null ? { state: 'wrap_up', reason: null } : announced;
+  }
 
-function supervisedState(entry: Entry): AnnouncedAgentState {
-  const own = withWrapUp(entry);
-  if (own.state === 'ringing' || own.state === 'on_call' || entry.desks > 0) return own;
-  return OFFLINE;
+  private supervisedState(entry: Entry): AnnouncedAgentState {
+    const own = this.withWrapUp(entry);
+    if (own.state === 'ringing' || own.state === 'on_call' || entry.desks > 0) return own;
+    return OFFLINE;
+  }
 }

@@ -8,7 +8,7 @@ import { until } from '../testing/until';
 import { AMI_FIXTURES_DIR } from './replay/fixtures';
 
 const credentials = { username: 'receptivo', secret: 's3cret' };
-const timings = { heartbeatMs: 200, actionTimeoutMs: 200, maxBackoffMs: 1000 };
+const timings = { heartbeatMs: 200, actionTimeoutMs: 200, maxBackoffMs: 1000, refusedRetryMs: 1000, loginTimeoutMs: 3000 };
 
 describe('AMI link over TCP with the real asterisk-manager client', () => {
   let server: AmiReplayServer;

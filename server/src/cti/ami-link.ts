@@ -10,17 +10,31 @@ export interface AmiLinkOptions {
   /** A Ping goes out this often; no answer within actionTimeoutMs means the link is dead. */
   heartbeatMs: number;
   actionTimeoutMs: number;
-  /** Reconnection waits double from 1 s up to this. A refused login waits this long. */
+  /** After a drop the first attempt is immediate; later ones wait twice as long each time, up to this. */
   maxBackoffMs: number;
+  /** A refused login (wrong secret) is tried again after this long. */
+  refusedRetryMs: number;
+  /** How long a connected socket may stay silent before the login is given up (a frozen PBX). */
+  loginTimeoutMs: number;
 }
+
+/** The first wait after a failed attempt; doubles up to maxBackoffMs. */
+const FIRST_BACKOFF_MS = 250;
 
 /** An AMI header name as asterisk-manager leaves it (lowercased, spaces removed). */
 const AMI_KEY = /^[a-z0-9_\-().]+$/;
 
-export const defaultAmiTimings = { heartbeatMs: 15_000, actionTimeoutMs: 5_000, maxBackoffMs: 30_000 };
+/**
+ * A frozen PBX is noticed within heartbeatMs + actionTimeoutMs (4.5 s); a PBX back after a drop is
+ * reached within maxBackoffMs (reconnecting to a refusing port costs nothing, so the cap is short).
+ * A login waits longer than an action: a PBX thawed while the login waits answers it at once.
+ */
+export const defaultAmiTimings = { heartbeatMs: 2_000, actionTimeoutMs: 2_500, maxBackoffMs: 1_500, refusedRetryMs: 30_000, loginTimeoutMs: 10_000 };
 
 export interface AmiLinkHandlers {
   onEvent(event: AmiEvent): void;
+  /** An answer to an action (Pong, login, list start…): no call event, but the admin's tap shows it. */
+  onResponse?(response: AmiEvent): void;
   /** A frame that is no AMI event or response (garbage on the wire): skipped, never fatal. */
   onSkipped(reason: string, frame: AmiEvent): void;
   onState(state: Exclude<CtiState, 'off'>): void;
@@ -36,7 +50,8 @@ export interface AmiLinkHandlers {
 export class AmiLink {
   private manager: ReturnType<typeof Manager> | undefined;
   private state: Exclude<CtiState, 'off'> = 'reconnecting';
-  private backoffMs = 1000;
+  /** The wait before the next attempt: 0 right after a drop. */
+  private backoffMs = 0;
   private retry: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -143,8 +158,11 @@ export class AmiLink {
         this.handlers.onSkipped(`erro ao tratar ${String(event.event)}: ${String(error)}`, event);
       }
     });
+    // asterisk-manager also hands every answer to an action over as 'asterisk' (it has no Event).
     manager.on('asterisk', (frame) => {
-      if (this.manager === manager) this.handlers.onSkipped('quadro sem Event nem Response', frame);
+      if (this.manager !== manager) return;
+      if (typeof frame.response === 'string') this.handlers.onResponse?.(frame);
+      else this.handlers.onSkipped('quadro sem Event nem Response', frame);
     });
     manager.on('response', (response) => {
       if (this.manager === manager && response.response === 'Error' && /authentication failed/i.test(String(response.message))) {
@@ -156,9 +174,16 @@ export class AmiLink {
       if (this.manager === manager) this.lost();
     });
     manager.connect(this.options.port, this.options.host, () => {
+      // A frozen PBX accepts the TCP connection (the kernel does) but never answers the login.
+      const silent = setTimeout(() => {
+        if (this.manager === manager) this.lost();
+      }, this.options.loginTimeoutMs);
+      manager.once('close', () => clearTimeout(silent));
       manager.login((error) => {
+        clearTimeout(silent);
         if (error || this.manager !== manager) return;
-        this.backoffMs = 1000;
+        // The PBX answered: the next drop starts over with an immediate attempt.
+        this.backoffMs = 0;
         this.setState('connected');
         this.startHeartbeat();
         this.handlers.onConnected?.();
@@ -181,13 +206,13 @@ export class AmiLink {
     if (this.stopped) return;
     if (this.state !== 'login_refused') this.setState('reconnecting');
     this.scheduleRetry(this.backoffMs);
-    this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
+    this.backoffMs = Math.min(Math.max(this.backoffMs * 2, FIRST_BACKOFF_MS), this.options.maxBackoffMs);
   }
 
   private loginRefused(): void {
     this.drop();
     this.setState('login_refused');
-    if (!this.stopped) this.scheduleRetry(this.options.maxBackoffMs);
+    if (!this.stopped) this.scheduleRetry(this.options.refusedRetryMs);
   }
 
   private scheduleRetry(delayMs: number): void {

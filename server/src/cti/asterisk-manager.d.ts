@@ -10,6 +10,7 @@ declare module 'asterisk-manager' {
     isConnected(): boolean;
     on(event: 'managerevent' | 'response' | 'asterisk', listener: (event: AmiEvent) => void): void;
     on(event: 'connect' | 'close' | 'end', listener: () => void): void;
+    once(event: 'close', listener: () => void): void;
     on(event: 'error', listener: (error: Error) => void): void;
     removeAllListeners(): void;
   }

@@ -7,20 +7,33 @@ import { AttendancesService } from '../attendances/attendances.service';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { CustomerSearchService } from '../customers/customer-search';
+import { DatabaseStatus } from '../database/database-status';
 import { AgentBoard, type BoardView } from './agent-board';
 import { AgentDirectory } from './agent-directory';
 import { CallerLookups } from './caller-lookups';
-import type { CallEffect, TrackedCall } from './call-tracker';
+import { lastCallEnd } from './call-snapshot';
+import type { CallEffect, TrackedAgent, TrackedCall } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
+import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
+
+/** The member's pause in the PBX: the reason when every membership is paused, null when not, undefined in no queue. */
+function pauseOf(agent: TrackedAgent | undefined): string | null | undefined {
+  const memberships = Object.values(agent?.memberships ?? {});
+  if (memberships.length === 0) return undefined;
+  return memberships.every((membership) => membership.paused) ? (memberships.find((membership) => membership.pausedReason)?.pausedReason ?? '') : null;
+}
 
 /**
  * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
  * for an answered call, the end of the call, the agent's state (the AgentBoard's rules: wrap-up
- * and its maximum, desks connected). Work for one call runs in order (a pop is never overtaken by
- * its own end), calls and agents in parallel.
+ * held in the PBX and its maximum, desks connected). Work for one call runs in order (a pop is never
+ * overtaken by its own end), calls and agents in parallel. Work that needs the database waits for it
+ * through an outage, in order, instead of failing; pops go out meanwhile, without matches. After
+ * every rebuild of the CTI state, what the PBX no longer shows is settled (calls ended while the
+ * server was down, wrap-ups it holds, pops desks still show).
  */
 @Injectable()
 export class CallDesk implements OnModuleInit, OnModuleDestroy {
@@ -33,11 +46,14 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   /** Fires on every change of an agent's state, as supervisors see it. */
   readonly agentsChanged$ = new Subject<void>();
   private readonly board: AgentBoard;
-  /** Per extension in wrap-up: the timer that ends it at CTI_WRAP_UP_MAX_SECONDS. */
-  private readonly wrapUpTimers = new Map<string, NodeJS.Timeout>();
+  private readonly wrapUp: WrapUpHold;
+  /** Desks that connected before the first rebuild: what they show is settled after it. */
+  private settleAfterRebuild: Array<() => Promise<void>> = [];
   /** Answered calls: the extension whose attendance records the call's end. */
   private readonly answeredAt = new Map<string, string>();
   private readonly chains = new Map<string, Promise<void>>();
+  /** The agent state last sent to each extension's desks. */
+  private readonly statesSent = new Map<string, string>();
   /** The screen-pop being prepared per extension (matches lookup). */
   private readonly popsInFlight = new Map<string, Promise<void>>();
   private subscriptions: Subscription[] = [];
@@ -50,12 +66,30 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
+    private readonly database: DatabaseStatus,
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
-    this.board = new AgentBoard(config.get('CTI_WRAP_UP_MAX_SECONDS', { infer: true }) * 1000);
+    this.wrapUpReason = config.get('CTI_WRAP_UP_REASON', { infer: true });
+    this.board = new AgentBoard(config.get('CTI_WRAP_UP_MAX_SECONDS', { infer: true }) * 1000, this.wrapUpReason);
+    this.wrapUp = new WrapUpHold(
+      this.board,
+      {
+        pauseOf: (extension) => pauseOf(this.cti.tracked.agents.get(extension)),
+        setPaused: (extension, paused, reason) => this.cti.setPaused(extension, paused, reason),
+      },
+      this.wrapUpReason,
+      () => this.now(),
+      (extension) => {
+        this.agentsChanged$.next();
+        this.publishAgentState(extension);
+      },
+      (message) => this.logger.warn(`CTI: ${message}`),
+    );
     this.lookups = new CallerLookups(customers, MATCHES_SHOWN);
   }
+
+  private readonly wrapUpReason: string;
 
   onModuleInit(): void {
     this.subscriptions = [
@@ -67,12 +101,38 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
           if (extension && this.endWrapUp(extension)) this.publishAgentState(extension);
         }),
       ),
+      this.cti.rebuilt$.subscribe(({ now }) => void this.inOrder('rebuild', () => this.settleAfter(now))),
     ];
   }
 
   onModuleDestroy(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
-    for (const timer of this.wrapUpTimers.values()) clearTimeout(timer);
+    this.wrapUp.stop();
+  }
+
+  /**
+   * A desk connected anew (not recovered) still showing these pops: each one no longer ringing at it
+   * gets its call:ended, once the CTI state has been rebuilt (a restarted server knows nothing before).
+   */
+  settleShownPops(userId: string, extension: string | null, callIds: readonly string[]): void {
+    if (callIds.length === 0) return;
+    const settle = async () => {
+      const ringing = extension ? this.pops.get(extension) : undefined;
+      const answeredHere = new Set([...this.cti.tracked.calls.values()].filter((call) => call.answeredBy === extension).map((call) => call.id));
+      const stale = callIds.filter((callId) => !ringing?.has(callId) && !answeredHere.has(callId));
+      if (stale.length === 0) return;
+      const takers = await this.attendances.attendantsOf(stale).catch((error: unknown) => {
+        this.database.reportFailure(error);
+        return new Map<string, string[]>();
+      });
+      for (const callId of stale) {
+        const taken = takers.get(callId) ?? [];
+        const reason = taken.includes(userId) ? 'hangup' : taken.length > 0 ? 'answered_elsewhere' : 'abandoned';
+        this.sockets.toUser(userId, 'call:ended', { callId, reason });
+      }
+    };
+    if (this.cti.ready) void this.inOrder('rebuild', settle);
+    else this.settleAfterRebuild.push(settle);
   }
 
   /** What a desk connecting now must see: its agent state and the calls ringing at it. */
@@ -121,13 +181,15 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       case 'ended': {
         const extension = this.answeredAt.get(effect.callId);
         this.answeredAt.delete(effect.callId);
-        // Decided now, before the agent's new state is published below.
-        if (extension) this.startWrapUp(extension);
+        // Decided now, before the agent's new state is published below, and the PBX pause sent
+        // before any database work: the queue must not ring this attendant meanwhile.
+        if (extension) this.startWrapUp(extension, effect.endedAt);
         this.inOrder(effect.callId, () => this.end(effect.callId, extension, effect.talkSeconds));
         break;
       }
       case 'agent_state':
         this.board.announce(effect.extension, { state: effect.state, reason: effect.reason }, this.now());
+        this.wrapUp.pbxChanged(effect.extension);
         this.agentsChanged$.next();
         this.publishAgentState(effect.extension);
         break;
@@ -138,28 +200,77 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return this.clock.now().getTime();
   }
 
-  private startWrapUp(extension: string): void {
-    const now = this.now();
-    this.board.startWrapUp(extension, now);
+  private startWrapUp(extension: string, endedAt: number): void {
+    this.wrapUp.start(extension, endedAt);
     this.agentsChanged$.next();
-    clearTimeout(this.wrapUpTimers.get(extension));
-    this.wrapUpTimers.delete(extension);
-    const endsAt = this.board.wrapUpEndsAt(extension);
-    if (endsAt === null) return;
-    const timer = setTimeout(() => {
-      // The attendance may stay open: the agent is available for calls again all the same.
-      if (this.endWrapUp(extension)) this.publishAgentState(extension);
-    }, endsAt - now);
-    this.wrapUpTimers.set(extension, timer);
   }
 
   /** True when the extension was in wrap-up. */
   private endWrapUp(extension: string): boolean {
-    clearTimeout(this.wrapUpTimers.get(extension));
-    this.wrapUpTimers.delete(extension);
-    if (!this.board.endWrapUp(extension, this.now())) return false;
+    if (!this.wrapUp.end(extension)) return false;
     this.agentsChanged$.next();
     return true;
+  }
+
+  /** Runs database work, waiting through an outage (DatabaseStatus probes it) as often as it takes. */
+  private async withDatabase<T>(work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!this.database.reportFailure(error)) throw error;
+        await this.database.whenUp();
+      }
+    }
+  }
+
+  /**
+   * After a rebuild, what the PBX no longer shows: answered calls whose end was never recorded (the
+   * server was down when they ended) are closed with their talk time up to the member's LastCall,
+   * and their attendants go to wrap-up; wrap-ups the PBX holds are restored (or released when the
+   * attendance was finished meanwhile); desks that connected before are told which pops are over.
+   */
+  private async settleAfter(now: number): Promise<void> {
+    const { calls, agents } = this.cti.tracked;
+    const unended = await this.withDatabase(() => this.attendances.callsWithoutEnd());
+    const closing: Promise<void>[] = [];
+    for (const row of unended) {
+      if (calls.has(row.callId) || this.answeredAt.has(row.callId)) continue;
+      closing.push(
+        this.inOrder(row.callId, async () => {
+          const extension = await this.withDatabase(() => this.directory.extensionOf(row.attendantId));
+          const startedAt = row.startedAt.getTime();
+          const endedAt = (extension && lastCallEnd(agents.get(extension), startedAt)) || now;
+          const recorded = await this.withDatabase(() => this.attendances.recordCallEnd(row.callId, row.attendantId, Math.max(0, Math.round((endedAt - startedAt) / 1000))));
+          if (!recorded) return;
+          this.logger.log(`CTI: chamada ${row.callId} encerrou enquanto o servidor estava fora; duração registrada`);
+          this.sockets.toUser(row.attendantId, 'call:ended', { callId: row.callId, reason: 'hangup' });
+          if (extension && recorded.open) {
+            this.startWrapUp(extension, endedAt);
+            this.publishAgentState(extension);
+          }
+        }),
+      );
+    }
+    await Promise.all(closing);
+
+    for (const [extension, agent] of agents) {
+      if (pauseOf(agent) !== this.wrapUpReason) {
+        this.wrapUp.rehold(extension);
+        continue;
+      }
+      if (this.wrapUp.holding(extension)) continue;
+      const user = await this.withDatabase(() => this.directory.byExtension(extension));
+      const open = user ? await this.withDatabase(() => this.attendances.inWrapUp(user.id)) : false;
+      const pausedSince = Math.max(0, ...Object.values(agent.memberships).map((membership) => membership.lastPause)) * 1000 || now;
+      this.wrapUp.restore(extension, pausedSince, open);
+      this.agentsChanged$.next();
+      this.publishAgentState(extension);
+    }
+
+    const waiting = this.settleAfterRebuild;
+    this.settleAfterRebuild = [];
+    for (const settle of waiting) await settle();
   }
 
   private inOrder(key: string, work: () => Promise<void>): Promise<void> {
@@ -173,10 +284,16 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return next;
   }
 
+  /** The customers of the caller; none while the database is down: the pop must not wait for it. */
   private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
+    if (!this.database.isUp) return Promise.resolve([]);
     let found = this.matches.get(call.id);
     if (!found) {
-      found = this.lookups.find(callerE164, call.ura.document ?? null);
+      found = this.lookups.find(callerE164, call.ura.document ?? null).catch((error: unknown) => {
+        if (!this.database.reportFailure(error)) this.logger.error(`CTI ${call.id}: busca do cliente falhou: ${String(error)}`);
+        this.matches.delete(call.id);
+        return [];
+      });
       this.matches.set(call.id, found);
     }
     return found;
@@ -215,7 +332,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   private async answer(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
     this.pops.get(extension)?.delete(call.id);
-    const user = await this.directory.byExtension(extension);
+    const user = await this.withDatabase(() => this.directory.byExtension(extension));
     if (!user) {
       this.logger.warn(`CTI: chamada ${call.id} atendida no ramal ${extension}, que não pertence a nenhum usuário ativo`);
       this.answeredAt.delete(call.id);
@@ -223,9 +340,11 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const callerE164 = this.callerE164Of(call);
-    const attendance = await this.attendances.startForCall(
-      { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
-      user.id,
+    const attendance = await this.withDatabase(() =>
+      this.attendances.startForCall(
+        { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
+        user.id,
+      ),
     );
     this.sockets.toUser(user.id, 'call:answered', { callId: call.id, attendanceId: attendance.id, protocol: attendance.protocol });
   }
@@ -233,12 +352,12 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private async end(callId: string, extension: string | undefined, talkSeconds: number | null): Promise<void> {
     this.matches.delete(callId);
     if (!extension) return;
-    const user = await this.directory.byExtension(extension);
+    const user = await this.withDatabase(() => this.directory.byExtension(extension));
     if (!user) return;
-    const stillOpen = await this.attendances.recordCallEnd(callId, user.id, talkSeconds ?? 0);
+    const recorded = await this.withDatabase(() => this.attendances.recordCallEnd(callId, user.id, talkSeconds ?? 0));
     this.sockets.toUser(user.id, 'call:ended', { callId, reason: 'hangup' });
     // Finished during the call: there is nothing left to wrap up.
-    if (!stillOpen && this.endWrapUp(extension)) this.publishAgentState(extension);
+    if (recorded && !recorded.open && this.endWrapUp(extension)) this.publishAgentState(extension);
   }
 
   /** The state as it is now, sent in order after the states before it. */
@@ -248,6 +367,10 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const popping = this.popsInFlight.get(extension);
     this.inOrder(`agent:${extension}`, async () => {
       await popping;
+      // A PBX change the desk does not show (the wrap-up pause arriving during wrap-up) is no news.
+      const said = `${state.state}:${state.reason ?? ''}`;
+      if (this.statesSent.get(extension) === said) return;
+      this.statesSent.set(extension, said);
       const user = await this.directory.byExtension(extension);
       if (user) this.sockets.toUser(user.id, 'agent:state', state);
     });

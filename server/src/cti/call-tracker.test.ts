@@ -220,13 +220,21 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     expect(result.state.calls.size).toBe(0);
   });
 
-  it('an answer missed while the link was down is announced from the agent channel in the call', () => {
+  it('an answer missed while the link was down is announced from the agent channel bridged with the caller', () => {
     const ringing = replay('inbound-answered', 'AgentCalled');
     const callId = [...ringing.state.calls.keys()][0];
-    const channel = (name: string, uniqueid: string) => toAmiEvent(['Event: CoreShowChannel', `Channel: ${name}`, `Uniqueid: ${uniqueid}`, `Linkedid: ${callId}`, 'ChannelState: 6']);
+    const channel = (name: string, uniqueid: string, application: string, bridge: string) =>
+      toAmiEvent(['Event: CoreShowChannel', `Channel: ${name}`, 'ChannelState: 6', `Uniqueid: ${uniqueid}`, `Linkedid: ${callId}`, `Application: ${application}`, `BridgeId: ${bridge}`]);
     const result = reconcile(
       ringing.state,
-      { queueStatus: [queueMember('1001'), queueMember('1002')], channels: [channel('Local/08007770100@entrada-00000001;2', 'x.2'), channel('Local/1001@agents-00000003;1', 'x.3')] },
+      {
+        queueStatus: [queueMember('1001'), queueMember('1002')],
+        channels: [
+          channel('Local/08007770100@entrada-00000001;2', 'x.2', 'Queue', 'b-1'),
+          channel('Local/1001@agents-00000003;1', 'x.3', 'AppQueue', 'b-1'),
+          channel('Local/1001@agents-00000003;2', 'x.4', 'Wait', ''),
+        ],
+      },
       60_000,
     );
     expect(brief(result.effects)).toEqual([expect.stringMatching(/^answered 1001 wait \d+s$/)]);
@@ -260,9 +268,17 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     expect(statusDuringCall.length).toBeGreaterThan(0);
     const channelsList = items(String(messages.find((message) => message.event === 'CoreShowChannel')?.actionid));
     const queueList = items(String(statusDuringCall[0].actionid));
+    // A restart: nothing tracked, the call in conversation is taken from its bridged channels.
     const rebuilt = reconcile(emptyCallTrackerState, { queueStatus: queueList, channels: channelsList.filter((item) => item.event === 'CoreShowChannel') }, 0);
     expect(agentStates(rebuilt.effects)).toEqual(['1001 paused (Intervalo)', '1002 on_call']);
-    expect([...rebuilt.state.calls.keys()]).toEqual([]);
+    expect(brief(rebuilt.effects)).toEqual(['answered 1002 wait 0s']);
+    expect(rebuilt.state.calls.get('1795849050.26')).toMatchObject({
+      answeredBy: '1002',
+      callerNumber: '51977776666',
+      callerName: 'Roberto Alves',
+      queue: 'atendimento',
+      callerUniqueid: '1795849050.27',
+    });
     expect([...duringCall.state.calls.values()].map((call) => call.answeredBy)).toEqual(['1002']);
     const reconciled = reconcile(duringCall.state, { queueStatus: queueList, channels: channelsList.filter((item) => item.event === 'CoreShowChannel') }, 0);
     expect(callEffects(reconciled.effects)).toEqual([]);

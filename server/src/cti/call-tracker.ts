@@ -37,6 +37,11 @@ export interface Membership {
   /** Asterisk device state: 1 not in use, 2 in use, 4 invalid, 5 unavailable, 6 ringing… */
   status: number;
   inCall: boolean;
+  penalty: number;
+  /** When the member's last call ended (Unix seconds; 0: none since login). */
+  lastCall: number;
+  /** When the member was last paused (Unix seconds; 0: never). */
+  lastPause: number;
 }
 
 export interface TrackedAgent {
@@ -55,7 +60,7 @@ export type CallEffect =
   | { type: 'ringing'; extension: string; call: TrackedCall; waitSeconds: number }
   | { type: 'ring_stopped'; extension: string; callId: string; reason: CallEndReason }
   | { type: 'answered'; extension: string; call: TrackedCall; waitSeconds: number }
-  | { type: 'ended'; callId: string; reason: CallEndReason; answeredBy: string | null; talkSeconds: number | null }
+  | { type: 'ended'; callId: string; reason: CallEndReason; answeredBy: string | null; talkSeconds: number | null; endedAt: number }
   | { type: 'agent_state'; extension: string; state: AgentStateName; reason: string | null };
 
 export interface CallTrackerState {
@@ -84,6 +89,7 @@ function varSetName(event: AmiEvent): string | null {
 }
 
 const UNAVAILABLE_DEVICE = new Set([4, 5]);
+const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberRemoved', 'QueueMemberPenalty']);
 
 /** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */
 export function agentStateOf(agent: TrackedAgent | undefined, calls: Iterable<TrackedCall>, extension: string): AnnouncedAgentState {
@@ -98,19 +104,24 @@ export function agentStateOf(agent: TrackedAgent | undefined, calls: Iterable<Tr
   }
   if (memberships.some((membership) => membership.inCall)) return { state: 'on_call', reason: null };
   if (ringing) return { state: 'ringing', reason: null };
+  // Taken out of every queue (QueueMemberRemoved): no queue call can reach this agent.
+  if (agent && memberships.length === 0) return { state: 'offline', reason: null };
   if (memberships.length > 0 && memberships.every((membership) => membership.paused)) {
     return { state: 'paused', reason: memberships.find((membership) => membership.pausedReason)?.pausedReason ?? null };
   }
   return { state: 'available', reason: null };
 }
 
-/** Reads a QueueMemberStatus / QueueMemberPause / QueueMember item. */
+/** Reads a QueueMemberStatus / QueueMemberPause / QueueMemberAdded / QueueMember item. */
 export function membershipOf(event: AmiEvent): Membership {
   return {
     paused: text(event.paused) === '1',
     pausedReason: text(event.pausedreason),
     status: Number(text(event.status) ?? 0),
     inCall: text(event.incall) === '1',
+    penalty: Number(text(event.penalty) ?? 0),
+    lastCall: Number(text(event.lastcall) ?? 0),
+    lastPause: Number(text(event.lastpause) ?? 0),
   };
 }
 
@@ -144,17 +155,25 @@ export function createCallTracker(config: CallTrackerConfig) {
   // A `UserEvent: URA` key is the variable name without URA_, in any case (asterisk-manager lowercases it).
   const userEventKeys = Object.entries(config.uraFields).map(([variable, field]) => [variable.replace(/^URA_/i, '').toLowerCase(), field] as const);
 
+  /** A membership reported, added (`queue add member`, a reload), removed, or its penalty changed. */
   const trackMember = (state: CallTrackerState, event: AmiEvent): { state: CallTrackerState; effects: CallEffect[] } => {
     const memberInterface = text(event.interface);
     const extension = extensionIn(memberInterface);
     const queue = text(event.queue);
     if (!extension || !queue) return { state, effects: [] };
     const previous = state.agents.get(extension);
+    const memberships = { ...previous?.memberships };
+    if (event.event === 'QueueMemberRemoved') delete memberships[queue];
+    else if (event.event === 'QueueMemberPenalty') {
+      // Only the penalty changes: the state a membership reports stays as last said.
+      if (!memberships[queue]) return { state, effects: [] };
+      memberships[queue] = { ...memberships[queue], penalty: Number(text(event.penalty) ?? 0) };
+    } else memberships[queue] = membershipOf(event);
     const agent: TrackedAgent = {
       extension,
       name: text(event.membername) ?? previous?.name ?? null,
       interface: memberInterface,
-      memberships: { ...previous?.memberships, [queue]: membershipOf(event) },
+      memberships,
     };
     const agents = new Map(state.agents).set(extension, agent);
     const effects: CallEffect[] = [];
@@ -164,7 +183,7 @@ export function createCallTracker(config: CallTrackerConfig) {
 
   /** (state, event, now in ms) → (state, effects). State is never mutated in place. */
   return function track(state: CallTrackerState, event: AmiEvent, now: number): { state: CallTrackerState; effects: CallEffect[] } {
-    if (event.event === 'QueueMemberStatus' || event.event === 'QueueMemberPause') return trackMember(state, event);
+    if (MEMBER_EVENTS.has(String(event.event))) return trackMember(state, event);
     const id = text(event.linkedid);
     if (!id) return { state, effects: [] };
     const existing = state.calls.get(id);
@@ -206,10 +225,11 @@ export function createCallTracker(config: CallTrackerConfig) {
     };
     /** Nothing this event is about happened; channel variables it carried are still kept. */
     const unchanged = () => (uraChanged ? finish(new Map(state.calls).set(id, call)) : { state, effects });
-    const end = (reason: CallEndReason) => {
+    /** `reportedTalk`: the PBX's own count (AgentComplete TalkTime), better than ours after a rebuild. */
+    const end = (reason: CallEndReason, reportedTalk: number | null = null) => {
       stopRinging(reason);
-      const talkSeconds = call.answeredAt === null ? null : Math.max(0, Math.round((now - call.answeredAt) / 1000));
-      effects.push({ type: 'ended', callId: id, reason, answeredBy: call.answeredBy, talkSeconds });
+      const talkSeconds = call.answeredAt === null ? null : (reportedTalk ?? Math.max(0, Math.round((now - call.answeredAt) / 1000)));
+      effects.push({ type: 'ended', callId: id, reason, answeredBy: call.answeredBy, talkSeconds, endedAt: now });
       const calls = new Map(state.calls);
       calls.delete(id);
       return finish(calls);
@@ -290,8 +310,10 @@ export function createCallTracker(config: CallTrackerConfig) {
       }
       case 'QueueCallerAbandon':
         return existing ? end('abandoned') : { state, effects };
-      case 'AgentComplete':
-        return existing ? end('hangup') : { state, effects };
+      case 'AgentComplete': {
+        const talkTime = Number(text(event.talktime));
+        return existing ? end('hangup', Number.isFinite(talkTime) && talkTime >= 0 ? talkTime : null) : { state, effects };
+      }
       case 'Hangup': {
         // The caller's channel, or the call's first channel, going away ends the call.
         const uniqueid = text(event.uniqueid);

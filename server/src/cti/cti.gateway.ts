@@ -9,7 +9,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiNamespace } from '@receptivo/shared';
+import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiHandshakeSchema, ctiNamespace } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
 import { AuthService } from '../auth/auth.service';
 import { AgentDirectory } from './agent-directory';
@@ -88,6 +88,8 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     const { agentState, pops } = this.desk.snapshotFor(extension);
     if (agentState) socket.emit('agent:state', agentState);
     for (const pop of pops) socket.emit('call:ringing', pop);
+    const handshake = ctiHandshakeSchema.safeParse(socket.handshake.auth);
+    if (handshake.success) this.desk.settleShownPops(userId, extension, handshake.data.shownPops);
   }
 
   handleDisconnect(socket: CtiSocket): void {

@@ -5,8 +5,8 @@ import type { CtiStatusEvent, CtiTestCall, CtiTapEntry } from '@receptivo/shared
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
-import { type AmiSnapshot, createSnapshotReconciler } from './call-snapshot';
-import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall } from './call-tracker';
+import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapshotReconciler } from './call-snapshot';
+import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text } from './call-tracker';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
 
@@ -34,10 +34,12 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
   private readonly tap = new EventTap(500);
   private readonly testCallTimers = new Set<NodeJS.Timeout>();
   private link: AmiLink | undefined;
+  private uraFields: Record<string, string> = {};
   private state: CallTrackerState = emptyCallTrackerState;
   private connectedSince: Date | null = null;
   private lastEventAt: Date | null = null;
   private testCalls = 0;
+  private rebuilds = 0;
 
   constructor(
     private readonly config: ConfigService<Settings, true>,
@@ -54,8 +56,10 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
       agentPattern: new RegExp(this.config.get('CTI_AGENT_PATTERN', { infer: true })),
       uraFields: this.config.get('CTI_URA_FIELDS', { infer: true }),
     };
+    this.uraFields = trackerConfig.uraFields;
     const track = createCallTracker(trackerConfig);
     const reconcile = createSnapshotReconciler(trackerConfig);
+    const reader = createSnapshotReader(trackerConfig);
     this.status.state = 'reconnecting';
     this.link = new AmiLink(
       {
@@ -79,11 +83,12 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
           this.apply(track(this.state, event, now));
           this.events$.next({ event, now });
         },
+        onResponse: (response) => this.tap.record(response, new Date()),
         onSkipped: (reason, frame) => {
           this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
         },
         onConnected: () => {
-          void this.rebuild(reconcile);
+          void this.rebuild(reconcile, reader);
         },
       },
     );
@@ -105,6 +110,11 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
       since: this.connectedSince?.toISOString() ?? null,
       lastEventAt: this.lastEventAt?.toISOString() ?? null,
     };
+  }
+
+  /** False until the first rebuild after start: before it, the server knows nothing of the calls. */
+  get ready(): boolean {
+    return !this.link || this.rebuilds > 0;
   }
 
   get tracked(): CallTrackerState {
@@ -153,21 +163,43 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
     for (const effect of result.effects) this.effects$.next(effect);
   }
 
-  private async rebuild(reconcile: ReturnType<typeof createSnapshotReconciler>): Promise<void> {
+  private async rebuild(reconcile: ReturnType<typeof createSnapshotReconciler>, reader: ReturnType<typeof createSnapshotReader>): Promise<void> {
     const link = this.link!;
     try {
       const [queueStatus, channels] = await Promise.all([link.list({ action: 'QueueStatus' }), link.list({ action: 'CoreShowChannels' })]);
-      const snapshot = {
+      const snapshot: AmiSnapshot = {
         queueStatus: queueStatus.filter((item) => item.event === 'QueueParams' || item.event === 'QueueMember' || item.event === 'QueueEntry'),
         channels: channels.filter((item: AmiEvent) => item.event === 'CoreShowChannel'),
       };
+      const unknown = [...reader.callsIn(snapshot, reader.agentsIn(snapshot)).values()].filter((call) => !this.state.calls.has(call.id));
+      snapshot.ura = await this.uraOf(unknown);
       const now = this.now();
       this.apply(reconcile(this.state, snapshot, now));
+      this.rebuilds += 1;
       this.rebuilt$.next({ snapshot, now });
-      this.logger.log(`AMI: estado refeito com ${snapshot.queueStatus.length} itens de fila e ${snapshot.channels.length} canais`);
+      this.logger.log(
+        `AMI: estado refeito com ${snapshot.queueStatus.length} itens de fila, ${snapshot.channels.length} canais e ${this.state.calls.size} chamadas em curso`,
+      );
     } catch (error) {
       // The link drops and reconnects on its own; the next connection rebuilds again.
       this.logger.warn(`AMI: não foi possível refazer o estado: ${String(error)}`);
     }
+  }
+
+  /** The URA variables (CTI_URA_FIELDS) of each call's caller channel, read with Getvar. */
+  private async uraOf(calls: SnapshotCall[]): Promise<Map<string, Record<string, string>>> {
+    const variables = Object.entries(this.uraFields);
+    const found = new Map<string, Record<string, string>>();
+    await Promise.all(
+      calls.flatMap((call) =>
+        variables.map(async ([variable, field]) => {
+          // A channel gone meanwhile answers with an error: that call has nothing to tell.
+          const answer = await this.link!.action({ action: 'Getvar', channel: call.callerChannel, variable }).catch(() => undefined);
+          const value = answer && text(answer.value);
+          if (value) found.set(call.id, { ...found.get(call.id), [field]: value });
+        }),
+      ),
+    );
+    return found;
   }
 }

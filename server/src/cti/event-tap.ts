@@ -37,14 +37,15 @@ export class EventTap {
 function toEntry({ seq, at, event }: RecordedEvent): CtiTapEntry {
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(event)) {
-    if (key === 'event') continue;
+    if (key === 'event' || (key === 'response' && !event.event)) continue;
     fields[key] = Array.isArray(value)
       ? value.join(' | ')
       : typeof value === 'object'
         ? Object.entries(value).map(([name, assigned]) => `${name}=${assigned}`).join(', ')
         : value;
   }
-  return { seq, at: new Date(at).toISOString(), event: String(event.event), linkedid: text(event.linkedid), fields };
+  // Answers to actions (Pong, list starts) have no Event: they show as their Response.
+  return { seq, at: new Date(at).toISOString(), event: text(event.event) ?? `Response: ${text(event.response) ?? '?'}`, linkedid: text(event.linkedid), fields };
 }
 
 function matches(entry: CtiTapEntry, needle: string): boolean {

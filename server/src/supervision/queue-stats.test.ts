@@ -20,7 +20,7 @@ const users = new Map([['1001', { name: 'Maria Atendente' }]]);
  */
 class Supervision {
   readonly stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: WINDOW_MS });
-  readonly board = new AgentBoard(120_000);
+  readonly board = new AgentBoard(120_000, 'Pós-atendimento');
   tracker: CallTrackerState = emptyCallTrackerState;
   /** A snapshot after every event. */
   readonly seen: QueuesSnapshot[] = [];

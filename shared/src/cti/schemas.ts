@@ -10,6 +10,16 @@ export * from './agent-states';
 /** Socket.IO namespace of the CTI contract (DESIGN §5). */
 export const ctiNamespace = '/cti';
 
+/**
+ * The handshake's `auth` of /cti: the session's JWT, and the calls the desk still shows as ringing,
+ * so a desk connecting anew (say, after a server restart) gets call:ended for those that are over.
+ */
+export const ctiHandshakeSchema = z.object({
+  token: z.string().min(1),
+  shownPops: z.array(z.string().max(200)).max(100).default([]),
+});
+export type CtiHandshake = z.input<typeof ctiHandshakeSchema>;
+
 
 export const callEndReasons = ['hangup', 'abandoned', 'answered_elsewhere', 'not_answered'] as const;
 export const callEndReasonSchema = z.enum(callEndReasons);
