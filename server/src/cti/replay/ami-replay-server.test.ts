@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import Manager from 'asterisk-manager';
 import type { AmiEvent } from '../call-tracker';
 import { type AmiReplayServer, startAmiReplayServer } from './ami-replay-server';
-import { readTranscript, snapshotFromTranscript } from './ami-transcript';
+import { readTranscript, recordedClock, snapshotFromTranscript, transcriptMoments } from './ami-transcript';
 import { until } from '../../testing/until';
 import { AMI_FIXTURES_DIR } from './fixtures';
 
 const PAUSE_STATUS = join(AMI_FIXTURES_DIR, 'agent-pause-status.ami');
 const INBOUND = join(AMI_FIXTURES_DIR, 'inbound-answered.ami');
+const URA_DATA = join(AMI_FIXTURES_DIR, 'ura-data.ami');
 const credentials = { username: 'receptivo', secret: 's3cret' };
 
 /** A bare TCP client: what the server wrote, byte for byte, and its frames. */
@@ -52,6 +53,17 @@ async function managerClient(port: number) {
   await new Promise<void>((resolve, reject) => manager.connect(port, '127.0.0.1', () => manager.login((error) => (error ? reject(new Error(String(error.message))) : resolve()))));
   return { manager, events };
 }
+
+/** A list action through the real client: its items once the Complete event is in. */
+async function listed(client: { manager: ReturnType<typeof Manager>; events: AmiEvent[] }, action: string, actionid: string): Promise<AmiEvent[]> {
+  client.manager.action({ action, actionid }, () => undefined);
+  await until(() => client.events.some((event) => event.actionid === actionid && /Complete$/.test(String(event.event))), `${action} complete`);
+  return client.events.filter((event) => event.actionid === actionid && !/Complete$/.test(String(event.event)));
+}
+
+/** Getvar through the real client: the answer, an error as it arrives in the callback. */
+const getvar = (manager: ReturnType<typeof Manager>, channel: string, variable: string) =>
+  new Promise<AmiEvent>((resolve) => manager.action({ action: 'Getvar', channel, variable }, (error, answer) => resolve(error ?? answer)));
 
 /** The actions the recording client sent (`# >>>` blocks), as raw lines. */
 function recordedActions(file: string): string[][] {
@@ -303,5 +315,130 @@ describe('AMI replay server', () => {
     await server.close();
     expect(await replaying).toBeLessThan(total);
     await expect(server.replay(INBOUND, { speed: 0 })).rejects.toThrow('speed must be a positive number');
+  });
+
+  it('tells a client that logs in at any point of a replay what the PBX has then: waiting, ringing, talking, gone', async () => {
+    const idle = snapshotFromTranscript(PAUSE_STATUS);
+    server.setSnapshot(idle);
+    const [call] = transcriptMoments(INBOUND);
+    const text = (event: AmiEvent | undefined, key: string) => String(event?.[key] ?? '');
+    const login = async () => {
+      const opened = await manager();
+      return { ...opened, list: (action: string, id: string) => listed(opened, action, id) };
+    };
+
+    // Nobody is logged in while Asterisk rings 1001: the replay goes on all the same.
+    expect(await server.replay(INBOUND, { speed: Infinity, until: (call.ringing! + call.connected!) / 2 })).toBeGreaterThan(0);
+    expect(server.sessions()).toBe(0);
+    const first = await login();
+    const ringing = await first.list('QueueStatus', 'qs-ringing');
+    expect(ringing.map((item) => item.event)).toEqual(['QueueParams', 'QueueMember', 'QueueMember', 'QueueEntry']);
+    expect(ringing[0]).toMatchObject({ queue: 'atendimento', calls: '1' });
+    expect(ringing.find((item) => item.location === 'Local/1001@agents')).toMatchObject({ status: '2', incall: '0' });
+    expect(ringing[3]).toMatchObject({ position: '1', channel: call.callerChannel, uniqueid: call.callerUniqueid, calleridnum: '11987654321' });
+    expect(Number(ringing[3].wait)).toBeLessThan(5);
+    const channels = await first.list('CoreShowChannels', 'csc-ringing');
+    expect(channels.map((item) => text(item, 'linkedid'))).toEqual(channels.map(() => call.linkedid));
+    const memberLeg = channels.find((item) => text(item, 'channel').startsWith('Local/1001@agents-') && text(item, 'channel').endsWith(';1'));
+    expect(memberLeg).toMatchObject({ channelstatedesc: 'Ringing', application: 'AppQueue', applicationdata: '(Outgoing Line)', bridgeid: '' });
+    expect(await getvar(first.manager, text(memberLeg, 'channel'), 'URA_CPF')).toMatchObject({ response: 'Success', value: '12345678909' });
+
+    // Killed; 1001 answers while nobody listens.
+    first.manager.disconnect();
+    await until(() => server.sessions() === 0);
+    await server.replay(INBOUND, { speed: Infinity, from: (call.ringing! + call.connected!) / 2, until: (call.connected! + call.completed!) / 2 });
+    const second = await login();
+    const talking = await second.list('QueueStatus', 'qs-talking');
+    expect(talking.map((item) => item.event)).toEqual(['QueueParams', 'QueueMember', 'QueueMember']);
+    expect(talking.find((item) => item.location === 'Local/1001@agents')).toMatchObject({ incall: '1' });
+    const bridged = await second.list('CoreShowChannels', 'csc-talking');
+    const caller = bridged.find((item) => item.uniqueid === call.callerUniqueid)!;
+    const agent = bridged.find((item) => item.channel === memberLeg!.channel)!;
+    expect(text(caller, 'bridgeid')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(agent).toMatchObject({ bridgeid: caller.bridgeid, linkedid: call.linkedid, connectedlinenum: '11987654321' });
+    expect(await getvar(second.manager, text(caller, 'channel'), 'URA_OPCAO')).toMatchObject({ value: '2' });
+
+    // The rest of the call; then nothing of it is left.
+    await server.replay(INBOUND, { speed: Infinity, from: (call.connected! + call.completed!) / 2 });
+    expect(await second.list('CoreShowChannels', 'csc-after')).toEqual([]);
+    const after = await second.list('QueueStatus', 'qs-after');
+    expect(after.map((item) => item.event)).toEqual(['QueueParams', 'QueueMember', 'QueueMember']);
+    expect(after[0]).toMatchObject({ calls: '0', completed: String(Number(text(ringing[0], 'completed')) + 1) });
+    expect(after.find((item) => item.location === 'Local/1001@agents')).toMatchObject({ incall: '0', status: '1' });
+    expect(await getvar(second.manager, text(caller, 'channel'), 'URA_CPF')).toMatchObject({ response: 'Error', message: 'No such channel' });
+  });
+
+  it('moves the recorded member times to now, in the events as in QueueStatus', async () => {
+    server.setSnapshot(snapshotFromTranscript(PAUSE_STATUS));
+    const client = await manager();
+    const recorded = readTranscript(INBOUND);
+    const lastStatus = recorded.filter((message) => message.lines[0] === 'Event: QueueMemberStatus').at(-1)!;
+    const recordedLastCall = Number(lastStatus.lines.find((line) => line.startsWith('LastCall: '))!.slice(10));
+    // In the recording LastCall is the moment of that event, by the recording's clock.
+    expect(Math.abs(recordedLastCall - recordedClock(recorded)!(lastStatus.at) / 1000)).toBeLessThan(1.5);
+
+    await server.replay(INBOUND, { speed: Infinity });
+    const endedAt = Date.now() / 1000;
+    await until(() => client.events.filter((event) => event.event === 'QueueMemberStatus').length === 2);
+    const status = client.events.filter((event) => event.event === 'QueueMemberStatus').at(-1)!;
+    expect(Math.abs(Number(status.lastcall) - endedAt)).toBeLessThan(2);
+    const members = await listed(client, 'QueueStatus', 'qs-1');
+    expect(members.find((item) => item.location === status.interface)).toMatchObject({ lastcall: status.lastcall, callstaken: status.callstaken });
+  });
+
+  it('answers Getvar as manager.c does: the value, empty when unset, errors for no channel or no variable', async () => {
+    const [call] = transcriptMoments(URA_DATA);
+    await server.replay(URA_DATA, { speed: Infinity, until: call.joined! + 0.01 });
+    const ami = client();
+    await ami.login();
+    ami.send(['Action: Getvar', 'ActionID: gv-1', `Channel: ${call.callerChannel}`, 'Variable: URA_SEGMENTO']);
+    ami.send(['Action: Getvar', 'ActionID: gv-2', `Channel: ${call.callerChannel}`, 'Variable: NUNCA_DEFINIDA']);
+    ami.send(['Action: Getvar', 'ActionID: gv-3', 'Channel: PJSIP/9999-00000001', 'Variable: URA_CPF']);
+    ami.send(['Action: Getvar', 'ActionID: gv-4', `Channel: ${call.callerChannel}`]);
+    await ami.waitFor('Response: Error', 1);
+    expect(ami.frames().filter((frame) => /^ActionID: gv-/.test(frame[1]))).toEqual([
+      ['Response: Success', 'ActionID: gv-1', 'Variable: URA_SEGMENTO', 'Value: PREMIUM'],
+      ['Response: Success', 'ActionID: gv-2', 'Variable: NUNCA_DEFINIDA', 'Value: '],
+      ['Response: Error', 'ActionID: gv-3', 'Message: No such channel'],
+      ['Response: Error', 'ActionID: gv-4', 'Message: No variable specified'],
+    ]);
+  });
+
+  it('lists members added, re-weighted, paused and removed after the start as QueueStatus shows them', async () => {
+    server.setSnapshot(snapshotFromTranscript(PAUSE_STATUS));
+    const client = await manager();
+    const member = async (id: string) => (await listed(client, 'QueueStatus', id)).find((item) => item.location === 'PJSIP/1003');
+    const memberEvent = (event: string, penalty = '0') => [
+      `Event: ${event}`,
+      'Privilege: agent,all',
+      'Queue: atendimento',
+      'MemberName: Atendente 1003',
+      'Interface: PJSIP/1003',
+      'StateInterface: PJSIP/1003',
+      'Membership: dynamic',
+      `Penalty: ${penalty}`,
+      'CallsTaken: 0',
+      'LastCall: 0',
+      'LastPause: 0',
+      'LoginTime: 1795849000',
+      'InCall: 0',
+      'Status: 1',
+      'Paused: 0',
+      'PausedReason: ',
+      'Ringinuse: 0',
+      'Wrapuptime: 0',
+    ];
+    expect(await member('qs-1')).toBeUndefined();
+    server.send(memberEvent('QueueMemberAdded'));
+    expect(await member('qs-2')).toMatchObject({ name: 'Atendente 1003', membership: 'dynamic', penalty: '0', paused: '0' });
+    server.send(memberEvent('QueueMemberPenalty', '2'));
+    expect(await member('qs-3')).toMatchObject({ penalty: '2' });
+    const paused = await new Promise<AmiEvent>((resolve) =>
+      client.manager.action({ action: 'QueuePause', interface: 'PJSIP/1003', paused: 'true', reason: 'Almoço' }, (_error, answer) => resolve(answer)),
+    );
+    expect(paused).toMatchObject({ response: 'Success', message: 'Interface paused successfully' });
+    expect(await member('qs-4')).toMatchObject({ penalty: '2', paused: '1', pausedreason: 'Almoço' });
+    server.send(memberEvent('QueueMemberRemoved'));
+    expect(await member('qs-5')).toBeUndefined();
   });
 });

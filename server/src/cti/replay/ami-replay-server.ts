@@ -1,7 +1,8 @@
 import { type Server, type Socket, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../../common/free-port';
-import { type AmiListSnapshot, readTranscript } from './ami-transcript';
+import { type AmiListSnapshot, readTranscript, recordedClock, shiftRecordedTimes } from './ami-transcript';
+import { PbxModel } from './pbx-model';
 
 /** An action as received: keys lowercased, a repeated key (several `Variable:`) as an array. */
 export type AmiAction = Record<string, string | string[]>;
@@ -13,7 +14,10 @@ export interface AmiReplayServerOptions {
   port?: number;
   /** Asterisk sleeps 1 s before refusing a login (manager.c action_login). Default 1000. */
   refusalDelayMs?: number;
-  /** What QueueStatus and CoreShowChannels list until setSnapshot. Default: nothing. */
+  /**
+   * The queues, members, waiting callers and channels Asterisk has at start (as QueueStatus and
+   * CoreShowChannels items); every message sent afterwards moves them on. Default: nothing.
+   */
   snapshot?: AmiListSnapshot;
 }
 
@@ -35,13 +39,17 @@ export interface AmiReplayServer {
   actions(): AmiAction[];
   /**
    * Sends the unsolicited events of a recorded transcript to the logged-in sessions, paced as
-   * recorded. Resolves with how many were sent. A number is the speed.
+   * recorded, logged in or not: the PBX's state moves on either way, and QueueStatus,
+   * CoreShowChannels and Getvar answer as it stands. Member times (LastCall, LastPause,
+   * LoginTime) are moved from the recording's clock to now. Resolves with how many were sent.
+   * A number is the speed.
    */
   replay(transcriptFile: string, options?: ReplayOptions | number): Promise<number>;
-  /** Sends one message (its `Key: Value` lines) to the logged-in sessions. */
+  /** Sends one message (its `Key: Value` lines) to the logged-in sessions; the PBX's state takes it in. */
   send(lines: string[]): void;
   /** Writes bytes as they are (malformed frames, half messages); resolves once handed to the sockets. */
   sendRaw(data: string | Uint8Array): Promise<void>;
+  /** Replaces the PBX's queues, members, waiting callers and channels with these items. */
   setSnapshot(snapshot: AmiListSnapshot): void;
   /** Stops answering Ping (a hung Asterisk whose socket stays open). */
   muteHeartbeat(): void;
@@ -102,15 +110,11 @@ function parseAction(lines: string[]): AmiAction {
 const replayable = (lines: string[]) =>
   lines[0]?.startsWith('Event:') && !/^Event: (FullyBooted|SuccessfulAuth)$/.test(lines[0]) && !lines.some((line) => /^actionid:/i.test(line));
 
-const copy = (snapshot: AmiListSnapshot): AmiListSnapshot => ({
-  queueStatus: snapshot.queueStatus.map((item) => [...item]),
-  channels: snapshot.channels.map((item) => [...item]),
-});
-
 /**
  * An AMI endpoint on 127.0.0.1 that answers as Asterisk 22 does (banner, Login, Ping, Logoff,
- * QueueStatus and CoreShowChannels as list actions, QueuePause) and replays recorded transcripts
- * of tests/fixtures/ami to the logged-in sessions. Tests drive it; admins run it with
+ * QueueStatus and CoreShowChannels as list actions, Getvar, QueuePause) and replays recorded
+ * transcripts of tests/fixtures/ami to the logged-in sessions. A PbxModel follows every message
+ * sent, so the answers are those of the PBX at that moment of the replay. Tests drive it; admins run it with
  * `npm run ami:replay` to try a desk without a PBX.
  */
 export async function startAmiReplayServer(options: AmiReplayServerOptions): Promise<AmiReplayServer> {
@@ -120,7 +124,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
   /** Pending timers: close() cancels refusals and wakes a sleeping replay so it can stop. */
   const pending = new Set<() => void>();
   let loginWaiters: Array<() => void> = [];
-  let snapshot = copy(options.snapshot ?? { queueStatus: [], channels: [] });
+  const pbx = new PbxModel(options.snapshot, Date.now());
   let answerPing = true;
   let closed = false;
   let connections = 0;
@@ -129,6 +133,11 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
   const listeners = () => [...sessions].filter(([, session]) => session.loggedIn && session.events).map(([socket]) => socket);
   const broadcast = (text: string) => {
     for (const socket of listeners()) socket.write(text);
+  };
+  /** What Asterisk does with an event: its state changes, then every listening session hears of it. */
+  const emit = (messages: string[][]) => {
+    for (const lines of messages) pbx.apply(lines, Date.now());
+    broadcast(messages.map(frame).join(''));
   };
   const later = (delayMs: number, run: () => void, onCancel: () => void = () => undefined) => {
     const cancel = () => {
@@ -155,16 +164,6 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
     ].join('');
   }
 
-  function queueStatusItems(action: AmiAction): string[][] {
-    const queue = header(action, 'queue').toLowerCase();
-    const member = header(action, 'member');
-    return snapshot.queueStatus.filter((item) => {
-      if (queue && field(item, 'Queue').toLowerCase() !== queue) return false;
-      if (member && item[0] === 'Event: QueueMember') return field(item, 'Location') === member || field(item, 'Name') === member;
-      return true;
-    });
-  }
-
   /** app_queue.c manager_pause_queue_member: every membership of the interface (in `Queue` if given). */
   function queuePause(socket: Socket, action: AmiAction, reply: Reply): void {
     const memberInterface = header(action, 'interface');
@@ -174,13 +173,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       return;
     }
     const paused = isTrue(pausedText);
-    const queue = header(action, 'queue').toLowerCase();
-    const members = snapshot.queueStatus.filter(
-      (item) =>
-        item[0] === 'Event: QueueMember' &&
-        field(item, 'Location').toLowerCase() === memberInterface.toLowerCase() &&
-        (!queue || field(item, 'Queue').toLowerCase() === queue),
-    );
+    const members = pbx.memberships(memberInterface, header(action, 'queue') || undefined);
     if (members.length === 0) {
       socket.write(reply('Error', 'Interface not found'));
       return;
@@ -192,22 +185,22 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       setField(member, 'PausedReason', paused ? header(action, 'reason') : '');
       if (paused) setField(member, 'LastPause', String(Math.floor(Date.now() / 1000)));
       const location = field(member, 'Location');
-      broadcast(
-        frame(['Event: DeviceStateChange', 'Privilege: call,all', `Device: Queue:${field(member, 'Queue')}_pause_${location}`, `State: ${paused ? 'INUSE' : 'NOT_INUSE'}`]) +
-          frame([
-            'Event: QueueMemberPause',
-            'Privilege: agent,all',
-            `Queue: ${field(member, 'Queue')}`,
-            `MemberName: ${field(member, 'Name')}`,
-            `Interface: ${location}`,
-            ...['StateInterface', 'Membership', 'Penalty', 'CallsTaken', 'LastCall', 'LastPause', 'LoginTime', 'InCall', 'Status', 'Paused', 'PausedReason'].map(
-              (key) => `${key}: ${field(member, key)}`,
-            ),
-            // QueueMember does not list ringinuse; the recorded queue has `ringinuse = no`.
-            'Ringinuse: 0',
-            `Wrapuptime: ${field(member, 'Wrapuptime')}`,
-          ]),
-      );
+      emit([
+        ['Event: DeviceStateChange', 'Privilege: call,all', `Device: Queue:${field(member, 'Queue')}_pause_${location}`, `State: ${paused ? 'INUSE' : 'NOT_INUSE'}`],
+        [
+          'Event: QueueMemberPause',
+          'Privilege: agent,all',
+          `Queue: ${field(member, 'Queue')}`,
+          `MemberName: ${field(member, 'Name')}`,
+          `Interface: ${location}`,
+          ...['StateInterface', 'Membership', 'Penalty', 'CallsTaken', 'LastCall', 'LastPause', 'LoginTime', 'InCall', 'Status', 'Paused', 'PausedReason'].map(
+            (key) => `${key}: ${field(member, key)}`,
+          ),
+          // QueueMember does not list ringinuse; the recorded queue has `ringinuse = no`.
+          'Ringinuse: 0',
+          `Wrapuptime: ${field(member, 'Wrapuptime')}`,
+        ],
+      ]);
     }
   }
 
@@ -278,12 +271,20 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
           socket.write(reply('Success', undefined, ['Ping: Pong', `Timestamp: ${Math.floor(now / 1000)}.${micros}`]));
         }
         break;
-      case 'queuestatus':
-        socket.write(listAnswer(action, queueStatusItems(action), 'Queue status will follow', 'QueueStatusComplete'));
+      case 'queuestatus': {
+        const items = pbx.queueStatus({ queue: header(action, 'queue'), member: header(action, 'member') }, Date.now());
+        socket.write(listAnswer(action, items, 'Queue status will follow', 'QueueStatusComplete'));
         break;
+      }
       case 'coreshowchannels':
-        socket.write(listAnswer(action, snapshot.channels, 'Channels will follow', 'CoreShowChannelsComplete'));
+        socket.write(listAnswer(action, pbx.coreShowChannels(Date.now()), 'Channels will follow', 'CoreShowChannelsComplete'));
         break;
+      case 'getvar': {
+        const variable = header(action, 'variable');
+        const result = pbx.getvar(header(action, 'channel'), variable);
+        socket.write('error' in result ? reply('Error', result.error) : reply('Success', undefined, [`Variable: ${variable}`, `Value: ${result.value}`]));
+        break;
+      }
       case 'queuepause':
         queuePause(socket, action, reply);
         break;
@@ -343,8 +344,12 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
     async replay(transcriptFile, replayOptions) {
       const { speed = 1, from = -Infinity, until = Infinity } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
       if (!(speed > 0)) throw new RangeError(`speed must be a positive number, not ${speed}`);
-      const messages = readTranscript(transcriptFile).filter((message) => replayable(message.lines) && message.at >= from && message.at < until);
-      const origin = messages[0]?.at ?? 0;
+      const transcript = readTranscript(transcriptFile);
+      const recordedAt = recordedClock(transcript);
+      // The recording client's own answers are not replayed, but the PBX's state takes in the
+      // facts among them (OriginateResponse: the application an originated channel runs).
+      const messages = transcript.filter((message) => message.at >= from && message.at < until);
+      const origin = messages.find((message) => replayable(message.lines))?.at ?? 0;
       const started = performance.now();
       let sent = 0;
       for (const message of messages) {
@@ -352,18 +357,21 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         const wait = started + ((message.at - origin) * 1000) / speed - performance.now();
         if (wait >= 1) await new Promise<void>((resolve) => later(wait, () => resolve(), () => resolve()));
         if (closed) break;
-        broadcast(frame(message.lines));
-        sent += 1;
+        const lines = recordedAt ? shiftRecordedTimes(message.lines, Date.now() - recordedAt(message.at)) : message.lines;
+        if (replayable(lines)) {
+          emit([lines]);
+          sent += 1;
+        } else {
+          pbx.apply(lines, Date.now());
+        }
       }
       return sent;
     },
-    send: (lines) => broadcast(frame(lines)),
+    send: (lines) => emit([lines]),
     sendRaw: async (data) => {
       await Promise.all(listeners().map((socket) => new Promise<void>((resolve) => socket.write(data, () => resolve()))));
     },
-    setSnapshot: (next) => {
-      snapshot = copy(next);
-    },
+    setSnapshot: (next) => pbx.reset(next, Date.now()),
     muteHeartbeat: () => {
       answerPing = false;
     },
