@@ -1,4 +1,4 @@
-// DESIGN §7 / issue 8: the desktop's local cache at 10,000 informations. The server's database is
+// docs/architecture.md, Targets / issue 8: the desktop's local cache at 10,000 informations. The server's database is
 // seeded, then one full sync runs through the real change feed into a SQLite file, then searches
 // run offline against it. Target: search ≤ 5 ms.
 const { mkdtempSync, rmSync, statSync } = require('node:fs');

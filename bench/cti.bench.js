@@ -1,4 +1,4 @@
-// DESIGN §7: AMI ingestion ≥ 20,000 events/s on one core without falling behind (part 1), and
+// docs/architecture.md, Targets: AMI ingestion ≥ 20,000 events/s on one core without falling behind (part 1), and
 // screen-pop p99 ≤ 20 ms from AgentCalled on the AMI socket to call:ringing at the agent's
 // socket, with 500 agent sockets and 50 concurrent calls (part 2).
 const { fork } = require('node:child_process');

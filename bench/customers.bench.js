@@ -1,4 +1,4 @@
-// DESIGN §7 / issue 3: customer lookup at 1,000,000 customers, through the HTTP API.
+// docs/architecture.md, Targets / issue 3: customer lookup at 1,000,000 customers, through the HTTP API.
 // Targets: p99 ≤ 5 ms by phone or document, ≤ 50 ms by partial name.
 const { Client } = require('pg');
 const { getJson, startPostgres, startServer, timeEach } = require('./harness');

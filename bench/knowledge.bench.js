@@ -1,4 +1,4 @@
-// Issue 4 / DESIGN §7: busca geral and keyword search over 50,000 informations, through the API.
+// Issue 4 / docs/architecture.md, Targets: busca geral and keyword search over 50,000 informations, through the API.
 // Target: p99 ≤ 50 ms.
 const { Client } = require('pg');
 const { getJson, startPostgres, startServer, timeEach } = require('./harness');

@@ -1,4 +1,4 @@
-// DESIGN §7: `npm start` to ready ≤ 20 s on a first run (embedded database created), ≤ 5 s after.
+// docs/architecture.md, Targets: `npm start` to ready ≤ 20 s on a first run (embedded database created), ≤ 5 s after.
 // Measures the built server from spawn to its ready line, on a new DATA_DIR and on restarts.
 const { spawn } = require('node:child_process');
 const { chmodSync, mkdtempSync, rmSync } = require('node:fs');

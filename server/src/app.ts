@@ -34,7 +34,7 @@ function describeApi(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Receptivo API')
-      .setDescription('HTTP API of the Receptivo attendance desk (DESIGN §8). Errors: {statusCode, code, message}.')
+      .setDescription('HTTP API of the Receptivo attendance desk (docs/http-api.md). Errors: {statusCode, code, message}.')
       .setVersion('1')
       .addBearerAuth()
       .build(),

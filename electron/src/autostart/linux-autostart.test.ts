@@ -31,13 +31,13 @@ describe('Linux autostart entry', () => {
   });
 
   it('runs the AppImage file, not the mount it was unpacked to', () => {
-    const entry = linuxAutostartEntry({ home, execPath: '/tmp/.mount_ReceptXYZ/receptivo', appImage: '/home/ana/Aplicativos/Receptivo-0.1.0-x86_64.AppImage' });
-    expect(entry.content).toContain('Exec="/home/ana/Aplicativos/Receptivo-0.1.0-x86_64.AppImage"\n');
+    const entry = linuxAutostartEntry({ home, execPath: '/tmp/.mount_ReceptXYZ/receptivo', appImage: '/opt/Aplicativos/Receptivo-0.1.0-x86_64.AppImage' });
+    expect(entry.content).toContain('Exec="/opt/Aplicativos/Receptivo-0.1.0-x86_64.AppImage"\n');
   });
 
   it('escapes the path as the Desktop Entry spec asks', () => {
-    const entry = linuxAutostartEntry({ home, execPath: '/home/zé/100% "$dir"/a\\b`x`/receptivo' });
-    expect(entry.content).toContain('Exec="/home/zé/100%% \\\\"\\\\$dir\\\\"/a\\\\\\\\b\\\\`x\\\\`/receptivo"\n');
+    const entry = linuxAutostartEntry({ home, execPath: '/opt/zé/100% "$dir"/a\\b`x`/receptivo' });
+    expect(entry.content).toContain('Exec="/opt/zé/100%% \\\\"\\\\$dir\\\\"/a\\\\\\\\b\\\\`x\\\\`/receptivo"\n');
   });
 
   it('follows an absolute XDG_CONFIG_HOME and ignores a relative one', () => {

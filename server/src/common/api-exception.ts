@@ -1,6 +1,6 @@
 import type { ApiErrorCode } from '@receptivo/shared';
 
-/** Every refusal the API gives, in the one error shape of DESIGN §8, with a pt-BR message. */
+/** Every refusal the API gives, in the one error shape of docs/http-api.md, with a pt-BR message. */
 export class ApiException extends Error {
   constructor(
     readonly statusCode: number,

@@ -10,7 +10,7 @@ function problemsOf(environment: Record<string, string>): Record<string, string>
   throw new Error('expected a configuration error');
 }
 
-describe('environment (DESIGN §3)', () => {
+describe('environment (docs/configuration.md)', () => {
   it('has a working default for every variable', () => {
     const environment = readEnvironment({});
     expect(environment).toMatchObject({

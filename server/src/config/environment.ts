@@ -77,7 +77,7 @@ const laterFile = z.string().superRefine((path, ctx) => {
   else if (existsSync(absolute) && statSync(absolute).isDirectory()) ctx.addIssue({ code: 'custom', message: 'deve ser um arquivo, não uma pasta' });
 });
 
-/** DESIGN §3: every variable optional, every value checked before anything starts. */
+/** docs/configuration.md: every variable optional, every value checked before anything starts. */
 export const environmentSchema = z
   .object({
     PORT: port().default(3000),

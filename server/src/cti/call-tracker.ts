@@ -1,7 +1,7 @@
 import type { AgentStateName, CallEndReason } from '@receptivo/shared';
 
 /**
- * The pure core of CTI (DESIGN §2, §5): AMI events in, call and agent state and effects out, no
+ * The pure core of CTI (docs/architecture.md, docs/cti.md): AMI events in, call and agent state and effects out, no
  * I/O. Calls are keyed by Asterisk's Linkedid; agents by the extension taken from the queue member
  * interface with CTI_AGENT_PATTERN. The CTI service turns effects into socket events and attendances.
  */

@@ -28,7 +28,7 @@ type CtiSocket = Socket<CtiClientToServerEvents, CtiServerToClientEvents, Record
 const failure = (code: string, message: string): CtiAck => ({ ok: false, error: { code, message } });
 
 /**
- * Socket.IO namespace /cti (DESIGN §5). The JWT is checked in the handshake, also when a desk
+ * Socket.IO namespace /cti (docs/cti.md). The JWT is checked in the handshake, also when a desk
  * comes back; a desk back within two minutes gets the events it missed (connection state
  * recovery), any other gets what is true now: the link status, its agent state, its ringing pops.
  * Supervisors and admins also join the supervisors' room and get the queues' snapshot. Each

@@ -46,7 +46,7 @@ interface CollectionRoute {
 const categoryFilter = new ParseUUIDPipe({ optional: true, exceptionFactory: () => notFound('Sessão') });
 
 /**
- * The administration routes of one knowledge collection (DESIGN §2: controllers only translate).
+ * The administration routes of one knowledge collection (docs/architecture.md: controllers only translate).
  * Built per collection so each gets its own OpenAPI description from its zod schemas.
  */
 function collectionController(route: CollectionRoute): Type<unknown> {

@@ -78,7 +78,7 @@ const validEmail = (email: string | null) => {
 };
 
 /**
- * What happens to a request after registration (DESIGN §4): the citizen's actions through the
+ * What happens to a request after registration (docs/domain.md): the citizen's actions through the
  * desk (reiterate, complain, restart, cancel), the back office's status changes with the
  * response, and the e-mail to the requester. Every action locks the request row, asks the rules
  * with the clock's time, and writes a timeline entry; a refusal writes nothing.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The header that makes a write safe to send again (DESIGN §6, attendance drafts): the server runs
+ * The header that makes a write safe to send again (README, Desktop app, attendance drafts): the server runs
  * the operation once per user and key and answers a repetition with the stored response.
  */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

@@ -1,5 +1,5 @@
 /**
- * Protocol numbers (DESIGN §4): year + a number from a database sequence + a Luhn check digit,
+ * Protocol numbers (docs/domain.md): year + a number from a database sequence + a Luhn check digit,
  * shown as 2026.001234-5 and accepted with or without the separators. Luhn catches every wrong
  * digit and almost every swap of neighbours, the mistakes of a number read over the phone.
  */

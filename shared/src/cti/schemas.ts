@@ -7,7 +7,7 @@ import { agentStateNameSchema } from './agent-states';
 // Apart so the supervision schemas can use them without importing this file back.
 export * from './agent-states';
 
-/** Socket.IO namespace of the CTI contract (DESIGN §5). */
+/** Socket.IO namespace of the CTI contract (docs/cti.md). */
 export const ctiNamespace = '/cti';
 
 /**

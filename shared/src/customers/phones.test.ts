@@ -1,6 +1,6 @@
 import { formatPhone, normalizePhone } from './phones';
 
-describe('Brazilian phone forms (DESIGN §4)', () => {
+describe('Brazilian phone forms (docs/domain.md)', () => {
   const mobile = '+5511987654321';
   const landline = '+551133334444';
 

@@ -212,7 +212,7 @@ export type NoticeInput = z.input<typeof noticeInputSchema>;
 export const reorderSchema = z.object({ ids: z.array(id).min(1, 'Informe a nova ordem.') });
 export type Reorder = z.infer<typeof reorderSchema>;
 
-/** GET /api/categories (DESIGN §8): what the attendant browses. */
+/** GET /api/categories (docs/http-api.md): what the attendant browses. */
 export const categoryTreeSchema = z.object({
   items: z.array(
     categorySchema.extend({

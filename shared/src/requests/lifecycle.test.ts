@@ -34,7 +34,7 @@ const restartOnlyFinished = (status: string) => `Só é possível reiniciar uma 
 const windowOver = 'O prazo para reiniciar (48 h após a finalização) já passou.';
 const restartDisabled = 'Este tipo de solicitação não permite reinício.';
 
-/** status × deadline passed × restart window → verdict of each action (DESIGN §4, Request statuses). */
+/** status × deadline passed × restart window → verdict of each action (docs/domain.md, Request statuses). */
 const table: [Cell, Record<RequestAction, string>][] = [
   [{ status: 'open', deadlinePassed: false, window: 'within' }, { reiterate: ok, cancel: ok, complaint: beforeDeadline, restart: restartOnlyFinished('aberta') }],
   [{ status: 'open', deadlinePassed: true, window: 'within' }, { reiterate: ok, cancel: ok, complaint: ok, restart: restartOnlyFinished('aberta') }],

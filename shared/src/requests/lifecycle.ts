@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channelSchema } from '../attendances/schemas';
 import { type RequestStatus, requestStatusSchema, requestSummarySchema } from './schemas';
 
-/** What can happen to a request after it is registered (DESIGN §4, Request statuses). */
+/** What can happen to a request after it is registered (docs/domain.md, Request statuses). */
 /** Same order as `allowedActions` in requestSchema. */
 export const requestActions = ['reiterate', 'complaint', 'restart', 'cancel'] as const;
 export const requestActionSchema = z.enum(requestActions);

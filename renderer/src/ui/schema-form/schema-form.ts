@@ -1,5 +1,5 @@
 /**
- * Reads the JSON Schema subset a request type's form is written in (DESIGN §4): a root object whose
+ * Reads the JSON Schema subset a request type's form is written in (docs/domain.md): a root object whose
  * properties are strings (plain, textarea, e-mail, date, choices), numbers and booleans, with the UI
  * hints of `formUiKeywords`. The server validates the data with the full schema (ajv); this only
  * decides what to draw.

@@ -4,7 +4,7 @@ export class Foundation1764316800000 implements MigrationInterface {
   name = 'Foundation1764316800000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Search (DESIGN §4) ignores accents and matches partial names.
+    // Search (docs/domain.md) ignores accents and matches partial names.
     await queryRunner.query('CREATE EXTENSION IF NOT EXISTS unaccent');
     await queryRunner.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     await queryRunner.query(`

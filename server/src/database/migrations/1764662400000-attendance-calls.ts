@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The call a CTI-started attendance belongs to (DESIGN §5): who called, from which queue, how long. */
+/** The call a CTI-started attendance belongs to (docs/cti.md): who called, from which queue, how long. */
 export class AttendanceCalls1764662400000 implements MigrationInterface {
   name = 'AttendanceCalls1764662400000';
 
