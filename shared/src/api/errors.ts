@@ -22,6 +22,8 @@ export const apiErrorCodes = [
   'IDEMPOTENCY_KEY_REUSED',
   /** The first send of this Idempotency-Key never finished: whether it ran is not known. */
   'IDEMPOTENCY_UNCERTAIN',
+  /** The database cannot be reached right now (503): try again in a moment. */
+  'DATABASE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;
 export const apiErrorCodeSchema = z.enum(apiErrorCodes);
