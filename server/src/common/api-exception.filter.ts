@@ -2,7 +2,9 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { ApiErrorBody, ApiErrorCode } from '@receptivo/shared';
+import { DatabaseStatus } from '../database/database-status';
 import { ApiException } from './api-exception';
+import { isDatabaseUnavailable } from './database-errors';
 
 const messagesByStatus: Record<number, { code: ApiErrorCode; message: string }> = {
   400: { code: 'VALIDATION_FAILED', message: 'Requisição inválida.' },
@@ -12,6 +14,12 @@ const messagesByStatus: Record<number, { code: ApiErrorCode; message: string }> 
   409: { code: 'CONFLICT', message: 'A operação conflita com o estado atual.' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'O conteúdo enviado é grande demais.' },
   429: { code: 'TOO_MANY_ATTEMPTS', message: 'Muitas tentativas. Aguarde alguns minutos e tente novamente.' },
+};
+
+const databaseUnavailable = {
+  statusCode: 503,
+  code: 'DATABASE_UNAVAILABLE' as const,
+  message: 'O banco de dados está indisponível no momento. Tente novamente em instantes.',
 };
 
 const internalError = { code: 'INTERNAL_ERROR' as const, message: 'Erro interno do servidor. Tente novamente; se persistir, avise o suporte.' };
@@ -40,6 +48,7 @@ export function toApiError(error: unknown): Omit<ApiErrorBody, 'requestId'> {
     if (error.status === 413) return { statusCode: 413, ...messagesByStatus[413] };
     if (error.status < 500) return { statusCode: error.status, ...messagesByStatus[400] };
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable;
   return { statusCode: 500, ...internalError };
 }
 
@@ -47,12 +56,16 @@ export function toApiError(error: unknown): Omit<ApiErrorBody, 'requestId'> {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiError');
 
+  constructor(private readonly database: DatabaseStatus) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const body = toApiError(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // An outage is logged once by DatabaseStatus, not once per request that met it.
+    if (body.code === 'DATABASE_UNAVAILABLE') this.database.reportFailure(error);
+    else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     const requestId = request.id === undefined ? undefined : String(request.id);
     response.status(body.statusCode).json({ ...body, ...(requestId && { requestId }) } satisfies ApiErrorBody);
   }

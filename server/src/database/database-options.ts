@@ -16,8 +16,17 @@ import { Reports1764921600000 } from './migrations/1764921600000-reports';
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
 export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000, AttendanceCalls1764662400000, RequestLifecycle1764748800000, IdempotencyKeys1764835200000, Reports1764921600000];
 
-/** Migrations run at start; the schema is never synchronized from entities. */
-export function databaseOptions(url: string): DataSourceOptions {
+/**
+ * A connection that cannot be opened within this time fails the request (503) instead of holding it;
+ * also the longest a request waits for a free pooled connection.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Migrations run at start; the schema is never synchronized from entities. `onPoolError` hears what
+ * the pool's idle connections report (the server went away); the pool drops those connections itself.
+ */
+export function databaseOptions(url: string, onPoolError?: (error: Error) => void): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -28,8 +37,10 @@ export function databaseOptions(url: string): DataSourceOptions {
     synchronize: false,
     // Not 'error': TypeORM would log failed queries with their parameters (password hashes, CPFs).
     // Not 'warn': on Ctrl-C PostgreSQL gets the signal too and every pooled connection would warn.
-    // A failing query still surfaces as a logged 500, and /api/health reports the database.
+    // An unreachable database answers 503 and DatabaseStatus logs it; any other failing query is a logged 500.
     logging: ['migration'],
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
+    ...(onPoolError && { poolErrorHandler: onPoolError }),
     extra: { max: 20 },
   };
 }

@@ -6,6 +6,7 @@ import { type Health, healthSchema } from '@receptivo/shared';
 import { Public } from '../auth/access.decorators';
 import { Returns } from '../common/zod-validation';
 import { CtiStatus } from '../cti/cti-status';
+import { DatabaseStatus } from '../database/database-status';
 
 const DATABASE_PROBE_TIMEOUT_MS = 2000;
 
@@ -15,9 +16,14 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cti: CtiStatus,
+    private readonly database: DatabaseStatus,
   ) {}
 
-  /** 503 when the database is unreachable, so a load balancer stops sending attendants here. */
+  /**
+   * 503 when the database is unreachable, so a load balancer stops sending attendants here; 200 again
+   * as soon as it answers. Asks the database itself rather than DatabaseStatus, which may still be
+   * waiting for its next probe.
+   */
   @Get()
   @Public()
   @Returns(healthSchema)
@@ -31,7 +37,10 @@ export class HealthController {
     const timeout = new Promise<false>((resolve) => setTimeout(resolve, DATABASE_PROBE_TIMEOUT_MS, false).unref());
     const probe = this.dataSource.query('SELECT 1').then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        this.database.reportFailure(error);
+        return false;
+      },
     );
     return Promise.race([probe, timeout]);
   }
