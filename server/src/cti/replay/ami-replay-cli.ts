@@ -21,8 +21,9 @@ const USAGE = `Usage: npm run ami:replay -- <transcript> [options]
   --user U           the AMI user to accept (default receptivo)
   --secret S         its secret (default receptivo)
   --loop             replay again after each pass instead of stopping
-  --snapshot T       transcript whose last QueueStatus / CoreShowChannels answers are listed
-                     (default ${DEFAULT_SNAPSHOT}: the same queue, both attendants idle)`;
+  --snapshot T       transcript whose last QueueStatus / CoreShowChannels answers are the PBX
+                     at start; the replay moves it on (default ${DEFAULT_SNAPSHOT}: the same
+                     queue, both attendants idle)`;
 
 class UsageError extends Error {}
 
