@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type TranscriptMessage, readTranscript, snapshotFromTranscript, transcriptMoments } from './ami-transcript';
+import { type CallMoments, type TranscriptMessage, readTranscript, snapshotFromTranscript, transcriptMoments } from './ami-transcript';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR, transcript } from './fixtures';
 import { PbxModel } from './pbx-model';
 
@@ -25,7 +25,19 @@ function modelBefore(messages: TranscriptMessage[], index: number, model = new P
 
 /** The model at `at` seconds of a recording: every message received before then taken in. */
 function modelAt(messages: TranscriptMessage[], at: number): PbxModel {
-  return modelBefore(messages, messages.findIndex((message) => message.at >= at) >>> 0);
+  const index = messages.findIndex((message) => message.at >= at);
+  return modelBefore(messages, index < 0 ? messages.length : index);
+}
+
+/** One pass over a recording: each check sees the model at its moment (the messages before it taken in). */
+function walk(messages: TranscriptMessage[], checks: Array<[at: number, check: (model: PbxModel) => void]>): void {
+  const model = new PbxModel({ queueStatus: [], channels: [] }, 0);
+  const pending = [...checks].sort(([a], [b]) => a - b);
+  for (const message of messages) {
+    while (pending.length && pending[0][0] <= message.at) pending.shift()![1](model);
+    model.apply(message.lines, ms(message.at));
+  }
+  for (const [, check] of pending) check(model);
 }
 
 /** A recorded list answer: where it starts in the transcript and its items, ActionID left out. */
@@ -123,16 +135,16 @@ describe('PBX model', () => {
     });
 
     it('lists each waiting caller with its position while it waits, and mid-call the caller and the agent share a bridge and a Linkedid', () => {
-      for (const call of calls) {
-        const waiting = modelAt(messages, (call.joined! + (call.connected ?? call.callerHangup!)) / 2);
-        const entries = waiting.queueStatus({ queue: call.queue }, ms(call.joined!)).filter((item) => item[0] === 'Event: QueueEntry');
+      const waitingWhile = (call: CallMoments) => (call.joined! + (call.connected ?? call.callerHangup!)) / 2;
+      const waiting = (call: CallMoments) => (model: PbxModel) => {
+        const entries = model.queueStatus({ queue: call.queue }, ms(waitingWhile(call))).filter((item) => item[0] === 'Event: QueueEntry');
         expect(entries.map((item) => value(item, 'Uniqueid'))).toContain(call.callerUniqueid);
         expect(entries.map((item) => value(item, 'Position'))).toEqual(entries.map((_item, index) => String(index + 1)));
-        if (call.connected === undefined) continue;
-
-        // Under load Asterisk may tell AgentComplete after the caller's Hangup: the talk ends at the first.
-        const talking = modelAt(messages, (call.connected + Math.min(call.completed!, call.callerHangup!)) / 2);
-        const channels = talking.coreShowChannels(ms(call.connected));
+      };
+      // Under load Asterisk may tell AgentComplete after the caller's Hangup: the talk ends at the first.
+      const talkingWhile = (call: CallMoments) => (call.connected! + Math.min(call.completed!, call.callerHangup!)) / 2;
+      const talking = (call: CallMoments) => (model: PbxModel) => {
+        const channels = model.coreShowChannels(ms(talkingWhile(call)));
         const caller = channels.find((item) => value(item, 'Uniqueid') === call.callerUniqueid)!;
         const agent = channels.find((item) => value(item, 'Channel').startsWith(`${call.answeredBy}-`) && value(item, 'Channel').endsWith(';1'))!;
         expect(value(caller, 'BridgeId')).not.toBe('');
@@ -141,9 +153,16 @@ describe('PBX model', () => {
         expect(value(caller, 'Linkedid')).toBe(call.linkedid);
         // The member's leg runs the queue's outgoing line; no longer waiting, the caller is no entry.
         expect([value(agent, 'Application'), value(agent, 'ApplicationData')]).toEqual(['AppQueue', '(Outgoing Line)']);
-        expect(talking.queueStatus({}, ms(call.connected)).some((item) => value(item, 'Uniqueid') === call.callerUniqueid)).toBe(false);
-        expect(talking.getvar(value(agent, 'Channel'), 'URA_CPF')).toEqual(talking.getvar(value(caller, 'Channel'), 'URA_CPF'));
-      }
+        expect(model.queueStatus({}, ms(talkingWhile(call))).some((item) => value(item, 'Uniqueid') === call.callerUniqueid)).toBe(false);
+        expect(model.getvar(value(agent, 'Channel'), 'URA_CPF')).toEqual(model.getvar(value(caller, 'Channel'), 'URA_CPF'));
+      };
+      walk(
+        messages,
+        calls.flatMap((call): Array<[number, (model: PbxModel) => void]> => [
+          [waitingWhile(call), waiting(call)],
+          ...(call.connected === undefined ? [] : [[talkingWhile(call), talking(call)] as [number, (model: PbxModel) => void]]),
+        ]),
+      );
     });
   });
 
