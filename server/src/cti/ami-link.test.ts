@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CtiState } from '@receptivo/shared';
 import { snapshotFromTranscript } from './replay/ami-transcript';
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
-import { AmiLink } from './ami-link';
+import { AmiLink, defaultAmiTimings } from './ami-link';
 import type { AmiEvent } from './call-tracker';
 import { until } from '../testing/until';
 import { AMI_FIXTURES_DIR } from './replay/fixtures';
@@ -17,17 +17,20 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
   let events: AmiEvent[];
   let connections: number;
   let skipped: string[];
+  let responses: AmiEvent[];
 
-  const open = (port: number, secret = credentials.secret) => {
+  const open = (port: number, secret = credentials.secret, linkTimings = timings) => {
     states = [];
     events = [];
     skipped = [];
+    responses = [];
     connections = 0;
     link = new AmiLink(
-      { host: '127.0.0.1', port, username: credentials.username, secret, ...timings },
+      { host: '127.0.0.1', port, username: credentials.username, secret, ...linkTimings },
       {
         onEvent: (event) => events.push(event),
         onSkipped: (reason) => skipped.push(reason),
+        onResponse: (response) => responses.push(response),
         onState: (state) => states.push(state),
         onConnected: () => (connections += 1),
       },
@@ -74,12 +77,32 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     expect(connections).toBe(2);
   });
 
-  it('treats a socket whose Asterisk stopped answering Ping as lost, and reconnects', async () => {
-    open(server.port);
+  it('with the production timings, a PBX that stops answering (socket still open) is found dead within 5 s', async () => {
+    open(server.port, credentials.secret, defaultAmiTimings);
     await until(() => link.currentState === 'connected');
     server.muteHeartbeat();
-    await until(() => states.includes('reconnecting'));
+    const mutedAt = Date.now();
+    await until(() => states.includes('reconnecting'), 'reconnecting', 6_000);
+    const noticedAfterMs = Date.now() - mutedAt;
+    expect(noticedAfterMs).toBeLessThanOrEqual(5_000);
+    // Its login is answered: the link comes back, and the next drop is tried again at once.
     await until(() => connections === 2);
+  });
+
+  it('retries at once after a drop, caps the wait while the PBX is away, and starts over once it answers', async () => {
+    open(server.port, credentials.secret, { ...timings, maxBackoffMs: 4_000 });
+    await until(() => link.currentState === 'connected');
+    const port = server.port;
+    await server.close();
+    // Refused attempts at 0, 250, 500, 1000, 2000 ms… the wait grows towards the cap.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    server = await startAmiReplayServer({ ...credentials, port });
+    await until(() => link.currentState === 'connected', 'back once the PBX answers', 5_000);
+    // The PBX answered: a drop now is retried at once, not after the grown wait.
+    const droppedAt = Date.now();
+    server.dropConnections();
+    await until(() => connections === 3, 'reconnected', 5_000);
+    expect(Date.now() - droppedAt).toBeLessThan(1_000);
   });
 
   it('skips malformed frames with a reason, keeps the link, and collects list actions to their end', async () => {
@@ -89,6 +112,13 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     await server.sendRaw('Response Follows without colon\r\n\r\n');
     await until(() => skipped.length >= 2);
     expect(skipped[0]).toMatch(/cabeçalho inválido|sem Event nem Response/);
+    // Answers to actions are no malformed frames: the login, Pongs and list starts never show here.
+    await link.action({ action: 'Ping' });
+    await link.list({ action: 'CoreShowChannels' });
+    expect(skipped).toHaveLength(2);
+    expect(responses.map((response) => response.ping ?? response.eventlist ?? response.message)).toEqual(
+      expect.arrayContaining(['Authentication accepted', 'Pong', 'start']),
+    );
     expect(link.currentState).toBe('connected');
 
     server.setSnapshot(snapshotFromTranscript(join(AMI_FIXTURES_DIR, 'agent-pause-status.ami')));

@@ -1,4 +1,5 @@
 import { attendanceSchema, currentAttendanceSchema, healthSchema } from '@receptivo/shared';
+import { AmiLink, defaultAmiTimings } from './ami-link';
 import type { AmiReplayServer } from './replay/ami-replay-server';
 import { snapshotFromTranscript } from './replay/ami-transcript';
 import { CtiDesk as Desk } from '../testing/cti-desk';
@@ -24,11 +25,25 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     return connected;
   };
   const health = async () => healthSchema.parse((await server.http.get('/api/health')).body);
+  const pausesSent = () => ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause');
+  /** The member as the PBX lists it now, asked with QueueStatus by a second AMI client. */
+  const queueMember = async (extension: string) => {
+    const items = await probe.list({ action: 'QueueStatus' });
+    const member = items.find((item) => item.event === 'QueueMember' && item.location === `Local/${extension}@agents`);
+    return member && { paused: member.paused, reason: member.pausedreason };
+  };
+  let probe: AmiLink;
 
   beforeAll(async () => {
     cti = await startCtiTestApp();
     ({ ami, server, url } = cti);
     adminToken = await server.login('admin');
+    probe = new AmiLink(
+      { host: '127.0.0.1', port: ami.port, username: 'receptivo', secret: 's3cret', ...defaultAmiTimings },
+      { onEvent: () => undefined, onSkipped: () => undefined, onState: () => undefined },
+    );
+    probe.start();
+    await until(() => probe.currentState === 'connected', 'the probe AMI client');
     const created = await server.http
       .post('/api/users')
       .set('Authorization', `Bearer ${adminToken}`)
@@ -41,7 +56,10 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     for (const connected of desks) connected.close();
     desks = [];
   });
-  afterAll(() => cti.close());
+  afterAll(async () => {
+    probe.stop();
+    await cti.close();
+  });
 
   it('refuses a desk without a valid token', async () => {
     const anonymous = new Desk(url, 'not-a-token');
@@ -88,12 +106,53 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     expect(current.call!.talkSeconds).toBeGreaterThanOrEqual(0);
     expect(current.call!.waitSeconds).toBeGreaterThanOrEqual(0);
     await until(() => attendant.states().at(-1) === 'wrap_up', 'wrap-up after the hangup');
+    // The PBX holds the wrap-up: the queue will not ring 1001 while the attendance is open.
+    await until(() => pausesSent().length > 0, 'the wrap-up pause sent to the PBX');
+    expect(pausesSent()).toEqual([expect.objectContaining({ interface: 'Local/1001@agents', paused: 'true', reason: 'Pós-atendimento' })]);
+    await until(async () => (await queueMember('1001'))?.reason === 'Pós-atendimento', 'the PBX showing the wrap-up pause');
     expect(attendant.states()).toEqual(['available', 'ringing', 'on_call', 'wrap_up']);
     // Nothing of this call reached the other desk.
     expect(other.received.filter((item) => item.event.startsWith('call:'))).toEqual([]);
 
     await server.http.post(`/api/attendances/${answered.attendanceId}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
     await until(() => attendant.states().at(-1) === 'available', 'available once the attendance is finished');
+    expect(pausesSent().at(-1)).toMatchObject({ interface: 'Local/1001@agents', paused: 'false' });
+    expect(await queueMember('1001')).toEqual({ paused: '0', reason: '' });
+    expect(attendant.states()).toEqual(['available', 'ringing', 'on_call', 'wrap_up', 'available']);
+  });
+
+  it('a pause the attendant chooses during wrap-up is theirs: finishing the attendance does not end it', async () => {
+    const token = await server.login('attendant');
+    const attendant = await desk(token);
+    const before = pausesSent().length;
+    await ami.replay(transcript('ura-data'), 20);
+    const answered = await attendant.next('call:answered');
+    await until(async () => (await queueMember('1001'))?.reason === 'Pós-atendimento', 'the wrap-up pause in the PBX');
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Almoço' })).toEqual({ ok: true });
+    await attendant.next('agent:state', (state) => state.reason === 'Almoço');
+    await server.http.post(`/api/attendances/${answered.attendanceId}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    // The finish is handled (the wrap-up's end is published as the pause it leaves) before we look.
+    await until(async () => (await server.http.get('/api/attendances/current').set('Authorization', `Bearer ${token}`)).body.attendance === null, 'finished');
+    const overview = await server.http.get('/api/cti/overview').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(overview.body.agents).toEqual(expect.arrayContaining([expect.objectContaining({ extension: '1001', state: 'paused', reason: 'Almoço' })]));
+    expect(pausesSent().slice(before).map((action) => `${action.paused} ${action.reason ?? ''}`.trim())).toEqual(['true Pós-atendimento', 'true Almoço']);
+    expect(await queueMember('1001')).toEqual({ paused: '1', reason: 'Almoço' });
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+    await attendant.next('agent:state', (state) => state.state === 'available');
+  });
+
+  it('members added to and removed from a queue by the PBX (queue add member, reload) change their desks at once', async () => {
+    const joana = await desk(attendant1002);
+    await joana.next('agent:state', (state) => state.state === 'available');
+    const member = ['Queue: atendimento', 'MemberName: Atendente 1002', 'Interface: Local/1002@agents', 'StateInterface: Local/1002@agents', 'Membership: dynamic', 'Penalty: 0', 'CallsTaken: 0', 'LastCall: 0', 'LastPause: 0', 'LoginTime: 0', 'InCall: 0', 'Status: 1', 'Paused: 0', 'PausedReason: ', 'Wrapuptime: 0'];
+    ami.send(['Event: QueueMemberRemoved', 'Privilege: agent,all', ...member]);
+    await joana.next('agent:state', (state) => state.state === 'offline');
+    ami.send(['Event: QueueMemberAdded', 'Privilege: agent,all', ...member]);
+    await until(() => joana.states().at(-1) === 'available', 'available again once added');
+    ami.send(['Event: QueueMemberPenalty', 'Privilege: agent,all', 'Queue: atendimento', 'Interface: Local/1002@agents', 'Penalty: 3']);
+    const overview = await server.http.get('/api/cti/overview').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(overview.body.agents).toEqual(expect.arrayContaining([expect.objectContaining({ extension: '1002', state: 'available', queues: ['atendimento'] })]));
+    expect(joana.states()).toEqual(['available', 'offline', 'available']);
   });
 
   it('abandon-early: the pop at 1002 goes away as abandoned, and no attendance starts', async () => {

@@ -1,5 +1,5 @@
 import { type Socket, io } from 'socket.io-client';
-import { type CtiClientToServerEvents, type CtiServerToClientEvents, ctiServerEventSchemas } from '@receptivo/shared';
+import { type CtiClientToServerEvents, type CtiHandshake, type CtiServerToClientEvents, ctiServerEventSchemas } from '@receptivo/shared';
 
 type CtiClient = Socket<CtiServerToClientEvents, CtiClientToServerEvents>;
 type Received = { event: keyof CtiServerToClientEvents; payload: unknown; at: number };
@@ -10,7 +10,13 @@ export class CtiDesk {
   readonly socket: CtiClient;
 
   constructor(url: string, token: string) {
-    this.socket = io(`${url}/cti`, { auth: { token }, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 200 });
+    // As the desk does: each handshake names the pops still on screen, so a restarted server ends those that are over.
+    this.socket = io(`${url}/cti`, {
+      auth: (send) => send({ token, shownPops: this.shownPops() } satisfies CtiHandshake),
+      transports: ['websocket'],
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 200,
+    });
     for (const event of Object.keys(ctiServerEventSchemas) as (keyof CtiServerToClientEvents)[]) {
       this.socket.on(event, (payload: unknown) => this.received.push({ event, payload: ctiServerEventSchemas[event].parse(payload), at: Date.now() }));
     }
@@ -36,6 +42,17 @@ export class CtiDesk {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     throw new Error(`no ${event} within ${timeoutMs} ms; received ${JSON.stringify(this.received.map((item) => item.event))}`);
+  }
+
+  /** Calls popped and not ended since, as a desk shows them. */
+  shownPops(): string[] {
+    const shown = new Set<string>();
+    for (const { event, payload } of this.received) {
+      const callId = (payload as { callId?: string }).callId;
+      if (event === 'call:ringing' && callId) shown.add(callId);
+      else if ((event === 'call:ended' || event === 'call:answered') && callId) shown.delete(callId);
+    }
+    return [...shown];
   }
 
   states(): string[] {
