@@ -386,6 +386,29 @@ describe('AMI replay server', () => {
     expect(members.find((item) => item.location === status.interface)).toMatchObject({ lastcall: status.lastcall, callstaken: status.callstaken });
   });
 
+  it('keeps a member paused here paused in the recorded member events, until a QueuePause unpauses it', async () => {
+    server.setSnapshot(snapshotFromTranscript(PAUSE_STATUS));
+    const client = await manager();
+    const pause = (paused: boolean) =>
+      new Promise<AmiEvent>((resolve) =>
+        client.manager.action({ action: 'QueuePause', interface: 'Local/1001@agents', paused: String(paused), reason: 'Pós-atendimento' }, (_error, answer) => resolve(answer)),
+      );
+    expect(await pause(true)).toMatchObject({ response: 'Success' });
+    // In the recording 1001 was not paused: its QueueMemberStatus events say `Paused: 0`.
+    await server.replay(INBOUND, { speed: Infinity });
+    await until(() => client.events.filter((event) => event.event === 'QueueMemberStatus').length === 2);
+    const statuses = client.events.filter((event) => event.event === 'QueueMemberStatus');
+    expect(statuses.map((event) => [event.interface, event.paused, event.pausedreason])).toEqual([
+      ['Local/1001@agents', '1', 'Pós-atendimento'],
+      ['Local/1001@agents', '1', 'Pós-atendimento'],
+    ]);
+    expect((await listed(client, 'QueueStatus', 'qs-paused')).find((item) => item.location === 'Local/1001@agents')).toMatchObject({ paused: '1', incall: '0' });
+    expect(await pause(false)).toMatchObject({ response: 'Success' });
+    await server.replay(INBOUND, { speed: Infinity });
+    await until(() => client.events.filter((event) => event.event === 'QueueMemberStatus').length === 4);
+    expect(client.events.filter((event) => event.event === 'QueueMemberStatus').map((event) => event.paused)).toEqual(['1', '1', '0', '0']);
+  });
+
   it('answers Getvar as manager.c does: the value, empty when unset, errors for no channel or no variable', async () => {
     const [call] = transcriptMoments(URA_DATA);
     await server.replay(URA_DATA, { speed: Infinity, until: call.joined! + 0.01 });

@@ -41,7 +41,8 @@ export interface AmiReplayServer {
    * Sends the unsolicited events of a recorded transcript to the logged-in sessions, paced as
    * recorded, logged in or not: the PBX's state moves on either way, and QueueStatus,
    * CoreShowChannels and Getvar answer as it stands. Member times (LastCall, LastPause,
-   * LoginTime) are moved from the recording's clock to now. Resolves with how many were sent.
+   * LoginTime) are moved from the recording's clock to now; a member paused by QueuePause here
+   * stays paused in the recorded member events. Resolves with how many were sent.
    * A number is the speed.
    */
   replay(transcriptFile: string, options?: ReplayOptions | number): Promise<number>;
@@ -357,7 +358,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         const wait = started + ((message.at - origin) * 1000) / speed - performance.now();
         if (wait >= 1) await new Promise<void>((resolve) => later(wait, () => resolve(), () => resolve()));
         if (closed) break;
-        const lines = recordedAt ? shiftRecordedTimes(message.lines, Date.now() - recordedAt(message.at)) : message.lines;
+        const lines = pbx.withPauseHere(recordedAt ? shiftRecordedTimes(message.lines, Date.now() - recordedAt(message.at)) : message.lines);
         if (replayable(lines)) {
           emit([lines]);
           sent += 1;

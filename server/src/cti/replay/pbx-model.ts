@@ -297,6 +297,24 @@ export class PbxModel {
     return { value: channel.variables.get(variable) ?? '' };
   }
 
+  /**
+   * A recorded member event as this PBX would send it: the recording's member was not paused by
+   * the client replaying it, so Paused, PausedReason and LastPause are the member's here (a
+   * client's QueuePause holds until it unpauses, as in Asterisk). A QueueMemberPause is a pause
+   * change of its own and goes as recorded, as does an event of a member unknown here.
+   */
+  withPauseHere(lines: string[]): string[] {
+    const fields = parse(lines);
+    const event = fields.get('Event');
+    if (!event || event === 'QueueMemberPause' || !MEMBER_EVENTS.has(event)) return lines;
+    const member = this.memberOf(fields);
+    if (!member) return lines;
+    return lines.map((line) => {
+      const key = /^(Paused|PausedReason|LastPause):/.exec(line)?.[1];
+      return key && member.has(key) ? `${key}: ${member.get(key)}` : line;
+    });
+  }
+
   /** The QueueMember items of an interface (in `queue` only, if given), as QueueStatus lists them. */
   memberships(memberInterface: string, queue?: string): string[][] {
     return [...this.queues.entries()]
