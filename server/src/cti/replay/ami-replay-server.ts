@@ -115,8 +115,8 @@ const replayable = (lines: string[]) =>
  * An AMI endpoint on 127.0.0.1 that answers as Asterisk 22 does (banner, Login, Ping, Logoff,
  * QueueStatus and CoreShowChannels as list actions, Getvar, QueuePause) and replays recorded
  * transcripts of tests/fixtures/ami to the logged-in sessions. A PbxModel follows every message
- * sent, so the answers are those of the PBX at that moment of the replay. Tests drive it; admins run it with
- * `npm run ami:replay` to try a desk without a PBX.
+ * sent, so the answers are those of the PBX at that moment of the replay. Tests drive it; admins
+ * run it with `npm run ami:replay` to try a desk without a PBX.
  */
 export async function startAmiReplayServer(options: AmiReplayServerOptions): Promise<AmiReplayServer> {
   const { username, secret, refusalDelayMs = 1000 } = options;
@@ -347,9 +347,9 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       if (!(speed > 0)) throw new RangeError(`speed must be a positive number, not ${speed}`);
       const transcript = readTranscript(transcriptFile);
       const recordedAt = recordedClock(transcript);
-      // The recording client's own answers are not replayed, but the PBX's state takes in the
-      // facts among them (OriginateResponse: the application an originated channel runs).
-      const messages = transcript.filter((message) => message.at >= from && message.at < until);
+      // The events answering the recording client are not replayed, but the PBX's state takes in
+      // the facts among them (OriginateResponse: the application an originated channel runs).
+      const messages = transcript.filter((message) => message.lines[0]?.startsWith('Event:') && message.at >= from && message.at < until);
       const origin = messages.find((message) => replayable(message.lines))?.at ?? 0;
       const started = performance.now();
       let sent = 0;
