@@ -46,7 +46,7 @@ const QUEUE_MEMBER = [
   'Wrapuptime',
 ] as const;
 
-/** A queue Asterisk was never configured with beyond its name gets app_queue's defaults. */
+/** A queue known only from a member event (no QueueParams given) lists app_queue's defaults. */
 const DEFAULT_PARAMS: Record<string, string> = {
   Max: '0',
   Strategy: 'ringall',
