@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  type CallAnswered,
   type Attendance,
   type AttendanceCall,
   type Channel,
@@ -100,6 +101,15 @@ export class AttendancesService {
       [attendantId],
     );
     return rows.length > 0;
+  }
+
+  /** The attendant's attendances started for a call and still open, as call:answered tells them. */
+  async openForCalls(attendantId: string): Promise<CallAnswered[]> {
+    const rows = await this.dataSource.query<{ call_id: string; id: string; protocol: string }[]>(
+      "SELECT call_id, id, protocol FROM attendances WHERE attendant_id = $1 AND status = 'open' AND call_id IS NOT NULL ORDER BY started_at",
+      [attendantId],
+    );
+    return rows.map((row) => ({ callId: row.call_id, attendanceId: row.id, protocol: row.protocol }));
   }
 
   /** The attendants who took each of these calls (none: nobody answered it). */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Subscription } from 'rxjs';
-import { type AgentState, type CallEndReason, type CallRinging, type CustomerSummary, normalizePhone } from '@receptivo/shared';
+import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CustomerSummary, normalizePhone } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
 import { Clock } from '../common/clock';
@@ -139,6 +139,17 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   snapshotFor(extension: string | null): { agentState: AgentState | null; pops: CallRinging[] } {
     if (!extension) return { agentState: null, pops: [] };
     return { agentState: this.agentStateOf(extension), pops: [...(this.pops.get(extension)?.values() ?? [])] };
+  }
+
+  /**
+   * The attendances started for the user's calls and still open: a desk connecting anew (the server
+   * restarted meanwhile) may have missed their call:answered. None while the database is down.
+   */
+  async answeredFor(userId: string): Promise<CallAnswered[]> {
+    return this.attendances.openForCalls(userId).catch((error: unknown) => {
+      if (!this.database.reportFailure(error)) throw error;
+      return [];
+    });
   }
 
   agentStateOf(extension: string): AgentState {

@@ -88,6 +88,7 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     const { agentState, pops } = this.desk.snapshotFor(extension);
     if (agentState) socket.emit('agent:state', agentState);
     for (const pop of pops) socket.emit('call:ringing', pop);
+    for (const answered of await this.desk.answeredFor(userId)) socket.emit('call:answered', answered);
     const handshake = ctiHandshakeSchema.safeParse(socket.handshake.auth);
     if (handshake.success) this.desk.settleShownPops(userId, extension, handshake.data.shownPops);
   }
