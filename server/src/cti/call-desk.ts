@@ -15,6 +15,7 @@ import { lastCallEnd } from './call-snapshot';
 import type { CallEffect, TrackedAgent, TrackedCall } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
+import { OrderedWork } from './ordered-work';
 import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
@@ -51,7 +52,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private settleAfterRebuild: Array<() => Promise<void>> = [];
   /** Answered calls: the extension whose attendance records the call's end. */
   private readonly answeredAt = new Map<string, string>();
-  private readonly chains = new Map<string, Promise<void>>();
+  private readonly work = new OrderedWork((key, error) => this.logger.error(`CTI ${key}: ${String(error)}`));
   /** The agent state last sent to each extension's desks. */
   private readonly statesSent = new Map<string, string>();
   /** The screen-pop being prepared per extension (matches lookup). */
@@ -96,12 +97,12 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       this.cti.effects$.subscribe((effect) => this.handle(effect)),
       this.cti.status$.subscribe((status) => this.sockets.broadcast('cti:status', status)),
       this.attendanceEvents.finished$.subscribe((attendantId) =>
-        this.inOrder(`user:${attendantId}`, async () => {
+        this.work.run(`user:${attendantId}`, async () => {
           const extension = await this.directory.extensionOf(attendantId);
           if (extension && this.endWrapUp(extension)) this.publishAgentState(extension);
         }),
       ),
-      this.cti.rebuilt$.subscribe(({ now }) => void this.inOrder('rebuild', () => this.settleAfter(now))),
+      this.cti.rebuilt$.subscribe(({ now }) => void this.work.run('rebuild', () => this.settleAfter(now))),
     ];
   }
 
@@ -131,7 +132,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         this.sockets.toUser(userId, 'call:ended', { callId, reason });
       }
     };
-    if (this.cti.ready) void this.inOrder('rebuild', settle);
+    if (this.cti.ready) void this.work.run('rebuild', settle);
     else this.settleAfterRebuild.push(settle);
   }
 
@@ -175,7 +176,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private handle(effect: CallEffect): void {
     switch (effect.type) {
       case 'ringing': {
-        const popped = this.inOrder(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
+        const popped = this.work.run(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
         this.popsInFlight.set(effect.extension, popped);
         void popped.then(() => {
           if (this.popsInFlight.get(effect.extension) === popped) this.popsInFlight.delete(effect.extension);
@@ -183,11 +184,11 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         break;
       }
       case 'ring_stopped':
-        this.inOrder(effect.callId, () => this.stopRinging(effect.extension, effect.callId, effect.reason));
+        this.work.run(effect.callId, () => this.stopRinging(effect.extension, effect.callId, effect.reason));
         break;
       case 'answered':
         this.answeredAt.set(effect.call.id, effect.extension);
-        this.inOrder(effect.call.id, () => this.answer(effect.extension, effect.call, effect.waitSeconds));
+        this.work.run(effect.call.id, () => this.answer(effect.extension, effect.call, effect.waitSeconds));
         break;
       case 'ended': {
         const extension = this.answeredAt.get(effect.callId);
@@ -195,7 +196,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         // Decided now, before the agent's new state is published below, and the PBX pause sent
         // before any database work: the queue must not ring this attendant meanwhile.
         if (extension) this.startWrapUp(extension, effect.endedAt);
-        this.inOrder(effect.callId, () => this.end(effect.callId, extension, effect.talkSeconds));
+        this.work.run(effect.callId, () => this.end(effect.callId, extension, effect.talkSeconds));
         break;
       }
       case 'agent_state':
@@ -223,18 +224,6 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return true;
   }
 
-  /** Runs database work, waiting through an outage (DatabaseStatus probes it) as often as it takes. */
-  private async withDatabase<T>(work: () => Promise<T>): Promise<T> {
-    for (;;) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!this.database.reportFailure(error)) throw error;
-        await this.database.whenUp();
-      }
-    }
-  }
-
   /**
    * After a rebuild, what the PBX no longer shows: answered calls whose end was never recorded (the
    * server was down when they ended) are closed with their talk time up to the member's LastCall,
@@ -243,16 +232,16 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
    */
   private async settleAfter(now: number): Promise<void> {
     const { calls, agents } = this.cti.tracked;
-    const unended = await this.withDatabase(() => this.attendances.callsWithoutEnd());
+    const unended = await this.database.throughOutages(() => this.attendances.callsWithoutEnd());
     const closing: Promise<void>[] = [];
     for (const row of unended) {
       if (calls.has(row.callId) || this.answeredAt.has(row.callId)) continue;
       closing.push(
-        this.inOrder(row.callId, async () => {
-          const extension = await this.withDatabase(() => this.directory.extensionOf(row.attendantId));
+        this.work.run(row.callId, async () => {
+          const extension = await this.database.throughOutages(() => this.directory.extensionOf(row.attendantId));
           const startedAt = row.startedAt.getTime();
           const endedAt = (extension && lastCallEnd(agents.get(extension), startedAt)) || now;
-          const recorded = await this.withDatabase(() => this.attendances.recordCallEnd(row.callId, row.attendantId, Math.max(0, Math.round((endedAt - startedAt) / 1000))));
+          const recorded = await this.database.throughOutages(() => this.attendances.recordCallEnd(row.callId, row.attendantId, Math.max(0, Math.round((endedAt - startedAt) / 1000))));
           if (!recorded) return;
           this.logger.log(`CTI: chamada ${row.callId} encerrou enquanto o servidor estava fora; duração registrada`);
           this.sockets.toUser(row.attendantId, 'call:ended', { callId: row.callId, reason: 'hangup' });
@@ -271,8 +260,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         continue;
       }
       if (this.wrapUp.holding(extension)) continue;
-      const user = await this.withDatabase(() => this.directory.byExtension(extension));
-      const open = user ? await this.withDatabase(() => this.attendances.inWrapUp(user.id)) : false;
+      const user = await this.database.throughOutages(() => this.directory.byExtension(extension));
+      const open = user ? await this.database.throughOutages(() => this.attendances.inWrapUp(user.id)) : false;
       const pausedSince = Math.max(0, ...Object.values(agent.memberships).map((membership) => membership.lastPause)) * 1000 || now;
       this.wrapUp.restore(extension, pausedSince, open);
       this.agentsChanged$.next();
@@ -282,17 +271,6 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const waiting = this.settleAfterRebuild;
     this.settleAfterRebuild = [];
     for (const settle of waiting) await settle();
-  }
-
-  private inOrder(key: string, work: () => Promise<void>): Promise<void> {
-    const next = (this.chains.get(key) ?? Promise.resolve())
-      .then(work)
-      .catch((error: unknown) => this.logger.error(`CTI ${key}: ${String(error)}`));
-    this.chains.set(key, next);
-    void next.then(() => {
-      if (this.chains.get(key) === next) this.chains.delete(key);
-    });
-    return next;
   }
 
   /** The customers of the caller; none while the database is down: the pop must not wait for it. */
@@ -343,7 +321,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   private async answer(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
     this.pops.get(extension)?.delete(call.id);
-    const user = await this.withDatabase(() => this.directory.byExtension(extension));
+    const user = await this.database.throughOutages(() => this.directory.byExtension(extension));
     if (!user) {
       this.logger.warn(`CTI: chamada ${call.id} atendida no ramal ${extension}, que não pertence a nenhum usuário ativo`);
       this.answeredAt.delete(call.id);
@@ -351,7 +329,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const callerE164 = this.callerE164Of(call);
-    const attendance = await this.withDatabase(() =>
+    const attendance = await this.database.throughOutages(() =>
       this.attendances.startForCall(
         { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
         user.id,
@@ -363,9 +341,9 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private async end(callId: string, extension: string | undefined, talkSeconds: number | null): Promise<void> {
     this.matches.delete(callId);
     if (!extension) return;
-    const user = await this.withDatabase(() => this.directory.byExtension(extension));
+    const user = await this.database.throughOutages(() => this.directory.byExtension(extension));
     if (!user) return;
-    const recorded = await this.withDatabase(() => this.attendances.recordCallEnd(callId, user.id, talkSeconds ?? 0));
+    const recorded = await this.database.throughOutages(() => this.attendances.recordCallEnd(callId, user.id, talkSeconds ?? 0));
     this.sockets.toUser(user.id, 'call:ended', { callId, reason: 'hangup' });
     // Finished during the call: there is nothing left to wrap up.
     if (recorded && !recorded.open && this.endWrapUp(extension)) this.publishAgentState(extension);
@@ -376,7 +354,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const state = this.agentStateOf(extension);
     // A screen-pop on its way goes out first: it is what the attendant acts on.
     const popping = this.popsInFlight.get(extension);
-    this.inOrder(`agent:${extension}`, async () => {
+    this.work.run(`agent:${extension}`, async () => {
       await popping;
       // A PBX change the desk does not show (the wrap-up pause arriving during wrap-up) is no news.
       const said = `${state.state}:${state.reason ?? ''}`;

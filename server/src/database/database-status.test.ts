@@ -6,6 +6,7 @@ import { type DatabaseRelay, startDatabaseRelay } from '../testing/database-rela
 import { type TestApp, bootTestApp } from '../testing/test-app';
 import { createTestDatabase } from '../testing/test-database';
 import { until } from '../testing/until';
+import { DataSource } from 'typeorm';
 import { DatabaseStatus } from './database-status';
 
 const unavailable = {
@@ -88,5 +89,20 @@ describe('database outages seen by the server', () => {
     expect(again.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
     expect(status.isUp).toBe(true);
     expect(changes).toEqual([false, true, false, true]);
+  });
+
+  it('work that needs the database waits through an outage and is done once, when it is back; a refusal is thrown', async () => {
+    const dataSource = server.app.get(DataSource);
+    await relay.cut();
+    let tries = 0;
+    const written = status.throughOutages(async () => {
+      tries += 1;
+      return dataSource.query<{ answer: number }[]>('SELECT 42 AS answer');
+    });
+    await until(() => !status.isUp, 'the outage noticed');
+    await relay.restore();
+    await expect(written).resolves.toEqual([{ answer: 42 }]);
+    expect(tries).toBeGreaterThanOrEqual(2);
+    await expect(status.throughOutages(() => dataSource.query('SELECT * FROM no_such_table'))).rejects.toThrow(/no_such_table/);
   });
 });

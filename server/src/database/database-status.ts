@@ -49,6 +49,21 @@ export class DatabaseStatus implements OnApplicationShutdown {
     return true;
   }
 
+  /**
+   * Runs work that needs the database, waiting through an outage (probed here) and trying again as
+   * often as it takes, so nothing is lost while PostgreSQL is away. Other failures are thrown.
+   */
+  async throughOutages<T>(work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!this.reportFailure(error)) throw error;
+        await this.whenUp();
+      }
+    }
+  }
+
   onApplicationShutdown(): void {
     this.stopped = true;
     clearTimeout(this.probeTimer);
