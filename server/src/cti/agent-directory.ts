@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { UserChanges } from '../auth/user-changes';
@@ -19,9 +19,10 @@ const RELOAD_ON_MISS_AFTER_MS = 5_000;
  * attendant rings the right desk at the next call).
  */
 @Injectable()
-export class AgentDirectory implements OnModuleDestroy {
+export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   private byExtensionCache: Promise<Map<string, DirectoryUser>> | undefined;
   private loadedAt = 0;
+  private lastLoaded: Map<string, DirectoryUser> | undefined;
   private readonly subscription: Subscription;
 
   constructor(
@@ -31,6 +32,11 @@ export class AgentDirectory implements OnModuleDestroy {
     this.subscription = changes.changed$.subscribe(() => {
       this.byExtensionCache = undefined;
     });
+  }
+
+  /** Read once at start, so the first pops after a restart ring even if the database is away by then. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.load().catch(() => undefined);
   }
 
   onModuleDestroy(): void {
@@ -67,11 +73,14 @@ export class AgentDirectory implements OnModuleDestroy {
       this.loadedAt = Date.now();
       const loading = this.dataSource
         .query<DirectoryUser[]>('SELECT id, name, username, extension FROM users WHERE extension IS NOT NULL AND active ORDER BY extension')
-        .then((users) => new Map(users.map((user) => [user.extension, user])));
-      // A failed load is not kept: the next call asks the database again.
-      loading.catch(() => {
-        if (this.byExtensionCache === loading) this.byExtensionCache = undefined;
-      });
+        .then((users) => (this.lastLoaded = new Map(users.map((user) => [user.extension, user]))))
+        .catch((error: unknown) => {
+          // A failed load is not kept: the next call asks the database again. Meanwhile (an outage)
+          // the users last read still ring their desks: a pop must not wait for PostgreSQL.
+          if (this.byExtensionCache === loading) this.byExtensionCache = undefined;
+          if (this.lastLoaded) return this.lastLoaded;
+          throw error;
+        });
       this.byExtensionCache = loading;
     }
     return this.byExtensionCache;
