@@ -73,10 +73,14 @@ export function AttendanceDesk() {
   const { answered } = useCti();
   /** Calls answered before this desk mounted are already in the attendance it loads. */
   const answeredSeen = useRef(answered.count);
+  const shownAttendanceId = useRef<string | null>(null);
 
   useEffect(() => {
     if (answered.count === answeredSeen.current) return;
     answeredSeen.current = answered.count;
+    // Told again of the attendance on screen (the link came back after a server restart): the
+    // attendant's work in progress, a request form being filled in included, stays as it is.
+    if (answered.last?.attendanceId === shownAttendanceId.current) return;
     setOwn(undefined);
     setView({ kind: 'work' });
     setFormDirty(false);
@@ -99,6 +103,7 @@ export function AttendanceDesk() {
   const base = pending?.finish ? null : loaded;
   const attendance = base ? withDrafts(base, drafts.entries) : base;
   const serverBase = base && !isLocalAttendance(base.id) ? base : null;
+  shownAttendanceId.current = attendance?.id ?? null;
 
   // Kept with the drafts, to show again if the page opens while the server cannot be asked.
   useEffect(() => {

@@ -223,6 +223,22 @@ test('without a customer for the URA document the caller is looked up by number'
   ]);
 });
 
+test('told again of the attendance on screen (a fresh link after a server restart), the desk keeps the work in progress', async () => {
+  const { server, socket, user } = await openDesk('/receptivo', { 'GET /api/customers': { status: 200, body: listOf() } }, () => answeredCall({}));
+  await screen.findByRole('region', { name: 'Chamada' });
+  const search = screen.getByRole('search', { name: 'Pesquisar clientes' });
+  const name = within(search).getByLabelText('Nome');
+  await user.type(name, 'Maria Aparecida');
+  const loads = server.calls('GET /api/attendances/current').length;
+
+  socket.deliver('disconnect', 'transport close');
+  socket.deliver('connect');
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  expect(within(screen.getByRole('search', { name: 'Pesquisar clientes' })).getByLabelText('Nome')).toHaveValue('Maria Aparecida');
+  expect(server.calls('GET /api/attendances/current')).toHaveLength(loads);
+});
+
 test('when the call ends the attendance stays open, marked "Chamada encerrada"', async () => {
   const { socket } = await openDesk(
     '/receptivo',
