@@ -1,7 +1,6 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { transcript } from '../../server/src/cti/replay/fixtures';
@@ -13,6 +12,7 @@ import { type DebianPostgres, startDebianPostgres } from '../support/debian-post
 import { embeddedDatabaseUrl, freezeBackend, killEmbeddedPostmaster } from '../support/embedded-postgres-faults';
 import { serverApi } from '../support/server-api';
 import { type ServerProcess, startServer } from '../support/server-process';
+import { callAttendances } from '../support/attendance-rows';
 
 /**
  * The database goes away just before a call rings and comes back only after the call was answered and
@@ -64,7 +64,7 @@ async function callThroughOutage(server: ServerProcess, ami: AmiReplayServer, da
     await until(async () => (await api.health()).status === 200, 'health back', 15_000);
     const healthyMs = Date.now() - backAt;
 
-    const rowsOfCall = async () => (await attendancesOf(outage.url())).filter((row) => row.call_id === CALL_ID);
+    const rowsOfCall = async () => (await callAttendances(outage.url())).filter((row) => row.call_id === CALL_ID);
     await until(async () => (await rowsOfCall()).some((row) => row.talk_seconds !== null), 'the attendance with its talk time', 15_000);
     await until(() => desk.states().at(-1) === 'wrap_up' && desk.shownPops().length === 0, 'wrap-up and no pop left', 10_000);
     console.log(`${outage.name}: database back -> healthy in ${healthyMs} ms, call settled in ${Date.now() - backAt} ms`);
@@ -148,13 +148,3 @@ describe('a call answered and hung up while the database is out', () => {
     }
   });
 });
-
-async function attendancesOf(url: string): Promise<{ id: string; call_id: string; attendant_id: string; talk_seconds: number | null }[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT id, call_id, attendant_id, talk_seconds FROM attendances WHERE call_id IS NOT NULL')).rows;
-  } finally {
-    await client.end();
-  }
-}

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { type CallMoments, transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { AMI_FIXTURES_DIR } from '../../server/src/cti/replay/fixtures';
@@ -13,6 +12,7 @@ import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
 import { serverApi } from '../support/server-api';
 import { type ServerProcess, startServer } from '../support/server-process';
+import { callAttendances } from '../support/attendance-rows';
 
 /**
  * The built server SIGKILLed at a moment of a real Asterisk recording while the PBX goes on, and
@@ -121,7 +121,7 @@ describe('the server killed (SIGKILL) at any moment of a call and started again'
       await ami.replay(recording, { speed: SPEED, from: restartAt });
 
       const settled = async () => {
-        const rows = await attendancesOf(database.url);
+        const rows = await callAttendances(database.url);
         const answeredOnce = [...answering].every(([callId, extension]) => {
           const mine = rows.filter((row) => row.call_id === callId);
           return mine.length === 1 && mine[0].attendant_id === users[extension] && mine[0].talk_seconds !== null;
@@ -135,7 +135,7 @@ describe('the server killed (SIGKILL) at any moment of a call and started again'
       };
       await until(settled, `${file} settled after a kill ${point}`, 15_000);
 
-      const rows = await attendancesOf(database.url);
+      const rows = await callAttendances(database.url);
       for (const [callId, extension] of answering) {
         const call = calls.find((moments) => moments.linkedid === callId)!;
         const row = rows.find((candidate) => candidate.call_id === callId)!;
@@ -160,14 +160,4 @@ describe('the server killed (SIGKILL) at any moment of a call and started again'
 async function rebuilt(server: ServerProcess, ami: AmiReplayServer): Promise<void> {
   await ami.untilLoggedIn();
   await until(() => server.output().includes('AMI: estado refeito'), 'the CTI state rebuilt', 10_000);
-}
-
-async function attendancesOf(url: string): Promise<{ call_id: string; attendant_id: string; talk_seconds: number | null }[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query('SELECT call_id, attendant_id, talk_seconds FROM attendances WHERE call_id IS NOT NULL')).rows;
-  } finally {
-    await client.end();
-  }
 }

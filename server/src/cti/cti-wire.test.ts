@@ -3,6 +3,7 @@ import { AmiLink, defaultAmiTimings } from './ami-link';
 import type { AmiReplayServer } from './replay/ami-replay-server';
 import { snapshotFromTranscript } from './replay/ami-transcript';
 import { CtiDesk as Desk } from '../testing/cti-desk';
+import { queueMemberEvent } from '../testing/queue-member-event';
 import { type CtiTestApp, idleQueue, startCtiTestApp, transcript } from '../testing/cti-test-app';
 import type { TestApp } from '../testing/test-app';
 import { until } from '../testing/until';
@@ -144,12 +145,12 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
   it('members added to and removed from a queue by the PBX (queue add member, reload) change their desks at once', async () => {
     const joana = await desk(attendant1002);
     await joana.next('agent:state', (state) => state.state === 'available');
-    const member = ['Queue: atendimento', 'MemberName: Atendente 1002', 'Interface: Local/1002@agents', 'StateInterface: Local/1002@agents', 'Membership: dynamic', 'Penalty: 0', 'CallsTaken: 0', 'LastCall: 0', 'LastPause: 0', 'LoginTime: 0', 'InCall: 0', 'Status: 1', 'Paused: 0', 'PausedReason: ', 'Wrapuptime: 0'];
-    ami.send(['Event: QueueMemberRemoved', 'Privilege: agent,all', ...member]);
+    const member = (event: string, fields: Record<string, string> = {}) => queueMemberEvent(event, { memberInterface: 'Local/1002@agents', name: 'Atendente 1002', ...fields });
+    ami.send(member('QueueMemberRemoved'));
     await joana.next('agent:state', (state) => state.state === 'offline');
-    ami.send(['Event: QueueMemberAdded', 'Privilege: agent,all', ...member]);
+    ami.send(member('QueueMemberAdded'));
     await until(() => joana.states().at(-1) === 'available', 'available again once added');
-    ami.send(['Event: QueueMemberPenalty', 'Privilege: agent,all', 'Queue: atendimento', 'Interface: Local/1002@agents', 'Penalty: 3']);
+    ami.send(member('QueueMemberPenalty', { Penalty: '3' }));
     const overview = await server.http.get('/api/cti/overview').set('Authorization', `Bearer ${adminToken}`).expect(200);
     expect(overview.body.agents).toEqual(expect.arrayContaining([expect.objectContaining({ extension: '1002', state: 'available', queues: ['atendimento'] })]));
     expect(joana.states()).toEqual(['available', 'offline', 'available']);

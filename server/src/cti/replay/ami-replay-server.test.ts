@@ -7,6 +7,7 @@ import { type AmiReplayServer, startAmiReplayServer } from './ami-replay-server'
 import { readTranscript, recordedClock, snapshotFromTranscript, transcriptMoments } from './ami-transcript';
 import { until } from '../../testing/until';
 import { AMI_FIXTURES_DIR } from './fixtures';
+import { queueMemberEvent } from '../../testing/queue-member-event';
 
 const PAUSE_STATUS = join(AMI_FIXTURES_DIR, 'agent-pause-status.ami');
 const INBOUND = join(AMI_FIXTURES_DIR, 'inbound-answered.ami');
@@ -431,26 +432,7 @@ describe('AMI replay server', () => {
     server.setSnapshot(snapshotFromTranscript(PAUSE_STATUS));
     const client = await manager();
     const member = async (id: string) => (await listed(client, 'QueueStatus', id)).find((item) => item.location === 'PJSIP/1003');
-    const memberEvent = (event: string, penalty = '0') => [
-      `Event: ${event}`,
-      'Privilege: agent,all',
-      'Queue: atendimento',
-      'MemberName: Atendente 1003',
-      'Interface: PJSIP/1003',
-      'StateInterface: PJSIP/1003',
-      'Membership: dynamic',
-      `Penalty: ${penalty}`,
-      'CallsTaken: 0',
-      'LastCall: 0',
-      'LastPause: 0',
-      'LoginTime: 1795849000',
-      'InCall: 0',
-      'Status: 1',
-      'Paused: 0',
-      'PausedReason: ',
-      'Ringinuse: 0',
-      'Wrapuptime: 0',
-    ];
+    const memberEvent = (event: string, penalty = '0') => queueMemberEvent(event, { memberInterface: 'PJSIP/1003', name: 'Atendente 1003', Penalty: penalty });
     expect(await member('qs-1')).toBeUndefined();
     server.send(memberEvent('QueueMemberAdded'));
     expect(await member('qs-2')).toMatchObject({ name: 'Atendente 1003', membership: 'dynamic', penalty: '0', paused: '0' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type CallMoments, type TranscriptMessage, readTranscript, snapshotFromTranscript, transcriptMoments } from './ami-transcript';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR, transcript } from './fixtures';
 import { PbxModel } from './pbx-model';
+import { queueMemberEvent } from '../../testing/queue-member-event';
 
 const EVERY_TRANSCRIPT = [
   ...readdirSync(AMI_FIXTURES_DIR)
@@ -192,27 +193,7 @@ describe('PBX model', () => {
     const model = new PbxModel(idle, 0);
     const member = (name: string) => model.queueStatus({ member: name }, 0).find((item) => item[0] === 'Event: QueueMember');
     const params = () => model.queueStatus({}, 0)[0];
-    const event = (name: string, fields: Record<string, string>) => [
-      `Event: ${name}`,
-      'Privilege: agent,all',
-      'Queue: atendimento',
-      'MemberName: Atendente 1003',
-      'Interface: PJSIP/1003',
-      'StateInterface: PJSIP/1003',
-      'Membership: dynamic',
-      'Penalty: 0',
-      'CallsTaken: 0',
-      'LastCall: 0',
-      'LastPause: 0',
-      'LoginTime: 1795849000',
-      'InCall: 0',
-      'Status: 1',
-      'Paused: 0',
-      'PausedReason: ',
-      'Ringinuse: 0',
-      'Wrapuptime: 0',
-      ...Object.entries(fields).map(([key, text]) => `${key}: ${text}`),
-    ];
+    const event = (name: string, fields: Record<string, string>) => queueMemberEvent(name, { memberInterface: 'PJSIP/1003', name: 'Atendente 1003', ...fields });
     model.apply(event('QueueMemberAdded', {}), 0);
     expect(member('PJSIP/1003')).toEqual([
       'Event: QueueMember',
