@@ -112,10 +112,13 @@ export function createSnapshotReader(config: CallTrackerConfig) {
   return { agentsIn, callsIn };
 }
 
-/** The moment a member's last call ended, in ms, when the PBX says it was after `since` (ms). */
+/**
+ * The moment a member's last call ended, in ms, when the PBX says it was at or after `since` (ms).
+ * LastCall counts whole seconds: an end within the second `since` falls in counts, at `since`.
+ */
 export function lastCallEnd(agent: TrackedAgent | undefined, since: number): number | null {
-  const lastCall = Math.max(0, ...Object.values(agent?.memberships ?? {}).map((membership) => membership.lastCall)) * 1000;
-  return lastCall >= since ? lastCall : null;
+  const lastCall = Math.max(0, ...Object.values(agent?.memberships ?? {}).map((membership) => membership.lastCall));
+  return lastCall >= Math.floor(since / 1000) ? Math.max(lastCall * 1000, since) : null;
 }
 
 /**

@@ -208,8 +208,9 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
 });
 
 describe('rebuilding the state from QueueStatus and CoreShowChannels after a reconnect', () => {
-  const queueMember = (extension: string, paused = '0', reason = '') =>
-    toAmiEvent(['Event: QueueMember', 'Queue: atendimento', `Name: Atendente ${extension}`, `Location: Local/${extension}@agents`, 'Status: 1', `Paused: ${paused}`, `PausedReason: ${reason}`, 'InCall: 0']);
+  const queueMemberLines = (extension: string, paused = '0', reason = '') =>
+    ['Event: QueueMember', 'Queue: atendimento', `Name: Atendente ${extension}`, `Location: Local/${extension}@agents`, 'Status: 1', `Paused: ${paused}`, `PausedReason: ${reason}`, 'InCall: 0'];
+  const queueMember = (extension: string, paused = '0', reason = '') => toAmiEvent(queueMemberLines(extension, paused, reason));
 
   it('a call that vanished while the link was down ends, and the ringing pop goes with it', () => {
     const ringing = replay('inbound-answered', 'AgentCalled');
@@ -218,6 +219,22 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     expect(brief(result.effects)).toEqual(['ring_stopped 1001 abandoned', 'ended abandoned']);
     expect(agentStates(result.effects)).toEqual(['1001 available', '1002 available']);
     expect(result.state.calls.size).toBe(0);
+  });
+
+  it('an answered call that ended while the link was down is closed with its talk time up to the member\'s LastCall', () => {
+    const talking = replay('inbound-answered', 'AgentConnect');
+    const callId = [...talking.state.calls.keys()][0];
+    const answeredAt = talking.state.calls.get(callId)!.answeredAt!;
+    const withLastCall = (lastCall: number) => [
+      toAmiEvent([...queueMemberLines('1001'), `LastCall: ${lastCall}`]),
+      queueMember('1002'),
+    ];
+    // Hung up 7 s after the answer; noticed a minute later.
+    const ended = reconcile(talking.state, { queueStatus: withLastCall(Math.ceil(answeredAt / 1000) + 7), channels: [] }, answeredAt + 60_000);
+    expect(ended.effects.find((effect) => effect.type === 'ended')).toMatchObject({ callId, reason: 'hangup', answeredBy: '1001', talkSeconds: 7 });
+    // The PBX has no later call end of that member: the time noticed is all we know.
+    const unknown = reconcile(talking.state, { queueStatus: withLastCall(0), channels: [] }, answeredAt + 60_000);
+    expect(unknown.effects.find((effect) => effect.type === 'ended')).toMatchObject({ talkSeconds: 60 });
   });
 
   it('an answer missed while the link was down is announced from the agent channel bridged with the caller', () => {
