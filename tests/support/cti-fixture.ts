@@ -14,7 +14,12 @@ export interface CtiDeskFixture extends DeskFixture {
 export async function startCtiDesk(): Promise<CtiDeskFixture> {
   const credentials = { username: 'receptivo', secret: 'e2e-secret' };
   const ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: snapshotFromTranscript(transcript('agent-pause-status')) });
-  const desk = await startDesk({ AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: credentials.username, AMI_SECRET: credentials.secret });
+  const desk = await startDesk({ AMI_HOST: '127.0.0.1', AMI_PORT: String(ami.port), AMI_USER: credentials.username, AMI_SECRET: credentials.secret }).catch(
+    async (error: unknown) => {
+      await ami.close();
+      throw error;
+    },
+  );
   return {
     ...desk,
     ami,

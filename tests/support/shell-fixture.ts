@@ -20,11 +20,15 @@ export interface DeskFixture {
 
 /** The built server on a fresh database, and Chromium: what every browser test starts from. */
 export async function startDesk(environment: Record<string, string> = {}): Promise<DeskFixture> {
+  // The browser first: a machine without Chromium fails here, before a server is left running.
+  const browser = await launchBrowser();
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'receptivo-e2e-'));
-  let server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, ...environment });
+  let server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, ...environment }).catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
   const credentials = await readCredentials(dataDir);
-  const browser = await launchBrowser();
   return {
     get server() {
       return server;
