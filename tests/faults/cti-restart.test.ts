@@ -154,6 +154,53 @@ describe('the server killed (SIGKILL) at any moment of a call and started again'
       await database.drop();
     }
   });
+
+  it('the wrap-up maximum passed while the server was down: the PBX pause is released at the restart', async () => {
+    const recording = join(AMI_FIXTURES_DIR, 'inbound-answered.ami');
+    const [call] = transcriptMoments(recording);
+    const database = await createTestDatabase(template.url);
+    const ami = await startAmiReplayServer({ ...AMI, refusalDelayMs: 0, snapshot: idleQueue() });
+    const maxSeconds = 2;
+    let server: ServerProcess | undefined;
+    let desk: CtiDesk | undefined;
+    try {
+      server = await startServer({
+        DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        AMI_HOST: '127.0.0.1',
+        AMI_PORT: String(ami.port),
+        AMI_USER: AMI.username,
+        AMI_SECRET: AMI.secret,
+        LOG_LEVEL: 'info',
+        CTI_WRAP_UP_MAX_SECONDS: String(maxSeconds),
+      });
+      await rebuilt(server, ami);
+      desk = new CtiDesk(server.url, tokens['1001']);
+      await desk.connected();
+      await ami.replay(recording, { speed: SPEED, until: call.ended! + 0.3 });
+      await until(() => desk!.states().at(-1) === 'wrap_up', 'the wrap-up');
+      const wrapUpAt = Date.now();
+      const pauses = () => ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause');
+      expect(pauses().at(-1)).toMatchObject({ paused: 'true', reason: WRAP_UP_REASON });
+
+      server.child.kill('SIGKILL');
+      await server.stop();
+      // Down past the maximum: nobody is left to release the pause, so the queue would skip 1001 for good.
+      await until(() => Date.now() - wrapUpAt > maxSeconds * 1000, 'the maximum passed', 10_000);
+      server = await server.startAgain();
+      await rebuilt(server, ami);
+      await until(() => pauses().at(-1)?.paused === 'false', 'the wrap-up pause released', 10_000);
+      expect(pauses().at(-1)).toMatchObject({ interface: 'Local/1001@agents', paused: 'false' });
+      await until(() => desk!.states().at(-1) === 'available', 'the desk available again', 10_000);
+      // The attendance itself stays open for the attendant to finish.
+      expect((await callAttendances(database.url)).map((row) => row.talk_seconds !== null)).toEqual([true]);
+    } finally {
+      desk?.close();
+      if (server) await server.stop();
+      await ami.close();
+      await database.drop();
+    }
+  });
 });
 
 /** The server logged in to the PBX and rebuilt its state from it. */
