@@ -96,4 +96,24 @@ describe('environment (docs/configuration.md)', () => {
       URA_SEGMENTO: 'segment',
     });
   });
+  it('reads cluster mode: a redis:// or rediss:// REDIS_URL, which then requires a shared JWT_SECRET', () => {
+    const secret = 'x'.repeat(32);
+    expect(readEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: secret }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(readEnvironment({ REDIS_URL: 'rediss://user:pw@cache.example:6380/2', JWT_SECRET: secret }).REDIS_URL).toBe('rediss://user:pw@cache.example:6380/2');
+    expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({
+      JWT_SECRET: 'é obrigatório com REDIS_URL (todos os nós assinam e conferem as mesmas sessões)',
+    });
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1:6379', JWT_SECRET: secret }).REDIS_URL).toBe('deve começar com redis:// ou rediss://');
+    expect(problemsOf({ REDIS_URL: 'cache de sessões', JWT_SECRET: secret }).REDIS_URL).toMatch(/^deve ser uma URL redis:\/\//);
+    expect(readEnvironment({}).REDIS_URL).toBeUndefined();
+  });
+
+  it('accepts a NODE_NAME of 1 to 64 letters, digits, dots, hyphens and underscores', () => {
+    expect(readEnvironment({ NODE_NAME: 'node-2.dc_1' }).NODE_NAME).toBe('node-2.dc_1');
+    expect(readEnvironment({ NODE_NAME: 'n'.repeat(64) }).NODE_NAME).toHaveLength(64);
+    const message = 'deve ter de 1 a 64 caracteres entre letras, números, ponto, hífen e sublinhado';
+    expect(problemsOf({ NODE_NAME: 'n'.repeat(65) }).NODE_NAME).toBe(message);
+    expect(problemsOf({ NODE_NAME: 'nó 1' }).NODE_NAME).toBe(message);
+    expect(problemsOf({ NODE_NAME: 'a/b' }).NODE_NAME).toBe(message);
+  });
 });

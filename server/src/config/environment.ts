@@ -70,6 +70,11 @@ const smtpUrl = z
   .url('deve ser uma URL smtp://usuario:senha@host:porta')
   .refine((url) => /^smtps?:\/\//.test(url), 'deve começar com smtp:// ou smtps://');
 
+const redisUrl = z
+  .string()
+  .url({ message: 'deve ser uma URL redis://usuario:senha@host:porta', abort: true })
+  .refine((url) => /^rediss?:\/\//.test(url), 'deve começar com redis:// ou rediss://');
+
 /** A file the server reads later: its folder must exist now, and it must not be a folder itself. */
 const laterFile = z.string().superRefine((path, ctx) => {
   const absolute = resolve(path);
@@ -106,6 +111,14 @@ export const environmentSchema = z
     SMTP_URL: smtpUrl.optional(),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     JWT_SECRET: z.string().min(32, 'deve ter pelo menos 32 caracteres').optional(),
+    /** Set: cluster mode, every node with the same DATABASE_URL, REDIS_URL and JWT_SECRET forms one cluster. */
+    REDIS_URL: redisUrl.optional(),
+    /** This node's name in the cluster (logs, health); settings.ts defaults it to the hostname and process id. */
+    NODE_NAME: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'deve ter de 1 a 64 caracteres entre letras, números, ponto, hífen e sublinhado')
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Tests only: the clock adds the offset in milliseconds held in this file (see Clock). */
     TEST_CLOCK_FILE: laterFile.optional(),
@@ -120,6 +133,14 @@ export const environmentSchema = z
         code: 'custom',
         path: [env.AMI_USER ? 'AMI_SECRET' : 'AMI_USER'],
         message: 'é obrigatório quando AMI_HOST está definido',
+      });
+    }
+    // A secret generated into each node's DATA_DIR would differ between nodes: a session signed by one would fail on another.
+    if (env.REDIS_URL && !env.JWT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'é obrigatório com REDIS_URL (todos os nós assinam e conferem as mesmas sessões)',
       });
     }
   });
