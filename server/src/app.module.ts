@@ -5,6 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AttendancesModule } from './attendances/attendances.module';
 import { AuthModule } from './auth/auth.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
 import type { Settings } from './config/settings';
@@ -40,6 +41,7 @@ export class AppModule {
         }),
         ClockModule,
         DatabaseModule,
+        ClusterModule,
         CtiModule,
         MailModule,
         AuthModule,

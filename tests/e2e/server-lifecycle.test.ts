@@ -1,6 +1,6 @@
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processesMentioning, runServerToExit, startServer } from '../support/server-process';
 
@@ -22,7 +22,7 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     expect(first.output()).toContain(attendant[2]);
 
     const health = await fetch(`${first.url}/api/health`).then((response) => response.json());
-    expect(health).toEqual({ status: 'ok', database: 'up', cti: 'off' });
+    expect(health).toEqual({ status: 'ok', database: 'up', cti: 'off', node: `${hostname()}-${first.child.pid}`, role: 'single' });
     const login = await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { type Health, healthSchema } from '@receptivo/shared';
 import { Public } from '../auth/access.decorators';
 import { Returns } from '../common/zod-validation';
+import { ClusterNode } from '../cluster/cluster-node';
 import { CtiStatus } from '../cti/cti-status';
 import { DatabaseStatus } from '../database/database-status';
 
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly cti: CtiStatus,
     private readonly database: DatabaseStatus,
+    private readonly node: ClusterNode,
   ) {}
 
   /**
@@ -30,7 +32,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const database = (await this.databaseAnswers()) ? 'up' : 'down';
     if (database === 'down') response.status(503);
-    return { status: database === 'up' ? 'ok' : 'degraded', database, cti: this.cti.state };
+    return { status: database === 'up' ? 'ok' : 'degraded', database, cti: this.cti.state, node: this.node.name, role: this.node.role };
   }
 
   private async databaseAnswers(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { apiErrorSchema, healthSchema } from '@receptivo/shared';
@@ -16,9 +16,9 @@ describe('health, errors, API description and the served UI', () => {
   });
   afterAll(() => server.close());
 
-  it('reports the database up and CTI off without a token', async () => {
+  it('reports the database up, CTI off and this node alone (no REDIS_URL) without a token', async () => {
     const response = await server.http.get('/api/health').expect(200);
-    expect(healthSchema.parse(response.body)).toEqual({ status: 'ok', database: 'up', cti: 'off' });
+    expect(healthSchema.parse(response.body)).toEqual({ status: 'ok', database: 'up', cti: 'off', node: `${hostname()}-${process.pid}`, role: 'single' });
   });
 
   it('answers every error in one shape, with the request id', async () => {
@@ -65,7 +65,7 @@ describe('health, errors, API description and the served UI', () => {
   it('answers 503 and "database down" when PostgreSQL is gone', async () => {
     await server.app.get(DataSource).destroy();
     const response = await server.http.get('/api/health').expect(503);
-    expect(response.body).toEqual({ status: 'degraded', database: 'down', cti: 'off' });
+    expect(response.body).toEqual({ status: 'degraded', database: 'down', cti: 'off', node: `${hostname()}-${process.pid}`, role: 'single' });
     await server.app.get(DataSource).initialize();
   });
 });

@@ -1,0 +1,68 @@
+import { Client } from 'pg';
+import { createTestDatabase } from '../testing/test-database';
+import { until } from '../testing/until';
+import { LeaderElection } from './leader-election';
+
+/** Two nodes' elections on one real PostgreSQL: one leader at a time, and a successor when it goes. */
+describe('leader election by a PostgreSQL session advisory lock', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let nodes: LeaderElection[];
+  /** Every change, as "<node> leads" / "<node> follows", in the order they happened. */
+  let timeline: string[];
+  /** Never two leaders: the lock is held by one session at a time. */
+  let mostLeadersAtOnce: number;
+  const both = () => nodes.filter((node) => node.leading).length;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    timeline = [];
+    mostLeadersAtOnce = 0;
+    nodes = ['a', 'b'].map(() => new LeaderElection({ databaseUrl: database.url, everyMs: 100, log: () => undefined }));
+    nodes.forEach((node, index) =>
+      node.leading$.subscribe((leading) => {
+        timeline.push(`${'ab'[index]} ${leading ? 'leads' : 'follows'}`);
+        mostLeadersAtOnce = Math.max(mostLeadersAtOnce, both());
+      }),
+    );
+  });
+  afterEach(async () => {
+    expect(mostLeadersAtOnce).toBe(1);
+    await Promise.all(nodes.map((node) => node.stop()));
+    await database.drop();
+  });
+
+  it('elects one leader; when it stops, the other takes over', async () => {
+    for (const node of nodes) node.start();
+    await until(() => both() === 1, 'a leader');
+    const [leader, follower] = nodes[0].leading ? nodes : [nodes[1], nodes[0]];
+    // A follower keeps asking without taking the lock.
+    await until(() => timeline.length >= 2, 'both nodes reporting');
+    expect(follower.leading).toBe(false);
+
+    await leader.stop();
+    await until(() => follower.leading, 'the follower taking over', 2_000);
+    expect(leader.leading).toBe(false);
+  });
+
+  it('a leader whose database session is dropped steps down at once, and a node leads again', async () => {
+    nodes[0].start();
+    await until(() => nodes[0].leading, 'the first node leading');
+    nodes[1].start();
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      // The database ends the leader's session (what a failover of PostgreSQL or an idle cut does).
+      const { rows } = await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE application_name = 'receptivo-leader-election' AND datname = current_database() AND pid = (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = 7613013 LIMIT 1)",
+      );
+      expect(rows).toHaveLength(1);
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+    } finally {
+      await admin.end();
+    }
+    // The first node notices at once and steps down; whichever node asks first then leads.
+    await until(() => timeline.includes('a follows', 3), 'the leader stepping down', 3_000);
+    await until(() => both() === 1, 'a leader again', 3_000);
+    expect(timeline.slice(0, 4)).toEqual(['a follows', 'b follows', 'a leads', 'a follows']);
+  });
+});
