@@ -1,32 +1,16 @@
 // Self-test of the cluster test parts: Debian's redis-server and nginx, started on free loopback ports,
 // stopped by pid, leaving no process and no folder behind.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Server as HttpServer, createServer } from 'node:http';
 import { join } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
 import { io as connectSocket } from 'socket.io-client';
 import { freePort } from '../../server/src/common/free-port';
 import { until } from '../../server/src/testing/until';
-import { type Nginx, clusterSite, startNginx } from '../support/nginx';
+import { type Nginx, childrenOf, clusterSite, startNginx } from '../support/nginx';
 import { pingRedis, startRedis } from '../support/redis-server';
 import { ROOT, processesMentioning } from '../support/server-process';
 import { isAlive, systemBinary } from '../support/system-binary';
-
-/** Pids whose parent is `pid` (nginx workers are the master's children), read from /proc/<pid>/stat. */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name in parentheses may hold spaces: the parent pid is the 2nd field after it.
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return children;
-}
 
 /** A stand-in for a server node: names itself over HTTP and answers a Socket.IO event. */
 interface Node {
@@ -152,6 +136,16 @@ describe('nginx in front of two nodes', () => {
     expect(workers.filter(isAlive)).toEqual([]);
     expect(processesMentioning(prefix)).toEqual([]);
     expect(existsSync(prefix)).toBe(false);
+  });
+
+  it('setUpstreams reloads nginx onto other nodes', async () => {
+    nodes = [await startNode('a'), await startNode('b')];
+    nginx = await startNginx([nodes[0].port]);
+    expect(await fetchText(`${nginx.url}/who`)).toBe('a');
+    await nginx.setUpstreams([nodes[1].port]);
+    const served: string[] = [];
+    for (let request = 0; request < 3; request++) served.push(await fetchText(`${nginx.url}/who`));
+    expect(served).toEqual(['b', 'b', 'b']);
   });
 
   it('docs/cluster-nginx.conf is the configuration the tests run', () => {

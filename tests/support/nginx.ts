@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../server/src/common/free-port';
+import { until } from '../../server/src/testing/until';
 import { systemBinary } from './system-binary';
 
 export interface SiteOptions {
@@ -121,6 +122,11 @@ export interface Nginx {
   prefix: string;
   /** Everything nginx printed so far (its error log goes to stderr). */
   output(): string;
+  /**
+   * Rewrites the upstream list and reloads (SIGHUP); resolves once only workers of the new configuration run, so every
+   * request is balanced over these ports. Old workers holding websockets close them within 5 s (worker_shutdown_timeout).
+   */
+  setUpstreams(upstreams: readonly number[]): Promise<void>;
   /** Fast shutdown (SIGTERM: open websockets are closed), waits for the master, deletes the prefix. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -130,6 +136,22 @@ function unprivilegedWorkerUser(): string | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const hasGroup = (name: string) => readFileSync('/etc/group', 'utf8').split('\n').some((line) => line.startsWith(`${name}:`));
   return hasGroup('nogroup') ? 'nobody nogroup' : 'nobody nobody';
+}
+
+/** Pids whose parent is `pid` (the master's workers), read from /proc/<pid>/stat. */
+export function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name in parentheses may hold spaces: the parent pid is the 2nd field after it.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -151,7 +173,8 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
   await mkdir(join(prefix, 'temp'));
   const port = await freePort();
   const configFile = join(prefix, 'nginx.conf');
-  await writeFile(configFile, nginxConfig({ port, upstreams, prefix, workerUser: unprivilegedWorkerUser() }));
+  const workerUser = unprivilegedWorkerUser();
+  await writeFile(configFile, nginxConfig({ port, upstreams, prefix, workerUser }));
 
   // -e: the error log before the configuration is read (Debian's default is /var/log/nginx, not ours).
   const child = spawn(binary, ['-p', prefix, '-c', configFile, '-e', 'stderr', '-g', 'daemon off;'], { cwd: prefix, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -172,6 +195,21 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
     pid: child.pid!,
     prefix,
     output: () => output,
+    async setUpstreams(ports) {
+      const before = new Set(childrenOf(child.pid!));
+      await writeFile(configFile, nginxConfig({ port, upstreams: ports, prefix, workerUser }));
+      child.kill('SIGHUP');
+      // Old workers keep serving their open keep-alive connections until they exit. A configuration nginx refuses
+      // leaves them running: the timeout then names it, with the log.
+      await until(
+        () => {
+          const workers = childrenOf(child.pid!);
+          return workers.length > 0 && workers.every((pid) => !before.has(pid));
+        },
+        `nginx to reload with upstreams ${ports.join(', ')}:\n${output}`,
+        timeoutMs,
+      );
+    },
     async stop() {
       if (running()) {
         child.kill('SIGTERM');
