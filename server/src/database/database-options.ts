@@ -24,7 +24,8 @@ export const migrations = [Foundation1764316800000, Customers1764403200000, Know
 const CONNECT_TIMEOUT_MS = 5000;
 
 /**
- * Migrations run at start; the schema is never synchronized from entities. `onPoolError` hears what
+ * Migrations run at start, by DatabaseModule under an advisory lock (migrate.ts); the schema is never
+ * synchronized from entities. `onPoolError` hears what
  * the pool's idle connections report (the server went away); the pool drops those connections itself.
  */
 export function databaseOptions(url: string, onPoolError?: (error: Error) => void): DataSourceOptions {
@@ -33,7 +34,7 @@ export function databaseOptions(url: string, onPoolError?: (error: Error) => voi
     url,
     entities,
     migrations,
-    migrationsRun: true,
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     // Not 'error': TypeORM would log failed queries with their parameters (password hashes, CPFs).

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Settings } from '../config/settings';
 import { databaseOptions } from './database-options';
 import { DatabaseStatus } from './database-status';
 import { DatabaseStatusModule } from './database-status.module';
+import { migrateUnderLock } from './migrate';
 import { SeedRunner } from './seeding/seed-runner';
 
 @Module({
@@ -18,6 +20,17 @@ import { SeedRunner } from './seeding/seed-runner';
       useFactory: (config: ConfigService<Settings, true>, status: DatabaseStatus) =>
         databaseOptions(config.get('databaseUrl', { infer: true }), (error) => status.reportFailure(error)),
       inject: [ConfigService, DatabaseStatus],
+      // Migrated before anything uses it; a failed attempt closes its pool before TypeOrmModule retries.
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        try {
+          await migrateUnderLock(dataSource);
+        } catch (error) {
+          await dataSource.destroy().catch(() => undefined);
+          throw error;
+        }
+        return dataSource;
+      },
     }),
   ],
   providers: [SeedRunner],

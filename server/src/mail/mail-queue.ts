@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Settings } from '../config/settings';
+import { START_LOCKS, underStartLock } from '../database/migrate';
 import { type MailMessage, MailSealer, type SealedMail } from './mail-message';
 import { type MailTransport, createMailTransport } from './mail-transport';
 
@@ -20,7 +21,10 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly transport: MailTransport;
   private readonly retryDelaySeconds: number;
 
-  constructor(config: ConfigService<Settings, true>) {
+  constructor(
+    config: ConfigService<Settings, true>,
+    private readonly dataSource: DataSource,
+  ) {
     this.boss = new PgBoss({
       connectionString: config.get('databaseUrl', { infer: true }),
       schema: 'pgboss',
@@ -35,13 +39,16 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.boss.start();
-    await this.boss.createQueue(QUEUE, {
-      name: QUEUE,
-      retryLimit: 12,
-      retryDelay: this.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: 120,
+    // pg-boss 10 creates a queue without a lock: nodes starting together deadlock on its partition.
+    await underStartLock(this.dataSource, START_LOCKS.mailQueue, async () => {
+      await this.boss.start();
+      await this.boss.createQueue(QUEUE, {
+        name: QUEUE,
+        retryLimit: 12,
+        retryDelay: this.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: 120,
+      });
     });
     await this.boss.work<SealedMail>(QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
       await this.transport.send(this.sealer.open(job.data));
