@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { UserChanges } from './auth/user-changes';
+import { RedisStreamsIoAdapter } from './cluster/redis-streams-io-adapter';
 import { toApiError } from './common/api-exception.filter';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
@@ -59,6 +60,7 @@ function parseJsonBodies(app: NestExpressApplication): void {
 export async function createApp(settings: Settings, rendererDir = RENDERER_DIR): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  if (settings.REDIS_URL) app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, settings.REDIS_URL));
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');
   parseJsonBodies(app);

@@ -1,0 +1,57 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * The adapter duplicates our client for its stream readers and leaves them blocked in XREAD until
+ * their block time ends after a close; keeping the copies lets a shutdown end them at once.
+ */
+class ClosableRedis extends Redis {
+  private readonly copies: Redis[] = [];
+
+  override duplicate(override?: Parameters<Redis['duplicate']>[0]): Redis {
+    const copy = super.duplicate(override);
+    this.copies.push(copy);
+    return copy;
+  }
+
+  disconnectAll(): void {
+    for (const copy of this.copies) copy.disconnect();
+    this.disconnect();
+  }
+}
+
+/**
+ * Socket.IO over Redis Streams in cluster mode (REDIS_URL): a room emit on any node reaches the
+ * sockets of every node, and connection state recovery works across nodes (a desk back within two
+ * minutes on another node still gets what it missed), which the Postgres adapter would not give.
+ */
+export class RedisStreamsIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Cluster');
+  private readonly redis: ClosableRedis;
+
+  constructor(app: INestApplicationContext, redisUrl: string) {
+    super(app);
+    this.redis = new ClosableRedis(redisUrl, { maxRetriesPerRequest: null });
+    // ioredis reconnects by itself; a Redis away is told once per error kind, not thrown.
+    let lastError = '';
+    this.redis.on('error', (error: Error) => {
+      if (error.message === lastError) return;
+      lastError = error.message;
+      this.logger.warn(`Redis: ${error.message}`);
+    });
+    this.redis.on('ready', () => (lastError = ''));
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    return super.createIOServer(port, { ...options, adapter: createAdapter(this.redis) } as ServerOptions);
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    this.redis.disconnectAll();
+  }
+}
