@@ -85,6 +85,14 @@ export class AgentBoard {
     this.refresh(extension, now);
   }
 
+  /** No desk is counted any more (a new leader counts them again). */
+  forgetDesks(now: number): void {
+    for (const [extension, entry] of this.entries) {
+      entry.desks = 0;
+      this.refresh(extension, now);
+    }
+  }
+
   /** agent:state for the attendant's own desk. */
   deskState(extension: string): AgentState {
     const entry = this.entries.get(extension);

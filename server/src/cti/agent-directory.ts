@@ -29,9 +29,12 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     changes: UserChanges,
   ) {
-    this.subscription = changes.changed$.subscribe(() => {
-      this.byExtensionCache = undefined;
-    });
+    this.subscription = changes.changed$.subscribe(() => this.forget());
+  }
+
+  /** Users changed (here or on another node): the next look-up reads them again. */
+  forget(): void {
+    this.byExtensionCache = undefined;
   }
 
   /** Read once at start, so the first pops after a restart ring even if the database is away by then. */

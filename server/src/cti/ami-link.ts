@@ -73,6 +73,9 @@ export class AmiLink {
     clearTimeout(this.retry);
     clearInterval(this.heartbeat);
     this.drop();
+    // Started again later, its first login is announced as a new connection.
+    this.state = 'reconnecting';
+    this.backoffMs = 0;
   }
 
   get currentState(): Exclude<CtiState, 'off'> {

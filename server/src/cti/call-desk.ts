@@ -7,6 +7,7 @@ import { AttendancesService } from '../attendances/attendances.service';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { CustomerSearchService } from '../customers/customer-search';
+import { ClusterNode } from '../cluster/cluster-node';
 import { DatabaseStatus } from '../database/database-status';
 import { AgentBoard, type BoardView } from './agent-board';
 import { AgentDirectory } from './agent-directory';
@@ -15,6 +16,7 @@ import { lastCallEnd } from './call-snapshot';
 import type { CallEffect, TrackedAgent, TrackedCall } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
+import { LeaderLink } from './leader-link';
 import { OrderedWork } from './ordered-work';
 import { WrapUpHold } from './wrap-up-hold';
 
@@ -68,6 +70,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
     private readonly database: DatabaseStatus,
+    private readonly leader: LeaderLink,
+    private readonly node: ClusterNode,
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
@@ -93,17 +97,35 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private readonly wrapUpReason: string;
 
   onModuleInit(): void {
+    this.leader.handle('attendance-finished', async ({ attendantId }) => {
+      await this.work.run(`user:${attendantId}`, async () => {
+        const extension = await this.directory.extensionOf(attendantId);
+        if (extension && this.endWrapUp(extension)) this.publishAgentState(extension);
+      });
+      return true;
+    });
     this.subscriptions = [
       this.cti.effects$.subscribe((effect) => this.handle(effect)),
       this.cti.status$.subscribe((status) => this.sockets.broadcast('cti:status', status)),
+      // Finished on any node: the leader ends the wrap-up.
       this.attendanceEvents.finished$.subscribe((attendantId) =>
-        this.work.run(`user:${attendantId}`, async () => {
-          const extension = await this.directory.extensionOf(attendantId);
-          if (extension && this.endWrapUp(extension)) this.publishAgentState(extension);
-        }),
+        void this.leader.ask('attendance-finished', { attendantId }).catch((error: unknown) => this.logger.warn(`CTI: fim do atendimento: ${String(error)}`)),
       ),
+      // A new leader counts the desks of every node again (a node that led before, too).
+      this.node.role$.subscribe((role) => {
+        if (role === 'leader') void this.countDesks();
+      }),
       this.cti.rebuilt$.subscribe(({ now }) => void this.work.run('rebuild', () => this.settleAfter(now))),
     ];
+  }
+
+  private async countDesks(): Promise<void> {
+    this.board.forgetDesks(this.now());
+    this.sockets.resetSupervisors();
+    for (const socket of (await this.sockets.namespace?.fetchSockets()) ?? []) {
+      if (socket.data.extension) this.deskConnected(socket.data.extension);
+      if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
+    }
   }
 
   onModuleDestroy(): void {

@@ -17,6 +17,8 @@ export class CtiSockets {
   readonly supervisorJoined$ = new Subject<string>();
   /** Supervisors whose link was still busy when a snapshot was due: the newest one, sent when it is ready. */
   private readonly pendingSnapshots = new Map<string, QueuesSnapshot>();
+  /** Supervisors' /cti connections on every node. */
+  private supervisors = 0;
 
   toUser<Event extends CtiServerEvent>(userId: string, event: Event, ...payload: Parameters<CtiServerToClientEvents[Event]>): void {
     this.namespace?.to(userRoom(userId)).emit(event, ...payload);
@@ -52,7 +54,27 @@ export class CtiSockets {
 
   /** Whether anyone would receive toSupervisors: a snapshot nobody watches is not built. */
   supervisorsConnected(): boolean {
-    return (this.namespace?.adapter.rooms.get(SUPERVISORS_ROOM)?.size ?? 0) > 0;
+    return this.supervisors > 0;
+  }
+
+  /** A supervisor's /cti connection on any node (the leader counts them), to be sent what is true now. */
+  supervisorConnected(socketId: string): void {
+    this.supervisors += 1;
+    this.supervisorJoined$.next(socketId);
+  }
+
+  supervisorDisconnected(): void {
+    this.supervisors = Math.max(0, this.supervisors - 1);
+  }
+
+  /** Starts the count over: a new leader counts the connections of every node again. */
+  resetSupervisors(): void {
+    this.supervisors = 0;
+  }
+
+  /** One socket, on whichever node it is connected to. */
+  toSocket<Event extends CtiServerEvent>(socketId: string, event: Event, ...payload: Parameters<CtiServerToClientEvents[Event]>): void {
+    this.namespace?.to(socketId).emit(event, ...payload);
   }
 
   broadcast<Event extends CtiServerEvent>(event: Event, ...payload: Parameters<CtiServerToClientEvents[Event]>): void {

@@ -12,16 +12,23 @@ import type { Socket } from 'socket.io';
 import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiHandshakeSchema, ctiNamespace } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
 import { AuthService } from '../auth/auth.service';
+import { UserChanges } from '../auth/user-changes';
+import { ClusterNode } from '../cluster/cluster-node';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
 import { type CtiNamespace, CtiSockets, SUPERVISORS_ROOM, userRoom } from './cti-sockets';
+import { CtiStatus } from './cti-status';
 import { CtiService, CtiUnavailable } from './cti.service';
+import { LeaderLink, type LeaderRequests, LeaderUnavailable } from './leader-link';
 
 interface SocketData {
   userId: string;
   role: string;
-  /** Set once this connection counts as a desk of the extension (AgentBoard's presence). */
+  /** Set once the leader was told of this connection (desk presence, supervisors). */
+  counted?: boolean;
+  /** The extension this connection counts as a desk of (AgentBoard's presence). */
   extension?: string;
+  supervisor?: boolean;
 }
 type CtiSocket = Socket<CtiClientToServerEvents, CtiServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -47,10 +54,28 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     private readonly desk: CallDesk,
     private readonly cti: CtiService,
     private readonly directory: AgentDirectory,
+    private readonly leader: LeaderLink,
+    private readonly status: CtiStatus,
+    private readonly node: ClusterNode,
+    private readonly userChanges: UserChanges,
   ) {}
 
   afterInit(namespace: CtiNamespace): void {
     this.sockets.namespace = namespace;
+    this.leader.handle('desk-connected', (payload) => this.deskConnected(payload));
+    this.leader.handle('desk-disconnected', async ({ extension, supervisor }) => {
+      if (extension) this.desk.deskDisconnected(extension);
+      if (supervisor) this.sockets.supervisorDisconnected();
+      return true;
+    });
+    this.leader.handle('set-paused', (payload) => this.pauseInPbx(payload));
+    this.leader.handle('cti-state', async () => this.status.state);
+    this.leader.listen();
+    if (this.node.role !== 'single') {
+      // Users edited on one node: every node's extension directory reads them again.
+      namespace.on('users:changed', () => this.directory.forget());
+      this.userChanges.changed$.subscribe(() => namespace.serverSideEmit('users:changed' as never));
+    }
     namespace.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || !token) {
@@ -78,23 +103,34 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     const extension = await this.directory.extensionOf(userId);
     // Gone while we looked the extension up: handleDisconnect has already run and counted nothing.
     if (!socket.connected) return;
-    if (extension) {
-      socket.data.extension = extension;
-      this.desk.deskConnected(extension);
-    }
-    if (supervisor) this.sockets.supervisorJoined$.next(socket.id);
-    if (socket.recovered) return;
-    socket.emit('cti:status', this.cti.currentStatus());
-    const { agentState, pops } = this.desk.snapshotFor(extension);
-    if (agentState) socket.emit('agent:state', agentState);
-    for (const pop of pops) socket.emit('call:ringing', pop);
-    for (const answered of await this.desk.answeredFor(userId)) socket.emit('call:answered', answered);
+    socket.data.counted = true;
+    if (extension) socket.data.extension = extension;
+    if (supervisor) socket.data.supervisor = true;
     const handshake = ctiHandshakeSchema.safeParse(socket.handshake.auth);
-    if (handshake.success) this.desk.settleShownPops(userId, extension, handshake.data.shownPops);
+    const shownPops = handshake.success ? handshake.data.shownPops : [];
+    await this.leader
+      .ask('desk-connected', { socketId: socket.id, userId, extension, supervisor, recovered: socket.recovered, shownPops })
+      .catch((error: unknown) => this.logger.warn(`/cti ${socket.id}: ${String(error)}`));
   }
 
   handleDisconnect(socket: CtiSocket): void {
-    if (socket.data.extension) this.desk.deskDisconnected(socket.data.extension);
+    if (!socket.data.counted) return;
+    const { extension = null, supervisor = false } = socket.data;
+    void this.leader.ask('desk-disconnected', { extension, supervisor }).catch((error: unknown) => this.logger.warn(`/cti ${socket.id}: ${String(error)}`));
+  }
+
+  /** On the leader: a desk connected to any node is counted and sent what is true now. */
+  private async deskConnected({ socketId, userId, extension, supervisor, recovered, shownPops }: LeaderRequests['desk-connected']['payload']): Promise<true> {
+    if (extension) this.desk.deskConnected(extension);
+    if (supervisor) this.sockets.supervisorConnected(socketId);
+    if (recovered) return true;
+    this.sockets.toSocket(socketId, 'cti:status', this.cti.currentStatus());
+    const { agentState, pops } = this.desk.snapshotFor(extension);
+    if (agentState) this.sockets.toSocket(socketId, 'agent:state', agentState);
+    for (const pop of pops) this.sockets.toSocket(socketId, 'call:ringing', pop);
+    for (const answered of await this.desk.answeredFor(userId)) this.sockets.toSocket(socketId, 'call:answered', answered);
+    this.desk.settleShownPops(userId, extension, shownPops);
+    return true;
   }
 
   @SubscribeMessage('agent:pause')
@@ -116,6 +152,14 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
   private async setPaused(socket: CtiSocket, paused: boolean, reason?: string): Promise<CtiAck> {
     const extension = await this.directory.extensionOf(socket.data.userId);
     if (!extension) return failure('BUSINESS_RULE', 'Você não tem ramal cadastrado. Peça a um administrador para cadastrá-lo.');
+    return this.leader.ask('set-paused', { extension, paused, reason }).catch((error: unknown) => {
+      if (error instanceof LeaderUnavailable) return failure('CTI_UNAVAILABLE', error.message);
+      throw error;
+    });
+  }
+
+  /** On the leader: QueuePause for a desk on any node, answered as the desk's acknowledgement. */
+  private async pauseInPbx({ extension, paused, reason }: LeaderRequests['set-paused']['payload']): Promise<CtiAck> {
     try {
       await this.cti.setPaused(extension, paused, reason);
       return { ok: true };

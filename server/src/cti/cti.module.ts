@@ -9,12 +9,13 @@ import { CtiStatus } from './cti-status';
 import { CtiController } from './cti.controller';
 import { CtiGateway } from './cti.gateway';
 import { CtiService } from './cti.service';
+import { LeaderLink } from './leader-link';
 
 @Global()
 @Module({
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
-  providers: [CtiStatus, CtiService, CtiSockets, AgentDirectory, CallDesk, CtiGateway],
-  exports: [CtiStatus, CtiService, CtiSockets, AgentDirectory, CallDesk],
+  providers: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk, CtiGateway],
+  exports: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

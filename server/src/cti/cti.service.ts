@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Subject } from 'rxjs';
+import { Subject, type Subscription } from 'rxjs';
 import type { CtiStatusEvent, CtiTestCall, CtiTapEntry } from '@receptivo/shared';
+import { ClusterNode } from '../cluster/cluster-node';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
@@ -40,11 +41,14 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
   private lastEventAt: Date | null = null;
   private testCalls = 0;
   private rebuilds = 0;
+  private running = false;
+  private roles: Subscription | undefined;
 
   constructor(
     private readonly config: ConfigService<Settings, true>,
     private readonly status: CtiStatus,
     private readonly clock: Clock,
+    private readonly node: ClusterNode,
   ) {
     this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
   }
@@ -92,10 +96,12 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
         },
       },
     );
-    this.link.start();
+    // In a cluster only the leader runs the PBX link: one link, one tracker, one attendance per call.
+    this.roles = this.node.role$.subscribe((role) => (role === 'follower' ? this.standDown() : this.runLink()));
   }
 
   onApplicationShutdown(): void {
+    this.roles?.unsubscribe();
     this.link?.stop();
     for (const timer of this.testCallTimers) clearTimeout(timer);
   }
@@ -152,6 +158,24 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
     }, TEST_CALL_RING_MS);
     this.testCallTimers.add(timer);
     return call.id;
+  }
+
+  private runLink(): void {
+    if (this.running) return;
+    this.running = true;
+    this.link!.start();
+  }
+
+  /** No longer the leader: another node runs the PBX link and rebuilds what this one knew. */
+  private standDown(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.link!.stop();
+    this.state = emptyCallTrackerState;
+    this.rebuilds = 0;
+    this.connectedSince = null;
+    this.status.state = 'reconnecting';
+    this.logger.warn('AMI: este nó deixou de ser o líder; outro nó assume a central');
   }
 
   private now(): number {

@@ -7,6 +7,7 @@ import { Public } from '../auth/access.decorators';
 import { Returns } from '../common/zod-validation';
 import { ClusterNode } from '../cluster/cluster-node';
 import { CtiStatus } from '../cti/cti-status';
+import { LeaderLink } from '../cti/leader-link';
 import { DatabaseStatus } from '../database/database-status';
 
 const DATABASE_PROBE_TIMEOUT_MS = 2000;
@@ -19,6 +20,7 @@ export class HealthController {
     private readonly cti: CtiStatus,
     private readonly database: DatabaseStatus,
     private readonly node: ClusterNode,
+    private readonly leader: LeaderLink,
   ) {}
 
   /**
@@ -32,7 +34,9 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const database = (await this.databaseAnswers()) ? 'up' : 'down';
     if (database === 'down') response.status(503);
-    return { status: database === 'up' ? 'ok' : 'degraded', database, cti: this.cti.state, node: this.node.name, role: this.node.role };
+    // A follower runs no PBX link: the leader's is the cluster's.
+    const cti = this.node.role === 'follower' ? await this.leader.ask('cti-state', {}).catch(() => 'reconnecting' as const) : this.cti.state;
+    return { status: database === 'up' ? 'ok' : 'degraded', database, cti, node: this.node.name, role: this.node.role };
   }
 
   private async databaseAnswers(): Promise<boolean> {

@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { CtiAck, CtiState } from '@receptivo/shared';
+import { ClusterNode } from '../cluster/cluster-node';
+import { CtiSockets } from './cti-sockets';
+
+/** What any node asks of the one that runs the PBX link, and what it answers. */
+export interface LeaderRequests {
+  /** A /cti connection opened on some node: count the desk, and send that socket what is true now. */
+  'desk-connected': {
+    payload: { socketId: string; userId: string; extension: string | null; supervisor: boolean; recovered: boolean; shownPops: string[] };
+    answer: true;
+  };
+  'desk-disconnected': { payload: { extension: string | null; supervisor: boolean }; answer: true };
+  /** agent:pause / agent:unpause from a desk on any node. */
+  'set-paused': { payload: { extension: string; paused: boolean; reason?: string }; answer: CtiAck };
+  /** An attendance finished on any node ends its attendant's wrap-up. */
+  'attendance-finished': { payload: { attendantId: string }; answer: true };
+  'cti-state': { payload: Record<string, never>; answer: CtiState };
+}
+export type LeaderRequest = keyof LeaderRequests;
+
+type Handler<Request extends LeaderRequest> = (payload: LeaderRequests[Request]['payload']) => Promise<LeaderRequests[Request]['answer']>;
+
+export class LeaderUnavailable extends Error {}
+
+const EVENT_PREFIX = 'leader:';
+
+/**
+ * In cluster mode only the leader runs the PBX link and the desk logic; a desk or a request on
+ * another node reaches it through these requests between the nodes' /cti namespaces (Socket.IO
+ * server-side emits with acknowledgements, over the Redis Streams adapter). Every node answers each
+ * request (Socket.IO waits for all of them): the leader with its answer, the others with null. A
+ * node alone (no REDIS_URL) or leading calls the handler directly.
+ */
+@Injectable()
+export class LeaderLink {
+  private readonly logger = new Logger(LeaderLink.name);
+  private readonly handlers = new Map<LeaderRequest, Handler<LeaderRequest>>();
+  private listening = false;
+
+  constructor(
+    private readonly sockets: CtiSockets,
+    private readonly node: ClusterNode,
+  ) {}
+
+  /** What the leader does on `request`; registered once by the feature that owns it. */
+  handle<Request extends LeaderRequest>(request: Request, handler: Handler<Request>): void {
+    this.handlers.set(request, handler as unknown as Handler<LeaderRequest>);
+    if (this.listening) this.listenTo(request);
+  }
+
+  /** Listens to the other nodes' requests, those handled already and those handled later. */
+  listen(): void {
+    this.listening = true;
+    for (const request of this.handlers.keys()) this.listenTo(request);
+  }
+
+  private listenTo(request: LeaderRequest): void {
+    const handler = this.handlers.get(request)!;
+    this.sockets.namespace!.on(`${EVENT_PREFIX}${request}`, (payload: unknown, ack: (answer: { answer: unknown } | null) => void) => {
+      if (this.node.role !== 'leader') return ack(null);
+      handler(payload as never).then(
+        (answer) => ack({ answer }),
+        (error: unknown) => {
+          this.logger.error(`${request}: ${String(error)}`);
+          ack(null);
+        },
+      );
+    });
+  }
+
+  /** Has the leader (this node when it leads or is alone) carry out `request`, and answers its answer. */
+  async ask<Request extends LeaderRequest>(request: Request, payload: LeaderRequests[Request]['payload']): Promise<LeaderRequests[Request]['answer']> {
+    const handler = this.handlers.get(request) as Handler<Request> | undefined;
+    if (!handler) throw new Error(`no handler for ${request}`);
+    if (this.node.role !== 'follower') return handler(payload);
+    const namespace = this.sockets.namespace;
+    if (!namespace) throw new LeaderUnavailable('A telefonia ainda não está pronta neste servidor.');
+    const answers = (await namespace.serverSideEmitWithAck(`${EVENT_PREFIX}${request}` as never, payload as never).catch(() => [])) as ({
+      answer: LeaderRequests[Request]['answer'];
+    } | null)[];
+    const fromLeader = answers.find((answer) => answer !== null);
+    if (!fromLeader) throw new LeaderUnavailable('Nenhum servidor está conectado à central telefônica agora. Tente novamente em instantes.');
+    return fromLeader.answer;
+  }
+}

@@ -1,0 +1,112 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { healthSchema } from '@receptivo/shared';
+import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
+import { transcript } from '../../server/src/cti/replay/fixtures';
+import { CtiDesk } from '../../server/src/testing/cti-desk';
+import { idleQueue } from '../../server/src/testing/cti-test-app';
+import { type TestApp, bootTestApp } from '../../server/src/testing/test-app';
+import { createTestDatabase } from '../../server/src/testing/test-database';
+import { until } from '../../server/src/testing/until';
+import { callAttendances } from '../support/attendance-rows';
+import { type RedisServer, startRedis } from '../support/redis-server';
+
+/**
+ * Two nodes with CTI on, one PBX: only the leader logs in to it, and a desk or a supervisor on
+ * the follower gets and does everything as on the leader.
+ */
+describe('cluster mode: the CTI runs on the leader and serves desks on every node', () => {
+  let redis: RedisServer;
+  let ami: AmiReplayServer;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataDir: string;
+  const nodes: { app: TestApp; url: string }[] = [];
+  let leader: { app: TestApp; url: string };
+  let follower: { app: TestApp; url: string };
+  const desks: CtiDesk[] = [];
+  const desk = async (url: string, token: string) => {
+    const connected = new CtiDesk(url, token);
+    desks.push(connected);
+    await connected.connected();
+    return connected;
+  };
+  const health = async (node: TestApp) => healthSchema.parse((await node.http.get('/api/health').expect(200)).body);
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    ami = await startAmiReplayServer({ username: 'receptivo', secret: 'cluster', refusalDelayMs: 0, snapshot: idleQueue() });
+    database = await createTestDatabase();
+    dataDir = await mkdtemp(join(tmpdir(), 'receptivo-cluster-cti-'));
+    const environment = {
+      REDIS_URL: redis.url,
+      JWT_SECRET: 'a-cluster-wide-secret-of-at-least-32-characters',
+      AMI_HOST: '127.0.0.1',
+      AMI_PORT: String(ami.port),
+      AMI_USER: 'receptivo',
+      AMI_SECRET: 'cluster',
+    };
+    for (const name of ['node-a', 'node-b']) {
+      const app = await bootTestApp(database.url, dataDir, { ...environment, NODE_NAME: name });
+      await app.app.listen(0, '127.0.0.1');
+      nodes.push({ app, url: `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}` });
+    }
+    await until(async () => (await health(nodes[0].app)).role !== 'follower' || (await health(nodes[1].app)).role !== 'follower', 'a leader', 10_000);
+    [leader, follower] = (await health(nodes[0].app)).role === 'leader' ? nodes : [nodes[1], nodes[0]];
+    await until(async () => (await health(follower.app)).cti === 'connected', 'the leader connected to the PBX', 10_000);
+  });
+  afterAll(async () => {
+    for (const connected of desks) connected.close();
+    for (const { app } of nodes) await app.close();
+    await ami?.close();
+    await redis?.stop();
+    await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('one PBX link for the cluster: the leader logs in, the follower reports the leader\'s link', async () => {
+    expect(await health(follower.app)).toMatchObject({ role: 'follower', cti: 'connected' });
+    expect(await health(leader.app)).toMatchObject({ role: 'leader', cti: 'connected' });
+    expect(ami.sessions()).toBe(1);
+  });
+
+  it('a call pops on the desk connected to the follower, starts one attendance, and its end and wrap-up reach it', async () => {
+    const token = await follower.app.login('attendant');
+    const attendant = await desk(follower.url, token);
+    expect(await attendant.next('cti:status')).toMatchObject({ connected: true });
+    expect(await attendant.next('agent:state')).toEqual({ state: 'available' });
+    const supervisor = await desk(follower.url, await follower.app.login('supervisor'));
+
+    await ami.replay(transcript('inbound-answered'), 20);
+    const ringing = await attendant.next('call:ringing');
+    expect(ringing).toMatchObject({ callerNumber: '11987654321', matches: [expect.objectContaining({ name: 'Maria Silva' })] });
+    const answered = await attendant.next('call:answered');
+    expect(await attendant.next('call:ended')).toEqual({ callId: ringing.callId, reason: 'hangup' });
+    await until(() => attendant.states().at(-1) === 'wrap_up', 'wrap-up');
+    expect((await callAttendances(database.url)).filter((row) => row.call_id === ringing.callId)).toHaveLength(1);
+    expect(await supervisor.next('queues:snapshot', (snapshot) => snapshot.queues.some((queue) => queue.answered > 0))).toBeTruthy();
+
+    // Finished through the follower: the leader ends the wrap-up and releases the PBX pause.
+    await follower.app.http.post(`/api/attendances/${answered.attendanceId}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await until(() => attendant.states().at(-1) === 'available', 'available once finished');
+    const pauses = ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause');
+    expect(pauses.at(-1)).toMatchObject({ interface: 'Local/1001@agents', paused: 'false' });
+  });
+
+  it('a pause from a desk on the follower reaches the PBX, and a refusal comes back in the acknowledgement', async () => {
+    const attendant = await desk(follower.url, await follower.app.login('attendant'));
+    await attendant.next('agent:state');
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Almoço' })).toEqual({ ok: true });
+    expect(ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause').at(-1)).toMatchObject({ paused: 'true', reason: 'Almoço' });
+    await attendant.next('agent:state', (state) => state.reason === 'Almoço');
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+
+    ami.setSnapshot({ queueStatus: [], channels: [] });
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Intervalo' })).toMatchObject({
+      ok: false,
+      error: { code: 'CTI_REFUSED', message: expect.stringMatching(/^A central recusou a pausa: .+/) },
+    });
+    ami.setSnapshot(idleQueue());
+  });
+});
