@@ -67,4 +67,11 @@ describe('cluster mode: two nodes with REDIS_URL', () => {
     expect(b.app.get(CtiSockets).namespace?.sockets.size).toBe(1);
     expect(a.app.get(CtiSockets).namespace?.sockets.size).toBe(0);
   });
+
+  it('login attempts are counted for the whole cluster: spread over the nodes, the eleventh is refused', async () => {
+    const wrong = { username: 'ninguem', password: 'not-the-password' };
+    for (let attempt = 0; attempt < 10; attempt++) await nodes[attempt % 2].http.post('/api/auth/login').send(wrong).expect(401);
+    const refused = await nodes[0].http.post('/api/auth/login').send(wrong).expect(429);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+  });
 });

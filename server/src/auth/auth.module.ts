@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Settings } from '../config/settings';
@@ -30,7 +31,14 @@ import { UsersService } from './users.service';
       }),
       inject: [ConfigService],
     }),
-    ThrottlerModule.forRoot([{ name: 'login', ...LOGIN_ATTEMPTS }]),
+    ThrottlerModule.forRootAsync({
+      useFactory: (config: ConfigService<Settings, true>) => {
+        const redisUrl = config.get('REDIS_URL', { infer: true });
+        // In a cluster the attempts are counted in Redis: spreading them over the nodes buys nothing.
+        return { throttlers: [{ name: 'login', ...LOGIN_ATTEMPTS }], ...(redisUrl && { storage: new ThrottlerStorageRedisService(redisUrl) }) };
+      },
+      inject: [ConfigService],
+    }),
   ],
   controllers: [AuthController, UsersController],
   providers: [
