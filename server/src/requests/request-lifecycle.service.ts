@@ -95,36 +95,26 @@ export class RequestLifecycleService {
 
   async reiterate(id: string, body: ReiterateRequest, files: UploadedFile[], actor: AuthenticatedUser): Promise<Request> {
     const prepared = prepareFiles(files);
-    const written: string[] = [];
-    try {
-      return await this.act(id, 'reiterate', actor, async (manager, _row, now) => {
-        const eventId = await this.addEvent(manager, id, 'reiterated', body.description, actor, now);
-        for (const file of prepared) {
-          await this.store.write(id, file.id, file.bytes);
-          written.push(file.id);
-        }
-        if (prepared.length) {
-          await manager.insert(
-            RequestAttachmentEntity,
-            prepared.map((file, position) => ({
-              id: file.id,
-              requestId: id,
-              eventId,
-              fileName: file.fileName,
-              contentType: file.contentType,
-              size: file.bytes.length,
-              sha256: file.sha256,
-              position,
-              createdAt: now,
-            })),
-          );
-        }
-      });
-    } catch (error) {
-      // The rows were rolled back: the files written for them go too.
-      await this.store.remove(id, written);
-      throw error;
-    }
+    return this.act(id, 'reiterate', actor, async (manager, _row, now) => {
+      const eventId = await this.addEvent(manager, id, 'reiterated', body.description, actor, now);
+      if (prepared.length === 0) return;
+      await manager.insert(
+        RequestAttachmentEntity,
+        prepared.map((file, position) => ({
+          id: file.id,
+          requestId: id,
+          eventId,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          size: file.bytes.length,
+          sha256: file.sha256,
+          position,
+          createdAt: now,
+        })),
+      );
+      // In the rows' transaction: a refusal or a failure rolls the bytes back with them.
+      for (const file of prepared) await this.store.write(manager, file.id, file.bytes);
+    });
   }
 
   complain(id: string, body: ComplaintRequest, actor: AuthenticatedUser): Promise<Request> {

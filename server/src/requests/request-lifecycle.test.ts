@@ -1,6 +1,6 @@
 import { parse as parseDisposition } from 'content-disposition';
 import { randomBytes } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
@@ -94,14 +94,14 @@ describe('request lifecycle', () => {
     return call.send(action === 'restart' || action === 'cancel' ? { reason: text } : { description: text });
   };
 
-  /** Everything an action could write: the request row, its events and attachments, the attachment files. */
+  /** Everything an action could write: the request row, its events and attachments, the attachments' bytes (of any request). */
   const footprint = async (id: string) => {
     const db = server.app.get(DataSource);
     const [row] = await db.query('SELECT * FROM requests WHERE id = $1', [id]);
     const events = await db.query('SELECT * FROM request_events WHERE request_id = $1 ORDER BY seq', [id]);
     const attachments = await db.query('SELECT * FROM request_attachments WHERE request_id = $1', [id]);
-    const files = await readdir(join(server.dataDir, 'attachments'), { recursive: true }).catch(() => []);
-    return { row, events, attachments, files: files.sort() };
+    const files = await db.query('SELECT attachment_id FROM request_attachment_contents ORDER BY attachment_id');
+    return { row, events, attachments, files };
   };
 
   it('follows the rule table (status × deadline × restart window × action) through the clock, writing nothing on a refusal', async () => {
@@ -215,12 +215,14 @@ describe('request lifecycle', () => {
   });
 
   describe('attachments', () => {
+    const contentOf = async (attachmentId: string): Promise<Buffer> =>
+      (await server.app.get(DataSource).query('SELECT bytes FROM request_attachment_contents WHERE attachment_id = $1', [attachmentId]))[0].bytes;
     const reiterateWith = (id: string, files: Part[], description = 'Segue a foto do poste.') => {
       const { contentType, body } = multipart({ description }, files);
       return server.http.post(`/api/requests/${id}/reiterate`).set(desk.attendant).set('Content-Type', contentType).send(body);
     };
 
-    it('stores files under DATA_DIR by id, detects their type, and serves them back byte for byte as downloads', async () => {
+    it('stores files in the database by id (nothing on disk), detects their type, and serves them back byte for byte as downloads', async () => {
       const request = await desk.register(LAMP);
       const pdf = pdfBytes();
       const png = pngBytes();
@@ -240,7 +242,7 @@ describe('request lifecycle', () => {
 
       const expected = [pdf, png, text];
       for (const [index, attachment] of event.attachments.entries()) {
-        expect(await readFile(join(server.dataDir, 'attachments', request.id, attachment.id))).toEqual(expected[index]);
+        expect((await contentOf(attachment.id)).equals(expected[index])).toBe(true);
         const download = await server.http
           .get(`/api/requests/${request.id}/attachments/${attachment.id}`)
           .set(desk.attendant)
@@ -255,6 +257,7 @@ describe('request lifecycle', () => {
       expect(
         (await server.http.get(`/api/requests/${request.id}/attachments/${event.attachments[0].id}`).set(desk.attendant)).headers['content-disposition'],
       ).toBe(`attachment; filename="laudo tecnico.pdf"; filename*=UTF-8''laudo%20t%C3%A9cnico.pdf`);
+      expect(existsSync(join(server.dataDir, 'attachments'))).toBe(false);
       // Another request's attachment id is not found through this one.
       const other = await desk.register(LAMP);
       await server.http.get(`/api/requests/${other.id}/attachments/${event.attachments[0].id}`).set(desk.attendant).expect(404);
@@ -262,14 +265,17 @@ describe('request lifecycle', () => {
 
     it('keeps a path-traversal name inside its folder and serves it under a safe name', async () => {
       const request = await desk.register(LAMP);
+      const [pdf, png] = [pdfBytes(), pngBytes()];
       const response = await reiterateWith(request.id, [
-        { name: '../../etc/passwd.pdf', bytes: pdfBytes() },
-        { name: '..\\..\\boot.ini\u202Efdp.png', bytes: pngBytes() },
+        { name: '../../etc/passwd.pdf', bytes: pdf },
+        { name: '..\\..\\boot.ini\u202Efdp.png', bytes: png },
       ]).expect(200);
       const [traversal, backslashes] = requestSchema.parse(response.body).timeline.at(-1)!.attachments;
       expect(traversal.fileName).toBe('passwd.pdf');
       expect(backslashes.fileName).toBe('boot.inifdp.png');
-      expect((await readdir(join(server.dataDir, 'attachments', request.id))).sort()).toEqual([traversal.id, backslashes.id].sort());
+      expect((await contentOf(traversal.id)).equals(pdf)).toBe(true);
+      expect((await contentOf(backslashes.id)).equals(png)).toBe(true);
+      expect(existsSync(join(server.dataDir, 'attachments'))).toBe(false);
       const download = await server.http.get(`/api/requests/${request.id}/attachments/${traversal.id}`).set(desk.attendant).expect(200);
       expect(parseDisposition(download.headers['content-disposition'])).toEqual({ type: 'attachment', parameters: { filename: 'passwd.pdf' } });
       expect(download.headers['content-type']).toBe('application/pdf');

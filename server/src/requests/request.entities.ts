@@ -90,7 +90,7 @@ export class RequestEventEntity {
   at: Date;
 }
 
-/** A file sent with a reiteration; its bytes are at DATA_DIR/attachments/<requestId>/<id>. */
+/** A file sent with a reiteration; its bytes are in request_attachment_contents (AttachmentStore). */
 @Entity({ name: 'request_attachments' })
 export class RequestAttachmentEntity {
   @PrimaryColumn({ type: 'uuid' })
