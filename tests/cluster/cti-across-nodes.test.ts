@@ -109,4 +109,19 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
     });
     ami.setSnapshot(idleQueue());
   });
+
+  it('the telephony page on the follower shows the leader\'s link, tap and calls, and its test call pops on any node', async () => {
+    const admin = await follower.app.login('admin');
+    const overview = await follower.app.http.get('/api/cti/overview').set('Authorization', `Bearer ${admin}`).expect(200);
+    const leaderName = (await health(leader.app)).node;
+    expect(overview.body).toMatchObject({ state: 'connected', leader: leaderName, node: (await health(follower.app)).node, role: 'follower' });
+    expect(overview.body.agents).toEqual(expect.arrayContaining([expect.objectContaining({ extension: '1001', queues: ['atendimento'] })]));
+    const tap = await follower.app.http.get('/api/cti/events?q=agentconnect').set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(tap.body.items.length).toBeGreaterThan(0);
+
+    const attendant = await desk(leader.url, await leader.app.login('attendant'));
+    await attendant.next('agent:state');
+    const test = await follower.app.http.post('/api/cti/test-call').set('Authorization', `Bearer ${admin}`).send({ extension: '1001' }).expect(201);
+    expect(await attendant.next('call:ringing', (pop) => pop.callId === test.body.callId)).toMatchObject({ callerName: 'Chamada de teste' });
+  });
 });

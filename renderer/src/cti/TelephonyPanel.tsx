@@ -80,6 +80,16 @@ function Connection({ overview }: { overview: CtiOverview }) {
         <dd>{overview.lastEventAt ? formatDateTime(overview.lastEventAt, { seconds: true }) : '—'}</dd>
         <dt>Chamadas em andamento</dt>
         <dd>{overview.activeCalls}</dd>
+        {overview.role !== 'single' && (
+          <>
+            <dt>Nó líder (com a central)</dt>
+            <dd className="mono">{overview.leader}</dd>
+            <dt>Nó desta página</dt>
+            <dd className="mono">
+              {overview.node} ({overview.role === 'leader' ? 'líder' : 'seguidor'})
+            </dd>
+          </>
+        )}
       </dl>
     </Section>
   );

@@ -14,6 +14,9 @@ function overview(overrides: Partial<CtiOverview> = {}): CtiOverview {
     since: '2026-03-10T12:00:00.000Z',
     lastEventAt: '2026-03-10T12:34:56.000Z',
     activeCalls: 2,
+    leader: 'node-a',
+    node: 'node-a',
+    role: 'single',
     agents: [
       {
         extension: '1001',
@@ -68,6 +71,8 @@ test('the Telefonia tab shows the AMI link and every extension with its user, st
   expect(within(connection).getByText('Conectado')).toBeInTheDocument();
   expect(within(connection).getByText('pbx.prefeitura.local')).toBeInTheDocument();
   expect(within(connection).getByText('2')).toBeInTheDocument();
+  // One server alone: nothing about nodes.
+  expect(within(connection).queryByText('Nó líder (com a central)')).not.toBeInTheDocument();
 
   const table = within(region('Ramais')).getByRole('table', { name: 'Ramais e usuários' });
   expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual([
@@ -174,4 +179,12 @@ test('supervisors keep the knowledge tabs but do not see Telefonia', async () =>
 
   expect(await screen.findByRole('tab', { name: 'Órgãos' })).toBeInTheDocument();
   expect(screen.queryByRole('tab', { name: 'Telefonia' })).not.toBeInTheDocument();
+});
+
+test('in a cluster the Telefonia tab says which node runs the PBX link and which node answered', async () => {
+  await openTelephony({ 'GET /api/cti/overview': { status: 200, body: overview({ leader: 'node-b', node: 'node-a', role: 'follower' }) } });
+
+  const connection = await screen.findByRole('region', { name: 'Conexão com a central' });
+  expect(within(connection).getByText('node-b')).toBeInTheDocument();
+  expect(within(connection).getByText('node-a (seguidor)')).toBeInTheDocument();
 });

@@ -18,9 +18,11 @@ import { ApiException } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
+import { ClusterNode } from '../cluster/cluster-node';
 import { CtiSockets } from './cti-sockets';
 import { CtiStatus } from './cti-status';
 import { CtiService } from './cti.service';
+import { LeaderLink, LeaderUnavailable } from './leader-link';
 
 /** The telephony admin page: link state, extension ↔ user table, live event tap, test calls. */
 @ApiTags('cti')
@@ -33,12 +35,30 @@ export class CtiController {
     private readonly desk: CallDesk,
     private readonly directory: AgentDirectory,
     private readonly sockets: CtiSockets,
-  ) {}
+    private readonly leader: LeaderLink,
+    private readonly node: ClusterNode,
+  ) {
+    // In a cluster the link, its tap and the calls are the leader's: any node's page shows them.
+    leader.handle('overview', () => this.overviewHere());
+    leader.handle('events', async ({ q, limit }) => this.cti.events(q, limit));
+    leader.handle('test-call', async (body) => this.cti.testCall(body));
+  }
 
   @Get('overview')
   @Roles('admin', 'supervisor')
   @Returns(ctiOverviewSchema)
   async overview(): Promise<CtiOverview> {
+    return { ...(await this.fromLeader(() => this.leader.ask('overview', {}))), node: this.node.name, role: this.node.role };
+  }
+
+  private async fromLeader<Answer>(ask: () => Promise<Answer>): Promise<Answer> {
+    return ask().catch((error: unknown) => {
+      if (error instanceof LeaderUnavailable) throw new ApiException(503, 'CTI_UNAVAILABLE', error.message);
+      throw error;
+    });
+  }
+
+  private async overviewHere(): Promise<Omit<CtiOverview, 'node' | 'role'> & { leader: string }> {
     const [users, connected] = await Promise.all([this.directory.all(), this.sockets.connectedUsers()]);
     const tracked = this.cti.tracked;
     const extensions = [...new Set([...users.map((user) => user.extension), ...tracked.agents.keys()])].sort();
@@ -55,7 +75,7 @@ export class CtiController {
       };
     });
     const { since, lastEventAt } = this.cti.currentStatus();
-    return { state: this.status.state, host: this.cti.host, since, lastEventAt, activeCalls: tracked.calls.size, agents };
+    return { state: this.status.state, host: this.cti.host, since, lastEventAt, activeCalls: tracked.calls.size, agents, leader: this.node.name };
   }
 
   /** Every desk offers these in its Pausar dialog. */
@@ -70,8 +90,8 @@ export class CtiController {
   @ApiQuery({ name: 'q', required: false, description: 'text in the event name, linkedid or any field' })
   @ApiQuery({ name: 'limit', required: false })
   @Returns(ctiTapSchema)
-  events(@Query(new ZodValidationPipe(ctiTapQuerySchema)) query: CtiTapQuery) {
-    return { items: this.cti.events(query.q, query.limit) };
+  async events(@Query(new ZodValidationPipe(ctiTapQuerySchema)) query: CtiTapQuery) {
+    return { items: await this.fromLeader(() => this.leader.ask('events', { q: query.q, limit: query.limit })) };
   }
 
   @Post('test-call')
@@ -83,6 +103,6 @@ export class CtiController {
         extension: `Nenhum usuário ativo tem o ramal ${body.extension}.`,
       });
     }
-    return { callId: this.cti.testCall(body) };
+    return { callId: await this.fromLeader(() => this.leader.ask('test-call', body)) };
   }
 }

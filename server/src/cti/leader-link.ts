@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CtiAck, CtiState } from '@receptivo/shared';
+import type { CtiAck, CtiOverview, CtiState, CtiTapEntry, CtiTestCall } from '@receptivo/shared';
 import { ClusterNode } from '../cluster/cluster-node';
 import { CtiSockets } from './cti-sockets';
 
@@ -16,6 +16,10 @@ export interface LeaderRequests {
   /** An attendance finished on any node ends its attendant's wrap-up. */
   'attendance-finished': { payload: { attendantId: string }; answer: true };
   'cti-state': { payload: Record<string, never>; answer: CtiState };
+  /** The telephony admin page: the link, its tap and test calls are the leader's. */
+  overview: { payload: Record<string, never>; answer: Omit<CtiOverview, 'node' | 'role'> & { leader: string } };
+  events: { payload: { q?: string; limit: number }; answer: CtiTapEntry[] };
+  'test-call': { payload: Required<Pick<CtiTestCall, 'extension' | 'callerNumber'>> & Pick<CtiTestCall, 'document'>; answer: string };
 }
 export type LeaderRequest = keyof LeaderRequests;
 

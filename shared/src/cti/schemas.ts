@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerSummarySchema } from '../customers/schemas';
-import { ctiStateSchema } from '../health/schemas';
+import { ctiStateSchema, nodeRoleSchema } from '../health/schemas';
 import { queuesSnapshotSchema } from '../supervision/schemas';
 import { agentStateNameSchema } from './agent-states';
 
@@ -132,6 +132,11 @@ export const ctiOverviewSchema = z.object({
   lastEventAt: z.string().datetime().nullable(),
   activeCalls: z.number().int().nonnegative(),
   agents: z.array(ctiAgentRowSchema),
+  /** NODE_NAME of the node that runs the PBX link (the leader, or the only node). */
+  leader: z.string(),
+  /** The node that answered, and its role. */
+  node: z.string(),
+  role: nodeRoleSchema,
 });
 export type CtiOverview = z.infer<typeof ctiOverviewSchema>;
 
