@@ -22,7 +22,7 @@ export class ClusterNode implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(config: ConfigService<Settings, true>) {
     this.name = config.get('nodeName', { infer: true });
-    const clustered = Boolean(config.get('REDIS_URL', { infer: true }));
+    const clustered = config.get('clusterMode', { infer: true });
     this.roles = new BehaviorSubject<NodeRole>(clustered ? 'follower' : 'single');
     if (clustered) {
       this.election = new LeaderElection({
