@@ -1,7 +1,7 @@
 // Self-test of the cluster test parts: Debian's redis-server and nginx, started on free loopback ports,
 // stopped by pid, leaving no process and no folder behind.
 import { existsSync, readFileSync } from 'node:fs';
-import { type Server as HttpServer, createServer } from 'node:http';
+import { type Server as HttpServer, createServer, get } from 'node:http';
 import { join } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
 import { io as connectSocket } from 'socket.io-client';
@@ -45,10 +45,16 @@ async function startNode(name: string): Promise<Node> {
   };
 }
 
-async function fetchText(url: string): Promise<string> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
+/** One request on a connection of its own: a kept-alive one may be closed by a worker that nginx reloaded. */
+function fetchText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${url}: HTTP ${response.statusCode}`))));
+    }).on('error', reject);
+  });
 }
 
 it('a missing binary fails naming the Debian package to install', () => {

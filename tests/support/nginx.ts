@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -6,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../server/src/common/free-port';
 import { until } from '../../server/src/testing/until';
-import { systemBinary } from './system-binary';
+import { spawnWatched, systemBinary } from './system-binary';
 
 export interface SiteOptions {
   /** nginx `listen` value: `80`, `127.0.0.1:8080`… */
@@ -177,24 +176,14 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
   await writeFile(configFile, nginxConfig({ port, upstreams, prefix, workerUser }));
 
   // -e: the error log before the configuration is read (Debian's default is /var/log/nginx, not ours).
-  const child = spawn(binary, ['-p', prefix, '-c', configFile, '-e', 'stderr', '-g', 'daemon off;'], { cwd: prefix, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  let spawnFailed = false;
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  child.once('error', (error) => {
-    spawnFailed = true;
-    output += error.message;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const running = () => !spawnFailed && child.exitCode === null && child.signalCode === null;
+  const { child, output, exited, running } = spawnWatched(binary, ['-p', prefix, '-c', configFile, '-e', 'stderr', '-g', 'daemon off;'], prefix);
 
   const nginx: Nginx = {
     url: `http://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
     prefix,
-    output: () => output,
+    output,
     async setUpstreams(ports) {
       const before = new Set(childrenOf(child.pid!));
       await writeFile(configFile, nginxConfig({ port, upstreams: ports, prefix, workerUser }));
@@ -206,7 +195,7 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
           const workers = childrenOf(child.pid!);
           return workers.length > 0 && workers.every((pid) => !before.has(pid));
         },
-        `nginx to reload with upstreams ${ports.join(', ')}:\n${output}`,
+        `nginx to reload with upstreams ${ports.join(', ')}:\n${output()}`,
         timeoutMs,
       );
     },
@@ -225,11 +214,11 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
     const started = Date.now();
     // The master binds the port before it starts workers; a connection accepted now is served by the first worker.
     while (!(await accepts(port))) {
-      if (!running()) throw new Error(`nginx exited before listening:\n${output}`);
-      if (Date.now() - started > timeoutMs) throw new Error(`nginx not listening on ${port} after ${timeoutMs} ms:\n${output}`);
+      if (!running()) throw new Error(`nginx exited before listening:\n${output()}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`nginx not listening on ${port} after ${timeoutMs} ms:\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    if (!running()) throw new Error(`nginx exited after binding:\n${output}`);
+    if (!running()) throw new Error(`nginx exited after binding:\n${output()}`);
   } catch (error) {
     await nginx.stop();
     throw error;

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../server/src/common/free-port';
-import { systemBinary } from './system-binary';
+import { spawnWatched, systemBinary } from './system-binary';
 
 /** A `redis-server` of Debian's package, on 127.0.0.1 and a free port, with no persistence. */
 export interface RedisServer {
@@ -49,28 +48,18 @@ export async function startRedis({ timeoutMs = 10_000 }: { timeoutMs?: number } 
   const dir = await mkdtemp(join(tmpdir(), 'receptivo-redis-'));
   const port = await freePort();
   // Options on the command line instead of a config file: the folder only receives what redis writes.
-  const child = spawn(
+  const { child, output, exited, running } = spawnWatched(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--logfile', ''],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    dir,
   );
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  let spawnFailed = false;
-  child.once('error', (error) => {
-    spawnFailed = true;
-    output += error.message;
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const running = () => !spawnFailed && child.exitCode === null && child.signalCode === null;
 
   const server: RedisServer = {
     url: `redis://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
     dir,
-    output: () => output,
+    output,
     async stop() {
       if (running()) {
         child.kill('SIGTERM');
@@ -88,10 +77,10 @@ export async function startRedis({ timeoutMs = 10_000 }: { timeoutMs?: number } 
   try {
     const started = Date.now();
     for (;;) {
-      if (!running()) throw new Error(`redis-server exited before answering PING:\n${output}`);
+      if (!running()) throw new Error(`redis-server exited before answering PING:\n${output()}`);
       const reply = await pingRedis(port).catch(() => '');
       if (reply === '+PONG') break;
-      if (Date.now() - started > timeoutMs) throw new Error(`redis-server did not answer PING in ${timeoutMs} ms:\n${output}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`redis-server did not answer PING in ${timeoutMs} ms:\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } catch (error) {

@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,4 +28,27 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+export interface WatchedProcess {
+  child: ChildProcess;
+  /** Everything it printed, and why it could not start. */
+  output(): string;
+  exited: Promise<void>;
+  running(): boolean;
+}
+
+/** Runs a daemon in the foreground with its output kept for the test's error messages. */
+export function spawnWatched(binary: string, args: string[], cwd: string): WatchedProcess {
+  const child = spawn(binary, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let spawnFailed = false;
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  child.once('error', (error) => {
+    spawnFailed = true;
+    output += error.message;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, output: () => output, exited, running: () => !spawnFailed && child.exitCode === null && child.signalCode === null };
 }
