@@ -176,7 +176,8 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
   await writeFile(configFile, nginxConfig({ port, upstreams, prefix, workerUser }));
 
   // -e: the error log before the configuration is read (Debian's default is /var/log/nginx, not ours).
-  const { child, output, exited, running } = spawnWatched(binary, ['-p', prefix, '-c', configFile, '-e', 'stderr', '-g', 'daemon off;'], prefix);
+  const daemon = spawnWatched(binary, ['-p', prefix, '-c', configFile, '-e', 'stderr', '-g', 'daemon off;'], prefix);
+  const { child, output, running } = daemon;
 
   const nginx: Nginx = {
     url: `http://127.0.0.1:${port}`,
@@ -200,12 +201,7 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
       );
     },
     async stop() {
-      if (running()) {
-        child.kill('SIGTERM');
-        const forced = setTimeout(() => running() && child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(forced);
-      }
+      await daemon.stop();
       await rm(prefix, { recursive: true, force: true });
     },
   };

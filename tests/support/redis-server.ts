@@ -48,11 +48,12 @@ export async function startRedis({ timeoutMs = 10_000 }: { timeoutMs?: number } 
   const dir = await mkdtemp(join(tmpdir(), 'receptivo-redis-'));
   const port = await freePort();
   // Options on the command line instead of a config file: the folder only receives what redis writes.
-  const { child, output, exited, running } = spawnWatched(
+  const daemon = spawnWatched(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--logfile', ''],
     dir,
   );
+  const { child, output, running } = daemon;
 
   const server: RedisServer = {
     url: `redis://127.0.0.1:${port}`,
@@ -61,12 +62,7 @@ export async function startRedis({ timeoutMs = 10_000 }: { timeoutMs?: number } 
     dir,
     output,
     async stop() {
-      if (running()) {
-        child.kill('SIGTERM');
-        const forced = setTimeout(() => running() && child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(forced);
-      }
+      await daemon.stop();
       await rm(dir, { recursive: true, force: true });
     },
     kill(signal = 'SIGKILL') {

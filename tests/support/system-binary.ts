@@ -36,6 +36,8 @@ export interface WatchedProcess {
   output(): string;
   exited: Promise<void>;
   running(): boolean;
+  /** SIGTERM, SIGKILL after 10 s, and waits for the exit. */
+  stop(): Promise<void>;
 }
 
 /** Runs a daemon in the foreground with its output kept for the test's error messages. */
@@ -50,5 +52,18 @@ export function spawnWatched(binary: string, args: string[], cwd: string): Watch
     output += error.message;
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, output: () => output, exited, running: () => !spawnFailed && child.exitCode === null && child.signalCode === null };
+  const running = () => !spawnFailed && child.exitCode === null && child.signalCode === null;
+  return {
+    child,
+    output: () => output,
+    exited,
+    running,
+    async stop() {
+      if (!running()) return;
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => running() && child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(forced);
+    },
+  };
 }
