@@ -5,10 +5,9 @@ const { readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
-const { readTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
+const { readTranscript, renumberCalls } = require('../server/dist/cti/replay/ami-transcript.js');
 
 const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtures');
-const ID = /^(\w*(?:uniqueid|linkedid)): (\d+)\./gim;
 
 const frame = (lines) => `${lines.join('\r\n')}\r\n\r\n`;
 const now = () => performance.timeOrigin + performance.now();
@@ -21,11 +20,11 @@ function recordedEvents() {
     .sort()
     .flatMap((file) => readTranscript(join(FIXTURES, file)))
     .filter((message) => message.lines[0].startsWith('Event:'))
-    .map((message) => frame(message.lines));
+    .map((message) => message.lines);
 }
 
-/** Repetition `n` of the recordings, its Uniqueid/Linkedid seconds moved so no two calls collide. */
-const repetition = (events, n) => events.map((event) => event.replace(ID, (_, key, seconds) => `${key}: ${Number(seconds) + n * 1_000_000}.`));
+/** Repetition `n` of the recordings, framed, its calls renumbered so no two calls collide. */
+const repetition = (events, n) => events.map((lines) => frame(renumberCalls(lines, n)));
 
 async function main() {
   const { mode, events: wanted, rate, username, secret } = JSON.parse(process.argv[2]);

@@ -106,6 +106,8 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     socket.data.counted = true;
     if (extension) socket.data.extension = extension;
     if (supervisor) socket.data.supervisor = true;
+    // Which node holds which desk: what an operator (and the cluster tests) read to follow a desk.
+    this.logger.log(`/cti ${socket.id}: ${role} ${userId}${extension ? ` (extension ${extension})` : ''} connected to ${this.node.name}${socket.recovered ? ', session recovered' : ''}`);
     const handshake = ctiHandshakeSchema.safeParse(socket.handshake.auth);
     const shownPops = handshake.success ? handshake.data.shownPops : [];
     await this.leader

@@ -299,6 +299,20 @@ describe('AMI replay server', () => {
     expect(sentBefore + sentAfter).toBe(await server.replay(INBOUND, Infinity));
   });
 
+  it('offers a recording again as new calls: every channel id of a repetition is its own', async () => {
+    const client = await manager();
+    const first = await server.replay(INBOUND, { speed: Infinity });
+    const second = await server.replay(INBOUND, { speed: Infinity, repetition: 1 });
+    expect(second).toBe(first);
+    const replayed = () => client.events.filter((event) => event.event !== 'FullyBooted' && event.event !== 'SuccessfulAuth');
+    await until(() => replayed().length === first + second);
+    const ids = (events: AmiEvent[]) => new Set(events.flatMap((event) => [event.uniqueid, event.linkedid, event.destuniqueid, event.destlinkedid]).filter(Boolean).map(String));
+    const [once, again] = [ids(replayed().slice(0, first)), ids(replayed().slice(first))];
+    expect([...once].every((id) => id.startsWith('1795848'))).toBe(true);
+    expect([...again]).toEqual([...once].map((id) => id.replace(/^1795848/, '1796848')));
+    expect(replayed().filter((event) => event.event === 'AgentCalled').map((event) => event.linkedid)).toEqual(['1795848992.0', '1796848992.0']);
+  });
+
   it('paces a replay as recorded, and close() ends it early', async () => {
     const whole = await startAmiReplayServer(credentials);
     const total = await whole.replay(INBOUND, Infinity);

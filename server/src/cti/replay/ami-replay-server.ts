@@ -1,7 +1,7 @@
 import { type Server, type Socket, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../../common/free-port';
-import { type AmiListSnapshot, readTranscript, recordedClock, shiftRecordedTimes } from './ami-transcript';
+import { type AmiListSnapshot, readTranscript, recordedClock, renumberCalls, shiftRecordedTimes } from './ami-transcript';
 import { PbxModel } from './pbx-model';
 
 /** An action as received: keys lowercased, a repeated key (several `Variable:`) as an array. */
@@ -27,6 +27,8 @@ export interface ReplayOptions {
   /** Only the messages recorded at or after `from` and before `until` (seconds since the recording's connect). */
   from?: number;
   until?: number;
+  /** The n-th offer of the same recording (0: as recorded): its calls get ids of their own (renumberCalls). */
+  repetition?: number;
 }
 
 export interface AmiReplayServer {
@@ -343,7 +345,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       [...sessions.values()].some((session) => session.loggedIn) ? Promise.resolve() : new Promise<void>((resolve) => loginWaiters.push(resolve)),
     actions: () => [...received],
     async replay(transcriptFile, replayOptions) {
-      const { speed = 1, from = -Infinity, until = Infinity } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
+      const { speed = 1, from = -Infinity, until = Infinity, repetition = 0 } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
       if (!(speed > 0)) throw new RangeError(`speed must be a positive number, not ${speed}`);
       const transcript = readTranscript(transcriptFile);
       const recordedAt = recordedClock(transcript);
@@ -358,7 +360,8 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         const wait = started + ((message.at - origin) * 1000) / speed - performance.now();
         if (wait >= 1) await new Promise<void>((resolve) => later(wait, () => resolve(), () => resolve()));
         if (closed) break;
-        const lines = pbx.withPauseHere(recordedAt ? shiftRecordedTimes(message.lines, Date.now() - recordedAt(message.at)) : message.lines);
+        const recorded = renumberCalls(message.lines, repetition);
+        const lines = pbx.withPauseHere(recordedAt ? shiftRecordedTimes(recorded, Date.now() - recordedAt(message.at)) : recorded);
         if (replayable(lines)) {
           emit([lines]);
           sent += 1;

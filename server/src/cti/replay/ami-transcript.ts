@@ -82,6 +82,18 @@ export function shiftRecordedTimes(lines: string[], shiftMs: number): string[] {
   });
 }
 
+/** Channel ids: `<epoch seconds>.<sequence>` in Uniqueid, Linkedid, DestUniqueid, DestLinkedid… */
+const CALL_ID_FIELDS = /^(\w*(?:Uniqueid|Linkedid)): (\d+)\./i;
+
+/**
+ * A message of the `repetition`-th offer of a recording: its channel ids moved by as many
+ * million seconds, so the same calls offered again are new calls with ids of their own.
+ */
+export function renumberCalls(lines: string[], repetition: number): string[] {
+  if (repetition === 0) return lines;
+  return lines.map((line) => line.replace(CALL_ID_FIELDS, (_, key: string, seconds: string) => `${key}: ${Number(seconds) + repetition * 1_000_000}.`));
+}
+
 /** When the things that matter happened to one call of a transcript (seconds since the connect). */
 export interface CallMoments {
   linkedid: string;
