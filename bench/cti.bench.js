@@ -9,8 +9,8 @@ const Manager = require('asterisk-manager');
 const { io } = require('socket.io-client');
 const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti/call-tracker.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
-const { readTranscript, snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
-const { startCtiServer } = require('./harness');
+const { readTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
+const { queueSnapshot, startCtiServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const INGEST_EVENTS = Number(process.env.BENCH_AMI_EVENTS ?? 300_000);
@@ -133,26 +133,11 @@ function recordedMessages(...transcripts) {
       });
 }
 
-/** QueueStatus as Asterisk would list `extensions` as members of the recorded queue. */
-function queueSnapshot(extensions) {
-  const recordedStatus = snapshotFromTranscript(join(FIXTURES, 'agent-pause-status.ami'));
-  const [params] = recordedStatus.queueStatus;
-  const member = recordedStatus.queueStatus.find((item) => item[0] === 'Event: QueueMember' && item.includes('Paused: 0'));
-  const members = extensions.map((extension) =>
-    member.map((line) => {
-      if (line.startsWith('Name: ')) return `Name: Atendente ${extension}`;
-      if (line.startsWith('Location: ') || line.startsWith('StateInterface: ')) return `${line.slice(0, line.indexOf(':'))}: PJSIP/${extension}`;
-      return line;
-    }),
-  );
-  return { queueStatus: [params, ...members], channels: [] };
-}
-
 async function screenPop() {
   const extensions = Array.from({ length: AGENTS }, (_, index) => String(3000 + index));
   const recorded = recordedMessages('inbound-answered', 'abandon-early');
   const cti = await startCtiServer(
-    queueSnapshot(extensions),
+    queueSnapshot(extensions, (extension) => `PJSIP/${extension}`),
     process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [],
   );
   const { ami, server } = cti;

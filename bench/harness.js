@@ -48,8 +48,12 @@ async function startPostgres() {
   };
 }
 
-async function startServer(environment, nodeArgs = []) {
-  const port = await freePort();
+/**
+ * The built server as `npm start` runs it. `signIn: false` for a cluster node that did not seed the
+ * database (only the seeding node writes the initial credentials); `port` to start one again where it was.
+ */
+async function startServer(environment, nodeArgs = [], { signIn = true, port: chosenPort } = {}) {
+  const port = chosenPort ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'receptivo-bench-data-'));
   const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...environment },
@@ -60,7 +64,21 @@ async function startServer(environment, nodeArgs = []) {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
+  const stopped = async (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const server = {
+    url,
+    port,
+    stop: () => stopped('SIGINT'),
+    /** SIGKILL, as a crash or a lost host; resolves once the process is gone. */
+    kill: () => stopped('SIGKILL'),
+  };
+  if (!signIn) return server;
   const credentials = Object.fromEntries(
     readFileSync(join(dataDir, 'initial-credentials.txt'), 'utf8')
       .trim()
@@ -73,17 +91,38 @@ async function startServer(environment, nodeArgs = []) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(credentials.attendant),
   }).then((response) => response.json());
+  /** By role (admin, supervisor, attendant, backoffice): {username, password}. */
+  return { ...server, token: login.token, credentials };
+}
+
+/**
+ * Debian's redis-server on a free loopback port, no persistence, in a folder of its own. (The tests'
+ * starter is TypeScript under tests/support, which the benches, plain Node, cannot load.)
+ */
+async function startRedis() {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'receptivo-bench-redis-'));
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: 'ignore',
+    env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/usr/local/sbin` },
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.once('error', (error) => console.error(`redis-server: ${error.message} (apt-get install redis-server)`));
+  const started = Date.now();
+  while (!(await new Promise((resolve) => {
+    const socket = require('node:net').connect(port, '127.0.0.1', () => socket.end('PING\r\n'));
+    socket.once('data', (reply) => resolve(String(reply).startsWith('+PONG')));
+    socket.once('error', () => resolve(false));
+  }))) {
+    if (child.exitCode !== null || Date.now() - started > 10_000) throw new Error('redis-server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return {
-    url,
-    token: login.token,
-    /** By role (admin, supervisor, attendant, backoffice): {username, password}. */
-    credentials,
+    url: `redis://127.0.0.1:${port}`,
     async stop() {
-      await new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGINT');
-      });
-      rmSync(dataDir, { recursive: true, force: true });
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -139,6 +178,23 @@ async function mintUsers(databaseUrl, jwtSecret, users) {
   }
 }
 
+/** QueueStatus as Asterisk would list `extensions` as members of the recorded queue, each at `location(extension)`. */
+function queueSnapshot(extensions, location) {
+  const { snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
+  const { transcript } = require('../server/dist/cti/replay/fixtures.js');
+  const recordedStatus = snapshotFromTranscript(transcript('agent-pause-status'));
+  const [params] = recordedStatus.queueStatus;
+  const member = recordedStatus.queueStatus.find((item) => item[0] === 'Event: QueueMember' && item.includes('Paused: 0'));
+  const members = extensions.map((extension) =>
+    member.map((line) => {
+      if (line.startsWith('Name: ')) return `Name: Atendente ${extension}`;
+      if (line.startsWith('Location: ') || line.startsWith('StateInterface: ')) return `${line.slice(0, line.indexOf(':'))}: ${location(extension)}`;
+      return line;
+    }),
+  );
+  return { queueStatus: [params, ...members], channels: [] };
+}
+
 /**
  * The built server with CTI on, on its own PostgreSQL, logged in to an AMI replay server that lists
  * `snapshot` for QueueStatus; users are minted straight into the database (`mint(users)` → tokens).
@@ -166,4 +222,4 @@ async function startCtiServer(snapshot, nodeArgs = []) {
   };
 }
 
-module.exports = { freePort, getJson, mintUsers, startCtiServer, startPostgres, startServer, timeEach };
+module.exports = { freePort, getJson, mintUsers, queueSnapshot, startCtiServer, startPostgres, startRedis, startServer, timeEach };

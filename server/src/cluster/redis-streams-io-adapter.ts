@@ -18,8 +18,16 @@ class ClosableRedis extends Redis {
     return copy;
   }
 
-  disconnectAll(): void {
+  /**
+   * Ends the stream readers at once, and this client once the commands already sent are answered:
+   * closing sockets persists their sessions (a SET each), which a desk needs to recover its session
+   * on another node, and whose rejection would otherwise crash the process on its way out. A Redis
+   * that does not answer within 2 s is not waited for.
+   */
+  async close(): Promise<void> {
     for (const copy of this.copies) copy.disconnect();
+    const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
+    await Promise.race([this.quit().catch(() => undefined), gaveUp]);
     this.disconnect();
   }
 }
@@ -52,6 +60,6 @@ export class RedisStreamsIoAdapter extends IoAdapter {
 
   override async dispose(): Promise<void> {
     await super.dispose();
-    this.redis.disconnectAll();
+    await this.redis.close();
   }
 }

@@ -20,7 +20,7 @@ const USAGE = `Usage: npm run ami:replay -- <transcript> [options]
   --speed X          times faster than recorded (default 1; "max" sends without pauses)
   --user U           the AMI user to accept (default receptivo)
   --secret S         its secret (default receptivo)
-  --loop             replay again after each pass instead of stopping
+  --loop             replay again after each pass, the recorded calls offered as new calls
   --snapshot T       transcript whose last QueueStatus / CoreShowChannels answers are the PBX
                      at start; the replay moves it on (default ${DEFAULT_SNAPSHOT}: the same
                      queue, both attendants idle)`;
@@ -103,16 +103,17 @@ async function main(): Promise<void> {
   say(`Log in as user "${username}" with secret "${secret}"; for Receptivo:`);
   say(`  AMI_HOST=127.0.0.1 AMI_PORT=${port} AMI_USER=${username} AMI_SECRET=${secret} npm start`);
   const speed = options.speed === Infinity ? 'no pauses' : `${options.speed}x`;
-  do {
+  // Each loop offers the recorded calls again as new calls: a desk pops them and starts an attendance each time.
+  for (let repetition = 0; repetition === 0 || options.loop; repetition++) {
     if (server.sessions() === 0) {
       say('Waiting for a client to log in…');
       await server.untilLoggedIn();
       await new Promise((resolvePause) => setTimeout(resolvePause, GRACE_AFTER_LOGIN_MS));
     }
     say(`Replaying (${speed}) to ${server.sessions()} session(s)`);
-    const sent = await server.replay(options.transcript, { speed: options.speed });
+    const sent = await server.replay(options.transcript, { speed: options.speed, repetition });
     say(`Replayed ${sent} events`);
-  } while (options.loop);
+  }
   say('Replay done; still answering actions (Ctrl-C stops)');
 }
 

@@ -29,6 +29,8 @@ export interface ReplayOptions {
   until?: number;
   /** The n-th offer of the same recording (0: as recorded): its calls get ids of their own (renumberCalls). */
   repetition?: number;
+  /** Told of each message as it goes out to the sessions (benchmarks time what follows from it). */
+  onSent?: (lines: string[]) => void;
 }
 
 export interface AmiReplayServer {
@@ -345,7 +347,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       [...sessions.values()].some((session) => session.loggedIn) ? Promise.resolve() : new Promise<void>((resolve) => loginWaiters.push(resolve)),
     actions: () => [...received],
     async replay(transcriptFile, replayOptions) {
-      const { speed = 1, from = -Infinity, until = Infinity, repetition = 0 } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
+      const { speed = 1, from = -Infinity, until = Infinity, repetition = 0, onSent } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
       if (!(speed > 0)) throw new RangeError(`speed must be a positive number, not ${speed}`);
       const transcript = readTranscript(transcriptFile);
       const recordedAt = recordedClock(transcript);
@@ -364,6 +366,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         const lines = pbx.withPauseHere(recordedAt ? shiftRecordedTimes(recorded, Date.now() - recordedAt(message.at)) : recorded);
         if (replayable(lines)) {
           emit([lines]);
+          onSent?.(lines);
           sent += 1;
         } else {
           pbx.apply(lines, Date.now());
