@@ -1,5 +1,6 @@
 import Manager from 'asterisk-manager';
 import type { CtiState } from '@receptivo/shared';
+import { connectWithFastReader } from './ami-frame-reader';
 import type { AmiEvent } from './call-tracker';
 
 export interface AmiLinkOptions {
@@ -176,7 +177,7 @@ export class AmiLink {
     manager.on('close', () => {
       if (this.manager === manager) this.lost();
     });
-    manager.connect(this.options.port, this.options.host, () => {
+    connectWithFastReader(manager, this.options.port, this.options.host, () => {
       // A frozen PBX accepts the TCP connection (the kernel does) but never answers the login.
       const silent = setTimeout(() => {
         if (this.manager === manager) this.lost();

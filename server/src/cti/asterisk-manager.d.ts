@@ -13,6 +13,8 @@ declare module 'asterisk-manager' {
     once(event: 'close', listener: () => void): void;
     on(event: 'error', listener: (error: Error) => void): void;
     removeAllListeners(): void;
+    /** What its socket reader hands on: the library turns it into responses and events. */
+    emit(event: 'rawevent', frame: AmiEvent): boolean;
   }
 
   function Manager(port?: number, host?: string, username?: string, password?: string, events?: boolean): AsteriskManager;

@@ -1,0 +1,108 @@
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Manager from 'asterisk-manager';
+import { AmiFrameReader, connectWithFastReader } from './ami-frame-reader';
+import type { AmiEvent } from './call-tracker';
+import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
+import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
+import { until } from '../testing/until';
+
+const credentials = { username: 'receptivo', secret: 's3cret' };
+const START = ['Event: UserEvent', 'UserEvent: ReaderTestStart'];
+const END = ['Event: UserEvent', 'UserEvent: ReaderTestEnd'];
+
+/** A logged-in client, by the library's own reader or by ours, keeping everything it hands on, in order. */
+async function client(port: number, fast: boolean) {
+  const manager = Manager(undefined, '127.0.0.1', credentials.username, credentials.secret, true);
+  const received: Array<[string, AmiEvent]> = [];
+  manager.on('managerevent', (event) => received.push(['managerevent', event]));
+  manager.on('asterisk', (frame) => received.push(['asterisk', frame]));
+  manager.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    const login = () => manager.login((error) => (error ? reject(new Error(String(error.message))) : resolve()));
+    if (fast) connectWithFastReader(manager, port, '127.0.0.1', login);
+    else manager.connect(port, '127.0.0.1', login);
+  });
+  const ended = () => received.some(([, event]) => event.userevent === 'ReaderTestEnd');
+  /** From the start mark on: the logins before it differ by their action ids and order. */
+  const fromStart = () => received.slice(received.findIndex(([, event]) => event.userevent === 'ReaderTestStart'));
+  return { manager, received, ended, fromStart };
+}
+
+describe('AMI frame reader', () => {
+  let server: AmiReplayServer;
+  beforeAll(async () => {
+    server = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const recordings = [
+    ...readdirSync(AMI_FIXTURES_DIR).map((file) => join(AMI_FIXTURES_DIR, file)),
+    ...readdirSync(AMI_LOAD_FIXTURES_DIR).map((file) => join(AMI_LOAD_FIXTURES_DIR, file)),
+  ]
+    .filter((file) => file.endsWith('.ami'))
+    .map((file) => [basename(file), file]);
+
+  it.each(recordings)('hands on every message of %s exactly as asterisk-manager’s own reader does', async (_name, file) => {
+    const library = await client(server.port, false);
+    const fast = await client(server.port, true);
+    try {
+      server.send(START);
+      const sent = await server.replay(file, { speed: Infinity });
+      // What a PBX may also send: a key without a space, a value holding ': ', variables, repeats, an empty value.
+      server.send(['Event: VarSet', 'Variable: URA_CPF=123=45', 'Value: a: b', 'Odd:NoSpace', 'Repeated: 1', 'Repeated: 2', 'Repeated: 3', 'Empty: ']);
+      server.send(END);
+      await until(() => library.ended() && fast.ended(), 'both clients at the end', 20_000);
+      expect(fast.fromStart().length).toBe(sent + 3);
+      expect(fast.fromStart()).toEqual(library.fromStart());
+    } finally {
+      library.manager.disconnect();
+      fast.manager.disconnect();
+    }
+  });
+
+  it('reads the same however the bytes are cut: CRLF or LF, the greeting, Response: Follows, a blank line alone', () => {
+    const text = [
+      'Asterisk Call Manager/11.0.0\r\n',
+      'Response: Success\r\nActionID: ping-1\r\nPing: Pong\r\n\r\n',
+      'Event: Newchannel\nChannel: PJSIP/1001-00000001\nLinkedid: 1.2\n\n',
+      'Response: Follows\r\nPrivilege: Command\r\nActionID: command-7\r\nline one\r\nline: two\r\n--END COMMAND--\r\n\r\n',
+      '\r\n',
+      'Event: Hangup\r\nCause: 16\r\n\r\n',
+    ].join('');
+    const read = (chunks: string[]) => {
+      const frames: AmiEvent[] = [];
+      const reader = new AmiFrameReader((frame) => frames.push(frame));
+      for (const chunk of chunks) reader.push(chunk);
+      return frames;
+    };
+    const whole = read([text]);
+    expect(whole).toEqual([
+      { response: 'Success', actionid: 'ping-1', ping: 'Pong' },
+      { event: 'Newchannel', channel: 'PJSIP/1001-00000001', linkedid: '1.2' },
+      { response: 'follows', content: 'Response: Follows\nPrivilege: Command\nActionID: command-7\nline one\nline: two', actionid: 'command-7' },
+      {},
+      { event: 'Hangup', cause: '16' },
+    ]);
+    for (let size = 1; size <= 7; size++) {
+      const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, index) => text.slice(index * size, (index + 1) * size));
+      expect(read(chunks)).toEqual(whole);
+    }
+    for (let cut = 1; cut < text.length; cut++) expect(read([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
+  });
+
+  it('keeps asterisk-manager’s connection: actions and their answers still go through the library', async () => {
+    const fast = await client(server.port, true);
+    try {
+      const answer = await new Promise<AmiEvent>((resolve, reject) =>
+        fast.manager.action({ action: 'Ping' }, (error, response) => (error ? reject(new Error(String(error.message))) : resolve(response))),
+      );
+      expect(answer).toMatchObject({ response: 'Success', ping: 'Pong' });
+      await until(() => server.sessions() >= 1);
+    } finally {
+      fast.manager.disconnect();
+    }
+  });
+});
