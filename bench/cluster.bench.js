@@ -80,7 +80,9 @@ async function run() {
   const sessionsWatch = setInterval(() => (mostPbxSessions = Math.max(mostPbxSessions, ami.sessions())), 10);
   try {
     // The first node migrates, seeds and leads; the others join it.
-    nodes.push(await startServer({ ...environment, NODE_NAME: 'node-1' }));
+    // BENCH_CPU_PROF_DIR: the leader writes a CPU profile there when it stops.
+    const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+    nodes.push(await startServer({ ...environment, NODE_NAME: 'node-1' }, profile));
     for (let index = 2; index <= NODES; index++) nodes.push(await startServer({ ...environment, NODE_NAME: `node-${index}` }, [], { signIn: false }));
     await ami.untilLoggedIn();
 

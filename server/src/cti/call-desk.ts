@@ -197,6 +197,9 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   private handle(effect: CallEffect): void {
     switch (effect.type) {
+      case 'queued':
+        void this.matchesOf(effect.call, this.callerE164Of(effect.call));
+        break;
       case 'ringing': {
         const popped = this.work.run(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
         this.popsInFlight.set(effect.extension, popped);

@@ -32,6 +32,8 @@ function replay(name: string, untilEvent?: string): { effects: CallEffect[]; sta
 const brief = (effects: CallEffect[]) =>
   callEffects(effects).map((effect) => {
     switch (effect.type) {
+      case 'queued':
+        return `queued ${effect.call.callerNumber}`;
       case 'ringing':
         return `ringing ${effect.extension} ${effect.call.callerNumber}`;
       case 'answered':
@@ -46,11 +48,12 @@ const brief = (effects: CallEffect[]) =>
 describe('call tracker on the recorded Asterisk transcripts', () => {
   it('inbound-answered: rings 1001, answered there, ends with the talk time; nothing left open', () => {
     const { effects, state } = replay('inbound-answered');
-    expect(brief(effects)).toEqual(['ringing 1001 11987654321', expect.stringMatching(/^answered 1001 wait \d+s$/), 'ended hangup by 1001']);
-    const ringing = callEffects(effects)[0] as Extract<CallEffect, { type: 'ringing' }>;
+    expect(brief(effects)).toEqual(['queued 11987654321', 'ringing 1001 11987654321', expect.stringMatching(/^answered 1001 wait \d+s$/), 'ended hangup by 1001']);
+    expect(callEffects(effects)[0]).toMatchObject({ type: 'queued', call: { callerNumber: '11987654321', ura: { document: '12345678909' } } });
+    const ringing = callEffects(effects)[1] as Extract<CallEffect, { type: 'ringing' }>;
     expect(ringing.call).toMatchObject({ callerName: 'Maria Silva', queue: 'atendimento' });
     expect(ringing.call.ura).toMatchObject({ document: '12345678909', option: '2' });
-    const ended = callEffects(effects)[2] as Extract<CallEffect, { type: 'ended' }>;
+    const ended = callEffects(effects)[3] as Extract<CallEffect, { type: 'ended' }>;
     expect(ended.talkSeconds).toBeGreaterThanOrEqual(4);
     expect(ended.talkSeconds).toBeLessThanOrEqual(7);
     expect(state.calls.size).toBe(0);
@@ -58,13 +61,14 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
 
   it('abandon-early: rings 1002, then the caller gives up', () => {
     const { effects, state } = replay('abandon-early');
-    expect(brief(effects)).toEqual(['ringing 1002 21998765432', 'ring_stopped 1002 abandoned', 'ended abandoned']);
+    expect(brief(effects)).toEqual(['queued 21998765432', 'ringing 1002 21998765432', 'ring_stopped 1002 abandoned', 'ended abandoned']);
     expect(state.calls.size).toBe(0);
   });
 
   it('abandon-after-ring-noanswer: 1001 does not answer, 1002 rings, the caller gives up', () => {
     const { effects } = replay('abandon-after-ring-noanswer');
     expect(brief(effects)).toEqual([
+      'queued 31991112233',
       'ringing 1001 31991112233',
       'ring_stopped 1001 not_answered',
       'ringing 1002 31991112233',
@@ -83,8 +87,8 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     const calls = [...byCall.values()].map((list) => list.map((line) => line.replace(/wait \d+s/, 'wait')));
     expect(calls).toEqual(
       expect.arrayContaining([
-        ['ringing 1001 11955554444', 'answered 1001 wait', 'ended hangup by 1001'],
-        ['ringing 1002 41988887777', 'answered 1002 wait', 'ended hangup by 1002'],
+        ['queued 11955554444', 'ringing 1001 11955554444', 'answered 1001 wait', 'ended hangup by 1001'],
+        ['queued 41988887777', 'ringing 1002 41988887777', 'answered 1002 wait', 'ended hangup by 1002'],
       ]),
     );
     const ringing = effects.filter((effect): effect is Extract<CallEffect, { type: 'ringing' }> => effect.type === 'ringing');
@@ -259,7 +263,7 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     expect(result.state.calls.get(callId)?.answeredBy).toBe('1001');
   });
 
-  it('a caller already waiting is tracked, pauses come from QueueMember, and nothing fires twice', () => {
+  it('a caller already waiting is tracked and queued for its lookup, pauses come from QueueMember, and nothing fires twice', () => {
     const snapshot = {
       queueStatus: [
         queueMember('1001', '1', 'Intervalo'),
@@ -270,6 +274,8 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     };
     const first = reconcile(emptyCallTrackerState, snapshot, 100_000);
     expect(agentStates(first.effects)).toEqual(['1001 paused (Intervalo)', '1002 available']);
+    // Its customer is looked up now, before any agent rings.
+    expect(brief(first.effects)).toEqual(['queued 51977776666']);
     expect(first.state.calls.get('50.1')).toMatchObject({ queue: 'atendimento', callerNumber: '51977776666', joinedAt: 96_000 });
     expect(reconcile(first.state, snapshot, 101_000).effects).toEqual([]);
 

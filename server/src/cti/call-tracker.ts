@@ -57,6 +57,8 @@ export interface AnnouncedAgentState {
 }
 
 export type CallEffect =
+  /** The caller waits in a queue: its customer is looked up now, so the pop has it when an agent rings. */
+  | { type: 'queued'; call: TrackedCall }
   | { type: 'ringing'; extension: string; call: TrackedCall; waitSeconds: number }
   | { type: 'ring_stopped'; extension: string; callId: string; reason: CallEndReason }
   | { type: 'answered'; extension: string; call: TrackedCall; waitSeconds: number }
@@ -257,6 +259,7 @@ export function createCallTracker(config: CallTrackerConfig) {
         call.callerName = text(event.calleridname);
         call.callerUniqueid = text(event.uniqueid);
         call.joinedAt = now;
+        effects.push({ type: 'queued', call });
         break;
       case 'AgentCalled': {
         const extension = memberExtension(event);
