@@ -49,6 +49,16 @@ export class ClusterNode implements OnApplicationBootstrap, OnApplicationShutdow
     this.election?.start();
   }
 
+  /** Frees the leadership (a stopping leader, once its PBX link is closed): another node may take it. */
+  async stepDown(): Promise<void> {
+    await this.election?.stop();
+  }
+
+  /** Tries for the leadership at once: the leader told it is stepping down. */
+  tryToLead(): void {
+    this.election?.tryNow();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.election?.stop();
   }

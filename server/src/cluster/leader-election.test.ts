@@ -45,6 +45,32 @@ describe('leader election by a PostgreSQL session advisory lock', () => {
     expect(mostLeadersAtOnce).toBe(1);
   });
 
+  it('a follower told that the leader stepped down takes the lock at once, not at its next poll', async () => {
+    // Polls a minute apart: only tryNow() can make the second node lead within this test.
+    const slow = ['c', 'd'].map(() => new LeaderElection({ databaseUrl: database.url, everyMs: 60_000, log: () => undefined }));
+    nodes.push(...slow);
+    const [leader, follower] = slow;
+    leader.start();
+    await until(() => leader.leading, 'the first node leading');
+    follower.start();
+    await until(async () => {
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query("SELECT count(*)::int AS sessions FROM pg_stat_activity WHERE application_name = 'receptivo-leader-election' AND datname = current_database()");
+        return rows[0].sessions === 2;
+      } finally {
+        await client.end();
+      }
+    }, 'the follower asking once');
+    expect(follower.leading).toBe(false);
+
+    await leader.stop();
+    follower.tryNow();
+    await until(() => follower.leading, 'the follower leading', 2_000);
+    expect(leader.leading).toBe(false);
+  });
+
   it('a leader whose database session is dropped steps down at once, and a node leads again', async () => {
     nodes[0].start();
     await until(() => nodes[0].leading, 'the first node leading');

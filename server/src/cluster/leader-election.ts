@@ -24,6 +24,7 @@ export class LeaderElection {
   private client: Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private ticking = false;
 
   constructor(private readonly options: LeaderElectionOptions) {}
 
@@ -43,7 +44,15 @@ export class LeaderElection {
     return this.leading$.value;
   }
 
+  /** Asks for the lock now rather than at the next tick: the leader said it is stepping down. */
+  tryNow(): void {
+    if (this.stopped || this.leading || this.ticking) return;
+    clearTimeout(this.timer);
+    void this.tick();
+  }
+
   private async tick(): Promise<void> {
+    this.ticking = true;
     try {
       const client = await this.session();
       if (this.leading) {
@@ -59,6 +68,7 @@ export class LeaderElection {
       await this.drop();
       this.stepDown(error instanceof Error ? error.message : String(error));
     }
+    this.ticking = false;
     if (!this.stopped) this.timer = setTimeout(() => void this.tick(), this.options.everyMs);
   }
 

@@ -69,14 +69,16 @@ export class AmiLink {
     this.connect();
   }
 
-  stop(): void {
+  /** Resolves once the PBX connection is closed (1 s at most): a node handing the link over waits for it. */
+  stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
     clearInterval(this.heartbeat);
-    this.drop();
+    const closed = this.drop();
     // Started again later, its first login is announced as a new connection.
     this.state = 'reconnecting';
     this.backoffMs = 0;
+    return closed;
   }
 
   get currentState(): Exclude<CtiState, 'off'> {
@@ -206,7 +208,7 @@ export class AmiLink {
   }
 
   private lost(): void {
-    this.drop();
+    void this.drop();
     if (this.stopped) return;
     if (this.state !== 'login_refused') this.setState('reconnecting');
     this.scheduleRetry(this.backoffMs);
@@ -214,7 +216,7 @@ export class AmiLink {
   }
 
   private loginRefused(): void {
-    this.drop();
+    void this.drop();
     this.setState('login_refused');
     if (!this.stopped) this.scheduleRetry(this.options.refusedRetryMs);
   }
@@ -224,14 +226,27 @@ export class AmiLink {
     this.retry = setTimeout(() => this.connect(), delayMs);
   }
 
-  private drop(): void {
+  /** Resolves once the dropped connection is closed, or after 1 s. */
+  private drop(): Promise<void> {
     clearInterval(this.heartbeat);
     // A list cut short by a lost link is no snapshot: the next connection asks again.
     for (const list of this.lists.values()) list.fail(new Error('AMI desconectado'));
     this.lists.clear();
     const manager = this.manager;
     this.manager = undefined;
-    manager?.disconnect();
+    if (!manager?.isConnected()) {
+      manager?.disconnect();
+      return Promise.resolve();
+    }
+    const closed = new Promise<void>((resolve) => {
+      const gaveUp = setTimeout(resolve, 1_000);
+      manager.once('close', () => {
+        clearTimeout(gaveUp);
+        resolve();
+      });
+    });
+    manager.disconnect();
+    return closed;
   }
 
   private setState(state: Exclude<CtiState, 'off'>): void {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Subscription } from 'rxjs';
 import type { CtiStatusEvent, CtiTestCall, CtiTapEntry } from '@receptivo/shared';
@@ -10,6 +10,7 @@ import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapsh
 import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text } from './call-tracker';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
+import { LeaderLink } from './leader-link';
 
 /** How long a synthetic test call rings before it ends as not answered. */
 const TEST_CALL_RING_MS = 20_000;
@@ -23,7 +24,7 @@ export class CtiUnavailable extends Error {}
  * rebuilds themselves on `events$` and `rebuilt$` for supervision's queue figures.
  */
 @Injectable()
-export class CtiService implements OnModuleInit, OnApplicationShutdown {
+export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   readonly effects$ = new Subject<CallEffect>();
   readonly status$ = new Subject<CtiStatusEvent>();
   /** Every AMI event after the tracker took it, with the time it was tracked at. */
@@ -49,6 +50,7 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
     private readonly status: CtiStatus,
     private readonly clock: Clock,
     private readonly node: ClusterNode,
+    private readonly leaderLink: LeaderLink,
   ) {
     this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
   }
@@ -100,9 +102,18 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
     this.roles = this.node.role$.subscribe((role) => (role === 'follower' ? this.standDown() : this.runLink()));
   }
 
+  /** Before sockets and HTTP close: a leader hands the PBX link over at once (LeaderLink.handOver). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.leaderLink.handOver(async () => {
+      this.roles?.unsubscribe();
+      this.running = false;
+      await this.link?.stop();
+    });
+  }
+
   onApplicationShutdown(): void {
     this.roles?.unsubscribe();
-    this.link?.stop();
+    void this.link?.stop();
     for (const timer of this.testCallTimers) clearTimeout(timer);
   }
 
@@ -170,7 +181,7 @@ export class CtiService implements OnModuleInit, OnApplicationShutdown {
   private standDown(): void {
     if (!this.running) return;
     this.running = false;
-    this.link!.stop();
+    void this.link!.stop();
     this.state = emptyCallTrackerState;
     this.rebuilds = 0;
     this.connectedSince = null;

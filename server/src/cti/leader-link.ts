@@ -28,6 +28,7 @@ type Handler<Request extends LeaderRequest> = (payload: LeaderRequests[Request][
 export class LeaderUnavailable extends Error {}
 
 const EVENT_PREFIX = 'leader:';
+const STEPPED_DOWN = 'cluster:leader-stepped-down';
 
 /**
  * In cluster mode only the leader runs the PBX link and the desk logic; a desk or a request on
@@ -57,6 +58,20 @@ export class LeaderLink {
   listen(): void {
     this.listening = true;
     for (const request of this.handlers.keys()) this.listenTo(request);
+    this.sockets.namespace!.on(STEPPED_DOWN, () => this.node.tryToLead());
+  }
+
+  /**
+   * A leader that stops (a rolling upgrade) closes its PBX link, frees the leadership and says so:
+   * the others try for it at once instead of at their next poll, so the link is back within
+   * milliseconds. Its sockets and HTTP are still up meanwhile; they close after this.
+   */
+  async handOver(stopLink: () => Promise<void>): Promise<void> {
+    if (this.node.role !== 'leader') return;
+    await stopLink();
+    await this.node.stepDown();
+    this.sockets.namespace?.serverSideEmit(STEPPED_DOWN as never);
+    this.logger.log(`${this.node.name}: stopping; the PBX link is handed over`);
   }
 
   private listenTo(request: LeaderRequest): void {
