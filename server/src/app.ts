@@ -17,7 +17,9 @@ export const RENDERER_DIR = resolve(__dirname, '../../renderer/dist');
 /** Serves the built renderer at / with the SPA fallback, so a browser on the server is the whole app. */
 function serveRenderer(app: NestExpressApplication, rendererDir: string): void {
   const index = join(rendererDir, 'index.html');
-  app.use(express.static(rendererDir, { index: false, maxAge: '1h' }));
+  const assets = express.static(rendererDir, { index: false, maxAge: '1h' });
+  // No API path is a file: /api requests skip the fs.stat a static lookup costs.
+  app.use((request: Request, response: Response, next: NextFunction) => (request.path.startsWith('/api/') ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
     if (!isPage) return next();
