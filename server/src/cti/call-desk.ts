@@ -13,7 +13,7 @@ import { AgentBoard, type BoardView } from './agent-board';
 import { AgentDirectory } from './agent-directory';
 import { CallerLookups } from './caller-lookups';
 import { lastCallEnd } from './call-snapshot';
-import type { CallEffect, TrackedAgent, TrackedCall } from './call-tracker';
+import { type CallEffect, type TrackedCall, pbxPause } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
@@ -21,13 +21,6 @@ import { OrderedWork } from './ordered-work';
 import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
-
-/** The member's pause in the PBX: the reason when every membership is paused, null when not, undefined in no queue. */
-function pauseOf(agent: TrackedAgent | undefined): string | null | undefined {
-  const memberships = Object.values(agent?.memberships ?? {});
-  if (memberships.length === 0) return undefined;
-  return memberships.every((membership) => membership.paused) ? (memberships.find((membership) => membership.pausedReason)?.pausedReason ?? '') : null;
-}
 
 /**
  * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
@@ -80,7 +73,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     this.wrapUp = new WrapUpHold(
       this.board,
       {
-        pauseOf: (extension) => pauseOf(this.cti.tracked.agents.get(extension)),
+        pauseOf: (extension) => pbxPause(this.cti.tracked.agents.get(extension)),
         setPaused: (extension, paused, reason) => this.cti.setPaused(extension, paused, reason),
       },
       this.wrapUpReason,
@@ -280,7 +273,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     await Promise.all(closing);
 
     for (const [extension, agent] of agents) {
-      if (pauseOf(agent) !== this.wrapUpReason) {
+      if (pbxPause(agent) !== this.wrapUpReason) {
         this.wrapUp.rehold(extension);
         continue;
       }

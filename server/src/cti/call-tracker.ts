@@ -108,10 +108,16 @@ export function agentStateOf(agent: TrackedAgent | undefined, calls: Iterable<Tr
   if (ringing) return { state: 'ringing', reason: null };
   // Taken out of every queue (QueueMemberRemoved): no queue call can reach this agent.
   if (agent && memberships.length === 0) return { state: 'offline', reason: null };
-  if (memberships.length > 0 && memberships.every((membership) => membership.paused)) {
-    return { state: 'paused', reason: memberships.find((membership) => membership.pausedReason)?.pausedReason ?? null };
-  }
+  const pause = pbxPause(agent);
+  if (typeof pause === 'string') return { state: 'paused', reason: pause || null };
   return { state: 'available', reason: null };
+}
+
+/** The member's pause in the PBX: the reason ('' for none) when every membership is paused, null when not, undefined in no queue. */
+export function pbxPause(agent: TrackedAgent | undefined): string | null | undefined {
+  const memberships = Object.values(agent?.memberships ?? {});
+  if (memberships.length === 0) return undefined;
+  return memberships.every((membership) => membership.paused) ? (memberships.find((membership) => membership.pausedReason)?.pausedReason ?? '') : null;
 }
 
 /** Reads a QueueMemberStatus / QueueMemberPause / QueueMemberAdded / QueueMember item. */
