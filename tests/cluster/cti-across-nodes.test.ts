@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthSchema } from '@receptivo/shared';
-import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
+import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
 import { idleQueue } from '../../server/src/testing/cti-test-app';
@@ -11,6 +11,7 @@ import { type TestApp, bootTestApp } from '../../server/src/testing/test-app';
 import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
 import { callAttendances } from '../support/attendance-rows';
+import { clusterEnvironment, startClusterPbx } from '../support/cluster-environment';
 import { type RedisServer, startRedis } from '../support/redis-server';
 
 /**
@@ -36,17 +37,10 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
 
   beforeAll(async () => {
     redis = await startRedis();
-    ami = await startAmiReplayServer({ username: 'receptivo', secret: 'cluster', refusalDelayMs: 0, snapshot: idleQueue() });
+    ami = await startClusterPbx();
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'receptivo-cluster-cti-'));
-    const environment = {
-      REDIS_URL: redis.url,
-      JWT_SECRET: 'a-cluster-wide-secret-of-at-least-32-characters',
-      AMI_HOST: '127.0.0.1',
-      AMI_PORT: String(ami.port),
-      AMI_USER: 'receptivo',
-      AMI_SECRET: 'cluster',
-    };
+    const environment = clusterEnvironment(redis.url, ami);
     for (const name of ['node-a', 'node-b']) {
       const app = await bootTestApp(database.url, dataDir, { ...environment, NODE_NAME: name });
       await app.app.listen(0, '127.0.0.1');

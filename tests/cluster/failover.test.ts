@@ -2,15 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthSchema } from '@receptivo/shared';
-import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
+import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
-import { idleQueue } from '../../server/src/testing/cti-test-app';
 import { readCredentials } from '../../server/src/testing/test-app';
 import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
 import { callAttendances } from '../support/attendance-rows';
+import { clusterEnvironment, startClusterPbx } from '../support/cluster-environment';
 import { type RedisServer, startRedis } from '../support/redis-server';
 import { serverApi } from '../support/server-api';
 import { type ServerProcess, startServer } from '../support/server-process';
@@ -28,7 +28,7 @@ describe('cluster failover: the leader killed while a call rings', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    ami = await startAmiReplayServer({ username: 'receptivo', secret: 'cluster', refusalDelayMs: 0, snapshot: idleQueue() });
+    ami = await startClusterPbx();
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'receptivo-failover-'));
   });
@@ -45,12 +45,7 @@ describe('cluster failover: the leader killed while a call rings', () => {
     const environment = {
       DATA_DIR: dataDir,
       DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      JWT_SECRET: 'a-cluster-wide-secret-of-at-least-32-characters',
-      AMI_HOST: '127.0.0.1',
-      AMI_PORT: String(ami.port),
-      AMI_USER: 'receptivo',
-      AMI_SECRET: 'cluster',
+      ...clusterEnvironment(redis.url, ami),
       LOG_LEVEL: 'info',
     };
     for (const name of ['node-a', 'node-b']) nodes.push(await startServer({ ...environment, NODE_NAME: name }));

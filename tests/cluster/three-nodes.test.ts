@@ -2,16 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Health, healthSchema } from '@receptivo/shared';
-import { type AmiReplayServer, startAmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
+import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
-import { idleQueue } from '../../server/src/testing/cti-test-app';
 import { readCredentials } from '../../server/src/testing/test-app';
 import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
 import { callAttendances } from '../support/attendance-rows';
 import { type Nginx, startNginx } from '../support/nginx';
+import { clusterEnvironment, startClusterPbx } from '../support/cluster-environment';
 import { type RedisServer, startRedis } from '../support/redis-server';
 import { serverApi } from '../support/server-api';
 import { type ServerProcess, startServer } from '../support/server-process';
@@ -92,19 +92,14 @@ describe('three nodes behind nginx', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    ami = await startAmiReplayServer({ username: 'receptivo', secret: 'cluster', refusalDelayMs: 0, snapshot: idleQueue() });
+    ami = await startClusterPbx();
     sessionsWatch = setInterval(() => (mostPbxSessions = Math.max(mostPbxSessions, ami.sessions())), 10);
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'receptivo-three-nodes-'));
     const environment = {
       DATA_DIR: dataDir,
       DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      JWT_SECRET: 'a-cluster-wide-secret-of-at-least-32-characters',
-      AMI_HOST: '127.0.0.1',
-      AMI_PORT: String(ami.port),
-      AMI_USER: 'receptivo',
-      AMI_SECRET: 'cluster',
+      ...clusterEnvironment(redis.url, ami),
       LOG_LEVEL: 'info',
     };
     // The three start together, as after a cluster-wide deploy: one migrates and seeds, the others wait for its lock.
