@@ -91,6 +91,8 @@ function varSetName(event: AmiEvent): string | null {
 }
 
 const UNAVAILABLE_DEVICE = new Set([4, 5]);
+/** The call events the tracker reads (the cases of track's switch). */
+const CALL_EVENTS = new Set(['VarSet', 'UserEvent', 'QueueCallerJoin', 'AgentCalled', 'AgentRingNoAnswer', 'AgentConnect', 'DialBegin', 'DialEnd', 'QueueCallerAbandon', 'AgentComplete', 'Hangup']);
 const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberRemoved', 'QueueMemberPenalty']);
 
 /** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */
@@ -189,11 +191,23 @@ export function createCallTracker(config: CallTrackerConfig) {
     return { state: { ...state, agents, announced }, effects };
   };
 
+  /**
+   * Most of what a PBX sends (VarSet of other variables, Newexten, Newstate, Cdr…: 9 of 10 frames of
+   * a burst) says nothing to the tracker: dropped here, before the call is copied. Events carrying
+   * channel variables (manager.conf `channelvars`) may bring URA data, so they go on.
+   */
+  const ignored = (event: AmiEvent): boolean => {
+    const chanVariables = event.chanvariable;
+    if (typeof chanVariables === 'object' && !Array.isArray(chanVariables)) return false;
+    if (event.event === 'VarSet') return !config.uraFields[varSetName(event) ?? ''];
+    return !CALL_EVENTS.has(String(event.event));
+  };
+
   /** (state, event, now in ms) → (state, effects). State is never mutated in place. */
   return function track(state: CallTrackerState, event: AmiEvent, now: number): { state: CallTrackerState; effects: CallEffect[] } {
     if (MEMBER_EVENTS.has(String(event.event))) return trackMember(state, event);
     const id = text(event.linkedid);
-    if (!id) return { state, effects: [] };
+    if (!id || ignored(event)) return { state, effects: [] };
     const existing = state.calls.get(id);
     const call: TrackedCall = existing ? { ...existing, ura: { ...existing.ura }, ringing: [...existing.ringing] } : newCall(id);
     const effects: CallEffect[] = [];
