@@ -42,8 +42,29 @@ describe('AMI link over TCP with the real asterisk-manager client', () => {
     server = await startAmiReplayServer(credentials);
   });
   afterEach(async () => {
-    link?.stop();
+    await link?.stop();
     await server.close();
+  });
+
+  it('stopped while connecting, it never logs in and leaves the console quiet; stop() resolves once closed', async () => {
+    const console$ = jest.spyOn(console, 'log');
+    try {
+      open(server.port);
+      await link.stop();
+      // Another link reaches the PBX meanwhile: the first one's connection had every chance to finish.
+      const other = new AmiLink(
+        { host: '127.0.0.1', port: server.port, ...credentials, ...timings },
+        { onEvent: () => undefined, onSkipped: () => undefined, onState: () => undefined },
+      );
+      other.start();
+      await server.untilLoggedIn();
+      await other.stop();
+      expect(server.actions().filter((action) => String(action.action).toLowerCase() === 'login')).toHaveLength(1);
+      expect(console$).not.toHaveBeenCalled();
+      expect(states).toEqual([]);
+    } finally {
+      console$.mockRestore();
+    }
   });
 
   it('logs in, keeps a heartbeat, and delivers the replayed call events as asterisk-manager parses them', async () => {

@@ -180,6 +180,8 @@ export class AmiLink {
       if (this.manager === manager) this.lost();
     });
     connectWithFastReader(manager, this.options.port, this.options.host, () => {
+      // Stopped or dropped while connecting (a leader handing over, a node stopping): no login on a closed link.
+      if (this.manager !== manager) return;
       // A frozen PBX accepts the TCP connection (the kernel does) but never answers the login.
       const silent = setTimeout(() => {
         if (this.manager === manager) this.lost();
