@@ -1,28 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { healthSchema } from '@receptivo/shared';
 import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
 import { idleQueue } from '../../server/src/testing/cti-test-app';
 import { type TestApp, bootTestApp } from '../../server/src/testing/test-app';
-import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
 import { callAttendances } from '../support/attendance-rows';
-import { clusterEnvironment, startClusterPbx } from '../support/cluster-environment';
-import { type RedisServer, startRedis } from '../support/redis-server';
+import { type ClusterParts, startClusterParts } from '../support/cluster-environment';
 
 /**
  * Two nodes with CTI on, one PBX: only the leader logs in to it, and a desk or a supervisor on
  * the follower gets and does everything as on the leader.
  */
 describe('cluster mode: the CTI runs on the leader and serves desks on every node', () => {
-  let redis: RedisServer;
+  let parts: ClusterParts;
   let ami: AmiReplayServer;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataDir: string;
   const nodes: { app: TestApp; url: string }[] = [];
   let leader: { app: TestApp; url: string };
   let follower: { app: TestApp; url: string };
@@ -36,13 +29,10 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
   const health = async (node: TestApp) => healthSchema.parse((await node.http.get('/api/health').expect(200)).body);
 
   beforeAll(async () => {
-    redis = await startRedis();
-    ami = await startClusterPbx();
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'receptivo-cluster-cti-'));
-    const environment = clusterEnvironment(redis.url, ami);
+    parts = await startClusterParts('cluster-cti');
+    ami = parts.ami;
     for (const name of ['node-a', 'node-b']) {
-      const app = await bootTestApp(database.url, dataDir, { ...environment, NODE_NAME: name });
+      const app = await bootTestApp(parts.database.url, parts.dataDir, { ...parts.environment, NODE_NAME: name });
       await app.app.listen(0, '127.0.0.1');
       nodes.push({ app, url: `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}` });
     }
@@ -53,10 +43,7 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
   afterAll(async () => {
     for (const connected of desks) connected.close();
     for (const { app } of nodes) await app.close();
-    await ami?.close();
-    await redis?.stop();
-    await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await parts?.stop();
   });
 
   it('one PBX link for the cluster: the leader logs in, the follower reports the leader\'s link', async () => {
@@ -78,7 +65,7 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
     const answered = await attendant.next('call:answered');
     expect(await attendant.next('call:ended')).toEqual({ callId: ringing.callId, reason: 'hangup' });
     await until(() => attendant.states().at(-1) === 'wrap_up', 'wrap-up');
-    expect((await callAttendances(database.url)).filter((row) => row.call_id === ringing.callId)).toHaveLength(1);
+    expect((await callAttendances(parts.database.url)).filter((row) => row.call_id === ringing.callId)).toHaveLength(1);
     expect(await supervisor.next('queues:snapshot', (snapshot) => snapshot.queues.some((queue) => queue.answered > 0))).toBeTruthy();
 
     // Finished through the follower: the leader ends the wrap-up and releases the PBX pause.

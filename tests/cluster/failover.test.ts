@@ -1,17 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { healthSchema } from '@receptivo/shared';
-import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
 import { readCredentials } from '../../server/src/testing/test-app';
-import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
 import { callAttendances } from '../support/attendance-rows';
-import { clusterEnvironment, startClusterPbx } from '../support/cluster-environment';
-import { type RedisServer, startRedis } from '../support/redis-server';
+import { type ClusterParts, startClusterParts } from '../support/cluster-environment';
 import { serverApi } from '../support/server-api';
 import { type ServerProcess, startServer } from '../support/server-process';
 
@@ -19,33 +13,25 @@ const SPEED = 4;
 
 /** Two built server processes in cluster mode; the leader is SIGKILLed while a call rings. */
 describe('cluster failover: the leader killed while a call rings', () => {
-  let redis: RedisServer;
-  let ami: AmiReplayServer;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataDir: string;
+  let parts: ClusterParts;
   const nodes: ServerProcess[] = [];
   let desk: CtiDesk | undefined;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    ami = await startClusterPbx();
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'receptivo-failover-'));
+    parts = await startClusterParts('failover');
   });
   afterAll(async () => {
     desk?.close();
     for (const node of nodes) await node.stop();
-    await ami?.close();
-    await redis?.stop();
-    await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await parts?.stop();
   });
 
   it('the other node takes the PBX link over, rebuilds, and the call keeps its pop, its one attendance and its end', async () => {
+    const { ami, database, dataDir } = parts;
     const environment = {
       DATA_DIR: dataDir,
       DATABASE_URL: database.url,
-      ...clusterEnvironment(redis.url, ami),
+      ...parts.environment,
       LOG_LEVEL: 'info',
     };
     for (const name of ['node-a', 'node-b']) nodes.push(await startServer({ ...environment, NODE_NAME: name }));
