@@ -13,7 +13,7 @@ const { Client } = require('pg');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { transcriptMoments } = require('../server/dist/cti/replay/ami-transcript.js');
 const { AMI_LOAD_FIXTURES_DIR, transcript } = require('../server/dist/cti/replay/fixtures.js');
-const { mintUsers, queueSnapshot, startPostgres, startRedis, startServer } = require('./harness');
+const { mintUsers, postJson, queueSnapshot, startPostgres, startRedis, startServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const NODES = 3;
@@ -47,17 +47,6 @@ async function health(node) {
   } catch {
     return undefined;
   }
-}
-
-async function postJson(url, body, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 async function run() {

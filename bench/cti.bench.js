@@ -10,7 +10,7 @@ const { io } = require('socket.io-client');
 const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti/call-tracker.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
 const { readTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
-const { queueSnapshot, startCtiServer } = require('./harness');
+const { postJson, queueSnapshot, startCtiServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const INGEST_EVENTS = Number(process.env.BENCH_AMI_EVENTS ?? 300_000);
@@ -109,17 +109,6 @@ async function ingestion() {
 }
 
 // ---- Part 2: screen-pop latency, AgentCalled on the AMI socket → call:ringing at the desk --------
-
-async function postJson(url, body, token) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Recorded messages as templates: `message(event, replace)` is the first `event` with some keys replaced. */
 function recordedMessages(...transcripts) {

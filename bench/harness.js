@@ -143,6 +143,18 @@ function getJson(url, headers = {}) {
   });
 }
 
+/** POST of a JSON body; the answer's JSON, or an error naming the status. */
+async function postJson(url, body, token) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
 /** Milliseconds of each call, run one after another. */
 async function timeEach(inputs, call) {
   const samples = [];
@@ -222,4 +234,4 @@ async function startCtiServer(snapshot, nodeArgs = []) {
   };
 }
 
-module.exports = { freePort, getJson, mintUsers, queueSnapshot, startCtiServer, startPostgres, startRedis, startServer, timeEach };
+module.exports = { freePort, getJson, mintUsers, postJson, queueSnapshot, startCtiServer, startPostgres, startRedis, startServer, timeEach };
