@@ -6,7 +6,6 @@ import { type Health, healthSchema } from '@receptivo/shared';
 import { Public } from '../auth/access.decorators';
 import { Returns } from '../common/zod-validation';
 import { ClusterNode } from '../cluster/cluster-node';
-import { CtiStatus } from '../cti/cti-status';
 import { LeaderLink } from '../cti/leader-link';
 import { DatabaseStatus } from '../database/database-status';
 
@@ -17,7 +16,6 @@ const DATABASE_PROBE_TIMEOUT_MS = 2000;
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cti: CtiStatus,
     private readonly database: DatabaseStatus,
     private readonly node: ClusterNode,
     private readonly leader: LeaderLink,
@@ -34,8 +32,8 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const database = (await this.databaseAnswers()) ? 'up' : 'down';
     if (database === 'down') response.status(503);
-    // A follower runs no PBX link: the leader's is the cluster's.
-    const cti = this.node.role === 'follower' ? await this.leader.ask('cti-state', {}).catch(() => 'reconnecting' as const) : this.cti.state;
+    // A follower runs no PBX link: the leader's is the cluster's (asked of itself when it leads or is alone).
+    const cti = await this.leader.ask('cti-state', {}).catch(() => 'reconnecting' as const);
     return { status: database === 'up' ? 'ok' : 'degraded', database, cti, node: this.node.name, role: this.node.role };
   }
 
