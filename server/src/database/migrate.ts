@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
-/** Arbitrary constants, distinct from the seeding's: each names one step every node runs at start. */
-export const START_LOCKS = { migrations: 7_261_992, mailQueue: 7_261_994 } as const;
+/** Arbitrary constants: each names one step every node runs at start. */
+export const START_LOCKS = { migrations: 7_261_992, seeds: 7_261_993, mailQueue: 7_261_994 } as const;
 
 /**
  * Runs `work` while holding a session advisory lock on a connection of its own: nodes starting

@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { START_LOCKS } from '../migrate';
 import { type DemoSeeder, SEEDER, type SeederMetadata } from './seeder';
-
-// Arbitrary constant: one advisory lock shared by every server seeding the same database.
-const SEED_LOCK = 7_261_993;
 
 /** Runs each discovered seeder once per database, in order, each in its own transaction. */
 @Injectable()
@@ -35,7 +33,7 @@ export class SeedRunner {
     for (const { metadata, seeder } of this.seeders()) {
       const done = await this.dataSource.transaction(async (manager) => {
         // Two servers starting on one database must not both seed.
-        await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+        await manager.query('SELECT pg_advisory_xact_lock($1)', [START_LOCKS.seeds]);
         const inserted = await manager.query('INSERT INTO seed_runs (name) VALUES ($1) ON CONFLICT DO NOTHING RETURNING name', [
           metadata.name,
         ]);
