@@ -53,6 +53,8 @@ export class AttachmentStore implements OnModuleInit {
    * (checked against the row's SHA-256). The files stay on disk; nothing reads them afterwards.
    */
   async onModuleInit(): Promise<void> {
+    // Installs that never had the folder (and cluster nodes) skip the look-up at every start.
+    if (!existsSync(this.legacyRoot)) return;
     const missing: { id: string; request_id: string; sha256: string }[] = await this.dataSource.query(
       `SELECT a.id, a.request_id, a.sha256 FROM request_attachments a
         WHERE NOT EXISTS (SELECT 1 FROM request_attachment_contents c WHERE c.attachment_id = a.id)`,
