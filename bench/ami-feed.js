@@ -1,29 +1,24 @@
-// Child process of cti.bench.js: the AMI replay server on its own core, writing a stream built from
-// every recorded transcript to the bench's asterisk-manager client, as fast as the socket takes
-// it (`max`) or at a fixed rate (`paced`). Argument: JSON {mode, events, rate?, username, secret}.
-const { readdirSync } = require('node:fs');
+// Child process of cti.bench.js: the AMI replay server on its own core, writing the recorded burst
+// (burst-40-calls.ami: every event a real Asterisk 22 sent for 40 calls, VarSet, Newexten, Cdr and
+// all) repeated with its calls renumbered, to the bench's client, as fast as the socket takes it
+// (`max`) or at a fixed rate (`paced`). Argument: JSON {mode, events, rate?, username, secret}.
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { readTranscript, renumberCalls } = require('../server/dist/cti/replay/ami-transcript.js');
-
-const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtures');
+const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js');
 
 const frame = (lines) => `${lines.join('\r\n')}\r\n\r\n`;
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Every event Asterisk sent in the recordings, in order, one transcript after another. */
-function recordedEvents() {
-  return readdirSync(FIXTURES)
-    .filter((file) => file.endsWith('.ami'))
-    .sort()
-    .flatMap((file) => readTranscript(join(FIXTURES, file)))
+/** Every event Asterisk sent in the recorded burst, in order. */
+const recordedEvents = () =>
+  readTranscript(join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami'))
     .filter((message) => message.lines[0].startsWith('Event:'))
     .map((message) => message.lines);
-}
 
-/** Repetition `n` of the recordings, framed, its calls renumbered so no two calls collide. */
+/** Repetition `n` of the burst, framed, its calls renumbered so no two calls collide. */
 const repetition = (events, n) => events.map((lines) => frame(renumberCalls(lines, n)));
 
 async function main() {

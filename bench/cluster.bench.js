@@ -9,11 +9,10 @@ const { once } = require('node:events');
 const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
-const { Client } = require('pg');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { transcriptMoments } = require('../server/dist/cti/replay/ami-transcript.js');
 const { AMI_LOAD_FIXTURES_DIR, transcript } = require('../server/dist/cti/replay/fixtures.js');
-const { mintUsers, postJson, queueSnapshot, startPostgres, startRedis, startServer } = require('./harness');
+const { finishEndedCalls, mintUsers, postJson, queueSnapshot, startPostgres, startRedis, startServer, until } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const NODES = 3;
@@ -27,14 +26,6 @@ const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
 
 const now = () => performance.timeOrigin + performance.now();
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check, what, timeoutMs = 30_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 /** The call id a transcript's `repetition`-th offer gives a recorded Linkedid (renumberCalls). */
 const offered = (linkedid, repetition) => `${Number(linkedid.split('.')[0]) + repetition * 1_000_000}.${linkedid.split('.')[1]}`;
 const extensionOf = (lines) => /^Interface: Local\/(\d+)@/m.exec(lines.join('\n'))?.[1];
@@ -86,7 +77,7 @@ async function run() {
     await postJson(`${nodes[1].url}/api/users`, { username: 'bench.refresh', name: 'Bench', role: 'attendant' }, admin.token);
 
     const pops = new Map();
-    desks = fork(join(__dirname, 'cluster-desks.js'), [JSON.stringify({ urls: nodes.map((node) => node.url), desks: extensions.map((extension) => ({ extension, token: tokenOf.get(extension) })) })], {
+    desks = fork(join(__dirname, 'desks.js'), [JSON.stringify({ urls: nodes.map((node) => node.url), desks: extensions.map((extension) => ({ extension, token: tokenOf.get(extension) })) })], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     desks.on('message', (message) => {
@@ -98,21 +89,7 @@ async function run() {
     await once(desks, 'message');
     console.log(`${NODES} nodes, ${DESKS} desks signed in and connected to /cti in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
 
-    /** What the attendants do after each call: finish its attendance, on whichever node. */
-    const finishOpenAttendances = async (expected) => {
-      const client = new Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        let rows = [];
-        await until(async () => {
-          ({ rows } = await client.query("SELECT a.id, u.extension FROM attendances a JOIN users u ON u.id = a.attendant_id WHERE a.status = 'open' AND a.talk_seconds IS NOT NULL"));
-          return rows.length >= expected;
-        }, `${expected} calls ended`);
-        await Promise.all(rows.map((row, index) => postJson(`${nodes[index % nodes.length].url}/api/attendances/${row.id}/finish`, {}, tokenOf.get(row.extension))));
-      } finally {
-        await client.end();
-      }
-    };
+    const finishOpenAttendances = (expected) => finishEndedCalls(database.url, expected, nodes.map((node) => node.url), (extension) => tokenOf.get(extension));
 
     const burstLatencies = [];
     for (let burst = 0; burst < BURSTS; burst++) {

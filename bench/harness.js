@@ -234,4 +234,34 @@ async function startCtiServer(snapshot, nodeArgs = []) {
   };
 }
 
-module.exports = { freePort, getJson, mintUsers, postJson, queueSnapshot, startCtiServer, startPostgres, startRedis, startServer, timeEach };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `check()` is true, polling every 5 ms; rejects naming `what` after `timeoutMs`. */
+async function until(check, what, timeoutMs = 30_000) {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/**
+ * What the attendants do after their calls: once `expected` attendances have their call's end
+ * recorded, each is finished by its attendant (`tokenOf(extension)`), spread over `urls` (the nodes).
+ */
+async function finishEndedCalls(databaseUrl, expected, urls, tokenOf) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    let rows = [];
+    await until(async () => {
+      ({ rows } = await client.query("SELECT a.id, u.extension FROM attendances a JOIN users u ON u.id = a.attendant_id WHERE a.status = 'open' AND a.talk_seconds IS NOT NULL"));
+      return rows.length >= expected;
+    }, `${expected} calls ended`);
+    await Promise.all(rows.map((row, index) => postJson(`${urls[index % urls.length]}/api/attendances/${row.id}/finish`, {}, tokenOf(row.extension))));
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { finishEndedCalls, freePort, getJson, mintUsers, postJson, queueSnapshot, sleep, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };

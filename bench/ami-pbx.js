@@ -1,0 +1,41 @@
+// Child process of the CTI benches: the AMI replay server (the fake PBX) on its own event loop, so
+// writing a burst does not delay the desks or the bench. Argument: JSON {username, secret, extensions}:
+// QueueStatus lists each extension as a member Local/<extension>@agents, as in the recordings.
+// Messages out: {port}, then {loggedIn: true} once the server under test logged in; asked
+// {replay: {file, repetition, speed}}, it replays and answers {replayed: [{type, key, at}]}: when each
+// AgentCalled and AgentConnect was written (wall clock, ms), keyed `${Linkedid}@${extension}`.
+const { performance } = require('node:perf_hooks');
+const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
+const { queueSnapshot } = require('./harness');
+
+const now = () => performance.timeOrigin + performance.now();
+const STAMPED = new Set(['Event: AgentCalled', 'Event: AgentConnect']);
+const field = (lines, key) => lines.find((line) => line.startsWith(`${key}: `))?.slice(key.length + 2);
+/** The member's extension: Local/1001@agents or PJSIP/1001 → 1001. */
+const extensionOf = (lines) => /\/(\d+)/.exec(field(lines, 'Interface') ?? '')?.[1];
+
+async function main() {
+  const { username, secret, extensions } = JSON.parse(process.argv[2]);
+  const snapshot = queueSnapshot(extensions, (extension) => `Local/${extension}@agents`);
+  const ami = await startAmiReplayServer({ username, secret, refusalDelayMs: 0, snapshot });
+  process.on('disconnect', () => ami.close().then(() => process.exit(0)));
+  process.on('message', async ({ replay }) => {
+    const replayed = [];
+    await ami.replay(replay.file, {
+      repetition: replay.repetition,
+      speed: replay.speed,
+      onSent: (lines) => {
+        if (STAMPED.has(lines[0])) replayed.push({ type: lines[0].slice('Event: '.length), key: `${field(lines, 'Linkedid')}@${extensionOf(lines)}`, at: now() });
+      },
+    });
+    process.send({ replayed });
+  });
+  process.send({ port: ami.port });
+  await ami.untilLoggedIn();
+  process.send({ loggedIn: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
