@@ -11,7 +11,6 @@ import {
   type RequestEventKind,
   emailSchema,
   formatProtocol,
-  makeProtocol,
   registerRequestSchema,
 } from '@receptivo/shared';
 import type { z } from 'zod';
@@ -38,8 +37,8 @@ type ParsedRegistration = z.output<typeof registerRequestSchema>;
 
 /** The next protocol: a database sequence, never max()+1, so parallel starts never collide. */
 export async function nextProtocol(manager: EntityManager, now: Date): Promise<string> {
-  const [{ value }] = await manager.query<{ value: string }[]>("SELECT nextval('protocol_sequence') AS value");
-  return makeProtocol(yearInBrazil(now), Number(value));
+  const [{ protocol }] = await manager.query<{ protocol: string }[]>("SELECT protocol_digits($1, nextval('protocol_sequence')) AS protocol", [yearInBrazil(now)]);
+  return protocol;
 }
 
 @Injectable()
@@ -53,24 +52,29 @@ export class AttendancesService {
   ) {}
 
   /**
-   * The attendance of an answered call, started by CTI for the attendant who answered it. A call
-   * answered twice for the same attendant (an AgentConnect seen again after a reconnect) gets the
-   * attendance it already has.
+   * The attendance of an answered call, started by CTI for the attendant who answered it, in one
+   * statement: the attendant's call:answered waits for nothing else. A call answered twice for the
+   * same attendant (an AgentConnect seen again after a reconnect) gets the attendance it already has.
    */
-  async startForCall(call: AttendanceCall, attendantId: string): Promise<Attendance> {
-    const id = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const [inserted] = await manager.query<{ id: string }[]>(
-        `INSERT INTO attendances (protocol, channel, status, attendant_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
-         VALUES ($1, 'phone', 'open', $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (call_id, attendant_id) WHERE call_id IS NOT NULL DO NOTHING RETURNING id`,
-        [await nextProtocol(manager, now), attendantId, now, call.callId, call.callerNumber, call.callerE164, call.queue, call.waitSeconds, call.ura],
+  async startForCall(call: AttendanceCall, attendantId: string): Promise<CallAnswered> {
+    const now = this.clock.now();
+    const start = () =>
+      this.dataSource.query<{ id: string; protocol: string }[]>(
+        `WITH started AS (
+           INSERT INTO attendances (protocol, channel, status, attendant_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
+           VALUES (protocol_digits($1, nextval('protocol_sequence')), 'phone', 'open', $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (call_id, attendant_id) WHERE call_id IS NOT NULL DO NOTHING
+           RETURNING id, protocol)
+         SELECT id, protocol FROM started
+         UNION ALL
+         SELECT id, protocol FROM attendances WHERE call_id = $4 AND attendant_id = $2 AND NOT EXISTS (SELECT 1 FROM started)`,
+        [yearInBrazil(now), attendantId, now, call.callId, call.callerNumber, call.callerE164, call.queue, call.waitSeconds, call.ura],
       );
-      if (inserted) return inserted.id;
-      const existing = await manager.findOneByOrFail(AttendanceEntity, { callId: call.callId, attendantId });
-      return existing.id;
-    });
-    return this.get(id);
+    // Empty only when the same start ran at the same moment and committed after this statement's
+    // snapshot was taken: run again, it now sees that attendance.
+    let [row] = await start();
+    row ??= (await start())[0];
+    return { callId: call.callId, attendanceId: row.id, protocol: row.protocol };
   }
 
   /**

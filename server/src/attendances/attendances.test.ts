@@ -51,6 +51,20 @@ describe('attendances', () => {
     }
   });
 
+  it('numbers protocols in the database: year, at least six sequence digits, a Luhn digit the desk accepts', async () => {
+    const sequences = ['1', '42', '731905', '999999', '1000000', '12345678'];
+    const made = await server.app.get(DataSource).query<{ protocol: string }[]>('SELECT protocol_digits(2026, n::bigint) AS protocol FROM unnest($1::text[]) AS n', [sequences]);
+    expect(made.map((row) => formatProtocol(row.protocol))).toEqual([
+      expect.stringMatching(/^2026\.000001-\d$/),
+      '2026.000042-5',
+      '2026.731905-9',
+      expect.stringMatching(/^2026\.999999-\d$/),
+      expect.stringMatching(/^2026\.1000000-\d$/),
+      expect.stringMatching(/^2026\.12345678-\d$/),
+    ]);
+    for (const { protocol } of made) expect(parseProtocol(protocol)).toBe(protocol);
+  });
+
   it('keeps the open attendance for the attendant across requests (a reload)', async () => {
     const attendance = await start();
     const current = (await server.http.get('/api/attendances/current').set(auth).expect(200)).body.attendance;

@@ -68,7 +68,7 @@ describe('reports', () => {
       );
       at(hangUp);
       await attendances.recordCallEnd(callId, attendantId, talkSeconds);
-      return attendance.id;
+      return attendance.attendanceId;
     };
     const finish = (id: string) => server.http.post(`/api/attendances/${id}/finish`).set(desk.attendant).send({}).expect(200);
     const inform = (id: string, category: string) =>

@@ -1,7 +1,8 @@
 /**
  * Protocol numbers (docs/domain.md): year + a number from a database sequence + a Luhn check digit,
- * shown as 2026.001234-5 and accepted with or without the separators. Luhn catches every wrong
- * digit and almost every swap of neighbours, the mistakes of a number read over the phone.
+ * made by the database (protocol_digits), shown as 2026.001234-5 and accepted with or without the
+ * separators. Luhn catches every wrong digit and almost every swap of neighbours, the mistakes of a
+ * number read over the phone.
  */
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;
@@ -14,12 +15,6 @@ export function luhnCheckDigit(digits: string): number {
     sum += digit;
   }
   return (10 - (sum % 10)) % 10;
-}
-
-/** Digits of a new protocol: year, sequence (at least six digits), check digit. */
-export function makeProtocol(year: number, sequence: number): string {
-  const base = `${year}${String(sequence).padStart(6, '0')}`;
-  return `${base}${luhnCheckDigit(base)}`;
 }
 
 export function formatProtocol(protocol: string): string {
