@@ -11,7 +11,6 @@ import { ClusterNode } from '../cluster/cluster-node';
 import { DatabaseStatus } from '../database/database-status';
 import { AgentBoard, type BoardView } from './agent-board';
 import { AgentDirectory } from './agent-directory';
-import { CallerLookups } from './caller-lookups';
 import { lastCallEnd } from './call-snapshot';
 import { type CallEffect, type TrackedCall, pbxPause } from './call-tracker';
 import { CtiSockets } from './cti-sockets';
@@ -35,10 +34,10 @@ const MATCHES_SHOWN = 5;
 export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CallDesk.name);
   private readonly defaultAreaCode: string;
-  private readonly lookups: CallerLookups;
   /** Pops on screen now, per extension and call: sent again to a desk that reconnects. */
   private readonly pops = new Map<string, Map<string, CallRinging>>();
-  private readonly matches = new Map<string, Promise<CustomerSummary[]>>();
+  /** Each call's customer lookup, by the caller it looked for (number and URA document). */
+  private readonly matches = new Map<string, { caller: string; found: Promise<CustomerSummary[]> }>();
   /** Fires on every change of an agent's state, as supervisors see it. */
   readonly agentsChanged$ = new Subject<void>();
   private readonly board: AgentBoard;
@@ -58,7 +57,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly cti: CtiService,
     private readonly sockets: CtiSockets,
     private readonly directory: AgentDirectory,
-    customers: CustomerSearchService,
+    private readonly customers: CustomerSearchService,
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
@@ -84,7 +83,6 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       },
       (message) => this.logger.warn(`CTI: ${message}`),
     );
-    this.lookups = new CallerLookups(customers, MATCHES_SHOWN);
   }
 
   private readonly wrapUpReason: string;
@@ -190,7 +188,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   private handle(effect: CallEffect): void {
     switch (effect.type) {
-      case 'queued':
+      case 'caller_known':
         void this.matchesOf(effect.call, this.callerE164Of(effect.call));
         break;
       case 'ringing': {
@@ -291,18 +289,27 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     for (const settle of waiting) await settle();
   }
 
-  /** The customers of the caller; none while the database is down: the pop must not wait for it. */
+  /**
+   * The customers of the caller, looked up once per caller the call shows (its number, then the
+   * document the URA adds): started at caller_known, so a pop finds them ready. One query per call,
+   * never batched: a pop waits for its own lookup only. None while the database is down: the pop
+   * must not wait for it.
+   */
   private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
     if (!this.database.isUp) return Promise.resolve([]);
-    let found = this.matches.get(call.id);
-    if (!found) {
-      found = this.lookups.find(callerE164, call.ura.document ?? null).catch((error: unknown) => {
+    const document = call.ura.document ?? null;
+    const caller = `${callerE164 ?? ''} ${document ?? ''}`;
+    const known = this.matches.get(call.id);
+    if (known?.caller === caller) return known.found;
+    const found = this.customers.callerMatches([{ e164: callerE164, document }], MATCHES_SHOWN).then(
+      ([matches]) => matches,
+      (error: unknown) => {
         if (!this.database.reportFailure(error)) this.logger.error(`CTI ${call.id}: busca do cliente falhou: ${String(error)}`);
-        this.matches.delete(call.id);
+        if (this.matches.get(call.id)?.found === found) this.matches.delete(call.id);
         return [];
-      });
-      this.matches.set(call.id, found);
-    }
+      },
+    );
+    this.matches.set(call.id, { caller, found });
     return found;
   }
 
@@ -347,13 +354,13 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const callerE164 = this.callerE164Of(call);
-    const attendance = await this.database.throughOutages(() =>
+    const answered = await this.database.throughOutages(() =>
       this.attendances.startForCall(
         { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
         user.id,
       ),
     );
-    this.sockets.toUser(user.id, 'call:answered', { callId: call.id, attendanceId: attendance.id, protocol: attendance.protocol });
+    this.sockets.toUser(user.id, 'call:answered', answered);
   }
 
   private async end(callId: string, extension: string | undefined, talkSeconds: number | null): Promise<void> {

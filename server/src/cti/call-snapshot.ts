@@ -129,8 +129,8 @@ export function lastCallEnd(agent: TrackedAgent | undefined, since: number): num
  *   to the member's LastCall when the PBX has it (else up to now); otherwise abandoned;
  * - a tracked call answered meanwhile is announced as answered; its ringing is brought up to date;
  * - a call we did not know (a restart) is taken as it stands: answered (announced, so its attendance
- *   starts), ringing at members (popped), waiting in a queue (queued: its customer looked up), or in
- *   the URA with URA data.
+ *   starts), ringing at members (popped), waiting in a queue, or in the URA with URA data (both
+ *   caller_known: its customer is looked up).
  */
 export function createSnapshotReconciler(config: CallTrackerConfig) {
   const reader = createSnapshotReader(config);
@@ -197,7 +197,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
         ura: { ...ura },
       };
       if (found.answeredBy) answer(call, found.answeredBy, 0);
-      else if (found.waitingSeconds !== null) effects.push({ type: 'queued', call });
+      else effects.push({ type: 'caller_known', call });
       for (const extension of found.ringing) {
         call.ringing.push(extension);
         touched.add(extension);

@@ -3,7 +3,7 @@ import { readEnvironment } from '../config/environment';
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
 import { createSnapshotReconciler } from './call-snapshot';
 import { type CallEffect, type CallTrackerState, createCallTracker, emptyCallTrackerState } from './call-tracker';
-import { AMI_FIXTURES_DIR } from './replay/fixtures';
+import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
 
 const defaults = readEnvironment({});
 const config = { agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS };
@@ -32,8 +32,8 @@ function replay(name: string, untilEvent?: string): { effects: CallEffect[]; sta
 const brief = (effects: CallEffect[]) =>
   callEffects(effects).map((effect) => {
     switch (effect.type) {
-      case 'queued':
-        return `queued ${effect.call.callerNumber}`;
+      case 'caller_known':
+        return `caller_known ${effect.call.callerNumber} ${effect.call.ura.document ?? '-'}`;
       case 'ringing':
         return `ringing ${effect.extension} ${effect.call.callerNumber}`;
       case 'answered':
@@ -48,8 +48,8 @@ const brief = (effects: CallEffect[]) =>
 describe('call tracker on the recorded Asterisk transcripts', () => {
   it('inbound-answered: rings 1001, answered there, ends with the talk time; nothing left open', () => {
     const { effects, state } = replay('inbound-answered');
-    expect(brief(effects)).toEqual(['queued 11987654321', 'ringing 1001 11987654321', expect.stringMatching(/^answered 1001 wait \d+s$/), 'ended hangup by 1001']);
-    expect(callEffects(effects)[0]).toMatchObject({ type: 'queued', call: { callerNumber: '11987654321', ura: { document: '12345678909' } } });
+    expect(brief(effects)).toEqual(['caller_known 11987654321 12345678909', 'ringing 1001 11987654321', expect.stringMatching(/^answered 1001 wait \d+s$/), 'ended hangup by 1001']);
+    expect(callEffects(effects)[0]).toMatchObject({ type: 'caller_known', call: { callerNumber: '11987654321', ura: { document: '12345678909' } } });
     const ringing = callEffects(effects)[1] as Extract<CallEffect, { type: 'ringing' }>;
     expect(ringing.call).toMatchObject({ callerName: 'Maria Silva', queue: 'atendimento' });
     expect(ringing.call.ura).toMatchObject({ document: '12345678909', option: '2' });
@@ -59,16 +59,47 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     expect(state.calls.size).toBe(0);
   });
 
+  it('burst-40-calls: every customer lookup starts with the URA data, before the caller joins the queue, once per call', () => {
+    let state = emptyCallTrackerState;
+    const known = new Map<string, number>();
+    const joinedBeforeKnown: string[] = [];
+    for (const message of readTranscript(join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami'))) {
+      const event = toAmiEvent(message.lines);
+      if (event.event === 'QueueCallerJoin' && !known.has(String(event.linkedid))) joinedBeforeKnown.push(String(event.linkedid));
+      const result = track(state, event, message.at * 1000);
+      state = result.state;
+      for (const effect of result.effects) if (effect.type === 'caller_known') known.set(effect.call.id, (known.get(effect.call.id) ?? 0) + 1);
+    }
+    expect(known.size).toBe(40);
+    expect(joinedBeforeKnown).toEqual([]);
+    expect([...known.values()].every((times) => times === 1)).toBe(true);
+    // Every call ended: no lookup is kept for a call that is gone.
+    expect(state.calls.size).toBe(0);
+  });
+
+  it('a caller who hangs up in the URA ends without a pop, and a changed document is looked up again', () => {
+    const ura = (variable: string, value: string) => ['Event: VarSet', 'Linkedid: 9.1', 'Uniqueid: 9.1', 'Channel: PJSIP/trunk-9', 'CallerIDNum: 11912345678', `Variable: ${variable}`, `Value: ${value}`];
+    let state = emptyCallTrackerState;
+    const seen: CallEffect[] = [];
+    for (const lines of [ura('URA_CPF', '12345678909'), ura('URA_OPCAO', '2'), ura('URA_CPF', '98765432100'), ['Event: Hangup', 'Linkedid: 9.1', 'Uniqueid: 9.1', 'Cause: 16']]) {
+      const result = track(state, toAmiEvent(lines), 0);
+      state = result.state;
+      seen.push(...result.effects);
+    }
+    expect(brief(seen)).toEqual(['caller_known 11912345678 12345678909', 'caller_known 11912345678 98765432100', 'ended abandoned']);
+    expect(state.calls.size).toBe(0);
+  });
+
   it('abandon-early: rings 1002, then the caller gives up', () => {
     const { effects, state } = replay('abandon-early');
-    expect(brief(effects)).toEqual(['queued 21998765432', 'ringing 1002 21998765432', 'ring_stopped 1002 abandoned', 'ended abandoned']);
+    expect(brief(effects)).toEqual(['caller_known 21998765432 98765432100', 'ringing 1002 21998765432', 'ring_stopped 1002 abandoned', 'ended abandoned']);
     expect(state.calls.size).toBe(0);
   });
 
   it('abandon-after-ring-noanswer: 1001 does not answer, 1002 rings, the caller gives up', () => {
     const { effects } = replay('abandon-after-ring-noanswer');
     expect(brief(effects)).toEqual([
-      'queued 31991112233',
+      'caller_known 31991112233 11144477735',
       'ringing 1001 31991112233',
       'ring_stopped 1001 not_answered',
       'ringing 1002 31991112233',
@@ -87,8 +118,8 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     const calls = [...byCall.values()].map((list) => list.map((line) => line.replace(/wait \d+s/, 'wait')));
     expect(calls).toEqual(
       expect.arrayContaining([
-        ['queued 11955554444', 'ringing 1001 11955554444', 'answered 1001 wait', 'ended hangup by 1001'],
-        ['queued 41988887777', 'ringing 1002 41988887777', 'answered 1002 wait', 'ended hangup by 1002'],
+        ['caller_known 11955554444 52998224725', 'ringing 1001 11955554444', 'answered 1001 wait', 'ended hangup by 1001'],
+        ['caller_known 41988887777 39053344705', 'ringing 1002 41988887777', 'answered 1002 wait', 'ended hangup by 1002'],
       ]),
     );
     const ringing = effects.filter((effect): effect is Extract<CallEffect, { type: 'ringing' }> => effect.type === 'ringing');
@@ -193,7 +224,7 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
       state = result.state;
       seen.push(...result.effects);
     }
-    expect(brief(seen)).toEqual(['ringing 2001 1133334444', 'answered 2001 wait 3s', 'ended hangup by 2001']);
+    expect(brief(seen)).toEqual(['caller_known 1133334444 -', 'ringing 2001 1133334444', 'answered 2001 wait 3s', 'ended hangup by 2001']);
     expect(seen.find((effect) => effect.type === 'ended')).toMatchObject({ talkSeconds: 60 });
 
     const unanswered = track(emptyCallTrackerState, toAmiEvent([...events[0][1]]), 0);
@@ -275,7 +306,7 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     const first = reconcile(emptyCallTrackerState, snapshot, 100_000);
     expect(agentStates(first.effects)).toEqual(['1001 paused (Intervalo)', '1002 available']);
     // Its customer is looked up now, before any agent rings.
-    expect(brief(first.effects)).toEqual(['queued 51977776666']);
+    expect(brief(first.effects)).toEqual(['caller_known 51977776666 -']);
     expect(first.state.calls.get('50.1')).toMatchObject({ queue: 'atendimento', callerNumber: '51977776666', joinedAt: 96_000 });
     expect(reconcile(first.state, snapshot, 101_000).effects).toEqual([]);
 

@@ -57,8 +57,12 @@ export interface AnnouncedAgentState {
 }
 
 export type CallEffect =
-  /** The caller waits in a queue: its customer is looked up now, so the pop has it when an agent rings. */
-  | { type: 'queued'; call: TrackedCall }
+  /**
+   * The caller's number or URA document became known or changed (URA data, the queue join, a caller
+   * found at a rebuild): its customers are looked up now, seconds before an agent rings, so the pop
+   * has them ready.
+   */
+  | { type: 'caller_known'; call: TrackedCall }
   | { type: 'ringing'; extension: string; call: TrackedCall; waitSeconds: number }
   | { type: 'ring_stopped'; extension: string; callId: string; reason: CallEndReason }
   | { type: 'answered'; extension: string; call: TrackedCall; waitSeconds: number }
@@ -211,6 +215,11 @@ export function createCallTracker(config: CallTrackerConfig) {
     const existing = state.calls.get(id);
     const call: TrackedCall = existing ? { ...existing, ura: { ...existing.ura }, ringing: [...existing.ringing] } : newCall(id);
     const effects: CallEffect[] = [];
+    /** URA data comes from the caller's channel: its caller ID is the caller's, before any queue says so. */
+    const knowCaller = () => {
+      call.callerNumber ??= text(event.calleridnum);
+      call.callerName ??= text(event.calleridname);
+    };
     // Channel variables manager.conf's `channelvars` attaches to every event of the channel.
     let uraChanged = false;
     const chanVariables = event.chanvariable;
@@ -222,6 +231,7 @@ export function createCallTracker(config: CallTrackerConfig) {
           uraChanged = true;
         }
       }
+      if (uraChanged) knowCaller();
     }
     const touched: string[] = [...call.ringing, ...(call.answeredBy ? [call.answeredBy] : [])];
     const waitSeconds = () => (call.joinedAt === null ? 0 : Math.max(0, Math.round((now - call.joinedAt) / 1000)));
@@ -242,6 +252,8 @@ export function createCallTracker(config: CallTrackerConfig) {
       effects.push({ type: 'answered', extension, call, waitSeconds: waited });
     };
     const finish = (calls: Map<string, TrackedCall>) => {
+      const lookupChanged = existing?.callerNumber !== call.callerNumber || existing?.ura.document !== call.ura.document;
+      if (calls.has(id) && lookupChanged && (call.callerNumber || call.ura.document)) effects.unshift({ type: 'caller_known', call });
       const announced = announceAgents(touched, calls, state.agents, state.announced, effects);
       return { state: { ...state, calls, announced }, effects };
     };
@@ -264,6 +276,7 @@ export function createCallTracker(config: CallTrackerConfig) {
         const value = text(event.value);
         if (!field || !value) return unchanged();
         call.ura[field] = value;
+        knowCaller();
         break;
       }
       case 'UserEvent': {
@@ -271,6 +284,7 @@ export function createCallTracker(config: CallTrackerConfig) {
         const found = userEventKeys.filter(([key]) => text(event[key]));
         if (found.length === 0) return unchanged();
         for (const [key, field] of found) call.ura[field] = text(event[key])!;
+        knowCaller();
         break;
       }
       case 'QueueCallerJoin':
@@ -279,7 +293,6 @@ export function createCallTracker(config: CallTrackerConfig) {
         call.callerName = text(event.calleridname);
         call.callerUniqueid = text(event.uniqueid);
         call.joinedAt = now;
-        effects.push({ type: 'queued', call });
         break;
       case 'AgentCalled': {
         const extension = memberExtension(event);
@@ -342,12 +355,7 @@ export function createCallTracker(config: CallTrackerConfig) {
         const uniqueid = text(event.uniqueid);
         if (!existing) return { state, effects };
         if (uniqueid !== call.callerUniqueid && uniqueid !== id) return unchanged();
-        if (call.joinedAt === null && call.answeredBy === null) {
-          // Hung up in the URA: nobody was shown this call.
-          const calls = new Map(state.calls);
-          calls.delete(id);
-          return { state: { ...state, calls }, effects };
-        }
+        // Hung up in the URA too: nobody was shown that call, but its customer lookup is let go.
         return end(call.answeredBy === null ? 'abandoned' : 'hangup');
       }
       default:
