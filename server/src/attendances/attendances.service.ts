@@ -31,7 +31,9 @@ import { attendanceSummaryMail } from './attendance-mail';
 import { AttendanceEvents } from './attendance-events';
 
 const HOUR = 3_600_000;
-const yearInBrazil = (date: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Sao_Paulo', year: 'numeric' }).format(date));
+// Made once: building an Intl formatter costs more than the statement that starts an attendance.
+const brazilYearFormat = new Intl.DateTimeFormat('en', { timeZone: 'America/Sao_Paulo', year: 'numeric' });
+const yearInBrazil = (date: Date) => Number(brazilYearFormat.format(date));
 
 type ParsedRegistration = z.output<typeof registerRequestSchema>;
 
