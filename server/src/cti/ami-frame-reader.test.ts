@@ -1,8 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import Manager from 'asterisk-manager';
-import { AmiFrameReader, connectWithFastReader } from './ami-frame-reader';
-import type { AmiEvent } from './call-tracker';
+import { readEnvironment } from '../config/environment';
+import { QUEUE_STATS_EVENTS, QueueStats } from '../supervision/queue-stats';
+import { AmiFrameReader, type FrameDoor, connectWithFastReader, parseFrame } from './ami-frame-reader';
+import { type AmiEvent, type CallEffect, createCallTracker, emptyCallTrackerState, trackerReads } from './call-tracker';
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
 import { until } from '../testing/until';
@@ -11,8 +14,8 @@ const credentials = { username: 'receptivo', secret: 's3cret' };
 const START = ['Event: UserEvent', 'UserEvent: ReaderTestStart'];
 const END = ['Event: UserEvent', 'UserEvent: ReaderTestEnd'];
 
-/** A logged-in client, by the library's own reader or by ours, keeping everything it hands on, in order. */
-async function client(port: number, fast: boolean) {
+/** A logged-in client, by the library's own reader or by ours (with a door, maybe), keeping everything it hands on, in order. */
+async function client(port: number, fast: boolean, door?: FrameDoor) {
   const manager = Manager(undefined, '127.0.0.1', credentials.username, credentials.secret, true);
   const received: Array<[string, AmiEvent]> = [];
   manager.on('managerevent', (event) => received.push(['managerevent', event]));
@@ -20,7 +23,7 @@ async function client(port: number, fast: boolean) {
   manager.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     const login = () => manager.login((error) => (error ? reject(new Error(String(error.message))) : resolve()));
-    if (fast) connectWithFastReader(manager, port, '127.0.0.1', login);
+    if (fast) connectWithFastReader(manager, port, '127.0.0.1', login, door);
     else manager.connect(port, '127.0.0.1', login);
   });
   const ended = () => received.some(([, event]) => event.userevent === 'ReaderTestEnd');
@@ -57,6 +60,68 @@ describe('AMI frame reader', () => {
       await until(() => library.ended() && fast.ended(), 'both clients at the end', 20_000);
       expect(fast.fromStart().length).toBe(sent + 3);
       expect(fast.fromStart()).toEqual(library.fromStart());
+    } finally {
+      library.manager.disconnect();
+      fast.manager.disconnect();
+    }
+  });
+
+  it.each(recordings)('%s through the door: the events the product does not read are dropped unparsed, and it tracks and counts the same', async (_name, file) => {
+    const environment = readEnvironment({});
+    const config = { agentPattern: new RegExp(environment.CTI_AGENT_PATTERN), uraFields: environment.CTI_URA_FIELDS };
+    const reads = trackerReads(config);
+    const dropped: AmiEvent[] = [];
+    const door: FrameDoor = {
+      // The start and end marks pass: they tell where the recording is. (A frame cut across two reads is
+      // not seen whole by the door: it is handed on, read in full, as without one.)
+      admits: (event, frame) => {
+        if (frame.includes('ReaderTestStart')) dropped.length = 0;
+        return reads(event, frame) || QUEUE_STATS_EVENTS.includes(event) || frame.includes('ReaderTest');
+      },
+      dropped: (frame) => dropped.push(parseFrame(frame)),
+    };
+    const library = await client(server.port, false);
+    const fast = await client(server.port, true, door);
+    try {
+      server.send(START);
+      await server.replay(file, { speed: Infinity });
+      server.send(END);
+      await until(() => library.ended() && fast.ended(), 'both clients at the end', 20_000);
+      const everything = library.fromStart().map(([, event]) => event);
+      const admitted = fast.fromStart().map(([, event]) => event);
+      // Every event is either handed on or dropped, each in the order sent, and a dropped one reads as the library reads it.
+      const inOrderWithin = (part: AmiEvent[]) => {
+        let found = 0;
+        for (const event of everything) if (found < part.length && isDeepStrictEqual(event, part[found])) found += 1;
+        return found === part.length;
+      };
+      const sorted = (events: AmiEvent[]) => events.map((event) => JSON.stringify(Object.entries(event).sort(([a], [b]) => a.localeCompare(b)))).sort();
+      expect(inOrderWithin(admitted)).toBe(true);
+      expect(inOrderWithin(dropped)).toBe(true);
+      expect(sorted([...admitted, ...dropped])).toEqual(sorted(everything));
+      if (file.includes('burst')) expect(dropped.length).toBeGreaterThan(everything.length * 0.8);
+
+      const outcome = (events: AmiEvent[]) => {
+        const track = createCallTracker(config);
+        const stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: 3_600_000 });
+        let state = emptyCallTrackerState;
+        const effects: CallEffect[] = [];
+        let figuresChanged = 0;
+        events.forEach((event, index) => {
+          const result = track(state, event, index * 10);
+          state = result.state;
+          effects.push(...result.effects);
+          if (stats.apply(event, index * 10)) figuresChanged += 1;
+        });
+        return { effects: effects.map((effect) => ({ ...effect, ...('call' in effect && { call: effect.call.id }) })), figuresChanged, agents: state.agents };
+      };
+      const all = outcome(everything);
+      const throughTheDoor = outcome(admitted);
+      expect(throughTheDoor.figuresChanged).toBe(all.figuresChanged);
+      expect(throughTheDoor.agents).toEqual(all.agents);
+      // Times differ (one step per event read): compare what happened, not when.
+      const what = (effects: typeof all.effects) => effects.map((effect) => JSON.stringify({ ...effect, waitSeconds: undefined, talkSeconds: undefined, endedAt: undefined }));
+      expect(what(throughTheDoor.effects)).toEqual(what(all.effects));
     } finally {
       library.manager.disconnect();
       fast.manager.disconnect();

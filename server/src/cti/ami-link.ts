@@ -1,6 +1,6 @@
 import Manager from 'asterisk-manager';
 import type { CtiState } from '@receptivo/shared';
-import { connectWithFastReader } from './ami-frame-reader';
+import { type FrameDoor, connectWithFastReader } from './ami-frame-reader';
 import type { AmiEvent } from './call-tracker';
 
 export interface AmiLinkOptions {
@@ -24,6 +24,7 @@ const FIRST_BACKOFF_MS = 250;
 
 /** An AMI header name as asterisk-manager leaves it (lowercased, spaces removed). */
 const AMI_KEY = /^[a-z0-9_\-().]+$/;
+const ACTION_ID = /^ActionID:/im;
 
 /**
  * A frozen PBX is noticed within heartbeatMs + actionTimeoutMs (4.5 s); a PBX back after a drop is
@@ -34,6 +35,12 @@ export const defaultAmiTimings = { heartbeatMs: 2_000, actionTimeoutMs: 2_500, m
 
 export interface AmiLinkHandlers {
   onEvent(event: AmiEvent): void;
+  /**
+   * Whether an event is read at all, from its name and raw text (FrameDoor): the others go to
+   * onDropped unparsed. Items of list actions (they carry an ActionID) are always read.
+   */
+  admits?(event: string, frame: string): boolean;
+  onDropped?(frame: string): void;
   /** An answer to an action (Pong, login, list start…): no call event, but the admin's tap shows it. */
   onResponse?(response: AmiEvent): void;
   /** A frame that is no AMI event or response (garbage on the wire): skipped, never fatal. */
@@ -179,6 +186,11 @@ export class AmiLink {
     manager.on('close', () => {
       if (this.manager === manager) this.lost();
     });
+    const { admits, onDropped } = this.handlers;
+    const door: FrameDoor | undefined = admits && {
+      admits: (event, frame) => ACTION_ID.test(frame) || admits(event, frame),
+      dropped: (frame) => onDropped?.(frame),
+    };
     connectWithFastReader(manager, this.options.port, this.options.host, () => {
       // Stopped or dropped while connecting (a leader handing over, a node stopping): no login on a closed link.
       if (this.manager !== manager) return;
@@ -196,7 +208,7 @@ export class AmiLink {
         this.startHeartbeat();
         this.handlers.onConnected?.();
       });
-    });
+    }, door);
   }
 
   private startHeartbeat(): void {

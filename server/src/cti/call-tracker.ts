@@ -99,6 +99,19 @@ const UNAVAILABLE_DEVICE = new Set([4, 5]);
 const CALL_EVENTS = new Set(['VarSet', 'UserEvent', 'QueueCallerJoin', 'AgentCalled', 'AgentRingNoAnswer', 'AgentConnect', 'DialBegin', 'DialEnd', 'QueueCallerAbandon', 'AgentComplete', 'Hangup']);
 const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberRemoved', 'QueueMemberPenalty']);
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What the tracker reads, told from an event's raw text before it is parsed (FrameDoor): its call
+ * and member events, VarSet of a URA variable, and any event carrying channel variables.
+ */
+export function trackerReads(config: CallTrackerConfig): (event: string, frame: string) => boolean {
+  const variables = Object.keys(config.uraFields).map(escapeRegExp);
+  const uraVariable = variables.length > 0 ? new RegExp(`^Variable: _{0,2}(?:${variables.join('|')})\\r?$`, 'm') : undefined;
+  return (event, frame) =>
+    frame.includes('\nChanVariable') || (event === 'VarSet' ? uraVariable?.test(frame) === true : CALL_EVENTS.has(event) || MEMBER_EVENTS.has(event));
+}
+
 /** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */
 export function agentStateOf(agent: TrackedAgent | undefined, calls: Iterable<TrackedCall>, extension: string): AnnouncedAgentState {
   const memberships = Object.values(agent?.memberships ?? {});

@@ -286,5 +286,11 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     expect(tap.body.items.every((item: { event: string }) => item.event === 'AgentConnect')).toBe(true);
     const byNumber = await server.http.get('/api/cti/events?q=21998765432&limit=5').set('Authorization', `Bearer ${adminToken}`).expect(200);
     expect(byNumber.body.items).toHaveLength(5);
+    // Events the desk does not read are dropped unparsed at the door, and still shown in full.
+    const dropped = await server.http.get('/api/cti/events?q=newexten&limit=3').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(dropped.body.items).toHaveLength(3);
+    for (const item of dropped.body.items) {
+      expect(item).toMatchObject({ event: 'Newexten', linkedid: expect.stringMatching(/^\d+\.\d+$/), fields: { context: expect.any(String), application: expect.any(String) } });
+    }
   });
 });

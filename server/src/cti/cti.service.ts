@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
 import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapshotReconciler } from './call-snapshot';
-import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text } from './call-tracker';
+import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text, trackerReads } from './call-tracker';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
 import { LeaderLink } from './leader-link';
@@ -27,7 +27,7 @@ export class CtiUnavailable extends Error {}
 export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   readonly effects$ = new Subject<CallEffect>();
   readonly status$ = new Subject<CtiStatusEvent>();
-  /** Every AMI event after the tracker took it, with the time it was tracked at. */
+  /** Every AMI event read (the tracker's and those asked with readAlso) after the tracker took it, with the time it was tracked at. */
   readonly events$ = new Subject<{ event: AmiEvent; now: number }>();
   readonly rebuilt$ = new Subject<{ snapshot: AmiSnapshot; now: number }>();
   /** CTI_PAUSE_REASONS: agent:pause takes these only. */
@@ -39,7 +39,10 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   private uraFields: Record<string, string> = {};
   private state: CallTrackerState = emptyCallTrackerState;
   private connectedSince: Date | null = null;
-  private lastEventAt: Date | null = null;
+  /** Epoch ms of the last AMI event, read or dropped. */
+  private lastEventAt: number | null = null;
+  /** Events read for events$ besides the tracker's (readAlso). */
+  private readonly alsoRead = new Set<string>();
   private testCalls = 0;
   private rebuilds = 0;
   private running = false;
@@ -64,6 +67,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     };
     this.uraFields = trackerConfig.uraFields;
     const track = createCallTracker(trackerConfig);
+    const reads = trackerReads(trackerConfig);
     const reconcile = createSnapshotReconciler(trackerConfig);
     const reader = createSnapshotReader(trackerConfig);
     this.status.state = 'reconnecting';
@@ -82,14 +86,19 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.logger[state === 'connected' ? 'log' : 'warn'](`AMI ${host}: ${state}`);
           this.status$.next(this.currentStatus());
         },
+        admits: (event, frame) => reads(event, frame) || this.alsoRead.has(event),
+        onDropped: (frame) => {
+          this.lastEventAt = Date.now();
+          this.tap.record(frame, this.lastEventAt);
+        },
         onEvent: (event) => {
-          this.lastEventAt = new Date();
+          this.lastEventAt = Date.now();
           this.tap.record(event, this.lastEventAt);
           const now = this.now();
           this.apply(track(this.state, event, now));
           this.events$.next({ event, now });
         },
-        onResponse: (response) => this.tap.record(response, new Date()),
+        onResponse: (response) => this.tap.record(response, Date.now()),
         onSkipped: (reason, frame) => {
           this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
         },
@@ -117,6 +126,11 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     for (const timer of this.testCallTimers) clearTimeout(timer);
   }
 
+  /** Events (by name) another feature reads from events$, besides those the tracker reads. */
+  readAlso(events: Iterable<string>): void {
+    for (const event of events) this.alsoRead.add(event);
+  }
+
   get host(): string | null {
     return this.config.get('AMI_HOST', { infer: true }) ?? null;
   }
@@ -125,7 +139,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     return {
       connected: this.status.state === 'connected',
       since: this.connectedSince?.toISOString() ?? null,
-      lastEventAt: this.lastEventAt?.toISOString() ?? null,
+      lastEventAt: this.lastEventAt === null ? null : new Date(this.lastEventAt).toISOString(),
     };
   }
 

@@ -1,15 +1,18 @@
 import type { CtiTapEntry } from '@receptivo/shared';
+import { parseFrame } from './ami-frame-reader';
 import { type AmiEvent, text } from './call-tracker';
 
 interface RecordedEvent {
   seq: number;
   at: number;
-  event: AmiEvent;
+  /** Parsed, or the raw text of an event dropped at the door (parsed only when listed). */
+  event: AmiEvent | string;
 }
 
 /**
  * The last AMI events, kept in memory for the telephony admin's live tap. Recording is on the
- * ingestion hot path, so it only keeps the event in a ring; entries are shaped when listed.
+ * ingestion hot path, so it only keeps the event in a ring (events dropped at the door as their raw
+ * text); entries are parsed and shaped when listed.
  */
 export class EventTap {
   private readonly ring: RecordedEvent[] = [];
@@ -17,9 +20,10 @@ export class EventTap {
 
   constructor(private readonly capacity: number) {}
 
-  record(event: AmiEvent, at: Date): void {
+  /** `at` in epoch ms. */
+  record(event: AmiEvent | string, at: number): void {
     this.seq += 1;
-    this.ring[this.seq % this.capacity] = { seq: this.seq, at: at.getTime(), event };
+    this.ring[this.seq % this.capacity] = { seq: this.seq, at, event };
   }
 
   /** Newest first; `filter` matches the event name, the linkedid or any field value, any case. */
@@ -34,7 +38,8 @@ export class EventTap {
   }
 }
 
-function toEntry({ seq, at, event }: RecordedEvent): CtiTapEntry {
+function toEntry({ seq, at, event: recorded }: RecordedEvent): CtiTapEntry {
+  const event = typeof recorded === 'string' ? parseFrame(recorded) : recorded;
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(event)) {
     if (key === 'event' || (key === 'response' && !event.event)) continue;

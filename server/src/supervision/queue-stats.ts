@@ -75,6 +75,9 @@ const seconds = (value: AmiEvent[string] | undefined): number | null => {
 };
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
+/** The AMI events QueueStats.apply reads. */
+export const QUEUE_STATS_EVENTS = ['QueueCallerJoin', 'QueueCallerLeave', 'QueueCallerAbandon', 'AgentConnect', 'AgentComplete'];
+
 /**
  * Per-queue figures folded from Asterisk's queue events, without I/O (times are passed in):
  * QueueCallerJoin / QueueCallerLeave keep who waits now; AgentConnect (HoldTime) counts an answer

@@ -8,7 +8,7 @@ import { AgentDirectory } from '../cti/agent-directory';
 import { CallDesk } from '../cti/call-desk';
 import { CtiSockets } from '../cti/cti-sockets';
 import { CtiService } from '../cti/cti.service';
-import { QueueStats } from './queue-stats';
+import { QUEUE_STATS_EVENTS, QueueStats } from './queue-stats';
 import { buildQueuesSnapshot } from './queues-snapshot';
 import { SnapshotPacer } from './snapshot-pacer';
 
@@ -44,6 +44,7 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
+    this.cti.readAlso(QUEUE_STATS_EVENTS);
     const changed = () => this.pacer.changed();
     this.subscriptions = [
       this.cti.events$.subscribe(({ event, now }) => {
