@@ -2,13 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { healthSchema } from '@receptivo/shared';
+import { DataSource } from 'typeorm';
+import { healthSchema, issuedPasswordSchema } from '@receptivo/shared';
+import { ClusterBroadcast } from '../../server/src/cluster/cluster-broadcast';
 import { CtiSockets } from '../../server/src/cti/cti-sockets';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
 import { type TestApp, bootTestApp } from '../../server/src/testing/test-app';
 import { createTestDatabase } from '../../server/src/testing/test-database';
 import { until } from '../../server/src/testing/until';
-import { type RedisServer, startRedis } from '../support/redis-server';
+import { type RedisServer, redisCommand, startRedis } from '../support/redis-server';
 
 /** Two nodes on one PostgreSQL and one Redis (Debian's redis-server): one leader, sockets shared. */
 describe('cluster mode: two nodes with REDIS_URL', () => {
@@ -68,10 +70,61 @@ describe('cluster mode: two nodes with REDIS_URL', () => {
     expect(a.app.get(CtiSockets).namespace?.sockets.size).toBe(0);
   });
 
+  it('a user deactivated, reset or demoted on one node is refused at once on the other, which checked it from memory', async () => {
+    const [a, b] = nodes;
+    const admin = { Authorization: `Bearer ${await a.login('admin')}` };
+    const signedInOnB = async (username: string) => {
+      const created = issuedPasswordSchema.parse(
+        (await a.http.post('/api/users').set(admin).send({ username, name: 'Atendente do Cluster', role: 'attendant' }).expect(201)).body,
+      );
+      const token = (await b.http.post('/api/auth/login').send({ username, password: created.password }).expect(200)).body.token as string;
+      const auth = { Authorization: `Bearer ${token}` };
+      await b.http.get('/api/auth/me').set(auth).expect(200);
+      return { id: created.user.id, auth };
+    };
+
+    const deactivated = await signedInOnB('cluster-one');
+    // Node B answers from memory now: a rename behind both servers' backs does not show there.
+    await a.app.get(DataSource).query("UPDATE users SET name = 'Renomeado no Banco' WHERE id = $1", [deactivated.id]);
+    expect((await b.http.get('/api/auth/me').set(deactivated.auth).expect(200)).body.name).toBe('Atendente do Cluster');
+    await a.http.patch(`/api/users/${deactivated.id}`).set(admin).send({ active: false }).expect(200);
+    const refused = await b.http.get('/api/auth/me').set(deactivated.auth).expect(401);
+    expect(refused.body).toMatchObject({ code: 'TOKEN_INVALID', message: 'Sua sessão foi encerrada. Entre novamente.' });
+
+    const reset = await signedInOnB('cluster-two');
+    await a.http.post(`/api/users/${reset.id}/reset-password`).set(admin).expect(201);
+    await b.http.get('/api/auth/me').set(reset.auth).expect(401);
+
+    const promoted = await signedInOnB('cluster-three');
+    await a.http.patch(`/api/users/${promoted.id}`).set(admin).send({ role: 'supervisor' }).expect(200);
+    await b.http.get('/api/auth/me').set(promoted.auth).expect(401);
+
+    const moved = await signedInOnB('cluster-four');
+    await a.http.patch(`/api/users/${moved.id}`).set(admin).send({ extension: '4321' }).expect(200);
+    expect((await b.http.get('/api/auth/me').set(moved.auth).expect(200)).body.extension).toBe('4321');
+  });
+
   it('login attempts are counted for the whole cluster: spread over the nodes, the eleventh is refused', async () => {
     const wrong = { username: 'ninguem', password: 'not-the-password' };
     for (let attempt = 0; attempt < 10; attempt++) await nodes[attempt % 2].http.post('/api/auth/login').send(wrong).expect(401);
     const refused = await nodes[0].http.post('/api/auth/login').send(wrong).expect(429);
     expect(refused.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+  });
+
+  it('a node that missed the others for a moment (its Redis subscription cut) reads its users from the database again', async () => {
+    const [a, b] = nodes;
+    const auth = { Authorization: `Bearer ${await b.login('supervisor')}` };
+    const { id, name } = (await b.http.get('/api/auth/me').set(auth).expect(200)).body as { id: string; name: string };
+    await a.app.get(DataSource).query("UPDATE users SET name = 'Sandra Renomeada' WHERE id = $1", [id]);
+    expect((await b.http.get('/api/auth/me').set(auth).expect(200)).body.name).toBe(name);
+
+    // What B would have heard meanwhile is lost: B forgets its copies when it stops hearing, and again when it hears once more.
+    const broadcast = b.app.get(ClusterBroadcast);
+    const hearing: boolean[] = [];
+    const watching = broadcast.hearing$.subscribe((value) => hearing.push(value));
+    expect(await redisCommand(redis.port, 'CLIENT KILL TYPE pubsub')).toMatch(/^:[1-9]/);
+    await until(() => hearing.includes(false) && broadcast.hearing, 'node B subscribed again');
+    watching.unsubscribe();
+    expect((await b.http.get('/api/auth/me').set(auth).expect(200)).body.name).toBe('Sandra Renomeada');
   });
 });

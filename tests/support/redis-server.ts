@@ -22,15 +22,15 @@ export interface RedisServer {
 }
 
 /**
- * Sends the inline command `PING` and answers the first reply line (`+PONG` when the server is up).
+ * Sends one inline command (`PING`, `CLIENT KILL TYPE pubsub`) and answers the first reply line.
  * Two lines of RESP need no client library.
  */
-export function pingRedis(port: number, timeoutMs = 1_000): Promise<string> {
+export function redisCommand(port: number, command: string, timeoutMs = 1_000): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });
     let reply = '';
-    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no PING reply from 127.0.0.1:${port} in ${timeoutMs} ms`)));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no ${command} reply from 127.0.0.1:${port} in ${timeoutMs} ms`)));
+    socket.once('connect', () => socket.write(`${command}\r\n`));
     socket.on('data', (chunk) => {
       reply += chunk.toString('utf8');
       if (reply.includes('\r\n')) {
@@ -39,9 +39,12 @@ export function pingRedis(port: number, timeoutMs = 1_000): Promise<string> {
       }
     });
     socket.once('error', reject);
-    socket.once('close', () => reject(new Error(`connection to 127.0.0.1:${port} closed before a PING reply`)));
+    socket.once('close', () => reject(new Error(`connection to 127.0.0.1:${port} closed before a ${command} reply`)));
   });
 }
+
+/** `+PONG` when the server is up. */
+export const pingRedis = (port: number, timeoutMs = 1_000): Promise<string> => redisCommand(port, 'PING', timeoutMs);
 
 export async function startRedis({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<RedisServer> {
   const binary = systemBinary('redis-server', 'redis-server');

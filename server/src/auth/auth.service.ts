@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Subscription } from 'rxjs';
 import type { Repository } from 'typeorm';
 import type { ChangePassword, LoginRequest, LoginResponse } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
+import { Clock } from '../common/clock';
 import type { AuthenticatedUser, TokenClaims } from './authenticated-user';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { UserChanges } from './user-changes';
+import { type UserCheck, UserCheckCache } from './user-check-cache';
 import { UserEntity } from './user.entity';
 
 /** A desk shift plus overtime; after it the attendant signs in again. */
@@ -15,11 +19,22 @@ const invalidCredentials = () => new ApiException(401, 'INVALID_CREDENTIALS', 'U
 const sessionEnded = () => new ApiException(401, 'TOKEN_INVALID', 'Sua sessão foi encerrada. Entre novamente.');
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleDestroy {
+  private readonly checks = new UserCheckCache();
+  private readonly forgetting: Subscription;
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
-  ) {}
+    private readonly changes: UserChanges,
+    private readonly clock: Clock,
+  ) {
+    this.forgetting = changes.stale$.subscribe((userId) => this.checks.forget(userId));
+  }
+
+  onModuleDestroy(): void {
+    this.forgetting.unsubscribe();
+  }
 
   async login({ username, password }: LoginRequest): Promise<LoginResponse> {
     const user = await this.users.findOne({ where: { username }, relations: { organ: true } });
@@ -53,16 +68,31 @@ export class AuthService {
       }
       throw new ApiException(401, 'TOKEN_INVALID', 'Sessão inválida. Entre novamente.');
     }
-    // Every authenticated request passes here: one plain indexed query, no entity hydration.
-    const [user] = await this.users.query(
-      `SELECT u.id, u.username, u.name, u.role, u.extension,
+    const user = await this.userHolding(claims);
+    if (!user) throw sessionEnded();
+    return user;
+  }
+
+  /** The token's user if it is active and its tokens of this version still hold; from memory after the first request. */
+  private async userHolding({ sub, ver }: TokenClaims): Promise<AuthenticatedUser | null> {
+    const now = this.clock.now().getTime();
+    const known = this.checks.get(sub, now);
+    // A token newer than the copy (signed in after a change this node has not heard of yet) reads the database.
+    if (known && ver <= known.tokenVersion) return holds(known, ver);
+    const generation = this.checks.generation;
+    const [row] = await this.users.query<(AuthenticatedUser & { active: boolean; tokenVersion: number })[]>(
+      `SELECT u.id, u.username, u.name, u.role, u.extension, u.active, u.token_version AS "tokenVersion",
               CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END AS organ
          FROM users u LEFT JOIN organs o ON o.id = u.organ_id
-        WHERE u.id = $1 AND u.active AND u.token_version = $2`,
-      [claims.sub, claims.ver],
+        WHERE u.id = $1`,
+      [sub],
     );
-    if (!user) throw sessionEnded();
-    return user as AuthenticatedUser;
+    if (!row) return null;
+    const { active, tokenVersion, ...user } = row;
+    const check = { active, tokenVersion, user };
+    // While other nodes' changes may not reach this node, a copy could outlive a deactivation there.
+    if (this.changes.hearsEveryNode) this.checks.keep(sub, check, generation, now);
+    return holds(check, ver);
   }
 
   async changePassword(userId: string, { currentPassword, newPassword }: ChangePassword): Promise<void> {
@@ -72,5 +102,9 @@ export class AuthService {
     }
     // Other sessions of this user end; the caller signs in again with the new password.
     await this.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + 1 });
+    await this.changes.changed(user.id);
   }
 }
+
+const holds = (check: UserCheck, tokenVersion: number): AuthenticatedUser | null =>
+  check.active && check.tokenVersion === tokenVersion ? check.user : null;

@@ -1,12 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { Subject } from 'rxjs';
+import { type Observable, Subject, merge, map } from 'rxjs';
+import { ClusterBroadcast } from '../cluster/cluster-broadcast';
 
-/** Announces that users changed (created, extension or role or activity edited), for caches of them. */
+const USERS_CHANGED = 'users:changed';
+
+/**
+ * Announces that users changed (created, password, extension, role, organ or activity edited, seeded),
+ * for caches of them: on this node at once, and on every other node before `changed()` resolves
+ * (or TELL_WAIT_MS later when a node does not confirm).
+ */
 @Injectable()
 export class UserChanges {
+  /** Users written on this node. */
   readonly changed$ = new Subject<void>();
+  private readonly staleHere$ = new Subject<string | null>();
+  /**
+   * Users whose copies are stale, changed on any node: one id, or null for every user (seeds, or a
+   * gap in hearing the other nodes, whose changes meanwhile are lost).
+   */
+  readonly stale$: Observable<string | null>;
 
-  changed(): void {
+  constructor(private readonly broadcast: ClusterBroadcast) {
+    const staleElsewhere$ = new Subject<string | null>();
+    broadcast.on<string | null>(USERS_CHANGED, (userId) => staleElsewhere$.next(userId));
+    this.stale$ = merge(this.staleHere$, staleElsewhere$, broadcast.hearing$.pipe(map(() => null)));
+  }
+
+  /** Whether changes made on other nodes reach this one now; a copy kept while they do not may be stale. */
+  get hearsEveryNode(): boolean {
+    return this.broadcast.hearing;
+  }
+
+  /** Call once the change is committed: `userId`, or none when many users may have changed. */
+  async changed(userId: string | null = null): Promise<void> {
+    this.staleHere$.next(userId);
     this.changed$.next();
+    await this.broadcast.tell(USERS_CHANGED, userId);
   }
 }

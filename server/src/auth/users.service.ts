@@ -44,7 +44,7 @@ export class UsersService {
       passwordHash: await hashPassword(password),
     });
     const saved = await this.users.save(entity).catch(asConflict);
-    this.changes.changed();
+    await this.changes.changed(saved.id);
     return { user: toUser(await this.find(saved.id)), password };
   }
 
@@ -63,7 +63,7 @@ export class UsersService {
     // The column, not the loaded relation, says which organ is saved.
     Object.assign(user, rest, { organId, organ: undefined }, endsSessions ? { tokenVersion: user.tokenVersion + 1 } : {});
     await this.users.save(user).catch(asConflict);
-    this.changes.changed();
+    await this.changes.changed(id);
     return toUser(await this.find(id));
   }
 
@@ -72,7 +72,9 @@ export class UsersService {
     const password = generatePassword();
     user.passwordHash = await hashPassword(password);
     user.tokenVersion += 1;
-    return { user: toUser(await this.users.save(user)), password };
+    const saved = await this.users.save(user);
+    await this.changes.changed(id);
+    return { user: toUser(saved), password };
   }
 
   private async find(id: string): Promise<UserEntity> {
