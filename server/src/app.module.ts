@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER } from '@nestjs/core';
@@ -8,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { ClusterModule } from './cluster/cluster.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
+import { loggerParams } from './common/request-logging';
 import type { Settings } from './config/settings';
 import { CtiModule } from './cti/cti.module';
 import { CustomersModule } from './customers/customers.module';
@@ -26,19 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => settings] }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: settings.LOG_LEVEL,
-            // Reuse the caller's id (a URA or a proxy may set it) so one request is traceable end to end.
-            genReqId: (request, response) => {
-              const incoming = request.headers['x-request-id'];
-              const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-              response.setHeader('x-request-id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(settings.LOG_LEVEL)),
         ClockModule,
         DatabaseModule,
         ClusterModule,

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { UserChanges } from './auth/user-changes';
 import { RedisStreamsIoAdapter } from './cluster/redis-streams-io-adapter';
 import { toApiError } from './common/api-exception.filter';
+import { assignRequestId } from './common/request-logging';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
 
@@ -65,11 +66,12 @@ export async function createApp(settings: Settings, rendererDir = RENDERER_DIR):
   if (settings.REDIS_URL) app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, settings.REDIS_URL));
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api');
+  app.use(assignRequestId);
   parseJsonBodies(app);
   describeApi(app);
   serveRenderer(app, rendererDir);
   await app.init();
-  // Seeds write users behind UsersService's back: caches of users start over.
-  if ((await app.get(SeedRunner).run()).length > 0) app.get(UserChanges).changed();
+  // Seeds write users behind UsersService's back: caches of users start over, on every node.
+  if ((await app.get(SeedRunner).run()).length > 0) await app.get(UserChanges).changed();
   return app;
 }

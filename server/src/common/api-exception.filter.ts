@@ -63,10 +63,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = context.getRequest<Request & { id?: string }>();
     const response = context.getResponse<Response>();
     const body = toApiError(error);
+    const requestId = request.id === undefined ? undefined : String(request.id);
     // An outage is logged once by DatabaseStatus, not once per request that met it.
     if (body.code === 'DATABASE_UNAVAILABLE') this.database.reportFailure(error);
-    else if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    const requestId = request.id === undefined ? undefined : String(request.id);
+    // The request id in the text: above info the line carries no request fields of its own.
+    else if (body.statusCode >= 500) this.logger.error(`request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`);
     response.status(body.statusCode).json({ ...body, ...(requestId && { requestId }) } satisfies ApiErrorBody);
   }
 }
