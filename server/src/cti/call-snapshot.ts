@@ -1,4 +1,6 @@
+import { Map as PersistentMap } from 'immutable';
 import {
+  type AgentLines,
   type AmiEvent,
   type CallEffect,
   type CallTrackerConfig,
@@ -6,6 +8,7 @@ import {
   type TrackedAgent,
   type TrackedCall,
   announceAgents,
+  linesAfter,
   membershipOf,
   newCall,
   text,
@@ -206,7 +209,10 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
       calls.set(call.id, call);
     }
 
-    const announced = announceAgents(touched, calls, agents, state.announced, effects);
-    return { state: { calls, agents, announced }, effects };
+    let lines = PersistentMap<string, AgentLines>();
+    for (const call of calls.values()) lines = linesAfter(lines, undefined, call);
+    const rebuilt = { calls: PersistentMap(calls), agents: PersistentMap(agents), lines };
+    const announced = announceAgents(touched, lines, rebuilt.agents, state.announced, effects);
+    return { state: { ...rebuilt, announced }, effects };
   };
 }

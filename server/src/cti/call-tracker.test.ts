@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnvironment } from '../config/environment';
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
@@ -88,6 +89,26 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     }
     expect(brief(seen)).toEqual(['caller_known 11912345678 12345678909', 'caller_known 11912345678 98765432100', 'ended abandoned']);
     expect(state.calls.size).toBe(0);
+  });
+
+  it('keeps each extension’s lines (calls ringing there, answered there) in step with the calls, event by event', () => {
+    const recordings = [...readdirSync(AMI_FIXTURES_DIR).map((file) => join(AMI_FIXTURES_DIR, file)), join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami')].filter((file) => file.endsWith('.ami'));
+    for (const file of recordings) {
+      let state = emptyCallTrackerState;
+      let busiest = 0;
+      for (const message of readTranscript(file)) {
+        state = track(state, toAmiEvent(message.lines), message.at * 1000).state;
+        const counted = new Map<string, { ringing: number; answered: number }>();
+        for (const call of state.calls.values()) {
+          for (const extension of call.ringing) counted.set(extension, { ringing: (counted.get(extension)?.ringing ?? 0) + 1, answered: counted.get(extension)?.answered ?? 0 });
+          if (call.answeredBy) counted.set(call.answeredBy, { ringing: counted.get(call.answeredBy)?.ringing ?? 0, answered: (counted.get(call.answeredBy)?.answered ?? 0) + 1 });
+        }
+        expect(Object.fromEntries(state.lines)).toEqual(Object.fromEntries(counted));
+        busiest = Math.max(busiest, state.lines.size);
+      }
+      expect(busiest).toBeGreaterThan(0);
+      expect(state.lines.size).toBe(0);
+    }
   });
 
   it('abandon-early: rings 1002, then the caller gives up', () => {
