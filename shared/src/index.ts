@@ -11,6 +11,8 @@ export * from './customers/schemas';
 export * from './knowledge/schemas';
 export * from './cti/schemas';
 export * from './supervision/schemas';
+export * from './supervision/queues-delta';
+export * from './supervision/queues-feed';
 export * from './attendances/protocols';
 export * from './attendances/schemas';
 export * from './requests/schemas';

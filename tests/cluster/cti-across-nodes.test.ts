@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { healthSchema } from '@receptivo/shared';
+import { type QueuesDelta, type QueuesSnapshot, healthSchema } from '@receptivo/shared';
 import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
@@ -66,7 +66,7 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
     expect(await attendant.next('call:ended')).toEqual({ callId: ringing.callId, reason: 'hangup' });
     await until(() => attendant.states().at(-1) === 'wrap_up', 'wrap-up');
     expect((await callAttendances(parts.database.url)).filter((row) => row.call_id === ringing.callId)).toHaveLength(1);
-    expect(await supervisor.next('queues:snapshot', (snapshot) => snapshot.queues.some((queue) => queue.answered > 0))).toBeTruthy();
+    expect(await supervisor.nextBoard((board) => board.queues.some((queue) => queue.answered > 0))).toBeTruthy();
 
     // Finished through the follower: the leader ends the wrap-up and releases the PBX pause.
     await follower.app.http.post(`/api/attendances/${answered.attendanceId}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
@@ -89,6 +89,35 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
       error: { code: 'CTI_REFUSED', message: expect.stringMatching(/^A central recusou a pausa: .+/) },
     });
     ami.setSnapshot(idleQueue());
+  });
+
+  it('a supervisor on the follower who loses a delta gets the whole board from the leader, then its deltas again', async () => {
+    const supervisor = await desk(follower.url, await follower.app.login('supervisor'));
+    const first = await supervisor.next('queues:snapshot');
+    const attendant = await desk(leader.url, await leader.app.login('attendant'));
+    await attendant.next('agent:state');
+    const has1001 = (state: string, reason: string | null = null) => (board: QueuesSnapshot) =>
+      board.agents.some((agent) => agent.extension === '1001' && agent.state === state && agent.reason === reason);
+
+    // The pause's delta is lost on the way: the board still shows 1001 as it was.
+    supervisor.dropDeltas = 1;
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Treinamento' })).toEqual({ ok: true });
+    await until(() => supervisor.dropDeltas === 0, 'a delta lost');
+    const lost = supervisor.received.filter((item) => item.event === 'queues:delta').at(-1)!.payload as QueuesDelta;
+    expect(supervisor.boards.some(({ board }) => has1001('paused', 'Treinamento')(board))).toBe(false);
+
+    // The next delta does not follow: the follower asks the leader, whose whole board comes through Redis.
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+    const resent = await supervisor.nextBoard((board) => board.seq > lost.seq && has1001('available')(board));
+    expect(supervisor.resends).toEqual([{ ok: true }]);
+    expect(supervisor.received.filter((item) => item.event === 'queues:snapshot')).toHaveLength(2);
+    expect(resent.epoch).toBe(first.epoch);
+
+    // Deltas apply again.
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Banheiro' })).toEqual({ ok: true });
+    await supervisor.nextBoard(has1001('paused', 'Banheiro'));
+    expect(supervisor.received.filter((item) => item.event === 'queues:snapshot')).toHaveLength(2);
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
   });
 
   it('the telephony page on the follower shows the leader\'s link, tap and calls, and its test call pops on any node', async () => {

@@ -132,7 +132,7 @@ describe('three nodes behind nginx', () => {
     expect(await attendant.next('call:ended')).toEqual({ callId: ringing.callId, reason: 'hangup' });
     await until(async () => (await rowsOf(ringing.callId)).some((row) => row.talk_seconds !== null), 'the call end recorded');
     expect(await rowsOf(ringing.callId)).toHaveLength(1);
-    expect(await supervisor.next('queues:snapshot', (snapshot) => snapshot.queues.some((queue) => queue.queue === 'atendimento' && queue.answered === 1))).toBeTruthy();
+    expect(await supervisor.nextBoard((board) => board.queues.some((queue) => queue.queue === 'atendimento' && queue.answered === 1))).toBeTruthy();
 
     // The attendance as any node serves it through nginx, then finished: the wrap-up ends on the leader.
     const read = await api().get(`/api/attendances/${answered.attendanceId}`, tokens['1001']);

@@ -130,6 +130,18 @@ export function CtiProvider({ children, onRinging }: CtiProviderProps) {
     });
   }
 
+  // A gap in the queues' deltas (supervisors): the board is asked for again, once per gap.
+  const resendDue = state.queues.resend === 'due';
+  const askForQueues = useEffectEvent(() => {
+    dispatch({ type: 'queues-resend', outcome: 'asked' });
+    void request((socket, ack) => socket.emit('queues:resend', ack)).then((answer) => {
+      if (!answer.ok) dispatch({ type: 'queues-resend', outcome: 'failed' });
+    });
+  });
+  useEffect(() => {
+    if (resendDue) askForQueues();
+  }, [resendDue]);
+
   const value: CtiHandle = {
     ...state,
     enabled,

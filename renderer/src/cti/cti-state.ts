@@ -1,12 +1,14 @@
 import {
   ctiServerEventSchemas,
+  emptyQueuesFeed,
+  queuesFeedReducer,
   type AgentState,
   type CallAnswered,
   type CallEnded,
   type CallRinging,
   type CtiServerToClientEvents,
   type CtiStatusEvent,
-  type QueuesSnapshot,
+  type QueuesFeed,
 } from '@receptivo/shared';
 
 type ServerEventName = keyof CtiServerToClientEvents;
@@ -41,12 +43,6 @@ export interface EndedNotice {
   reason: CallEnded['reason'];
 }
 
-/** The last queues:snapshot (supervisors), and when it arrived by the desk's clock, so durations tick on. */
-export interface ReceivedQueues {
-  snapshot: QueuesSnapshot;
-  receivedAt: number;
-}
-
 export interface CtiState {
   connection: CtiConnection;
   status: CtiStatusEvent | null;
@@ -57,7 +53,8 @@ export interface CtiState {
   ended: CallEnded[];
   answered: { count: number; last: CallAnswered | null };
   nextNoticeId: number;
-  queues: ReceivedQueues | null;
+  /** Supervisors: the queues' board from queues:snapshot and the queues:delta after it. */
+  queues: QueuesFeed;
 }
 
 export const initialCtiState: CtiState = {
@@ -69,7 +66,7 @@ export const initialCtiState: CtiState = {
   ended: [],
   answered: { count: 0, last: null },
   nextNoticeId: 1,
-  queues: null,
+  queues: emptyQueuesFeed,
 };
 
 const endedKept = 50;
@@ -78,7 +75,9 @@ export type CtiAction =
   | { type: 'connection'; connection: CtiConnection }
   | { type: 'event'; event: CtiEvent; now: number }
   | { type: 'dismiss'; callId: string }
-  | { type: 'notice-expired'; id: number };
+  | { type: 'notice-expired'; id: number }
+  /** The provider asked the server for the whole board again, or that request failed. */
+  | { type: 'queues-resend'; outcome: 'asked' | 'failed' };
 
 export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
   switch (action.type) {
@@ -93,6 +92,8 @@ export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
       return { ...state, ringing: withoutCall(state.ringing, action.callId) };
     case 'notice-expired':
       return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
+    case 'queues-resend':
+      return { ...state, queues: queuesFeedReducer(state.queues, { type: action.outcome === 'asked' ? 'resend-asked' : 'resend-failed' }) };
     case 'event':
       return onEvent(state, action.event, action.now);
   }
@@ -105,7 +106,9 @@ function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
     case 'agent:state':
       return { ...state, agent: event.payload };
     case 'queues:snapshot':
-      return { ...state, queues: { snapshot: event.payload, receivedAt: now } };
+      return { ...state, queues: queuesFeedReducer(state.queues, { type: 'snapshot', snapshot: event.payload, now }) };
+    case 'queues:delta':
+      return { ...state, queues: queuesFeedReducer(state.queues, { type: 'delta', delta: event.payload, now }) };
     case 'call:ringing': {
       const call: RingingCall = { ...event.payload, waitingSince: now - event.payload.waitSeconds * 1000 };
       return { ...state, ringing: [...withoutCall(state.ringing, call.callId), call] };

@@ -11,9 +11,9 @@ const ALL_QUEUES = '';
 
 /**
  * The time now, again every second from `since` on: waits and times in state count up between two
- * snapshots, each second turning when the snapshot's own seconds do.
+ * updates, each second turning when the update's own seconds do.
  */
-function useNow(since: number | undefined): number {
+function useNow(since: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     setNow(Date.now());
@@ -24,19 +24,19 @@ function useNow(since: number | undefined): number {
 }
 
 /**
- * [Supervisão] Ao vivo: the queues and the attendants as the server's queues:snapshot tells them,
- * over the desk's own /cti link. Durations are as of the snapshot plus the time since it arrived
- * (no clock of the server needed); the queue filter is applied here.
+ * [Supervisão] Ao vivo: the queues and the attendants as the server tells them (queues:snapshot,
+ * then queues:delta, kept by the CTI provider), over the desk's own /cti link. Durations are as of
+ * the last update plus the time since it arrived (no clock of the server needed); the queue filter
+ * is applied here.
  */
 export function LiveSupervision() {
   const cti = useCti();
-  const received = cti.queues;
-  const now = useNow(received?.receivedAt);
+  const { board: snapshot, receivedAt } = cti.queues;
+  const now = useNow(receivedAt);
   const [queue, setQueue] = useState(ALL_QUEUES);
   const { label, tone } = telephonyStatus(cti);
-  const elapsed = (ms: number | null) => (ms === null || !received ? '—' : formatElapsed(ms + Math.max(0, now - received.receivedAt)));
+  const elapsed = (ms: number | null) => (ms === null || receivedAt === null ? '—' : formatElapsed(ms + Math.max(0, now - receivedAt)));
 
-  const snapshot = received?.snapshot;
   const queueNames = [...new Set([...(snapshot?.queues.map((figures) => figures.queue) ?? []), ...(queue ? [queue] : [])])];
   const queues = snapshot?.queues.filter((figures) => !queue || figures.queue === queue) ?? [];
   const agents = snapshot?.agents.filter((agent) => !queue || agent.queues.includes(queue)) ?? [];

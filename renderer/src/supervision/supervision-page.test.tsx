@@ -1,5 +1,5 @@
-import { act, screen, within } from '@testing-library/react';
-import type { QueuesSnapshot } from '@receptivo/shared';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { QueuesDelta, QueuesSnapshot } from '@receptivo/shared';
 import { fakeCti } from '../testing/fake-cti';
 import { fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
@@ -9,6 +9,8 @@ afterEach(() => jest.useRealTimers());
 
 const noAgents = { available: 0, ringing: 0, on_call: 0, paused: 0, wrap_up: 0, offline: 0 };
 const snapshot: QueuesSnapshot = {
+  epoch: 'leader-1',
+  seq: 7,
   at: '2026-03-10T12:00:00.000Z',
   serviceLevelSeconds: 20,
   windowMinutes: 60,
@@ -59,7 +61,7 @@ async function openSupervision() {
   const cti = fakeCti();
   const user = renderApp('/supervisao', cti);
   const socket = await cti.connected();
-  return { socket, user };
+  return { socket, user, answers: cti.answers };
 }
 
 const rowTexts = (table: HTMLElement) =>
@@ -103,8 +105,8 @@ test('Ao vivo shows the queues and the attendants of the last snapshot, filtered
   expect(rowTexts(screen.getByRole('table', { name: 'Filas' })).map((row) => row[0])).toEqual(['ouvidoria']);
   expect(rowTexts(screen.getByRole('table', { name: 'Atendentes' })).map((row) => row[0])).toEqual(['1003']);
 
-  // The next snapshot replaces the last one; the filter stays.
-  socket.send('queues:snapshot', { ...snapshot, queues: snapshot.queues.map((figures) => ({ ...figures, waiting: 0 })), agents: snapshot.agents.slice(0, 2) });
+  // A full snapshot replaces the board; the filter stays.
+  socket.send('queues:snapshot', { ...snapshot, seq: 9, queues: snapshot.queues.map((figures) => ({ ...figures, waiting: 0 })), agents: snapshot.agents.slice(0, 2) });
   expect(screen.getByText('Nenhum atendente nesta fila.')).toBeInTheDocument();
   await user.selectOptions(screen.getByLabelText('Fila'), 'Todas as filas');
   expect(rowTexts(screen.getByRole('table', { name: 'Filas' })).map((row) => row[1])).toEqual(['0', '0']);
@@ -120,4 +122,54 @@ test('waits and times in state count up between snapshots; the link state is sho
 
   socket.send('cti:status', { connected: false, since: null, lastEventAt: '2026-03-10T12:05:00.000Z' });
   expect(within(screen.getByRole('tabpanel')).getByText('Telefonia indisponível')).toBeInTheDocument();
+});
+
+const delta = (seq: number, changes: Partial<QueuesDelta> = {}): QueuesDelta => ({
+  epoch: 'leader-1',
+  seq,
+  at: '2026-03-10T12:00:01.000Z',
+  queues: [],
+  agents: [],
+  removedQueues: [],
+  removedAgents: [],
+  ...changes,
+});
+
+test('deltas change only their rows; a missed one asks the server for the whole board and the screen waits for it', async () => {
+  const { socket } = await openSupervision();
+  socket.send('queues:snapshot', snapshot);
+  const [ana, paused] = snapshot.agents;
+
+  // 1002 comes back from lunch: one row changes, the others stay.
+  socket.send('queues:delta', delta(8, { agents: [{ ...paused, state: 'available', reason: null, inStateMs: 0 }] }));
+  const agentRows = () => rowTexts(screen.getByRole('table', { name: 'Atendentes' }));
+  expect(agentRows().map((row) => row[2])).toEqual(['Em ligação', 'Disponível', 'Disponível']);
+  // The rows not sent are a second older, as of the delta's `at`.
+  expect(agentRows().map((row) => row[3])).toEqual(['0:43', '0:00', '—']);
+  expect(rowTexts(screen.getByRole('table', { name: 'Filas' }))[0][2]).toBe('1:06');
+  expect(socket.emitted).toEqual([]);
+
+  // Seq 10 after 8: 9 was missed. The server is asked once, and nothing applies until the board comes.
+  socket.send('queues:delta', delta(10, { agents: [{ ...ana, state: 'wrap_up', call: null }] }));
+  socket.send('queues:delta', delta(11, { removedAgents: ['1003'] }));
+  await waitFor(() => expect(socket.emitted).toEqual([{ event: 'queues:resend', payload: undefined }]));
+  expect(agentRows().map((row) => row[2])).toEqual(['Em ligação', 'Disponível', 'Disponível']);
+
+  socket.send('queues:snapshot', { ...snapshot, seq: 11, agents: [{ ...ana, state: 'wrap_up', call: null }, paused] });
+  expect(agentRows().map((row) => row[2])).toEqual(['Pós-atendimento', 'Em pausa']);
+  socket.send('queues:delta', delta(12, { queues: [{ ...snapshot.queues[1], answered: 3 }] }));
+  expect(rowTexts(screen.getByRole('table', { name: 'Filas' })).map((row) => row[3])).toEqual(['5', '3']);
+  expect(socket.emitted).toHaveLength(1);
+});
+
+test('a refused resend is asked again at the next delta that does not fit', async () => {
+  const { socket, answers } = await openSupervision();
+  socket.send('queues:snapshot', snapshot);
+  answers['queues:resend'] = () => ({ ok: false, error: { code: 'CTI_UNAVAILABLE', message: 'Nenhum servidor está conectado à central.' } });
+  socket.send('queues:delta', delta(9));
+  await waitFor(() => expect(socket.emitted).toHaveLength(1));
+  // The refusal lets the next delta, still past the gap, ask again.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  socket.send('queues:delta', delta(10));
+  await waitFor(() => expect(socket.emitted.map((item) => item.event)).toEqual(['queues:resend', 'queues:resend']));
 });

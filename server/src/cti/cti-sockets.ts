@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import type { Namespace } from 'socket.io';
-import type { CtiClientToServerEvents, CtiServerToClientEvents, QueuesSnapshot } from '@receptivo/shared';
+import type { CtiClientToServerEvents, CtiServerToClientEvents } from '@receptivo/shared';
 
 export type CtiNamespace = Namespace<CtiClientToServerEvents, CtiServerToClientEvents>;
 export type CtiServerEvent = keyof CtiServerToClientEvents;
@@ -15,8 +15,6 @@ export class CtiSockets {
   namespace: CtiNamespace | undefined;
   /** Socket ids of supervisors and admins as they connect, to be sent what is true now. */
   readonly supervisorJoined$ = new Subject<string>();
-  /** Supervisors whose link was still busy when a snapshot was due: the newest one, sent when it is ready. */
-  private readonly pendingSnapshots = new Map<string, QueuesSnapshot>();
   /** Supervisors' /cti connections on every node. */
   private supervisors = 0;
 
@@ -24,32 +22,9 @@ export class CtiSockets {
     this.namespace?.to(userRoom(userId)).emit(event, ...payload);
   }
 
-  /**
-   * queues:snapshot to the supervisors' room (or to one supervisor's socket), encoded once. It is
-   * a latest-state event, so it goes out volatile: not kept for connection recovery (a supervisor
-   * who comes back is sent a fresh one) and never queued behind older ones; a supervisor whose
-   * link is still writing the last one is sent only the newest, once the link is ready again.
-   */
-  sendQueuesSnapshot(snapshot: QueuesSnapshot, socketId?: string): void {
-    const namespace = this.namespace;
-    if (!namespace) return;
-    const busy: string[] = [];
-    for (const id of socketId ? [socketId] : (namespace.adapter.rooms.get(SUPERVISORS_ROOM) ?? [])) {
-      const transport = namespace.sockets.get(id)?.conn.transport;
-      if (!transport || transport.writable) continue;
-      busy.push(id);
-      if (!this.pendingSnapshots.has(id)) {
-        // 'ready' comes once the transport is writable again ('drain' comes just before).
-        transport.once('ready', () => {
-          const latest = this.pendingSnapshots.get(id);
-          this.pendingSnapshots.delete(id);
-          if (latest) this.sendQueuesSnapshot(latest, id);
-        });
-        transport.once('close', () => this.pendingSnapshots.delete(id));
-      }
-      this.pendingSnapshots.set(id, snapshot);
-    }
-    namespace.to(socketId ?? SUPERVISORS_ROOM).except(busy).volatile.emit('queues:snapshot', snapshot);
+  /** To the supervisors' and admins' room, on every node. */
+  toSupervisors<Event extends CtiServerEvent>(event: Event, ...payload: Parameters<CtiServerToClientEvents[Event]>): void {
+    this.namespace?.to(SUPERVISORS_ROOM).emit(event, ...payload);
   }
 
   /** Whether anyone would receive toSupervisors: a snapshot nobody watches is not built. */

@@ -1,4 +1,4 @@
-import type { AgentStateName, QueuesSnapshot, SupervisedAgent } from '@receptivo/shared';
+import type { AgentStateName, QueuesBoard, SupervisedAgent } from '@receptivo/shared';
 import type { BoardView } from '../cti/agent-board';
 import type { CallTrackerState, TrackedAgent, TrackedCall } from '../cti/call-tracker';
 import type { QueueStats } from './queue-stats';
@@ -30,8 +30,8 @@ const queuesOf = (member: TrackedAgent | undefined): string[] => {
   return queues;
 };
 
-/** `queues:snapshot` as of `now`: pure, from what the tracker, the stats and the board hold. */
-export function buildQueuesSnapshot(sources: SnapshotSources, now: number): QueuesSnapshot {
+/** The figures of `queues:snapshot` as of `now` (SupervisionFeed numbers them): pure, from what the tracker, the stats and the board hold. */
+export function buildQueuesSnapshot(sources: SnapshotSources, now: number): QueuesBoard {
   const { tracker, stats, agents, users } = sources;
   // The call each agent talks in, else the one ringing at it.
   const callOf = new Map<string, TrackedCall>();

@@ -1,7 +1,7 @@
 /**
- * Paces the queues' snapshots: the first change after a quiet spell is sent as soon as the events
+ * Paces the supervisors' updates: the first change after a quiet spell is sent as soon as the events
  * at hand are taken (setImmediate: a burst read from one TCP chunk goes out as one), and later
- * changes at most once per `intervalMs`, so a busy PBX costs a few snapshots a second however
+ * changes at most once per `intervalMs`, so a busy PBX costs a few updates a second however
  * many events it sends, and no change waits longer than `intervalMs` to be seen.
  */
 export class SnapshotPacer {

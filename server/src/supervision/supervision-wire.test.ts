@@ -1,22 +1,26 @@
-import { type QueuesSnapshot, type SupervisedAgent, ctiPauseReasonsSchema } from '@receptivo/shared';
+import { type QueuesSnapshot, type SupervisedAgent, applyQueuesDelta, ctiPauseReasonsSchema } from '@receptivo/shared';
 import type { AmiReplayServer } from '../cti/replay/ami-replay-server';
 import { CtiDesk } from '../testing/cti-desk';
 import { type CtiTestApp, startCtiTestApp, transcript } from '../testing/cti-test-app';
 import type { TestApp } from '../testing/test-app';
 import { until } from '../testing/until';
 
-
-const snapshots = (desk: CtiDesk) => desk.received.filter((item) => item.event === 'queues:snapshot') as { payload: QueuesSnapshot; at: number }[];
 const agentIn = (snapshot: QueuesSnapshot | undefined, extension: string): SupervisedAgent | undefined =>
   snapshot?.agents.find((agent) => agent.extension === extension);
 
-/** Resolves with the first snapshot, received from now on, that `check` accepts, and when it came. */
+/**
+ * Resolves with the first board, built from now on out of the supervisor's queues:snapshot and the
+ * queues:delta after it, that `check` accepts, and when it came.
+ */
 async function nextSnapshot(desk: CtiDesk, check: (snapshot: QueuesSnapshot) => boolean, what: string): Promise<{ payload: QueuesSnapshot; at: number }> {
-  const from = snapshots(desk).length;
-  let found: { payload: QueuesSnapshot; at: number } | undefined;
-  await until(() => (found = snapshots(desk).slice(from).find((item) => check(item.payload))) !== undefined, what);
-  return found!;
+  const from = desk.boards.length;
+  let found: { board: QueuesSnapshot; at: number } | undefined;
+  await until(() => (found = desk.boards.slice(from).find((item) => check(item.board))) !== undefined, what);
+  return { payload: found!.board, at: found!.at };
 }
+
+/** The board as the supervisor's screen shows it at `at`: the rows not updated since aged to then. */
+const boardAt = (board: QueuesSnapshot, at: string) => applyQueuesDelta(board, { at, queues: [], agents: [], removedQueues: [], removedAgents: [] });
 
 describe('live supervision over the wire: replayed Asterisk → queues:snapshot at the supervisors', () => {
   let cti: CtiTestApp;
@@ -71,7 +75,15 @@ describe('live supervision over the wire: replayed Asterisk → queues:snapshot 
     const gone = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'offline', '1001 offline');
     expect(gone.at - closedAt).toBeLessThan(1000);
     expect(agentIn(gone.payload, '1001')!.inStateMs).toBeLessThan(1000);
-    expect(attendant.received.some((item) => item.event === 'queues:snapshot')).toBe(false);
+    expect(attendant.received.some((item) => item.event === 'queues:snapshot' || item.event === 'queues:delta')).toBe(false);
+    // Whole once, then only what changed, numbered on from the snapshot.
+    const frames = supervisor.received.filter((item) => item.event === 'queues:snapshot' || item.event === 'queues:delta');
+    expect(frames.map((item) => item.event)).toEqual(['queues:snapshot', ...Array(frames.length - 1).fill('queues:delta')]);
+    // (A delta of the snapshot's own seq, sent to the others at the same update, is stale here.)
+    const seqs = frames.slice(1).map((item) => (item.payload as { seq: number }).seq).filter((seq) => seq > first.seq);
+    expect(seqs.length).toBeGreaterThanOrEqual(2);
+    expect(seqs).toEqual(seqs.map((_, index) => first.seq + 1 + index));
+    expect(supervisor.resends).toEqual([]);
   });
 
   it('a replayed call: waiting rises and falls, the agent rings, talks, wraps up and is available after the maximum', async () => {
@@ -115,5 +127,50 @@ describe('live supervision over the wire: replayed Asterisk → queues:snapshot 
     expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
     const back = await nextSnapshot(supervisor, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available again');
     expect(agentIn(back.payload, '1001')!.reason).toBeNull();
+  });
+
+  it('a supervisor who loses a delta asks for the whole board, then follows the deltas again, with the figures of one who lost nothing', async () => {
+    const steady = await desk(await server.login('supervisor'));
+    const lossy = await desk(await server.login('supervisor'));
+    await steady.next('queues:snapshot');
+    await lossy.next('queues:snapshot');
+    lossy.dropDeltas = 1;
+
+    // The attendant's desk connects: the delta saying 1001 is available never reaches `lossy`'s board.
+    const attendant = await desk(await server.login('attendant'));
+    await nextSnapshot(steady, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available');
+    await until(() => lossy.dropDeltas === 0, 'a delta lost');
+
+    // The next delta does not follow the last one applied: the whole board is asked for and shows the pause.
+    expect(await attendant.socket.emitWithAck('agent:pause', { reason: 'Feedback' })).toEqual({ ok: true });
+    await nextSnapshot(lossy, (snapshot) => agentIn(snapshot, '1001')?.state === 'paused', '1001 paused, after the gap');
+    expect(lossy.resends).toEqual([{ ok: true }]);
+    expect(lossy.received.filter((item) => item.event === 'queues:snapshot')).toHaveLength(2);
+
+    // Deltas apply again: the resume comes as one, with no other request.
+    expect(await attendant.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+    await nextSnapshot(lossy, (snapshot) => agentIn(snapshot, '1001')?.state === 'available', '1001 available again');
+    await until(() => lossy.boards.at(-1)!.board.seq === steady.boards.at(-1)?.board.seq, 'both at the same update');
+    expect(lossy.resends).toHaveLength(1);
+    expect(lossy.received.filter((item) => item.event === 'queues:snapshot')).toHaveLength(2);
+    const { board } = steady.boards.at(-1)!;
+    expect(boardAt(lossy.boards.at(-1)!.board, board.at)).toEqual(board);
+    expect(steady.resends).toEqual([]);
+  });
+
+  it('queues:resend: a supervisor gets the whole board at the current update; an attendant is refused', async () => {
+    const supervisor = await desk(await server.login('supervisor'));
+    const first = await supervisor.next('queues:snapshot');
+    expect(await supervisor.socket.emitWithAck('queues:resend')).toEqual({ ok: true });
+    await until(() => supervisor.received.filter((item) => item.event === 'queues:snapshot').length === 2, 'the board again');
+    const again = supervisor.received.filter((item) => item.event === 'queues:snapshot')[1].payload as QueuesSnapshot;
+    expect(again.epoch).toBe(first.epoch);
+    expect(again.agents.map((agent) => agent.extension)).toEqual(first.agents.map((agent) => agent.extension));
+    expect(again.seq).toBeGreaterThanOrEqual(first.seq);
+
+    const attendant = await desk(await server.login('attendant'));
+    expect(await attendant.socket.emitWithAck('queues:resend')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(attendant.received.some((item) => item.event === 'queues:snapshot')).toBe(false);
   });
 });

@@ -1,24 +1,37 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Subscription } from 'rxjs';
-import type { QueuesSnapshot } from '@receptivo/shared';
+import type { QueuesBoard } from '@receptivo/shared';
+import { ClusterNode } from '../cluster/cluster-node';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { AgentDirectory } from '../cti/agent-directory';
 import { CallDesk } from '../cti/call-desk';
 import { CtiSockets } from '../cti/cti-sockets';
 import { CtiService } from '../cti/cti.service';
+import { LeaderLink } from '../cti/leader-link';
 import { QUEUE_STATS_EVENTS, QueueStats } from './queue-stats';
 import { buildQueuesSnapshot } from './queues-snapshot';
 import { SnapshotPacer } from './snapshot-pacer';
+import { SupervisionFeed } from './supervision-feed';
 
-/** At most this often a snapshot goes out; a change is seen by supervisors within it. */
+declare module '../cti/leader-link' {
+  interface LeaderRequests {
+    /** A supervisor on any node missed a queues:delta: the leader sends its socket the whole board. */
+    'queues-resend': { payload: { socketId: string }; answer: true };
+  }
+}
+
+/** At most this often an update goes out; a change is seen by supervisors within it. */
 const SNAPSHOT_INTERVAL_MS = 150;
 
 /**
- * Live supervision: folds the AMI queue events into QueueStats and sends `queues:snapshot` to the
- * supervisors' room after every change (paced), to each supervisor as it connects, and when
- * figures leave the rolling window. Nothing is built while no supervisor is connected.
+ * Live supervision: folds the AMI queue events into QueueStats and, after every change (paced),
+ * sends the supervisors' room a `queues:delta` of the rows that changed; a supervisor connecting or
+ * asking again (`queues:resend`, from any node) gets the whole board as `queues:snapshot` at the
+ * same update, and when figures leave the rolling window that is a change too. Nothing is built
+ * while no supervisor is connected. Runs on the node that leads (the only one that hears the PBX).
  */
 @Injectable()
 export class SupervisionService implements OnModuleInit, OnModuleDestroy {
@@ -27,6 +40,9 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
   private readonly serviceLevelSeconds: number;
   private readonly windowMinutes: number;
   private readonly pacer = new SnapshotPacer(SNAPSHOT_INTERVAL_MS, () => void this.send());
+  private readonly feed = new SupervisionFeed(() => randomBytes(9).toString('base64url'));
+  /** Supervisors' sockets (on any node) to be sent the whole board at the next update. */
+  private readonly wantWhole = new Set<string>();
   private expiry: NodeJS.Timeout | undefined;
   private subscriptions: Subscription[] = [];
 
@@ -35,6 +51,8 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
     private readonly desk: CallDesk,
     private readonly sockets: CtiSockets,
     private readonly directory: AgentDirectory,
+    private readonly leader: LeaderLink,
+    private readonly node: ClusterNode,
     private readonly clock: Clock,
     config: ConfigService<Settings, true>,
   ) {
@@ -46,6 +64,14 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.cti.readAlso(QUEUE_STATS_EVENTS);
     const changed = () => this.pacer.changed();
+    const sendWhole = (socketId: string) => {
+      this.wantWhole.add(socketId);
+      changed();
+    };
+    this.leader.handle('queues-resend', async ({ socketId }) => {
+      sendWhole(socketId);
+      return true;
+    });
     this.subscriptions = [
       this.cti.events$.subscribe(({ event, now }) => {
         if (this.stats.apply(event, now)) changed();
@@ -57,7 +83,11 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
       // Calls ringing, answered and ended change the agents' current call.
       this.cti.effects$.subscribe(changed),
       this.desk.agentsChanged$.subscribe(changed),
-      this.sockets.supervisorJoined$.subscribe((socketId) => void this.send(socketId)),
+      this.sockets.supervisorJoined$.subscribe(sendWhole),
+      // Another leader numbered the updates meanwhile: this one starts an epoch of its own.
+      this.node.role$.subscribe((role) => {
+        if (role === 'leader') this.feed.restart();
+      }),
     ];
   }
 
@@ -67,8 +97,28 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
     clearTimeout(this.expiry);
   }
 
-  async snapshot(): Promise<QueuesSnapshot> {
-    const users = await this.directory.usersByExtension();
+  /**
+   * One update: the whole board to those who asked, then the delta to the room. Built and numbered
+   * with no wait in between (the users are read first), so two updates never interleave; in that
+   * order, the delta of the same number reaches an asker after its snapshot and is ignored as stale.
+   */
+  private async send(): Promise<void> {
+    // A node that stopped leading keeps its old figures (and timers): the new leader speaks now.
+    if (this.node.role === 'follower') return;
+    if (this.wantWhole.size === 0 && !this.sockets.supervisorsConnected()) return;
+    try {
+      const users = await this.directory.usersByExtension();
+      const { delta, snapshot } = this.feed.next(this.board(users));
+      for (const socketId of this.wantWhole) this.sockets.toSocket(socketId, 'queues:snapshot', snapshot);
+      this.wantWhole.clear();
+      if (delta) this.sockets.toSupervisors('queues:delta', delta);
+      this.scheduleExpiry();
+    } catch (error) {
+      this.logger.warn(`Supervisão: não foi possível montar o quadro das filas: ${String(error)}`);
+    }
+  }
+
+  private board(users: ReadonlyMap<string, { name: string }>): QueuesBoard {
     return buildQueuesSnapshot(
       {
         stats: this.stats,
@@ -80,17 +130,6 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
       },
       this.clock.now().getTime(),
     );
-  }
-
-  /** To the supervisors' room, or to the one supervisor that just connected. */
-  private async send(socketId?: string): Promise<void> {
-    if (!socketId && !this.sockets.supervisorsConnected()) return;
-    try {
-      this.sockets.sendQueuesSnapshot(await this.snapshot(), socketId);
-      this.scheduleExpiry();
-    } catch (error) {
-      this.logger.warn(`Supervisão: não foi possível montar o quadro das filas: ${String(error)}`);
-    }
   }
 
   /** Counts and averages change by themselves when a sample leaves the window. */

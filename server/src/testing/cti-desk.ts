@@ -1,13 +1,34 @@
 import { type Socket, io } from 'socket.io-client';
-import { type CtiClientToServerEvents, type CtiHandshake, type CtiServerToClientEvents, ctiServerEventSchemas } from '@receptivo/shared';
+import {
+  type CtiClientToServerEvents,
+  type CtiHandshake,
+  type CtiServerToClientEvents,
+  type QueuesDelta,
+  type QueuesFeed,
+  type QueuesSnapshot,
+  ctiServerEventSchemas,
+  emptyQueuesFeed,
+  queuesFeedReducer,
+} from '@receptivo/shared';
 
 type CtiClient = Socket<CtiServerToClientEvents, CtiClientToServerEvents>;
 type Received = { event: keyof CtiServerToClientEvents; payload: unknown; at: number };
 
-/** A desk connected to /cti, recording every event it receives, each parsed by its shared schema. */
+/**
+ * A desk connected to /cti, recording every event it receives, each parsed by its shared schema.
+ * A supervisor's desk also follows the queues' board as the renderer does (queuesFeedReducer),
+ * asking for the whole board again (queues:resend) at a gap.
+ */
 export class CtiDesk {
   readonly received: Received[] = [];
   readonly socket: CtiClient;
+  /** The queues' board after each queues:snapshot or queues:delta that changed it, and when. */
+  readonly boards: { board: QueuesSnapshot; at: number }[] = [];
+  /** The answers to the queues:resend this desk sent. */
+  readonly resends: unknown[] = [];
+  /** How many of the next queues:delta to lose on purpose (recorded in `received`, not applied), as a dropped frame. */
+  dropDeltas = 0;
+  private queues: QueuesFeed = emptyQueuesFeed;
 
   constructor(url: string, token: string) {
     // As the desk does: each handshake names the pops still on screen, so a restarted server ends those that are over.
@@ -18,8 +39,40 @@ export class CtiDesk {
       reconnectionDelayMax: 200,
     });
     for (const event of Object.keys(ctiServerEventSchemas) as (keyof CtiServerToClientEvents)[]) {
-      this.socket.on(event, (payload: unknown) => this.received.push({ event, payload: ctiServerEventSchemas[event].parse(payload), at: Date.now() }));
+      this.socket.on(event, (payload: unknown) => {
+        const item = { event, payload: ctiServerEventSchemas[event].parse(payload), at: Date.now() };
+        this.received.push(item);
+        this.followQueues(item);
+      });
     }
+  }
+
+  /** The first board (received so far or later) that the predicate accepts. */
+  async nextBoard(predicate: (board: QueuesSnapshot) => boolean, timeoutMs = 10_000): Promise<QueuesSnapshot> {
+    for (let waited = 0; waited < timeoutMs; waited += 20) {
+      const found = this.boards.find((item) => predicate(item.board));
+      if (found) return found.board;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no such board within ${timeoutMs} ms; the last: ${JSON.stringify(this.boards.at(-1)?.board)}`);
+  }
+
+  private followQueues({ event, payload, at }: Received): void {
+    if (event === 'queues:delta' && this.dropDeltas > 0) {
+      this.dropDeltas -= 1;
+      return;
+    }
+    const before = this.queues;
+    if (event === 'queues:snapshot') this.queues = queuesFeedReducer(before, { type: 'snapshot', snapshot: payload as QueuesSnapshot, now: at });
+    else if (event === 'queues:delta') this.queues = queuesFeedReducer(before, { type: 'delta', delta: payload as QueuesDelta, now: at });
+    else return;
+    if (this.queues.board && this.queues.board !== before.board) this.boards.push({ board: this.queues.board, at });
+    if (this.queues.resend !== 'due') return;
+    this.queues = queuesFeedReducer(this.queues, { type: 'resend-asked' });
+    void this.socket.emitWithAck('queues:resend').then((answer) => {
+      this.resends.push(answer);
+      if (!answer.ok) this.queues = queuesFeedReducer(this.queues, { type: 'resend-failed' });
+    });
   }
 
   async connected(): Promise<void> {

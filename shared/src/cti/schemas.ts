@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerSummarySchema } from '../customers/schemas';
 import { ctiStateSchema, nodeRoleSchema } from '../health/schemas';
-import { queuesSnapshotSchema } from '../supervision/schemas';
+import { queuesDeltaSchema, queuesSnapshotSchema } from '../supervision/schemas';
 import { agentStateNameSchema } from './agent-states';
 
 // Apart so the supervision schemas can use them without importing this file back.
@@ -88,8 +88,10 @@ export const ctiServerEventSchemas = {
   'call:ended': callEndedSchema,
   'agent:state': agentStateSchema,
   'cti:status': ctiStatusSchema,
-  /** To the supervisors' room only. */
+  /** Supervisors and admins only: the whole board to one of them (on connecting, on queues:resend)... */
   'queues:snapshot': queuesSnapshotSchema,
+  /** ...then what changed, to the supervisors' room. */
+  'queues:delta': queuesDeltaSchema,
 } as const;
 
 export type CtiServerToClientEvents = {
@@ -99,6 +101,8 @@ export type CtiServerToClientEvents = {
 export interface CtiClientToServerEvents {
   'agent:pause': (payload: AgentPause, ack: (answer: CtiAck) => void) => void;
   'agent:unpause': (ack: (answer: CtiAck) => void) => void;
+  /** A supervisor missed a queues:delta: the whole board again, as a queues:snapshot. */
+  'queues:resend': (ack: (answer: CtiAck) => void) => void;
 }
 
 /** The call an attendance was started for by CTI. */

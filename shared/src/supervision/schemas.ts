@@ -51,12 +51,48 @@ export const supervisedAgentSchema = z.object({
 });
 export type SupervisedAgent = z.infer<typeof supervisedAgentSchema>;
 
-/** `queues:snapshot`, sent to the supervisors' room within a second of any change. */
-export const queuesSnapshotSchema = z.object({
+/** The figures as of `at`: what a supervisor's screen shows, whole. */
+const queuesBoardShape = {
   at: z.string().datetime(),
   serviceLevelSeconds: z.number().int().positive(),
   windowMinutes: z.number().int().positive(),
   queues: z.array(queueFiguresSchema),
   agents: z.array(supervisedAgentSchema),
-});
+};
+
+/**
+ * Where an update stands in the leader's stream of updates: `epoch` is new whenever a node starts
+ * leading (or restarts), `seq` counts the updates within it. A supervisor applies a delta only on
+ * top of the one before it (same epoch, seq + 1); anything else is a gap, mended by a full resend.
+ */
+const feedPosition = { epoch: z.string().min(1), seq: count };
+
+/**
+ * `queues:snapshot`: everything, to one supervisor as it connects or asks again (`queues:resend`);
+ * the deltas that follow count on from its `seq`.
+ */
+export const queuesSnapshotSchema = z.object({ ...feedPosition, ...queuesBoardShape });
 export type QueuesSnapshot = z.infer<typeof queuesSnapshotSchema>;
+/** The figures without their place in the stream (what the server builds). */
+export type QueuesBoard = Omit<QueuesSnapshot, keyof typeof feedPosition>;
+
+/**
+ * `queues:delta`, to the supervisors' room at every paced change: the queues and agents whose rows
+ * changed since the update before (whole rows), those gone, and the order of the keys when it is
+ * not the old order less the ones gone (a row added). Rows not sent are as before, their durations
+ * (`longestWaitMs`, `inStateMs`) older by the time between the two `at`.
+ */
+export const queuesDeltaSchema = z.object({
+  ...feedPosition,
+  seq: z.number().int().positive(),
+  at: queuesBoardShape.at,
+  queues: z.array(queueFiguresSchema),
+  agents: z.array(supervisedAgentSchema),
+  removedQueues: z.array(z.string()),
+  removedAgents: z.array(z.string()),
+  /** Every queue name in order; only when a queue was added (or the order changed otherwise). */
+  queueOrder: z.array(z.string()).optional(),
+  /** Every extension in order; only when an agent was added (or the order changed otherwise). */
+  agentOrder: z.array(z.string()).optional(),
+});
+export type QueuesDelta = z.infer<typeof queuesDeltaSchema>;
