@@ -1,14 +1,19 @@
 // Child process of supervision.bench.js: the 20 supervisors, on their own event loop, so the bench's
 // AMI writes and bookkeeping do not delay them. Each is a minimal Socket.IO client (Engine.IO 4 over a
-// WebSocket) that stamps every queues:snapshot frame as it arrives (wall clock, ms) and parses none:
-// parsing 100 KB twenty times per snapshot would measure this process, not the server. Supervisor 0
-// keeps its frames, read at the end. Argument: JSON {url, tokens}. Messages: {ready} then, asked
-// {report: queues}, {arrivals: ms[][], frames: [{at, answered: {queue: n}}]}.
+// WebSocket) that stamps every queues:snapshot (the whole board, on connecting) and queues:delta (what
+// changed since the update before) frame as it arrives (wall clock, ms) and parses none: parsing them
+// twenty times per update would measure this process, not the server. Supervisor 0 keeps its frames,
+// folded at the end into its board after each (the renderer's queuesFeedReducer). Argument: JSON
+// {url, tokens}. Messages: {ready} then, asked {report: queues},
+// {arrivals: ms[][], frames: [{at, kind, answered: {queue: n}, agents, queues, bytes}]}.
 const { performance } = require('node:perf_hooks');
 const WebSocket = require('ws');
+const { emptyQueuesFeed, queuesFeedReducer } = require('@receptivo/shared');
 
-const SNAPSHOT_FRAME = Buffer.from('42/cti,["queues:snapshot"');
+const FRAME_PREFIX = '42/cti,';
+const UPDATE_FRAMES = ['snapshot', 'delta'].map((kind) => ({ kind, prefix: Buffer.from(`${FRAME_PREFIX}["queues:${kind}"`) }));
 const now = () => performance.timeOrigin + performance.now();
+const updateKind = (data) => UPDATE_FRAMES.find(({ prefix }) => data.subarray(0, prefix.length).equals(prefix))?.kind;
 
 function supervisor(url, token, keep) {
   const arrivals = [];
@@ -16,7 +21,7 @@ function supervisor(url, token, keep) {
   const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
   const ready = new Promise((resolve, reject) => {
     ws.on('message', (data) => {
-      if (data.subarray(0, SNAPSHOT_FRAME.length).equals(SNAPSHOT_FRAME)) {
+      if (updateKind(data)) {
         arrivals.push(now());
         if (keep) frames.push(data);
         return;
@@ -39,10 +44,19 @@ async function main() {
   process.send({ ready: true });
   process.on('message', ({ report: queues }) => {
     const [first] = supervisors;
-    const frames = first.frames.map((frame, index) => {
-      const snapshot = JSON.parse(frame.subarray('42/cti,'.length).toString())[1];
-      const answered = Object.fromEntries(queues.map((queue) => [queue, snapshot.queues.find((item) => item.queue === queue)?.answered ?? 0]));
-      return { at: first.arrivals[index], answered, agents: snapshot.agents.length, queues: snapshot.queues.length, bytes: frame.length };
+    let feed = emptyQueuesFeed;
+    const frames = first.frames.flatMap((frame, index) => {
+      const kind = updateKind(frame);
+      const payload = JSON.parse(frame.subarray(FRAME_PREFIX.length).toString())[1];
+      const at = first.arrivals[index];
+      feed = queuesFeedReducer(feed, kind === 'snapshot' ? { type: 'snapshot', snapshot: payload, now: at } : { type: 'delta', delta: payload, now: at });
+      // Never asked for again here: a gap means the server lost an update.
+      if (feed.resend !== 'none') throw new Error(`supervisor 0 missed an update before the ${kind} seq ${payload.seq}`);
+      const { board } = feed;
+      // Deltas to the room before this supervisor's own snapshot show it nothing.
+      if (!board) return [];
+      const answered = Object.fromEntries(queues.map((queue) => [queue, board.queues.find((item) => item.queue === queue)?.answered ?? 0]));
+      return [{ at, kind, answered, agents: board.agents.length, queues: board.queues.length, bytes: frame.length }];
     });
     process.send({ arrivals: supervisors.map((socket) => socket.arrivals), frames });
     for (const socket of supervisors) socket.close();
