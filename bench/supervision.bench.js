@@ -1,8 +1,9 @@
 // Live supervision with 500 agents in 50 queues (target: ≤ 5 ms per event, p99):
 // (a) in-process, the pure path per AMI event: tracker + agent board + queue stats, then the whole
 //     queues:snapshot built (and JSON-encoded), over a synthetic stream of calls, pauses and abandons;
-// (b) over loopback, the built server: an AMI event written to its AMI socket → the queues:snapshot
-//     that shows it received by 20 supervisor sockets (a child process), one event at a time and in a burst.
+// (b) over loopback, the built server: an AMI event written to its AMI socket (a call's AgentConnect,
+//     with its Linkedid) → the update that shows it received by 20 supervisor sockets (a child
+//     process), one call at a time; and a burst of answers.
 const { fork } = require('node:child_process');
 const { once } = require('node:events');
 const { join } = require('node:path');
@@ -202,15 +203,40 @@ async function overLoopback() {
     // Each gets a snapshot on connect; then the pacer is quiet.
     await sleep(1000);
 
-    // Each probe is one answer in a queue of its own: its `answered` counts the answers a snapshot shows.
+    // Each probe is a call of its own (with its Linkedid, as Asterisk sends it) in a queue of its own,
+    // answered by the next agent: the tracker, the desk (its attendance starts), the agent board and the
+    // queue figures all take it. Its `answered` counts the answers an update shows; the measure is
+    // AgentConnect written → the update showing it. The call is offered, then answered one gap later
+    // (so the pacer is quiet), then ended with the next probe's offer.
     const answer = (queue) =>
       ami.send(['Event: AgentConnect', 'Privilege: agent,all', `Queue: ${queue}`, 'Interface: PJSIP/3000', 'MemberName: Atendente 3000', 'HoldTime: 4', 'RingTime: 2']);
+    const probeCall = (probe) => {
+      const extension = extensions[probe % AGENTS];
+      const call = [`Linkedid: 1700000000.${probe}`, `Uniqueid: 1700000000.${probe}`, `Channel: PJSIP/trunk-${probe}`, 'CallerIDNum: 11987654321', 'Queue: bench-probe'];
+      const member = [`Interface: PJSIP/${extension}`, `MemberName: Atendente ${extension}`, `DestChannel: PJSIP/${extension}-${probe}`];
+      return {
+        offer: () => {
+          ami.send(['Event: QueueCallerJoin', 'Privilege: call,all', ...call, 'Position: 1', 'Count: 1']);
+          ami.send(['Event: AgentCalled', 'Privilege: agent,all', ...call, ...member]);
+        },
+        answer: () => ami.send(['Event: AgentConnect', 'Privilege: agent,all', ...call, ...member, 'HoldTime: 4', 'RingTime: 2']),
+        end: () => {
+          ami.send(['Event: AgentComplete', 'Privilege: agent,all', ...call, ...member, 'HoldTime: 4', 'TalkTime: 30', 'Reason: caller']);
+          ami.send(['Event: Hangup', 'Privilege: call,all', ...call, 'Cause: 16']);
+        },
+      };
+    };
     const probeSentAt = [];
     for (let probe = 0; probe < WARM_UP_PROBES + PROBES; probe++) {
+      const call = probeCall(probe);
+      if (probe > 0) probeCall(probe - 1).end();
+      call.offer();
+      await sleep(PROBE_GAP_MS);
       probeSentAt.push(now());
-      answer('bench-probe');
+      call.answer();
       await sleep(PROBE_GAP_MS);
     }
+    probeCall(WARM_UP_PROBES + PROBES - 1).end();
     const burstSentAt = [];
     const burstStarted = performance.now();
     for (let sent = 0; sent < BURST_RATE * BURST_SECONDS; ) {
