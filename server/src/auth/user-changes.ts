@@ -11,8 +11,6 @@ const USERS_CHANGED = 'users:changed';
  */
 @Injectable()
 export class UserChanges {
-  /** Users written on this node. */
-  readonly changed$ = new Subject<void>();
   private readonly staleHere$ = new Subject<string | null>();
   /**
    * Users whose copies are stale, changed on any node: one id, or null for every user (seeds, or a
@@ -34,7 +32,6 @@ export class UserChanges {
   /** Call once the change is committed: `userId`, or none when many users may have changed. */
   async changed(userId: string | null = null): Promise<void> {
     this.staleHere$.next(userId);
-    this.changed$.next();
     await this.broadcast.tell(USERS_CHANGED, userId);
   }
 }

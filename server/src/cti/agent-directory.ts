@@ -29,11 +29,11 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     changes: UserChanges,
   ) {
-    this.subscription = changes.changed$.subscribe(() => this.forget());
+    this.subscription = changes.stale$.subscribe(() => this.forget());
   }
 
   /** Users changed (here or on another node): the next look-up reads them again. */
-  forget(): void {
+  private forget(): void {
     this.byExtensionCache = undefined;
   }
 

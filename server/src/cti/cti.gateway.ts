@@ -12,7 +12,6 @@ import type { Socket } from 'socket.io';
 import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiHandshakeSchema, ctiNamespace } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
 import { AuthService } from '../auth/auth.service';
-import { UserChanges } from '../auth/user-changes';
 import { ClusterNode } from '../cluster/cluster-node';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
@@ -57,7 +56,6 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     private readonly leader: LeaderLink,
     private readonly status: CtiStatus,
     private readonly node: ClusterNode,
-    private readonly userChanges: UserChanges,
   ) {}
 
   afterInit(namespace: CtiNamespace): void {
@@ -71,11 +69,6 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     this.leader.handle('set-paused', (payload) => this.pauseInPbx(payload));
     this.leader.handle('cti-state', async () => this.status.state);
     this.leader.listen();
-    if (this.node.role !== 'single') {
-      // Users edited on one node: every node's extension directory reads them again.
-      namespace.on('users:changed', () => this.directory.forget());
-      this.userChanges.changed$.subscribe(() => namespace.serverSideEmit('users:changed' as never));
-    }
     namespace.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || !token) {
