@@ -45,6 +45,9 @@ export function databaseOptions(url: string, onPoolError?: (error: Error) => voi
     logging: ['migration'],
     connectTimeoutMS: CONNECT_TIMEOUT_MS,
     ...(onPoolError && { poolErrorHandler: onPoolError }),
-    extra: { max: 20 },
+    // Idle connections are kept (pg-pool closes them after 10 s by default): opening one costs a
+    // backend start and a SCRAM exchange, tens of ms that the first calls answered after a quiet spell
+    // would wait for (npm run bench -- cti: AgentConnect → call:answered p99 50–70 ms closing them, 31–37 ms keeping them).
+    extra: { max: 20, idleTimeoutMillis: 0 },
   };
 }
