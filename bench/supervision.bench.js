@@ -231,7 +231,8 @@ async function overLoopback() {
       const call = probeCall(probe);
       if (probe > 0) probeCall(probe - 1).end();
       call.offer();
-      await sleep(PROBE_GAP_MS);
+      // What the end and the offer set off (the wrap-up pause, the ringing) is paced too: two intervals leave the pacer quiet.
+      await sleep(2 * PROBE_GAP_MS);
       probeSentAt.push(now());
       call.answer();
       await sleep(PROBE_GAP_MS);
