@@ -2,15 +2,26 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
+import { type Command, Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 
 /**
  * The adapter duplicates our client for its stream readers and leaves them blocked in XREAD until
  * their block time ends after a close; keeping the copies lets a shutdown end them at once.
  */
-class ClosableRedis extends Redis {
+export class ClosableRedis extends Redis {
   private readonly copies: Redis[] = [];
+
+  /**
+   * The adapter publishes server-side emits (a desk's goodbye told to the leader) and ignores the
+   * answer: a PUBLISH failing because Redis is away, or because this client closed while a node was
+   * stopping, would be an unhandled rejection, which ends the process. Callers that await a command
+   * still see its failure; an ignored one is only not fatal (the 'error' event logs Redis away).
+   */
+  override sendCommand(command: Command, stream?: Parameters<Redis['sendCommand']>[1]): unknown {
+    command.promise.catch(() => undefined);
+    return super.sendCommand(command, stream);
+  }
 
   override duplicate(override?: Parameters<Redis['duplicate']>[0]): Redis {
     const copy = super.duplicate(override);
