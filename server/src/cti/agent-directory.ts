@@ -23,6 +23,8 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   private byExtensionCache: Promise<Map<string, DirectoryUser>> | undefined;
   private loadedAt = 0;
   private lastLoaded: Map<string, DirectoryUser> | undefined;
+  /** The users read by the current load, once it answered (none while a reload is due or running). */
+  private current: Map<string, DirectoryUser> | undefined;
   private readonly subscription: Subscription;
 
   constructor(
@@ -35,6 +37,7 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   /** Users changed (here or on another node): the next look-up reads them again. */
   private forget(): void {
     this.byExtensionCache = undefined;
+    this.current = undefined;
   }
 
   /** Read once at start, so the first pops after a restart ring even if the database is away by then. */
@@ -44,6 +47,11 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.subscription.unsubscribe();
+  }
+
+  /** The extension's user when the directory already holds it, without waiting; undefined otherwise (ask byExtension). */
+  knownByExtension(extension: string): DirectoryUser | undefined {
+    return this.current?.get(extension);
   }
 
   async byExtension(extension: string): Promise<DirectoryUser | null> {
@@ -67,7 +75,7 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   private async find(pick: (users: Map<string, DirectoryUser>) => DirectoryUser | undefined): Promise<DirectoryUser | null> {
     const found = pick(await this.load());
     if (found || Date.now() - this.loadedAt < RELOAD_ON_MISS_AFTER_MS) return found ?? null;
-    this.byExtensionCache = undefined;
+    this.forget();
     return pick(await this.load()) ?? null;
   }
 
@@ -76,7 +84,11 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
       this.loadedAt = Date.now();
       const loading = this.dataSource
         .query<DirectoryUser[]>('SELECT id, name, username, extension FROM users WHERE extension IS NOT NULL AND active ORDER BY extension')
-        .then((users) => (this.lastLoaded = new Map(users.map((user) => [user.extension, user]))))
+        .then((users) => {
+          this.lastLoaded = new Map(users.map((user) => [user.extension, user]));
+          if (this.byExtensionCache === loading) this.current = this.lastLoaded;
+          return this.lastLoaded;
+        })
         .catch((error: unknown) => {
           // A failed load is not kept: the next call asks the database again. Meanwhile (an outage)
           // the users last read still ring their desks: a pop must not wait for PostgreSQL.

@@ -37,7 +37,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   /** Pops on screen now, per extension and call: sent again to a desk that reconnects. */
   private readonly pops = new Map<string, Map<string, CallRinging>>();
   /** Each call's customer lookup, by the caller it looked for (number and URA document). */
-  private readonly matches = new Map<string, { caller: string; found: Promise<CustomerSummary[]> }>();
+  private readonly matches = new Map<string, { caller: string; found: Promise<CustomerSummary[]>; ready?: CustomerSummary[] }>();
   /** Fires on every change of an agent's state, as supervisors see it. */
   readonly agentsChanged$ = new Subject<void>();
   private readonly board: AgentBoard;
@@ -192,6 +192,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         void this.matchesOf(effect.call, this.callerE164Of(effect.call));
         break;
       case 'ringing': {
+        if (this.popAtOnce(effect.extension, effect.call, effect.waitSeconds)) break;
         const popped = this.work.run(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
         this.popsInFlight.set(effect.extension, popped);
         void popped.then(() => {
@@ -298,11 +299,15 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
     if (!this.database.isUp) return Promise.resolve([]);
     const document = call.ura.document ?? null;
-    const caller = `${callerE164 ?? ''} ${document ?? ''}`;
+    const caller = this.callerKey(callerE164, call);
     const known = this.matches.get(call.id);
     if (known?.caller === caller) return known.found;
     const found = this.customers.callerMatches([{ e164: callerE164, document }], MATCHES_SHOWN).then(
-      ([matches]) => matches,
+      ([matches]) => {
+        const entry = this.matches.get(call.id);
+        if (entry?.found === found) entry.ready = matches;
+        return matches;
+      },
       (error: unknown) => {
         if (!this.database.reportFailure(error)) this.logger.error(`CTI ${call.id}: busca do cliente falhou: ${String(error)}`);
         if (this.matches.get(call.id)?.found === found) this.matches.delete(call.id);
@@ -313,29 +318,45 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return found;
   }
 
+  /** Who a lookup looks for: the caller's number and the URA's document. */
+  private callerKey(callerE164: string | null, call: TrackedCall): string {
+    return `${callerE164 ?? ''} ${call.ura.document ?? ''}`;
+  }
+
   /** The caller number normalized as customer phones are; null when it is no phone. */
   private callerE164Of(call: TrackedCall): string | null {
     return call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+  }
+
+  /**
+   * The pop sent right away when nothing it needs is pending — no earlier work for the call, the
+   * attendant in the directory, the customer matches found (looked up since the URA) — as CPU work
+   * only: it leaves with its AgentCalled instead of after every other event of the same AMI read
+   * (promise continuations run only once all of them are handled). False: ring() does it in order.
+   */
+  private popAtOnce(extension: string, call: TrackedCall, waitSeconds: number): boolean {
+    if (!this.work.idle(call.id)) return false;
+    const user = this.directory.knownByExtension(extension);
+    const callerE164 = this.callerE164Of(call);
+    const matches = this.database.isUp ? this.matches.get(call.id) : { caller: this.callerKey(callerE164, call), ready: [] };
+    if (!user || matches?.caller !== this.callerKey(callerE164, call) || !matches.ready) return false;
+    this.sendPop(extension, user.id, call, waitSeconds, callerE164, matches.ready);
+    return true;
   }
 
   private async ring(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
     const user = await this.directory.byExtension(extension);
     if (!user) return;
     const callerE164 = this.callerE164Of(call);
-    const pop: CallRinging = {
-      callId: call.id,
-      callerNumber: call.callerNumber,
-      callerE164,
-      callerName: call.callerName,
-      queue: call.queue,
-      waitSeconds,
-      ura: call.ura,
-      matches: await this.matchesOf(call, callerE164),
-    };
+    this.sendPop(extension, user.id, call, waitSeconds, callerE164, await this.matchesOf(call, callerE164));
+  }
+
+  private sendPop(extension: string, userId: string, call: TrackedCall, waitSeconds: number, callerE164: string | null, matches: CustomerSummary[]): void {
+    const pop: CallRinging = { callId: call.id, callerNumber: call.callerNumber, callerE164, callerName: call.callerName, queue: call.queue, waitSeconds, ura: call.ura, matches };
     const atExtension = this.pops.get(extension) ?? new Map<string, CallRinging>();
     atExtension.set(call.id, pop);
     this.pops.set(extension, atExtension);
-    this.sockets.toUser(user.id, 'call:ringing', pop);
+    this.sockets.toUser(userId, 'call:ringing', pop);
   }
 
   private async stopRinging(extension: string, callId: string, reason: CallEndReason): Promise<void> {

@@ -8,6 +8,11 @@ export class OrderedWork {
 
   constructor(private readonly failed: (key: string, error: unknown) => void) {}
 
+  /** Nothing runs or waits for this key: work done now keeps the order. */
+  idle(key: string): boolean {
+    return !this.chains.has(key);
+  }
+
   run(key: string, work: () => Promise<void>): Promise<void> {
     const next = (this.chains.get(key) ?? Promise.resolve()).then(work).catch((error: unknown) => this.failed(key, error));
     this.chains.set(key, next);
