@@ -81,9 +81,9 @@ async function run() {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     desks.on('message', (message) => {
-      if (message.pop) {
-        const key = `${message.pop.callId}@${message.pop.extension}`;
-        if (!pops.has(key)) pops.set(key, message.pop.at);
+      for (const { type, callId, extension, at } of message.arrivals ?? []) {
+        const key = `${callId}@${extension}`;
+        if (type === 'pop' && !pops.has(key)) pops.set(key, at);
       }
     });
     await once(desks, 'message');

@@ -190,9 +190,9 @@ async function burstIntoServer() {
     });
     children.push(desks);
     desks.on('message', (message) => {
-      for (const type of ['pop', 'answered']) {
-        const key = message[type] && `${message[type].callId}@${message[type].extension}`;
-        if (key && !arrived[type].has(key)) arrived[type].set(key, message[type].at);
+      for (const { type, callId, extension, at } of message.arrivals ?? []) {
+        const key = `${callId}@${extension}`;
+        if (!arrived[type].has(key)) arrived[type].set(key, at);
       }
     });
     const supervisors = fork(join(__dirname, 'supervision-clients.js'), [JSON.stringify({ url: server.url, tokens: tokens.slice(minted.length) })], {
