@@ -25,7 +25,8 @@ const INGEST_EVENTS = Number(process.env.BENCH_AMI_EVENTS ?? 300_000);
 const PACED_RATE = 25_000;
 const PACED_SECONDS = Number(process.env.BENCH_AMI_PACED_SECONDS ?? 5);
 const DESKS = Number(process.env.BENCH_AGENTS ?? 500);
-const SUPERVISORS = 20;
+// BENCH_SUPERVISORS=0 tells what the supervisors' updates cost the pops.
+const SUPERVISORS = Number(process.env.BENCH_SUPERVISORS ?? 20);
 /** Bursts counted at each pace; one more at 10× first warms the server up (JIT, pools, plans). */
 const RECORDED_PACE_BURSTS = Number(process.env.BENCH_CTI_RECORDED_BURSTS ?? 2);
 const FAST_BURSTS = Number(process.env.BENCH_CTI_FAST_BURSTS ?? 4);
