@@ -4,8 +4,9 @@ import type { AgentStateName, CallEndReason } from '@receptivo/shared';
 /**
  * The pure core of CTI (docs/architecture.md, docs/cti.md): AMI events in, call and agent state and effects out, no
  * I/O. The state is persistent (immutable.js maps share their structure between versions): an event
- * costs the same with 50 agents or 2,000, where copying a Map per event cost 27–34 µs at 500. Calls are keyed by Asterisk's Linkedid; agents by the extension taken from the queue member
- * interface with CTI_AGENT_PATTERN. The CTI service turns effects into socket events and attendances.
+ * costs the same with 50 agents or 2,000, where copying a Map per event cost 27–34 µs at 500. Calls
+ * are keyed by Asterisk's Linkedid; agents by the extension taken from the queue member interface
+ * with CTI_AGENT_PATTERN. The CTI service turns effects into socket events and attendances.
  */
 
 /** One AMI message as asterisk-manager hands it over: lowercased keys, repeats as arrays. */
@@ -90,18 +91,17 @@ export const emptyCallTrackerState: CallTrackerState = { calls: PersistentMap(),
 
 /** The lines once a call went from `before` to `after` (undefined: not there, or gone). */
 export function linesAfter(lines: PersistentMap<string, AgentLines>, before: TrackedCall | undefined, after: TrackedCall | undefined): PersistentMap<string, AgentLines> {
-  const count = (current: PersistentMap<string, AgentLines>, call: TrackedCall | undefined, step: number) => {
-    let next = current;
-    const bump = (extension: string, kind: keyof AgentLines) => {
-      const line = { ...(next.get(extension) ?? { ringing: 0, answered: 0 }) };
-      line[kind] += step;
-      next = line.ringing === 0 && line.answered === 0 ? next.delete(extension) : next.set(extension, line);
-    };
-    for (const extension of call?.ringing ?? []) bump(extension, 'ringing');
-    if (call?.answeredBy) bump(call.answeredBy, 'answered');
-    return next;
+  let next = lines;
+  const bump = (extension: string, kind: keyof AgentLines, step: number) => {
+    const line = { ...(next.get(extension) ?? { ringing: 0, answered: 0 }) };
+    line[kind] += step;
+    next = line.ringing === 0 && line.answered === 0 ? next.delete(extension) : next.set(extension, line);
   };
-  return count(count(lines, before, -1), after, 1);
+  for (const [call, step] of [[before, -1], [after, 1]] as const) {
+    for (const extension of call?.ringing ?? []) bump(extension, 'ringing', step);
+    if (call?.answeredBy) bump(call.answeredBy, 'answered', step);
+  }
+  return next;
 }
 
 export const text = (value: AmiEvent[string] | undefined): string | null => {
@@ -125,17 +125,24 @@ const UNAVAILABLE_DEVICE = new Set([4, 5]);
 const CALL_EVENTS = new Set(['VarSet', 'UserEvent', 'QueueCallerJoin', 'AgentCalled', 'AgentRingNoAnswer', 'AgentConnect', 'DialBegin', 'DialEnd', 'QueueCallerAbandon', 'AgentComplete', 'Hangup']);
 const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberRemoved', 'QueueMemberPenalty']);
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
- * What the tracker reads, told from an event's raw text before it is parsed (FrameDoor): its call
- * and member events, VarSet of a URA variable, and any event carrying channel variables.
+ * Whether the tracker reads an event: its call and member events, of VarSet only the URA variables
+ * (`variable` without its inheritance prefixes), and any event carrying channel variables
+ * (manager.conf `channelvars`), which may bring URA data. Most of what a PBX sends (VarSet of other
+ * variables, Newexten, Newstate, Cdr…: 9 frames in 10 of a burst) says nothing to it.
  */
+function reads(config: CallTrackerConfig, event: string, variable: string | null, channelVariables: boolean): boolean {
+  if (channelVariables) return true;
+  if (event === 'VarSet') return Boolean(config.uraFields[variable ?? '']);
+  return CALL_EVENTS.has(event) || MEMBER_EVENTS.has(event);
+}
+
+/** A VarSet's variable in its raw text, without the inheritance prefixes `_` / `__`. */
+const RAW_VARIABLE = /^Variable: _*([^=\r\n]*)/m;
+
+/** What the tracker reads, told from an event's raw text before it is parsed (FrameDoor). */
 export function trackerReads(config: CallTrackerConfig): (event: string, frame: string) => boolean {
-  const variables = Object.keys(config.uraFields).map(escapeRegExp);
-  const uraVariable = variables.length > 0 ? new RegExp(`^Variable: _{0,2}(?:${variables.join('|')})\\r?$`, 'm') : undefined;
-  return (event, frame) =>
-    frame.includes('\nChanVariable') || (event === 'VarSet' ? uraVariable?.test(frame) === true : CALL_EVENTS.has(event) || MEMBER_EVENTS.has(event));
+  return (event, frame) => reads(config, event, event === 'VarSet' ? (RAW_VARIABLE.exec(frame)?.[1] ?? null) : null, frame.includes('\nChanVariable'));
 }
 
 /** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */
@@ -225,16 +232,10 @@ export function createCallTracker(config: CallTrackerConfig) {
     return { state: { ...state, agents, announced }, effects };
   };
 
-  /**
-   * Most of what a PBX sends (VarSet of other variables, Newexten, Newstate, Cdr…: 9 of 10 frames of
-   * a burst) says nothing to the tracker: dropped here, before the call is copied. Events carrying
-   * channel variables (manager.conf `channelvars`) may bring URA data, so they go on.
-   */
+  /** An event the tracker does not read (what the door drops, when one was read in full): dropped before the call is copied. */
   const ignored = (event: AmiEvent): boolean => {
     const chanVariables = event.chanvariable;
-    if (typeof chanVariables === 'object' && !Array.isArray(chanVariables)) return false;
-    if (event.event === 'VarSet') return !config.uraFields[varSetName(event) ?? ''];
-    return !CALL_EVENTS.has(String(event.event));
+    return !reads(config, String(event.event), varSetName(event), typeof chanVariables === 'object' && !Array.isArray(chanVariables));
   };
 
   /** (state, event, now in ms) → (state, effects). State is never mutated in place. */
