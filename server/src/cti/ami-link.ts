@@ -188,7 +188,8 @@ export class AmiLink {
     });
     const { admits, onDropped } = this.handlers;
     const door: FrameDoor | undefined = admits && {
-      admits: (event, frame) => ACTION_ID.test(frame) || admits(event, frame),
+      // Items of a list action carry its ActionID; looked for only while one is pending (not in every frame).
+      admits: (event, frame) => admits(event, frame) || (this.lists.size > 0 && ACTION_ID.test(frame)),
       dropped: (frame) => onDropped?.(frame),
     };
     connectWithFastReader(manager, this.options.port, this.options.host, () => {
