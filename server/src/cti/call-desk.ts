@@ -298,11 +298,10 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
    */
   private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
     if (!this.database.isUp) return Promise.resolve([]);
-    const document = call.ura.document ?? null;
     const caller = this.callerKey(callerE164, call);
     const known = this.matches.get(call.id);
     if (known?.caller === caller) return known.found;
-    const found = this.customers.callerMatches([{ e164: callerE164, document }], MATCHES_SHOWN).then(
+    const found = this.customers.callerMatches([{ e164: callerE164, document: call.ura.document ?? null }], MATCHES_SHOWN).then(
       ([matches]) => {
         const entry = this.matches.get(call.id);
         if (entry?.found === found) entry.ready = matches;
@@ -338,10 +337,17 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     if (!this.work.idle(call.id)) return false;
     const user = this.directory.knownByExtension(extension);
     const callerE164 = this.callerE164Of(call);
-    const matches = this.database.isUp ? this.matches.get(call.id) : { caller: this.callerKey(callerE164, call), ready: [] };
-    if (!user || matches?.caller !== this.callerKey(callerE164, call) || !matches.ready) return false;
-    this.sendPop(extension, user.id, call, waitSeconds, callerE164, matches.ready);
+    const matches = this.readyMatchesOf(call, callerE164);
+    if (!user || !matches) return false;
+    this.sendPop(extension, user.id, call, waitSeconds, callerE164, matches);
     return true;
+  }
+
+  /** The caller's customers if already found (none while the database is down), without waiting. */
+  private readyMatchesOf(call: TrackedCall, callerE164: string | null): CustomerSummary[] | undefined {
+    if (!this.database.isUp) return [];
+    const known = this.matches.get(call.id);
+    return known?.caller === this.callerKey(callerE164, call) ? known.ready : undefined;
   }
 
   private async ring(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
