@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
 import type { Settings } from '../config/settings';
+import { quitWithin, warnOncePerError } from './redis-connection';
 
 /** Longest a teller waits for the other nodes to confirm; a node that has not by then is told in the log. */
 export const TELL_WAIT_MS = 1_000;
@@ -116,10 +117,8 @@ export class ClusterBroadcast implements OnModuleInit, OnApplicationShutdown {
       if (!connection) continue;
       connection.removeAllListeners('close');
       // QUIT waits in the offline queue while Redis is away: only a connected client is asked, for a second at most.
-      if (connection.status === 'ready') {
-        await Promise.race([connection.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
-      }
-      connection.disconnect();
+      if (connection.status === 'ready') await quitWithin(connection, 1_000);
+      else connection.disconnect();
     }
   }
 
@@ -154,15 +153,7 @@ export class ClusterBroadcast implements OnModuleInit, OnApplicationShutdown {
     if (pending.expected !== undefined && pending.acknowledged >= pending.expected) pending.done();
   }
 
-  /** ioredis reconnects by itself; a Redis away is told once per error kind, not thrown. */
   private connection(redis: Redis): Redis {
-    let lastError = '';
-    redis.on('error', (error: Error) => {
-      if (error.message === lastError) return;
-      lastError = error.message;
-      this.logger.warn(`broadcast, Redis: ${error.message}`);
-    });
-    redis.on('ready', () => (lastError = ''));
-    return redis;
+    return warnOncePerError(redis, (message) => this.logger.warn(`broadcast, Redis: ${message}`));
   }
 }

@@ -4,6 +4,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { type Command, Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { quitWithin, warnOncePerError } from './redis-connection';
 
 /**
  * The adapter duplicates our client for its stream readers and leaves them blocked in XREAD until
@@ -37,9 +38,7 @@ export class ClosableRedis extends Redis {
    */
   async close(): Promise<void> {
     for (const copy of this.copies) copy.disconnect();
-    const gaveUp = new Promise<void>((resolve) => setTimeout(resolve, 2_000).unref());
-    await Promise.race([this.quit().catch(() => undefined), gaveUp]);
-    this.disconnect();
+    await quitWithin(this, 2_000);
   }
 }
 
@@ -54,15 +53,7 @@ export class RedisStreamsIoAdapter extends IoAdapter {
 
   constructor(app: INestApplicationContext, redisUrl: string) {
     super(app);
-    this.redis = new ClosableRedis(redisUrl, { maxRetriesPerRequest: null });
-    // ioredis reconnects by itself; a Redis away is told once per error kind, not thrown.
-    let lastError = '';
-    this.redis.on('error', (error: Error) => {
-      if (error.message === lastError) return;
-      lastError = error.message;
-      this.logger.warn(`Redis: ${error.message}`);
-    });
-    this.redis.on('ready', () => (lastError = ''));
+    this.redis = warnOncePerError(new ClosableRedis(redisUrl, { maxRetriesPerRequest: null }), (message) => this.logger.warn(`Redis: ${message}`));
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
