@@ -49,12 +49,11 @@ export class CtiDesk {
 
   /** The first board (received so far or later) that the predicate accepts. */
   async nextBoard(predicate: (board: QueuesSnapshot) => boolean, timeoutMs = 10_000): Promise<QueuesSnapshot> {
-    for (let waited = 0; waited < timeoutMs; waited += 20) {
-      const found = this.boards.find((item) => predicate(item.board));
-      if (found) return found.board;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no such board within ${timeoutMs} ms; the last: ${JSON.stringify(this.boards.at(-1)?.board)}`);
+    return poll(
+      () => this.boards.find((item) => predicate(item.board))?.board,
+      () => `no such board within ${timeoutMs} ms; the last: ${JSON.stringify(this.boards.at(-1)?.board)}`,
+      timeoutMs,
+    );
   }
 
   private followQueues({ event, payload, at }: Received): void {
@@ -89,12 +88,12 @@ export class CtiDesk {
     predicate: (payload: Parameters<CtiServerToClientEvents[Event]>[0]) => boolean = () => true,
     timeoutMs = 10_000,
   ): Promise<Parameters<CtiServerToClientEvents[Event]>[0]> {
-    for (let waited = 0; waited < timeoutMs; waited += 20) {
-      const found = this.received.find((item) => item.event === event && predicate(item.payload as never));
-      if (found) return found.payload as never;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no ${event} within ${timeoutMs} ms; received ${JSON.stringify(this.received.map((item) => item.event))}`);
+    const found = await poll(
+      () => this.received.find((item) => item.event === event && predicate(item.payload as never)),
+      () => `no ${event} within ${timeoutMs} ms; received ${JSON.stringify(this.received.map((item) => item.event))}`,
+      timeoutMs,
+    );
+    return found.payload as never;
   }
 
   /** Calls popped and not ended since, as a desk shows them. */
@@ -115,4 +114,14 @@ export class CtiDesk {
   close(): void {
     this.socket.close();
   }
+}
+
+/** What `find` finds, checked every 20 ms; after `timeoutMs` an error that says what was missed. */
+async function poll<Found>(find: () => Found | undefined, missed: () => string, timeoutMs: number): Promise<Found> {
+  for (let waited = 0; waited < timeoutMs; waited += 20) {
+    const found = find();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(missed());
 }
