@@ -169,7 +169,7 @@ test('a refused resend is asked again at the next delta that does not fit', asyn
   socket.send('queues:delta', delta(9));
   await waitFor(() => expect(socket.emitted).toHaveLength(1));
   // The refusal lets the next delta, still past the gap, ask again.
-  await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  await waitFor(() => expect(socket.acknowledged).toEqual(['queues:resend']));
   socket.send('queues:delta', delta(10));
   await waitFor(() => expect(socket.emitted.map((item) => item.event)).toEqual(['queues:resend', 'queues:resend']));
 });

@@ -7,6 +7,8 @@ type ClientEvent = keyof CtiClientToServerEvents;
 /** One desk's socket as the server side of a test sees it. */
 export class FakeCtiSocket implements CtiSocket {
   readonly emitted: { event: ClientEvent; payload: unknown }[] = [];
+  /** Events whose ack has been delivered, in order. */
+  readonly acknowledged: ClientEvent[] = [];
   disconnected = false;
   /** Set false before delivering 'connect_error' to act as a refusal by the server's middleware. */
   active = true;
@@ -28,7 +30,12 @@ export class FakeCtiSocket implements CtiSocket {
     this.emitted.push({ event, payload });
     const answer = this.answer(event, payload);
     // Acks arrive later, as over a network (like fakeServer's answers); undefined leaves it unanswered.
-    if (answer) setTimeout(() => ack(answer), 0);
+    if (answer) {
+      setTimeout(() => {
+        ack(answer);
+        this.acknowledged.push(event);
+      }, 0);
+    }
   }
 
   connect(): void {

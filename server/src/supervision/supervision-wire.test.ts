@@ -170,7 +170,9 @@ describe('live supervision over the wire: replayed Asterisk → queues:snapshot 
 
     const attendant = await desk(await server.login('attendant'));
     expect(await attendant.socket.emitWithAck('queues:resend')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The supervisor asks after the attendant: the update that answers it would have answered the attendant too.
+    expect(await supervisor.socket.emitWithAck('queues:resend')).toEqual({ ok: true });
+    await until(() => supervisor.received.filter((item) => item.event === 'queues:snapshot').length === 3, 'the board a third time');
     expect(attendant.received.some((item) => item.event === 'queues:snapshot')).toBe(false);
   });
 });
