@@ -7,6 +7,7 @@
 //   socket → call:ringing at the desk p99 ≤ 5 ms; AgentConnect → call:answered p99 ≤ 50 ms.
 // BENCH_CPU_PROF_DIR: the server writes a CPU profile of part 2 there, summarized after the table.
 const { fork } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { once } = require('node:events');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
@@ -165,7 +166,7 @@ async function burstIntoServer() {
   try {
     const amiPort = await messageWith(pbx, 'port');
     const loggedIn = messageWith(pbx, 'loggedIn');
-    const jwtSecret = require('node:crypto').randomBytes(32).toString('hex');
+    const jwtSecret = randomBytes(32).toString('hex');
     const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
     server = await startServer(
       { DATABASE_URL: database.url, JWT_SECRET: jwtSecret, AMI_HOST: '127.0.0.1', AMI_PORT: String(amiPort), AMI_USER: AMI_LOGIN.username, AMI_SECRET: AMI_LOGIN.secret },
