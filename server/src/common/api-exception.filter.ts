@@ -5,6 +5,7 @@ import type { ApiErrorBody, ApiErrorCode } from '@receptivo/shared';
 import { DatabaseStatus } from '../database/database-status';
 import { ApiException } from './api-exception';
 import { isDatabaseUnavailable } from './database-errors';
+import { describeErrorForLog } from './log-redaction';
 
 const messagesByStatus: Record<number, { code: ApiErrorCode; message: string }> = {
   400: { code: 'VALIDATION_FAILED', message: 'Requisição inválida.' },
@@ -66,8 +67,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const requestId = request.id === undefined ? undefined : String(request.id);
     // An outage is logged once by DatabaseStatus, not once per request that met it.
     if (body.code === 'DATABASE_UNAVAILABLE') this.database.reportFailure(error);
-    // The request id in the text: above info the line carries no request fields of its own.
-    else if (body.statusCode >= 500) this.logger.error(`request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`);
+    // The request id in the text: above info the line carries no request fields of its own. The
+    // error without SQL text, parameters or personal data (LGPD).
+    else if (body.statusCode >= 500) this.logger.error(`request ${requestId}: ${describeErrorForLog(error)}`);
     response.status(body.statusCode).json({ ...body, ...(requestId && { requestId }) } satisfies ApiErrorBody);
   }
 }

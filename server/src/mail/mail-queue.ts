@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { ConfigService } from '@nestjs/config';
 import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
+import { describeErrorForLog } from '../common/log-redaction';
 import type { Settings } from '../config/settings';
 import { START_LOCKS, underStartLock } from '../database/migrate';
 import { type MailMessage, MailSealer, type SealedMail } from './mail-message';
@@ -32,7 +33,7 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
       // Sent mail is kept a week for support questions ("did the citizen get it?").
       archiveCompletedAfterSeconds: 7 * 24 * 3600,
     });
-    this.boss.on('error', (error) => this.logger.error(`mail queue: ${error.message}`));
+    this.boss.on('error', (error) => this.logger.error(`mail queue: ${describeErrorForLog(error)}`));
     this.sealer = new MailSealer(config.get('jwtSecret', { infer: true }));
     this.transport = createMailTransport(config.get('SMTP_URL', { infer: true }), config.get('DATA_DIR', { infer: true }));
     this.retryDelaySeconds = config.get('MAIL_RETRY_DELAY_SECONDS', { infer: true });
