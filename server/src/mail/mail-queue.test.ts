@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -58,7 +58,7 @@ describe('durable mail queue', () => {
     }
   });
 
-  it('writes an .eml file under DATA_DIR/mail when SMTP_URL is unset', async () => {
+  it('writes an .eml file under DATA_DIR/mail when SMTP_URL is unset, readable by the server alone', async () => {
     const app = await bootTestApp(database.url, dataDir);
     try {
       await app.app.get(MailQueue).enqueue({ to: 'arquivo@example.com', subject: 'Sem SMTP', text: 'Gravado em arquivo.' });
@@ -73,6 +73,9 @@ describe('durable mail queue', () => {
       const eml = await readFile(join(folder, files[0]), 'utf8');
       expect(eml).toContain('To: arquivo@example.com');
       expect(eml).toContain('Subject: Sem SMTP');
+      // A message may carry a temporary portal password.
+      expect((await stat(folder)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(folder, files[0]))).mode & 0o777).toBe(0o600);
     } finally {
       await app.close();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, type Transporter } from 'nodemailer';
+import { makePrivateFolder, writePrivateFile } from '../common/private-files';
 import type { MailMessage } from './mail-message';
 
 export const MAIL_FROM = '"Central de Atendimento" <nao-responda@receptivo.local>';
@@ -35,9 +35,10 @@ export class FileTransport implements MailTransport {
 
   async send(message: MailMessage): Promise<void> {
     const { message: eml } = await this.transporter.sendMail({ from: MAIL_FROM, ...message });
-    await mkdir(this.folder, { recursive: true });
+    // 0700 and 0600: a message may carry a temporary portal password.
+    await makePrivateFolder(this.folder);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    await writeFile(join(this.folder, `${stamp}-${randomUUID().slice(0, 8)}.eml`), eml as Buffer);
+    await writePrivateFile(join(this.folder, `${stamp}-${randomUUID().slice(0, 8)}.eml`), eml as Buffer);
   }
 
   close(): void {
