@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,12 +14,18 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('first start creates the database, prints the credentials once; Ctrl-C leaves nothing behind; a second start keeps the data and seeds nothing twice', async () => {
+  it('first start creates the database, says where the credentials are without printing them, all of it private; Ctrl-C leaves nothing behind; a second start keeps the data and seeds nothing twice', async () => {
     const first = await startServer({ DATA_DIR: dataDir });
     expect(first.readyAfterMs).toBeLessThan(20_000);
     const credentials = await readFile(join(dataDir, 'initial-credentials.txt'), 'utf8');
     const attendant = credentials.split('\n').find((line) => line.startsWith('attendant '))!.split(' ');
-    expect(first.output()).toContain(attendant[2]);
+    for (const line of credentials.trim().split('\n')) expect(first.output()).not.toContain(line.split(' ')[2]);
+    expect(first.output()).toContain(`Initial users created (admin, supervisor, atendente, retaguarda): their passwords are in ${join(dataDir, 'initial-credentials.txt')}`);
+    // Under root the OS user `postgres` runs the embedded PostgreSQL and passes through DATA_DIR to its cluster.
+    expect((await stat(dataDir)).mode & 0o777).toBe(process.getuid?.() === 0 ? 0o711 : 0o700);
+    for (const file of ['initial-credentials.txt', 'jwt-secret', 'postgres-password']) {
+      expect({ file, mode: (await stat(join(dataDir, file))).mode & 0o777 }).toEqual({ file, mode: 0o600 });
+    }
 
     const health = await fetch(`${first.url}/api/health`).then((response) => response.json());
     expect(health).toEqual({ status: 'ok', database: 'up', cti: 'off', node: `${hostname()}-${first.child.pid}`, role: 'single' });

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { Role } from '@receptivo/shared';
+import { writePrivateFile } from '../common/private-files';
 import type { Settings } from '../config/settings';
 import { type DemoSeeder, Seeder } from '../database/seeding/seeder';
 import { generatePassword, hashPassword } from './passwords';
@@ -18,7 +18,7 @@ const initialUsers: { role: Role; username: string; name: string; extension: str
 
 export const CREDENTIALS_FILE = 'initial-credentials.txt';
 
-/** One user per role with a generated password, shown once and kept in DATA_DIR for the installer. */
+/** One user per role with a generated password, kept in DATA_DIR (0600) for the installer. */
 @Injectable()
 @Seeder({ name: 'initial-users', order: 0 })
 export class UsersSeeder implements DemoSeeder {
@@ -32,16 +32,9 @@ export class UsersSeeder implements DemoSeeder {
       lines.push(`${user.role} ${user.username} ${password}`);
     }
     const file = join(this.config.get('DATA_DIR', { infer: true }), CREDENTIALS_FILE);
-    await writeFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+    await writePrivateFile(file, `${lines.join('\n')}\n`);
+    // The passwords never go to the log stream (it may be collected and kept): only where they are.
     if (this.config.get('LOG_LEVEL', { infer: true }) === 'silent') return;
-    process.stdout.write(
-      [
-        '',
-        'Initial users (shown only now; also written to ' + file + '):',
-        '  role        username     password',
-        ...initialUsers.map((user, index) => `  ${user.role.padEnd(11)} ${user.username.padEnd(12)} ${lines[index].split(' ')[2]}`),
-        '',
-      ].join('\n') + '\n',
-    );
+    process.stdout.write(`\nInitial users created (${initialUsers.map((user) => user.username).join(', ')}): their passwords are in ${file}, readable only by this account.\n\n`);
   }
 }
