@@ -1,5 +1,5 @@
 import { cpf } from 'cpf-cnpj-validator';
-import { attendanceSchema, categoryTreeSchema, currentAttendanceSchema, customerSchema, formatProtocol, issuedPasswordSchema, searchResponseSchema } from '@receptivo/shared';
+import { IDEMPOTENCY_KEY_HEADER, attendanceSchema, categoryTreeSchema, currentAttendanceSchema, customerSchema, formatProtocol, issuedPasswordSchema, searchResponseSchema } from '@receptivo/shared';
 import { type Auth, type RequestDesk, address, bearer, binary, pdfText, requestDesk, validForm } from '../testing/request-fixtures';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
@@ -71,7 +71,11 @@ describe('attendance ownership and the back office’s organ', () => {
       const attendance = await desk.startAttendance();
       await server.http.post(`/api/attendances/${attendance.id}/takeover`).set(otherAttendant).expect(403);
 
-      const taken = attendanceSchema.parse((await server.http.post(`/api/attendances/${attendance.id}/takeover`).set(supervisor).expect(200)).body);
+      // As the screen sends it: with an Idempotency-Key, so a click sent again takes it over once.
+      const once = { ...supervisor, [IDEMPOTENCY_KEY_HEADER]: `takeover-${attendance.id}` };
+      const taken = attendanceSchema.parse((await server.http.post(`/api/attendances/${attendance.id}/takeover`).set(once).expect(200)).body);
+      const replayed = await server.http.post(`/api/attendances/${attendance.id}/takeover`).set(once).expect(200);
+      expect(replayed.headers['idempotent-replayed']).toBe('true');
       expect(taken.attendant).toEqual(attendance.attendant);
       expect(taken.holder.id).not.toBe(attendance.attendant.id);
       expect(taken.history).toEqual([{ kind: 'taken_over', at: expect.any(String), actor: taken.holder, previousHolder: attendance.attendant }]);
