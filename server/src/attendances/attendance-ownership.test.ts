@@ -117,6 +117,10 @@ describe('attendance ownership and the back office’s organ', () => {
       expect(await search(lamp.protocol, lighting)).toEqual([expect.objectContaining({ kind: 'request', id: lamp.id })]);
       expect(await search(attendance.protocol, lighting)).toEqual([expect.objectContaining({ kind: 'attendance', id: attendance.id })]);
 
+      // The Atendimentos search: only the organ's request, and counted alone.
+      const found = (await server.http.get(`/api/attendances?q=${attendance.protocol}`).set(lighting).expect(200)).body.items;
+      expect(found).toEqual([expect.objectContaining({ id: attendance.id, requestCount: 1, customerName: 'Helena Duarte', requests: [expect.objectContaining({ id: lamp.id })] })]);
+
       const onlyOtherOrgan = await desk.startAttendance();
       const alone = await desk.register(BULKY, { attendanceId: onlyOtherOrgan.id });
       expect(await search(onlyOtherOrgan.protocol, lighting)).toEqual([]);
@@ -144,6 +148,9 @@ describe('attendance ownership and the back office’s organ', () => {
       await desk.register(LAMP, { attendanceId: attendance.id });
       await server.http.put(`/api/attendances/${attendance.id}/customer`).set(desk.attendant).send({ customerId: stranger.id }).expect(200);
       expect((await view(attendance.id, lighting)).customer).toBeNull();
+      expect((await server.http.get(`/api/attendances?q=${attendance.protocol}`).set(lighting).expect(200)).body.items).toEqual([
+        expect.objectContaining({ id: attendance.id, customerName: null }),
+      ]);
       expect((await view(attendance.id, desk.attendant)).customer).toMatchObject({ id: stranger.id });
     });
   });
