@@ -1,4 +1,4 @@
-import { Fragment, useId, type ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
   channelLabels,
@@ -9,16 +9,19 @@ import {
   type Attendance,
   type AttendanceCall,
 } from '@receptivo/shared';
+import { describeError } from '../api/client';
 import { attendancePrintPath, requestStatusPath } from '../app/paths';
 import { useLeavePage } from '../app/use-leave-page';
-import { useCurrentUser } from '../auth/SessionProvider';
+import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { callerText, queueText, uraEntries } from '../cti/call-display';
+import { randomId } from '../offline/ids';
 import { DownloadLink } from '../ui/DownloadLink';
+import { FormAlert } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { Page } from '../ui/Page';
 import { useLoad } from '../ui/use-load';
-import { attendancePdfPath, getAttendance } from './attendances-api';
+import { attendancePdfPath, getAttendance, takeOverAttendance } from './attendances-api';
 import { formatDuration } from './elapsed';
 import './attendances.css';
 
@@ -41,7 +44,8 @@ export function AttendanceDetailsPage() {
   );
 }
 
-function AttendanceDetails({ attendance, onClose }: { attendance: Attendance; onClose: () => void }) {
+function AttendanceDetails({ attendance: loaded, onClose }: { attendance: Attendance; onClose: () => void }) {
+  const [attendance, setAttendance] = useState(loaded);
   return (
     <div className="attendance-details">
       <p className="request-status__protocol">
@@ -51,6 +55,8 @@ function AttendanceDetails({ attendance, onClose }: { attendance: Attendance; on
       {attendance.call && <AttendanceCallFacts call={attendance.call} />}
       <AttendanceInformations attendance={attendance} />
       <AttendanceRequests attendance={attendance} />
+      <AttendanceHistory attendance={attendance} />
+      <TakeOver attendance={attendance} onTaken={setAttendance} />
       <div className="request-status__actions">
         <button type="button" className="button" onClick={() => window.open(attendancePrintPath(attendance.id), '_blank')}>
           Imprimir
@@ -63,6 +69,67 @@ function AttendanceDetails({ attendance, onClose }: { attendance: Attendance; on
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * [Assumir atendimento]: a supervisor takes over an open attendance someone else holds (an attendant
+ * away from the desk); from then on only the supervisor changes it, in their Receptivo.
+ */
+function TakeOver({ attendance, onTaken }: { attendance: Attendance; onTaken: (attendance: Attendance) => void }) {
+  const api = useApi();
+  const user = useCurrentUser();
+  const [taking, setTaking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // One key per attendance: a click sent again after a lost answer takes it over once.
+  const [key] = useState(randomId);
+  if (user.role !== 'supervisor' || attendance.status !== 'open') return null;
+  if (attendance.holder.id === user.id) {
+    return (
+      <p className="alert alert--notice" role="status">
+        Você conduz este atendimento: continue-o no <Link to="/receptivo">Receptivo</Link>.
+      </p>
+    );
+  }
+
+  const takeOver = async () => {
+    setTaking(true);
+    setFailure(null);
+    try {
+      onTaken(await takeOverAttendance(api, attendance.id, key));
+    } catch (error) {
+      setFailure(describeError(error));
+    } finally {
+      setTaking(false);
+    }
+  };
+
+  return (
+    <div className="request-status__actions">
+      <button type="button" className="button button--primary" disabled={taking} onClick={() => void takeOver()}>
+        Assumir atendimento
+      </button>
+      <FormAlert message={failure} />
+    </div>
+  );
+}
+
+/** Takeovers, oldest first: who took the attendance over from whom, and when. */
+export function AttendanceHistory({ attendance }: { attendance: Attendance }) {
+  const titleId = useId();
+  if (attendance.history.length === 0) return null;
+  return (
+    <section className="attendance-details__section" aria-labelledby={titleId}>
+      <h2 id={titleId}>Histórico</h2>
+      <ul aria-labelledby={titleId}>
+        {attendance.history.map((event) => (
+          <li key={`${event.at}-${event.actor.id}`}>
+            {`${formatDateTime(event.at)} — assumido por ${event.actor.name}`}
+            {event.previousHolder && ` (estava com ${event.previousHolder.name})`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -99,6 +166,12 @@ export function AttendanceFacts({ attendance }: { attendance: Attendance }) {
       )}
       <dt>Atendente</dt>
       <dd>{attendance.attendant.name}</dd>
+      {attendance.holder.id !== attendance.attendant.id && (
+        <>
+          <dt>Responsável</dt>
+          <dd>{attendance.holder.name}</dd>
+        </>
+      )}
       <dt>Cliente</dt>
       <dd>
         {customer ? (

@@ -50,6 +50,11 @@ export function finishAttendance(api: ApiClient, attendanceId: string, body: Fin
   return api.request<Attendance>('POST', `${attendancePath(attendanceId)}/finish`, body, once(key));
 }
 
+/** A supervisor takes an open attendance over from whoever holds it. */
+export function takeOverAttendance(api: ApiClient, attendanceId: string, key: string): Promise<Attendance> {
+  return api.request<Attendance>('POST', `${attendancePath(attendanceId)}/takeover`, undefined, once(key));
+}
+
 export function getRequest(api: ApiClient, id: string): Promise<Request> {
   return api.get<Request>(`/api/requests/${encodeURIComponent(id)}`);
 }

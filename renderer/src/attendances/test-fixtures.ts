@@ -44,11 +44,13 @@ export function attendance(overrides: Partial<Attendance> = {}): Attendance {
     startedAt: new Date().toISOString(),
     finishedAt: null,
     attendant: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' },
+    holder: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' },
     customer: null,
     informations: [],
     requests: [],
     scriptSentTo: null,
     call: null,
+    history: [],
     ...overrides,
   };
 }

@@ -45,11 +45,13 @@ export function openLocalAttendances(entries: readonly DraftEntry[], attendant: 
         startedAt: entry.createdAt,
         finishedAt: null,
         attendant: { id: attendant.id, name: attendant.name },
+        holder: { id: attendant.id, name: attendant.name },
         customer: null,
         informations: [],
         requests: [],
         scriptSentTo: null,
         call: null,
+        history: [],
       },
     ];
   });

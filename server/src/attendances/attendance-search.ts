@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import { SqlParams, wordsLike } from '../common/sql-conditions';
-import { backofficeOrganId } from '../requests/request-access';
+import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access';
 import { REQUEST_SELECT, type RequestRow, RequestViews, toSummary } from '../requests/request-views';
 
 type SearchQuery = z.output<typeof attendanceSearchQuerySchema>;
@@ -86,7 +86,7 @@ export class AttendanceSearch {
    * Free text (an attendance or request protocol, or keywords) AND the filters: organ and status
    * are attributes of requests (one request must have both), channel and dates of the attendance
    * (its start, in Brasília days). The back office sees only attendances with a request of its
-   * organ, and only those requests.
+   * organ, only those requests (and counts), and the customer only when a requester of its organ.
    */
   async search(query: SearchQuery, user: AuthenticatedUser): Promise<AttendanceSearchResult> {
     const params = new SqlParams();
@@ -123,10 +123,28 @@ export class AttendanceSearch {
       rows.map((row) => row.id),
       (requestParams) => requestFilters(query, user, requestParams, 'r', 't'),
     );
+    const organView = user.role === 'backoffice' ? await this.organView(rows.map((row) => row.id), backofficeOrganId(user)) : null;
     return {
-      items: rows.map((row) => ({ ...toItem(row), customerName: row.customer_name, requests: requests.get(row.id) ?? [] })),
+      items: rows.map((row) => {
+        const item = { ...toItem(row), customerName: row.customer_name, requests: requests.get(row.id) ?? [] };
+        const organ = organView?.get(row.id);
+        return organ ? { ...item, requestCount: organ.request_count, customerName: organ.requester ? row.customer_name : null } : item;
+      }),
       total,
     };
+  }
+
+  /** What the back office may know of these attendances: how many of their requests are its organ's, whether their customer is its requester. */
+  private async organView(attendanceIds: string[], organId: string): Promise<Map<string, { request_count: number; requester: boolean }>> {
+    const rows = await this.dataSource.query<{ id: string; request_count: number; requester: boolean }[]>(
+      `SELECT a.id,
+              (SELECT count(*)::int FROM requests r JOIN request_types t ON t.id = r.request_type_id
+                WHERE r.attendance_id = a.id AND t.organ_id = $2) AS request_count,
+              ${requesterOfOrgan('a.customer_id', '$2')} AS requester
+         FROM attendances a WHERE a.id = ANY($1::uuid[])`,
+      [attendanceIds, organId],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   async history(customerId: string): Promise<CustomerHistory> {

@@ -18,6 +18,10 @@ export class AttendanceEntity {
   @Column({ name: 'attendant_id', type: 'uuid' })
   attendantId: string;
 
+  /** Who may change it while open: the attendant who started it, or the supervisor who took it over. */
+  @Column({ name: 'holder_id', type: 'uuid' })
+  holderId: string;
+
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId: string | null;
 

@@ -80,17 +80,15 @@ export class AttendancesController {
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
   @Returns(attendanceSchema)
-  async get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
-    await this.attendances.ensureVisible(id, user);
-    return this.attendances.get(id);
+  get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
+    return this.attendances.view(id, user);
   }
 
   @Get(':id/pdf')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
   @ReturnsFile('application/pdf')
   async pdf(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    await this.attendances.ensureVisible(id, user);
-    const attendance = await this.attendances.get(id);
+    const attendance = await this.attendances.view(id, user);
     const pdf = await attendancePdf(attendance, this.clock.now());
     return download(response, `atendimento-${formatProtocol(attendance.protocol)}.pdf`, 'application/pdf', pdf, pdf.length);
   }
@@ -98,15 +96,19 @@ export class AttendancesController {
   @Put(':id/customer')
   @Idempotent()
   @Returns(attendanceSchema)
-  linkCustomer(@Param('id', attendanceId) id: string, @ValidBody(linkCustomerSchema) body: LinkCustomer): Promise<Attendance> {
-    return this.attendances.linkCustomer(id, body.customerId);
+  linkCustomer(@Param('id', attendanceId) id: string, @ValidBody(linkCustomerSchema) body: LinkCustomer, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
+    return this.attendances.linkCustomer(id, body.customerId, user);
   }
 
   @Post(':id/informations')
   @Idempotent()
   @Returns(attendanceSchema, 201)
-  registerInformation(@Param('id', attendanceId) id: string, @ValidBody(registerInformationSchema) body: RegisterInformation): Promise<Attendance> {
-    return this.attendances.registerInformation(id, body.informationId);
+  registerInformation(
+    @Param('id', attendanceId) id: string,
+    @ValidBody(registerInformationSchema) body: RegisterInformation,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Attendance> {
+    return this.attendances.registerInformation(id, body.informationId, user);
   }
 
   @Post(':id/requests')
@@ -124,7 +126,21 @@ export class AttendancesController {
   @Idempotent()
   @HttpCode(200)
   @Returns(attendanceSchema)
-  finish(@Param('id', attendanceId) id: string, @ValidBody(finishAttendanceSchema) body: Required<FinishAttendance>): Promise<Attendance> {
-    return this.attendances.finish(id, body);
+  finish(
+    @Param('id', attendanceId) id: string,
+    @ValidBody(finishAttendanceSchema) body: Required<FinishAttendance>,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Attendance> {
+    return this.attendances.finish(id, body, user);
+  }
+
+  /** A supervisor takes an open attendance over from its holder (recorded in its history). */
+  @Post(':id/takeover')
+  @Roles('supervisor')
+  @Idempotent()
+  @HttpCode(200)
+  @Returns(attendanceSchema)
+  takeOver(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
+    return this.attendances.takeOver(id, user);
   }
 }

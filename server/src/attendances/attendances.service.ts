@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   type CallAnswered,
   type Attendance,
+  type AttendanceEvent,
   type AttendanceCall,
   type Channel,
   type CurrentAttendance,
@@ -23,7 +24,7 @@ import { formDataErrors } from '../knowledge/form-schema';
 import { InformationEntity, RequestTypeEntity } from '../knowledge/knowledge.entities';
 import { MailQueue } from '../mail/mail-queue';
 import { addressKey } from '../requests/address-key';
-import { backofficeOrganId } from '../requests/request-access';
+import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access';
 import { RequestEntity, RequestEventEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views';
 import { AttendanceEntity } from './attendance.entities';
@@ -63,8 +64,8 @@ export class AttendancesService {
     const start = () =>
       this.dataSource.query<{ id: string; protocol: string }[]>(
         `WITH started AS (
-           INSERT INTO attendances (protocol, channel, status, attendant_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
-           VALUES (protocol_digits($1, nextval('protocol_sequence')), 'phone', 'open', $2, $3, $4, $5, $6, $7, $8, $9)
+           INSERT INTO attendances (protocol, channel, status, attendant_id, holder_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
+           VALUES (protocol_digits($1, nextval('protocol_sequence')), 'phone', 'open', $2, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (call_id, attendant_id) WHERE call_id IS NOT NULL DO NOTHING
            RETURNING id, protocol)
          SELECT id, protocol FROM started
@@ -81,15 +82,17 @@ export class AttendancesService {
 
   /**
    * The call is over: its talk time is kept; the attendance stays open until the attendant finishes
-   * it. Says whether the attendance is still open, or null when the call's end was already recorded
-   * (or the call has no attendance of this attendant): an end is recorded once.
+   * it. Says whether the attendance is still open in the attendant's hands (one a supervisor took
+   * over no longer holds them), or null when the call's end was already recorded (or the call has
+   * no attendance of this attendant): an end is recorded once.
    */
   async recordCallEnd(callId: string, attendantId: string, talkSeconds: number): Promise<{ open: boolean } | null> {
-    const [rows] = await this.dataSource.query<[{ status: string }[], number]>(
-      'UPDATE attendances SET talk_seconds = $3 WHERE call_id = $1 AND attendant_id = $2 AND talk_seconds IS NULL RETURNING status',
+    const [rows] = await this.dataSource.query<[{ held_open: boolean }[], number]>(
+      `UPDATE attendances SET talk_seconds = $3 WHERE call_id = $1 AND attendant_id = $2 AND talk_seconds IS NULL
+       RETURNING status = 'open' AND holder_id = attendant_id AS held_open`,
       [callId, attendantId, talkSeconds],
     );
-    return rows.length === 0 ? null : { open: rows.some((row) => row.status === 'open') };
+    return rows.length === 0 ? null : { open: rows.some((row) => row.held_open) };
   }
 
   /** Answered calls whose end was never recorded: after a restart the CTI closes those the PBX no longer has. */
@@ -100,19 +103,19 @@ export class AttendancesService {
     return rows.map((row) => ({ callId: row.call_id, attendantId: row.attendant_id, startedAt: row.started_at }));
   }
 
-  /** The attendant still has an attendance open for a call that has ended: they are in wrap-up. */
+  /** The attendant still holds an attendance open for a call that has ended: they are in wrap-up. */
   async inWrapUp(attendantId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
-      "SELECT 1 FROM attendances WHERE attendant_id = $1 AND status = 'open' AND call_id IS NOT NULL AND talk_seconds IS NOT NULL LIMIT 1",
+      "SELECT 1 FROM attendances WHERE holder_id = $1 AND attendant_id = $1 AND status = 'open' AND call_id IS NOT NULL AND talk_seconds IS NOT NULL LIMIT 1",
       [attendantId],
     );
     return rows.length > 0;
   }
 
-  /** The attendant's attendances started for a call and still open, as call:answered tells them. */
+  /** The attendant's attendances started for a call, still open and in their hands, as call:answered tells them. */
   async openForCalls(attendantId: string): Promise<CallAnswered[]> {
     const rows = await this.dataSource.query<{ call_id: string; id: string; protocol: string }[]>(
-      "SELECT call_id, id, protocol FROM attendances WHERE attendant_id = $1 AND status = 'open' AND call_id IS NOT NULL ORDER BY started_at",
+      "SELECT call_id, id, protocol FROM attendances WHERE attendant_id = $1 AND holder_id = $1 AND status = 'open' AND call_id IS NOT NULL ORDER BY started_at",
       [attendantId],
     );
     return rows.map((row) => ({ callId: row.call_id, attendanceId: row.id, protocol: row.protocol }));
@@ -137,6 +140,7 @@ export class AttendancesService {
         channel,
         status: 'open',
         attendantId: attendant.id,
+        holderId: attendant.id,
         customerId: null,
         startedAt: now,
         finishedAt: null,
@@ -147,32 +151,44 @@ export class AttendancesService {
     return this.get(id);
   }
 
-  /** The attendant's open attendance, so a reload or a restart of the server loses nothing. */
+  /** The open attendance the user holds, so a reload or a restart of the server loses nothing. */
   async current(attendant: AuthenticatedUser): Promise<CurrentAttendance> {
     const open = await this.dataSource.manager.findOne(AttendanceEntity, {
-      where: { attendantId: attendant.id, status: 'open' },
+      where: { holderId: attendant.id, status: 'open' },
       order: { startedAt: 'DESC' },
     });
     return { attendance: open ? await this.get(open.id) : null };
   }
 
-  /** The back office sees only attendances holding a request of its organ. */
-  async ensureVisible(id: string, user: AuthenticatedUser): Promise<void> {
-    if (user.role !== 'backoffice') return;
-    const [row] = await this.dataSource.query<{ mine: boolean }[]>(
+  /**
+   * The attendance as this user may read it (detail and PDF). The back office sees only attendances
+   * holding a request of its organ, and in them only its organ's requests, and the customer only
+   * when they are a requester of its organ.
+   */
+  async view(id: string, user: AuthenticatedUser): Promise<Attendance> {
+    if (user.role !== 'backoffice') return this.get(id);
+    const organId = backofficeOrganId(user);
+    const [row] = await this.dataSource.query<{ mine: boolean; requester: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM requests r JOIN request_types t ON t.id = r.request_type_id
-                       WHERE r.attendance_id = a.id AND t.organ_id = $2) AS mine
+                       WHERE r.attendance_id = a.id AND t.organ_id = $2) AS mine,
+              ${requesterOfOrgan('a.customer_id', '$2')} AS requester
          FROM attendances a WHERE a.id = $1`,
-      [id, backofficeOrganId(user)],
+      [id, organId],
     );
     if (!row) throw notFound('Atendimento');
     if (!row.mine) throw forbidden('Este atendimento não tem solicitações do seu órgão.');
+    const attendance = await this.get(id, this.dataSource.manager, organId);
+    return row.requester ? attendance : { ...attendance, customer: null };
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Attendance> {
+  /** The attendance; with `organId`, only that organ's requests in it. */
+  async get(id: string, manager: EntityManager = this.dataSource.manager, organId?: string): Promise<Attendance> {
     const attendance = await manager.findOneBy(AttendanceEntity, { id });
     if (!attendance) throw notFound('Atendimento');
-    const [attendant] = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = $1', [attendance.attendantId]);
+    const people = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = ANY($1)', [
+      [attendance.attendantId, attendance.holderId],
+    ]);
+    const person = (userId: string) => people.find((row) => row.id === userId)!;
     const informations = await manager.query<{ id: string; information_id: string; title: string; registered_at: Date }[]>(
       `SELECT ai.id, ai.information_id, i.title, ai.registered_at
          FROM attendance_informations ai JOIN informations i ON i.id = ai.information_id
@@ -186,7 +202,8 @@ export class AttendancesService {
       status: attendance.status,
       startedAt: attendance.startedAt.toISOString(),
       finishedAt: attendance.finishedAt?.toISOString() ?? null,
-      attendant,
+      attendant: person(attendance.attendantId),
+      holder: person(attendance.holderId),
       customer: attendance.customerId ? await this.customerSummary(manager, attendance.customerId) : null,
       informations: informations.map((row) => ({
         id: row.id,
@@ -194,7 +211,7 @@ export class AttendancesService {
         title: row.title,
         registeredAt: row.registered_at.toISOString(),
       })),
-      requests: await this.requests.summariesOf(id, manager),
+      requests: await this.requests.summariesOf(id, manager, organId),
       scriptSentTo: attendance.scriptSentTo,
       call:
         attendance.callId === null
@@ -208,11 +225,50 @@ export class AttendancesService {
               talkSeconds: attendance.talkSeconds,
               ura: attendance.ura ?? {},
             },
+      history: await this.history(id, manager),
     };
   }
 
-  linkCustomer(id: string, customerId: string): Promise<Attendance> {
-    return this.changeAttendance(id, async (manager) => {
+  private async history(id: string, manager: EntityManager): Promise<AttendanceEvent[]> {
+    const rows = await manager.query<{ kind: AttendanceEvent['kind']; at: Date; actor_id: string; actor_name: string; previous_id: string | null; previous_name: string | null }[]>(
+      `SELECT e.kind, e.at, e.actor_id, actor.name AS actor_name, e.previous_holder_id AS previous_id, previous.name AS previous_name
+         FROM attendance_events e JOIN users actor ON actor.id = e.actor_id LEFT JOIN users previous ON previous.id = e.previous_holder_id
+        WHERE e.attendance_id = $1 ORDER BY e.seq`,
+      [id],
+    );
+    return rows.map((row) => ({
+      kind: row.kind,
+      at: row.at.toISOString(),
+      actor: { id: row.actor_id, name: row.actor_name },
+      previousHolder: row.previous_id ? { id: row.previous_id, name: row.previous_name! } : null,
+    }));
+  }
+
+  /**
+   * A supervisor takes an open attendance over: from now on only they change it. Recorded in its
+   * history; the attendant it was taken from is free (CTI ends their wrap-up on it). Taking over an
+   * attendance one already holds changes nothing.
+   */
+  async takeOver(id: string, supervisor: AuthenticatedUser): Promise<Attendance> {
+    const previousHolderId = await this.dataSource.transaction(async (manager) => {
+      const attendance = await this.lockOpen(manager, id);
+      if (attendance.holderId === supervisor.id) return null;
+      await manager.update(AttendanceEntity, id, { holderId: supervisor.id });
+      await manager.query('INSERT INTO attendance_events (attendance_id, kind, actor_id, previous_holder_id, at) VALUES ($1, $2, $3, $4, $5)', [
+        id,
+        'taken_over',
+        supervisor.id,
+        attendance.holderId,
+        this.clock.now(),
+      ]);
+      return attendance.holderId;
+    });
+    if (previousHolderId) this.events.released(previousHolderId);
+    return this.get(id);
+  }
+
+  linkCustomer(id: string, customerId: string, actor: AuthenticatedUser): Promise<Attendance> {
+    return this.changeAttendance(id, actor, async (manager) => {
       if (!(await manager.existsBy(CustomerEntity, { id: customerId }))) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Cliente não encontrado.', { customerId: 'Cliente não encontrado.' });
       }
@@ -220,8 +276,8 @@ export class AttendancesService {
     });
   }
 
-  registerInformation(id: string, informationId: string): Promise<Attendance> {
-    return this.changeAttendance(id, async (manager) => {
+  registerInformation(id: string, informationId: string, actor: AuthenticatedUser): Promise<Attendance> {
+    return this.changeAttendance(id, actor, async (manager) => {
       if (!(await manager.existsBy(InformationEntity, { id: informationId }))) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Informação não encontrada.', { informationId: 'Informação não encontrada.' });
       }
@@ -240,7 +296,7 @@ export class AttendancesService {
    * insert run under a lock on (type, address), so simultaneous registrations end in one group.
    */
   async registerRequest(id: string, input: ParsedRegistration, actor: AuthenticatedUser): Promise<Request> {
-    const requestId = await this.change(id, async (manager, attendance) => {
+    const requestId = await this.change(id, actor, async (manager, attendance) => {
       const type = await manager.findOne(RequestTypeEntity, { where: { id: input.requestTypeId }, relations: { organ: true } });
       if (!type || !type.active || !type.organ?.active) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'Tipo de solicitação não encontrado ou inativo.', {
@@ -300,8 +356,8 @@ export class AttendancesService {
   }
 
   /** Closes the attendance; with sendScript, the summary and proposed solutions go to the customer. */
-  async finish(id: string, { sendScript }: Required<FinishAttendance>): Promise<Attendance> {
-    const finished = await this.changeAttendance(id, async (manager, attendance) => {
+  async finish(id: string, { sendScript }: Required<FinishAttendance>, actor: AuthenticatedUser): Promise<Attendance> {
+    const finished = await this.changeAttendance(id, actor, async (manager, attendance) => {
       let sentTo: string | null = null;
       if (sendScript) {
         const customer = attendance.customerId ? await manager.findOneBy(CustomerEntity, { id: attendance.customerId }) : null;
@@ -325,23 +381,39 @@ export class AttendancesService {
       }
       await manager.update(AttendanceEntity, id, { status: 'finished', finishedAt: this.clock.now(), scriptSentTo: sentTo });
     });
-    this.events.finished(finished.attendant.id);
+    this.events.released(finished.attendant.id);
     return finished;
   }
 
-  /** Every change runs on a locked, still open attendance; a finished one refuses them all. */
-  private change<T>(id: string, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<T>): Promise<T> {
+  /**
+   * Every change runs on a locked attendance, made by the user who holds it (issue 15: an attendant
+   * cannot change another's attendance), while it is open: a finished one refuses them all.
+   */
+  private change<T>(id: string, actor: AuthenticatedUser, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const attendance = await manager.findOne(AttendanceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!attendance) throw notFound('Atendimento');
-      if (attendance.status === 'finished') throw conflict('Este atendimento já foi finalizado e não pode ser alterado.');
+      const attendance = await this.lockOpen(manager, id, actor);
       return work(manager, attendance);
     });
   }
 
+  /** The attendance, locked for the change; refused when it is finished or (given an actor) held by someone else. */
+  private async lockOpen(manager: EntityManager, id: string, actor?: AuthenticatedUser): Promise<AttendanceEntity> {
+    const attendance = await manager.findOne(AttendanceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!attendance) throw notFound('Atendimento');
+    if (actor && attendance.holderId !== actor.id) {
+      throw forbidden('Este atendimento está com outro usuário: só quem o conduz pode alterá-lo. Um supervisor pode assumi-lo.');
+    }
+    if (attendance.status === 'finished') throw conflict('Este atendimento já foi finalizado e não pode ser alterado.');
+    return attendance;
+  }
+
   /** A change whose answer is the attendance as it now stands. */
-  private changeAttendance(id: string, work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<void>): Promise<Attendance> {
-    return this.change(id, async (manager, attendance) => {
+  private changeAttendance(
+    id: string,
+    actor: AuthenticatedUser,
+    work: (manager: EntityManager, attendance: AttendanceEntity) => Promise<void>,
+  ): Promise<Attendance> {
+    return this.change(id, actor, async (manager, attendance) => {
       await work(manager, attendance);
       return this.get(id, manager);
     });

@@ -176,14 +176,32 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     expect(answered1001.attendanceId).not.toBe(answered1002.attendanceId);
     await maria.next('call:ended');
     await joana.next('call:ended');
+    // Attendances started by CTI are owned like the others: Joana cannot change Maria's.
+    const customerId = (await server.http.get('/api/customers?phone=41988887777').set('Authorization', `Bearer ${attendant1002}`).expect(200)).body.items[0].id;
+    const others = [
+      await server.http.put(`/api/attendances/${answered1001.attendanceId}/customer`).set('Authorization', `Bearer ${attendant1002}`).send({ customerId }),
+      await server.http.post(`/api/attendances/${answered1001.attendanceId}/finish`).set('Authorization', `Bearer ${attendant1002}`).send({}),
+    ];
+    for (const refused of others) expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', message: expect.stringContaining('outro usuário') });
+    const untouched = attendanceSchema.parse((await server.http.get(`/api/attendances/${answered1001.attendanceId}`).set('Authorization', `Bearer ${token1001}`).expect(200)).body);
+    expect(untouched).toMatchObject({ status: 'open', customer: null });
+
+    // A supervisor takes Maria's over in her wrap-up: she is free at once, and only the supervisor changes it.
+    await until(() => maria.states().at(-1) === 'wrap_up', 'wrap-up after the hangup');
+    const supervisor = `Bearer ${await server.login('supervisor')}`;
+    const taken = attendanceSchema.parse((await server.http.post(`/api/attendances/${answered1001.attendanceId}/takeover`).set('Authorization', supervisor).expect(200)).body);
+    expect(taken.history).toEqual([expect.objectContaining({ kind: 'taken_over', actor: taken.holder, previousHolder: taken.attendant })]);
+    await until(() => maria.states().at(-1) === 'available', 'available once the attendance is taken over');
+    expect((await server.http.get('/api/attendances/current').set('Authorization', `Bearer ${token1001}`).expect(200)).body.attendance).toBeNull();
+    await server.http.post(`/api/attendances/${answered1001.attendanceId}/finish`).set('Authorization', `Bearer ${token1001}`).send({}).expect(403);
     for (const [token, answered] of [
-      [token1001, answered1001],
-      [attendant1002, answered1002],
+      [supervisor, answered1001],
+      [`Bearer ${attendant1002}`, answered1002],
     ] as const) {
       const attendance = attendanceSchema.parse(
-        (await server.http.get(`/api/attendances/${answered.attendanceId}`).set('Authorization', `Bearer ${token}`).expect(200)).body,
+        (await server.http.get(`/api/attendances/${answered.attendanceId}`).set('Authorization', token).expect(200)).body,
       );
-      await server.http.post(`/api/attendances/${attendance.id}/finish`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+      await server.http.post(`/api/attendances/${attendance.id}/finish`).set('Authorization', token).send({}).expect(200);
     }
   });
 

@@ -9,6 +9,7 @@ import {
   stripDocument,
 } from '@receptivo/shared';
 import type { Settings } from '../config/settings';
+import { requesterOfOrgan } from '../requests/request-access';
 import { toCustomerPhone } from './customer-view';
 
 /** Beyond this many matches the list says "more than" and asks for a narrower search. */
@@ -96,9 +97,11 @@ export class CustomerSearchService {
     return matches;
   }
 
-  async search(query: CustomerSearch): Promise<CustomerList> {
+  /** With `requestersOf` (an organ id), only the customers who requested something of that organ. */
+  async search(query: CustomerSearch, requestersOf?: string): Promise<CustomerList> {
     const sql = new Conditions();
     const required: string[] = [];
+    if (requestersOf) required.push(requesterOfOrgan('c.id', sql.param(requestersOf)));
     const rankedNames: string[] = [];
 
     const byPhone = (text: string) => {

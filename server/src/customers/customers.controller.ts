@@ -14,9 +14,11 @@ import {
   phoneInputSchema,
   updateCustomerSchema,
 } from '@receptivo/shared';
-import { Roles } from '../auth/access.decorators';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { backofficeOrganId } from '../requests/request-access';
 import { CustomerSearchService } from './customer-search';
 import { CustomersService } from './customers.service';
 import { PortalAccountsService } from './portal-accounts.service';
@@ -44,8 +46,8 @@ export class CustomersController {
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
   @Returns(customerListSchema)
-  search(@Query(new ZodValidationPipe(customerSearchSchema)) query: CustomerSearch): Promise<CustomerList> {
-    return this.searchService.search(query);
+  search(@Query(new ZodValidationPipe(customerSearchSchema)) query: CustomerSearch, @CurrentUser() user: AuthenticatedUser): Promise<CustomerList> {
+    return this.searchService.search(query, user.role === 'backoffice' ? backofficeOrganId(user) : undefined);
   }
 
   @Post()
@@ -57,8 +59,8 @@ export class CustomersController {
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
   @Returns(customerSchema)
-  get(@Param('id', customerId) id: string): Promise<Customer> {
-    return this.customers.get(id);
+  get(@Param('id', customerId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Customer> {
+    return this.customers.view(id, user);
   }
 
   @Patch(':id')

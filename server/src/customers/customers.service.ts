@@ -10,7 +10,9 @@ import {
   isValidCpf,
   normalizePhone,
 } from '@receptivo/shared';
-import { ApiException, conflict, notFound } from '../common/api-exception';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiException, conflict, forbidden, notFound } from '../common/api-exception';
+import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access';
 import { UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import type { Settings } from '../config/settings';
 import { CustomerAddressEntity, CustomerEntity, CustomerPhoneEntity } from './customer.entities';
@@ -77,6 +79,19 @@ export class CustomersService {
       if (isUniqueViolation(error, 'document')) throw duplicateDocument();
       throw error;
     }
+  }
+
+  /** The record as this user may read it: the back office only the requesters of its organ's requests. */
+  async view(id: string, user: AuthenticatedUser): Promise<Customer> {
+    if (user.role === 'backoffice') {
+      const [row] = await this.dataSource.query<{ requester: boolean }[]>(`SELECT ${requesterOfOrgan('c.id', '$2')} AS requester FROM customers c WHERE c.id = $1`, [
+        id,
+        backofficeOrganId(user),
+      ]);
+      if (!row) throw notFound('Cliente');
+      if (!row.requester) throw forbidden('Este cliente não tem solicitações do seu órgão.');
+    }
+    return this.get(id);
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Customer> {

@@ -22,7 +22,8 @@ import {
   searchQuerySchema,
   searchResponseSchema,
 } from '@receptivo/shared';
-import { AnyRole, Roles } from '../auth/access.decorators';
+import { AnyRole, CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
 import { ChangeFeedService } from './change-feed.service';
@@ -77,8 +78,8 @@ export class KnowledgeController {
   @ApiQuery({ name: 'keyword', required: false, description: 'Palavra-chave: registered keywords' })
   @ApiQuery({ name: 'limit', required: false })
   @Returns(searchResponseSchema)
-  search(@Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery): Promise<SearchResponse> {
-    return this.searchService.search(query);
+  search(@Query(new ZodValidationPipe(searchQuerySchema)) query: SearchQuery, @CurrentUser() user: AuthenticatedUser): Promise<SearchResponse> {
+    return this.searchService.search(query, user);
   }
 
   @Get('knowledge/changes')

@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationBootstrap, SetMetadata } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { SearchQuery, SearchResponse, SearchResult } from '@receptivo/shared';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 const SEARCH_SOURCE = 'receptivo:search-source';
 
@@ -11,7 +12,8 @@ const SEARCH_SOURCE = 'receptivo:search-source';
 export const SearchSource = () => SetMetadata(SEARCH_SOURCE, true);
 
 export interface SearchSourceProvider {
-  search(query: SearchQuery): Promise<SearchResult[]>;
+  /** `user` is who searches: a source holds them to what they may read (the back office to its organ). */
+  search(query: SearchQuery, user: AuthenticatedUser): Promise<SearchResult[]>;
 }
 
 /**
@@ -44,8 +46,8 @@ export class SearchService implements OnApplicationBootstrap {
       .map((wrapper) => wrapper.instance as SearchSourceProvider);
   }
 
-  async search(query: SearchQuery): Promise<SearchResponse> {
-    const results = await Promise.all(this.sources.map((source) => source.search(query)));
+  async search(query: SearchQuery, user: AuthenticatedUser): Promise<SearchResponse> {
+    const results = await Promise.all(this.sources.map((source) => source.search(query, user)));
     return { items: results.flat().sort((a, b) => b.score - a.score).slice(0, query.limit) };
   }
 }

@@ -11,3 +11,12 @@ export function backofficeOrganId(user: AuthenticatedUser): string {
 export function ensureOrganAccess(user: AuthenticatedUser, organId: string): void {
   if (user.role === 'backoffice' && backofficeOrganId(user) !== organId) throw forbidden('Esta solicitação é de outro órgão.');
 }
+
+/**
+ * SQL condition: the customer in `customerColumn` requested something of the organ in `organParameter`.
+ * The back office sees only these requesters (customer search and record, the attendance's customer).
+ */
+export function requesterOfOrgan(customerColumn: string, organParameter: string): string {
+  return `EXISTS (SELECT 1 FROM requests organ_request JOIN request_types organ_type ON organ_type.id = organ_request.request_type_id
+                   WHERE organ_request.customer_id = ${customerColumn} AND organ_type.organ_id = ${organParameter})`;
+}

@@ -95,8 +95,11 @@ export class RequestViews {
     private readonly clock: Clock,
   ) {}
 
-  summariesOf(attendanceId: string, manager: EntityManager = this.dataSource.manager): Promise<RequestSummary[]> {
-    return this.summaries(manager, 'r.attendance_id = $1 ORDER BY r.created_at', [attendanceId]);
+  /** The attendance's requests; with `organId`, only that organ's (what its back office may see). */
+  summariesOf(attendanceId: string, manager: EntityManager = this.dataSource.manager, organId?: string): Promise<RequestSummary[]> {
+    return organId
+      ? this.summaries(manager, 'r.attendance_id = $1 AND t.organ_id = $2 ORDER BY r.created_at', [attendanceId, organId])
+      : this.summaries(manager, 'r.attendance_id = $1 ORDER BY r.created_at', [attendanceId]);
   }
 
   /** A customer's latest requests, newest first. */

@@ -30,6 +30,17 @@ export type RegisterInformation = z.infer<typeof registerInformationSchema>;
 export const finishAttendanceSchema = z.object({ sendScript: z.boolean().default(false) });
 export type FinishAttendance = z.input<typeof finishAttendanceSchema>;
 
+const userReferenceSchema = z.object({ id: z.string().uuid(), name: z.string() });
+
+/** One entry of an attendance's history: for now, a supervisor taking it over from its holder. */
+export const attendanceEventSchema = z.object({
+  kind: z.enum(['taken_over']),
+  at: z.string().datetime(),
+  actor: userReferenceSchema,
+  previousHolder: userReferenceSchema.nullable(),
+});
+export type AttendanceEvent = z.infer<typeof attendanceEventSchema>;
+
 export const attendanceSchema = z.object({
   id: z.string().uuid(),
   protocol: z.string(),
@@ -37,7 +48,10 @@ export const attendanceSchema = z.object({
   status: z.enum(attendanceStatuses),
   startedAt: z.string().datetime(),
   finishedAt: z.string().datetime().nullable(),
-  attendant: z.object({ id: z.string().uuid(), name: z.string() }),
+  /** Who started it (by hand, or by answering its call). */
+  attendant: userReferenceSchema,
+  /** Who may change it while open: the attendant, or the supervisor who took it over. */
+  holder: userReferenceSchema,
   customer: customerSummarySchema.nullable(),
   informations: z.array(
     z.object({ id: z.string().uuid(), informationId: z.string().uuid(), title: z.string(), registeredAt: z.string().datetime() }),
@@ -47,6 +61,8 @@ export const attendanceSchema = z.object({
   scriptSentTo: z.string().nullable(),
   /** The call CTI started this attendance for; null when started by hand. */
   call: attendanceCallSchema.nullable(),
+  /** Takeovers, oldest first. */
+  history: z.array(attendanceEventSchema),
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
 
