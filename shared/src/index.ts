@@ -6,6 +6,7 @@ export * from './auth/schemas';
 export * from './desktop/bridge';
 export * from './health/schemas';
 export * from './customers/documents';
+export * from './customers/document-redaction';
 export * from './customers/phones';
 export * from './customers/schemas';
 export * from './knowledge/schemas';
