@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type CustomerHistory, customerHistorySchema } from '@receptivo/shared';
 import { Roles } from '../auth/access.decorators';
 import { notFound } from '../common/api-exception';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Returns } from '../common/zod-validation';
 import { AttendanceSearch } from './attendance-search';
 
@@ -14,6 +15,7 @@ export class CustomerHistoryController {
   constructor(private readonly searches: AttendanceSearch) {}
 
   @Get(':id/history')
+  @AuditedCustomerRead()
   @Returns(customerHistorySchema)
   history(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('Cliente') })) id: string): Promise<CustomerHistory> {
     return this.searches.history(id);

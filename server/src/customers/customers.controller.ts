@@ -16,6 +16,7 @@ import {
 } from '@receptivo/shared';
 import { Roles } from '../auth/access.decorators';
 import { notFound } from '../common/api-exception';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
 import { CustomerSearchService } from './customer-search';
 import { CustomersService } from './customers.service';
@@ -56,6 +57,7 @@ export class CustomersController {
 
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @AuditedCustomerRead()
   @Returns(customerSchema)
   get(@Param('id', customerId) id: string): Promise<Customer> {
     return this.customers.get(id);
