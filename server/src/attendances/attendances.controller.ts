@@ -26,6 +26,7 @@ import {
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
 import { Returns, ReturnsFile, ValidBody, ZodValidationPipe } from '../common/zod-validation';
@@ -79,6 +80,7 @@ export class AttendancesController {
 
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @AuditedCustomerRead('attendance')
   @Returns(attendanceSchema)
   async get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
     await this.attendances.ensureVisible(id, user);
@@ -87,6 +89,7 @@ export class AttendancesController {
 
   @Get(':id/pdf')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @AuditedCustomerRead('attendance')
   @ReturnsFile('application/pdf')
   async pdf(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     await this.attendances.ensureVisible(id, user);

@@ -1,16 +1,19 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { type Observable, mergeMap } from 'rxjs';
+import { type Observable, catchError, mergeMap } from 'rxjs';
 import { SCREEN_HEADER } from '@receptivo/shared';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../common/clock';
-import { CustomerAccessLog } from './customer-access-log';
+import { CustomerAccessLog, type ReadThrough } from './customer-access-log';
 
 const AUDITED_CUSTOMER_READ = 'receptivo:audited-customer-read';
 
-/** The route reads the data of the customer whose id is its `:id`: each call goes to the access audit. */
-export const AuditedCustomerRead = () => SetMetadata(AUDITED_CUSTOMER_READ, true);
+/**
+ * The route shows a customer's data: each successful call goes to the access audit. Its `:id` is
+ * the customer's, or (`through`) an attendance's or a request's, whose customer is the one read.
+ */
+export const AuditedCustomerRead = (through: ReadThrough = 'customer') => SetMetadata(AUDITED_CUSTOMER_READ, through);
 
 /** A screen name as the renderer sends it; anything else in the header is dropped, not stored. */
 const screenOf = (header: string | string[] | undefined): string | null => {
@@ -20,8 +23,9 @@ const screenOf = (header: string | string[] | undefined): string | null => {
 
 /**
  * Records the audited reads. The INSERT starts with the read and runs beside it, so the answer waits
- * for it only when it is slower than the read; a read whose record could not be written fails (and
- * the log says why) rather than hand out data nobody will know was seen.
+ * for it only when it is slower than the read. A read whose record could not be written fails (and
+ * the log says why) rather than hand out data nobody will know was seen; a read that fails or is
+ * refused (404, 403) takes its record back.
  */
 @Injectable()
 export class CustomerReadAudit implements NestInterceptor {
@@ -34,30 +38,38 @@ export class CustomerReadAudit implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean>(AUDITED_CUSTOMER_READ, context.getHandler())) return next.handle();
+    const through = this.reflector.get<ReadThrough | undefined>(AUDITED_CUSTOMER_READ, context.getHandler());
+    if (!through) return next.handle();
     const request = context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>();
-    const customerId = String(request.params.id);
-    const recorded = this.log
+    const recorded: Promise<{ ids: string[] } | { failure: unknown }> = this.log
       .record({
-        customerId,
+        through,
+        id: String(request.params.id),
         user: { id: request.user.id, name: request.user.name },
         route: `${request.method} ${(request.route as { path: string }).path}`,
         screen: screenOf(request.headers[SCREEN_HEADER.toLowerCase()]),
         at: this.clock.now(),
       })
       .then(
-        () => undefined,
-        (error: unknown) => error,
+        (ids) => ({ ids }),
+        (failure: unknown) => ({ failure }),
       );
     return next.handle().pipe(
       mergeMap(async (body) => {
-        // Reached only when the read succeeded: a customer that does not exist answered 404 and its failed INSERT is moot.
-        const failure = await recorded;
-        if (failure) {
-          this.logger.error({ err: failure, customerId }, 'customer read not recorded in the access audit; the read is refused');
-          throw failure;
+        const outcome = await recorded;
+        if ('failure' in outcome) {
+          this.logger.error({ err: outcome.failure, through, id: request.params.id }, 'customer read not recorded in the access audit; the read is refused');
+          throw outcome.failure;
         }
         return body;
+      }),
+      catchError(async (error: unknown) => {
+        const outcome = await recorded;
+        // An id that is no uuid or names nothing failed the INSERT: nothing to take back.
+        if ('ids' in outcome) {
+          await this.log.withdraw(outcome.ids).catch((failure: unknown) => this.logger.error({ err: failure }, 'a refused read stays in the access audit'));
+        }
+        throw error;
       }),
     );
   }

@@ -4,13 +4,24 @@ import type { z } from 'zod';
 import { type CustomerAccess, type customerAccessQuerySchema, redactDocument } from '@receptivo/shared';
 import { SqlParams } from '../common/sql-conditions';
 
+/** What the route's `:id` names: the customer, or an attendance or request whose customer is read. */
+export type ReadThrough = 'customer' | 'attendance' | 'request';
+
 export interface CustomerRead {
-  customerId: string;
+  through: ReadThrough;
+  id: string;
   user: { id: string; name: string };
   route: string;
   screen: string | null;
   at: Date;
 }
+
+/** Where each kind of `:id` finds its customer; an attendance or request without one records nothing. */
+const customerOf: Record<ReadThrough, string> = {
+  customer: 'SELECT $1::uuid AS customer_id',
+  attendance: 'SELECT customer_id FROM attendances WHERE id = $1 AND customer_id IS NOT NULL',
+  request: 'SELECT customer_id FROM requests WHERE id = $1 AND customer_id IS NOT NULL',
+};
 
 type AccessFilters = Omit<z.output<typeof customerAccessQuerySchema>, 'page' | 'pageSize'>;
 
@@ -43,12 +54,23 @@ const toAccess = (row: AccessRow): CustomerAccess => ({
 export class CustomerAccessLog {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One INSERT; it fails for a customer that does not exist (the read then answers 404 anyway). */
-  async record(read: CustomerRead): Promise<void> {
-    await this.dataSource.query(
-      'INSERT INTO customer_accesses (customer_id, user_id, user_name, route, screen, accessed_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [read.customerId, read.user.id, read.user.name, read.route, read.screen, read.at],
+  /**
+   * One INSERT, answering the ids of the rows written (none when an attendance or request has no
+   * customer). It fails for a customer that does not exist; the read then answers 404 anyway.
+   */
+  async record(read: CustomerRead): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO customer_accesses (customer_id, user_id, user_name, route, screen, accessed_at)
+       SELECT found.customer_id, $2, $3, $4, $5, $6 FROM (${customerOf[read.through]}) found
+       RETURNING id`,
+      [read.id, read.user.id, read.user.name, read.route, read.screen, read.at],
     );
+    return rows.map((row) => row.id);
+  }
+
+  /** Takes back the records of a read that was refused or failed: nobody saw the data. */
+  async withdraw(ids: readonly string[]): Promise<void> {
+    if (ids.length) await this.dataSource.query('DELETE FROM customer_accesses WHERE id = ANY($1::uuid[])', [ids]);
   }
 
   /** The latest first; `pageSize` null lists every match (the CSV export). */

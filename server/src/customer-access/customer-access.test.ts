@@ -123,6 +123,29 @@ describe('customer access audit (LGPD)', () => {
     expect(after.items[0]).toMatchObject({ route: 'GET /api/customers/:id/data-report', screen: 'administracao', user: { name: names.admin } });
   });
 
+  it("records the reads of the customer's documents: attendance, request and their PDFs; not a refused one", async () => {
+    const request = await desk.register('Lâmpada apagada', { customerId });
+    const since = (await accesses(`customerId=${customerId}`)).total;
+    await server.http.get(`/api/attendances/${request.attendanceId}`).set(supervisor).expect(200);
+    await server.http.get(`/api/attendances/${request.attendanceId}/pdf`).set(supervisor).expect(200);
+    await server.http.get(`/api/requests/${request.id}`).set(supervisor).expect(200);
+    await server.http.get(`/api/requests/${request.id}/pdf`).set(supervisor).expect(200);
+    const latest = await accesses(`customerId=${customerId}&pageSize=4`);
+    expect(latest.total).toBe(since + 4);
+    expect(latest.items.map((item) => item.route).sort()).toEqual(
+      ['GET /api/attendances/:id', 'GET /api/attendances/:id/pdf', 'GET /api/requests/:id', 'GET /api/requests/:id/pdf'].sort(),
+    );
+
+    // Another organ's back office is refused the request: nobody saw it, nothing is recorded.
+    const [other] = await server.app.get(DataSource).query<{ name: string }[]>('SELECT name FROM organs WHERE name <> $1 ORDER BY name LIMIT 1', [request.organName]);
+    const outsider = await desk.backoffice(other.name);
+    await server.http.get(`/api/requests/${request.id}`).set(outsider).expect(403);
+    // An attendance without a customer is nobody's data to record.
+    const anonymous = await desk.startAttendance();
+    await server.http.get(`/api/attendances/${anonymous.id}`).set(supervisor).expect(200);
+    expect((await accesses(`customerId=${customerId}`)).total).toBe(since + 4);
+  });
+
   it('refuses the read when its access cannot be recorded, rather than hand out data nobody will know was seen', async () => {
     const database = server.app.get(DataSource);
     const before = (await accesses(`customerId=${customerId}`)).total;

@@ -22,6 +22,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Returns, ReturnsFile, ValidBody, ZodValidationPipe, openApiSchema } from '../common/zod-validation';
 import { AttachmentStore } from './attachment-store';
 import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload';
@@ -55,6 +56,7 @@ export class RequestsController {
 
   @Get(':id')
   @AnyRole()
+  @AuditedCustomerRead('request')
   @Returns(requestSchema)
   async get(@Param('id', requestId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Request> {
     await this.ensureVisible(id, user);
@@ -123,6 +125,7 @@ export class RequestsController {
 
   @Get(':id/attachments/:attachmentId')
   @AnyRole()
+  @AuditedCustomerRead('request')
   @ReturnsFile('application/octet-stream')
   async attachment(
     @Param('id', requestId) id: string,
@@ -137,6 +140,7 @@ export class RequestsController {
 
   @Get(':id/pdf')
   @AnyRole()
+  @AuditedCustomerRead('request')
   @ReturnsFile('application/pdf')
   async pdf(@Param('id', requestId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     await this.ensureVisible(id, user);
