@@ -58,7 +58,7 @@ export class CustomerReadAudit implements NestInterceptor {
       mergeMap(async (body) => {
         const outcome = await recorded;
         if ('failure' in outcome) {
-          this.logger.error({ err: outcome.failure, through, id: request.params.id }, 'customer read not recorded in the access audit; the read is refused');
+          this.logger.error(`access audit: ${through} ${String(request.params.id)} read refused, its record could not be written: ${String(outcome.failure)}`);
           throw outcome.failure;
         }
         return body;
@@ -67,7 +67,9 @@ export class CustomerReadAudit implements NestInterceptor {
         const outcome = await recorded;
         // An id that is no uuid or names nothing failed the INSERT: nothing to take back.
         if ('ids' in outcome) {
-          await this.log.withdraw(outcome.ids).catch((failure: unknown) => this.logger.error({ err: failure }, 'a refused read stays in the access audit'));
+          await this.log
+            .withdraw(outcome.ids)
+            .catch((failure: unknown) => this.logger.error(`access audit: a refused read of ${through} ${String(request.params.id)} stays recorded: ${String(failure)}`));
         }
         throw error;
       }),
