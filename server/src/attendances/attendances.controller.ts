@@ -26,10 +26,11 @@ import {
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
-import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
 import { Returns, ReturnsFile, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
+import { customerDocumentFor } from '../customers/customer-view';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { attendancePdf } from './attendance-pdf';
 import { AttendanceSearch } from './attendance-search';
@@ -84,7 +85,7 @@ export class AttendancesController {
   @Returns(attendanceSchema)
   async get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
     await this.attendances.ensureVisible(id, user);
-    return this.attendances.get(id);
+    return customerDocumentFor(user.role, await this.attendances.get(id));
   }
 
   @Get(':id/pdf')
@@ -93,7 +94,7 @@ export class AttendancesController {
   @ReturnsFile('application/pdf')
   async pdf(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     await this.attendances.ensureVisible(id, user);
-    const attendance = await this.attendances.get(id);
+    const attendance = customerDocumentFor(user.role, await this.attendances.get(id));
     const pdf = await attendancePdf(attendance, this.clock.now());
     return download(response, `atendimento-${formatProtocol(attendance.protocol)}.pdf`, 'application/pdf', pdf, pdf.length);
   }

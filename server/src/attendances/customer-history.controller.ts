@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { type CustomerHistory, customerHistorySchema } from '@receptivo/shared';
 import { Roles } from '../auth/access.decorators';
 import { notFound } from '../common/api-exception';
-import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Returns } from '../common/zod-validation';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { AttendanceSearch } from './attendance-search';
 
 /** A customer's attendances and requests: built from attendances, shown on the customer. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { customerAccessListSchema, customerDataReportSchema, customerListSchema } from '@receptivo/shared';
-import { type Auth, type RequestDesk, bearer, binary, requestDesk } from '../testing/request-fixtures';
+import { type Auth, type RequestDesk, bearer, binary, pdfText, requestDesk } from '../testing/request-fixtures';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
 describe('customer access audit (LGPD)', () => {
@@ -144,6 +144,24 @@ describe('customer access audit (LGPD)', () => {
     const anonymous = await desk.startAttendance();
     await server.http.get(`/api/attendances/${anonymous.id}`).set(supervisor).expect(200);
     expect((await accesses(`customerId=${customerId}`)).total).toBe(since + 4);
+  });
+
+  it("gives the back office the requester's CPF masked in the record, the request, the attendance and their PDFs", async () => {
+    // The audit: the back office read every customer's whole CPF.
+    const request = await desk.register('Lâmpada apagada', { customerId });
+    const organ = await desk.backoffice(request.organName);
+    const record = await server.http.get(`/api/customers/${customerId}`).set(organ).expect(200);
+    expect(record.body.document).toBe('***.660.197-**');
+    expect(record.body.portalAccount.login).toBe('***.660.197-**');
+    expect((await server.http.get(`/api/requests/${request.id}`).set(organ).expect(200)).body.customer.document).toBe('***.660.197-**');
+    expect((await server.http.get(`/api/attendances/${request.attendanceId}`).set(organ).expect(200)).body.customer.document).toBe('***.660.197-**');
+    for (const path of [`/api/requests/${request.id}/pdf`, `/api/attendances/${request.attendanceId}/pdf`]) {
+      const pdf = pdfText((await server.http.get(path).set(organ).buffer(true).parse(binary).expect(200)).body as Buffer);
+      expect(pdf).toContain('***.660.197-**');
+      expect(pdf).not.toContain('692.660.197-63');
+    }
+    // The desk's roles keep it whole in the record.
+    expect((await server.http.get(`/api/requests/${request.id}`).set(supervisor).expect(200)).body.customer.document).toBe('69266019763');
   });
 
   it('refuses the read when its access cannot be recorded, rather than hand out data nobody will know was seen', async () => {

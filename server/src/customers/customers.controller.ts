@@ -14,11 +14,13 @@ import {
   phoneInputSchema,
   updateCustomerSchema,
 } from '@receptivo/shared';
-import { Roles } from '../auth/access.decorators';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
-import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { CustomerSearchService } from './customer-search';
+import { customerRecordFor } from './customer-view';
 import { CustomersService } from './customers.service';
 import { PortalAccountsService } from './portal-accounts.service';
 
@@ -59,8 +61,8 @@ export class CustomersController {
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
   @AuditedCustomerRead()
   @Returns(customerSchema)
-  get(@Param('id', customerId) id: string): Promise<Customer> {
-    return this.customers.get(id);
+  async get(@Param('id', customerId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Customer> {
+    return customerRecordFor(user.role, await this.customers.get(id));
   }
 
   @Patch(':id')

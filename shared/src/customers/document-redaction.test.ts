@@ -1,4 +1,4 @@
-import { isRedactedDocument, redactDocument } from './document-redaction';
+import { documentFor, redactDocument } from './document-redaction';
 
 describe('document mask for lists', () => {
   it('hides the first group and the check digits of a CPF, masked or not', () => {
@@ -20,12 +20,15 @@ describe('document mask for lists', () => {
   it('leaves a masked value as it is, so masking twice is harmless', () => {
     expect(redactDocument('***.456.789-**')).toBe('***.456.789-**');
     expect(redactDocument(redactDocument('12ABC34501DE35'))).toBe('**.ABC.345/01DE-**');
-    expect(isRedactedDocument('***.456.789-**')).toBe(true);
-    expect(isRedactedDocument('123.456.789-09')).toBe(false);
   });
 
   it('hides whole what is neither a CPF nor a CNPJ', () => {
     expect(redactDocument('12345')).toBe('*****');
     expect(redactDocument('')).toBe('***');
+  });
+
+  it('keeps the whole document in the record for the roles that work with it, not for the back office', () => {
+    for (const role of ['attendant', 'supervisor', 'admin'] as const) expect(documentFor(role, '12345678909')).toBe('12345678909');
+    expect(documentFor('backoffice', '12345678909')).toBe('***.456.789-**');
   });
 });

@@ -1,3 +1,4 @@
+import type { Role } from '../auth/roles';
 import { stripDocument } from './documents';
 
 /** What a masked document looks like: `***.456.789-**` or `**.ABC.345/01DE-**`. */
@@ -17,6 +18,10 @@ export function redactDocument(input: string): string {
   return '*'.repeat(Math.max(3, stripped.length));
 }
 
-export function isRedactedDocument(input: string): boolean {
-  return maskedPattern.test(input);
+/** The roles that work with a customer's whole CPF/CNPJ in its record; the back office does not. */
+export const rolesSeeingWholeDocuments: readonly Role[] = ['attendant', 'supervisor', 'admin'];
+
+/** The document as this role may see it in a customer's record: whole, or masked as in lists. */
+export function documentFor(role: Role, document: string): string {
+  return rolesSeeingWholeDocuments.includes(role) ? document : redactDocument(document);
 }
