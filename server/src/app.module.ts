@@ -11,6 +11,7 @@ import { loggerParams } from './common/request-logging';
 import type { Settings } from './config/settings';
 import { CtiModule } from './cti/cti.module';
 import { CustomersModule } from './customers/customers.module';
+import { CustomerAccessModule } from './customer-access/customer-access.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         IdempotencyModule,
         CustomersModule,
+        CustomerAccessModule,
         KnowledgeModule,
         AttendancesModule,
         SupervisionModule,

@@ -56,7 +56,8 @@ describe('customers in Chromium', () => {
 
       for (const cpf of ['469.589.332-06', '46958933206']) {
         await searchBy(page, 'CPF/CNPJ', cpf);
-        await results(page).getByRole('row').filter({ hasText: '469.589.332-06' }).waitFor();
+        // Lists show the CPF masked; the search takes it whole.
+        await results(page).getByRole('row').filter({ hasText: '***.589.332-**' }).waitFor();
       }
 
       await searchBy(page, 'Busca', 'gloria assuncao');
@@ -78,6 +79,52 @@ describe('customers in Chromium', () => {
       await page.getByRole('button', { name: 'Salvar' }).click();
       await page.getByText('CPF/CNPJ já cadastrado.').waitFor();
       expect(new URL(page.url()).pathname).toBe('/clientes/novo');
+    });
+  });
+
+  it('an admin finds who opened a customer found by CPF, from which screen, and exports the list', async () => {
+    await withPage(desk.browser, 'customers-access-audit', async (page) => {
+      await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Clientes' }).click();
+      await searchBy(page, 'CPF/CNPJ', '390.533.447-05');
+      const row = results(page).getByRole('row').filter({ hasText: 'Beatriz Lima' });
+      await row.getByText('***.533.447-**').waitFor();
+      expect(await results(page).innerText()).not.toContain('390.533.447-05');
+      await row.getByRole('link', { name: 'Editar' }).click();
+      await page.getByText('CPF 390.533.447-05').waitFor();
+    });
+
+    await withPage(desk.browser, 'customers-access-audit-admin', async (page) => {
+      await desk.signIn(page, desk.credentials.admin.username, desk.credentials.admin.password);
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Administração' }).click();
+      await page.getByRole('tab', { name: 'Acessos a dados' }).click();
+      const filters = page.getByRole('form', { name: 'Filtros de acessos' });
+      await filters.getByLabel('CPF/CNPJ do cliente').fill('39053344705');
+      await filters.getByRole('button', { name: 'Pesquisar' }).click();
+      await page.getByText('1 acesso', { exact: true }).waitFor();
+      const access = page.getByRole('table', { name: 'Acessos a dados de clientes' }).getByRole('row').filter({ hasText: 'Beatriz Lima' });
+      expect(await access.getByRole('cell').allInnerTexts()).toEqual([
+        expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/),
+        'Beatriz Lima',
+        '***.533.447-**',
+        expect.any(String),
+        expect.stringMatching(/^\/clientes\/[0-9a-f-]{36}$/),
+        'GET /api/customers/:id',
+      ]);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportar CSV' }).click()]);
+      const csv = await new Promise<string>((resolve, reject) => {
+        download.createReadStream().then((stream) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          stream.on('error', reject);
+        }, reject);
+      });
+      expect(csv.trimEnd().split('\r\n')).toEqual([
+        '\uFEFFData e hora (Brasília);Cliente;CPF/CNPJ;Usuário;Rota;Tela',
+        expect.stringMatching(/;Beatriz Lima;\*\*\*\.533\.447-\*\*;.+;GET \/api\/customers\/:id;\/clientes\/[0-9a-f-]{36}$/),
+      ]);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { useCurrentUser } from '../auth/SessionProvider';
+import { CustomerAccessPanel } from '../customer-access/CustomerAccessPanel';
 import { TelephonyPanel } from '../cti/TelephonyPanel';
 import { Page } from '../ui/Page';
 import { Tabs, type TabItem } from '../ui/Tabs';
@@ -10,7 +11,7 @@ import { RequestTypesPanel } from './knowledge/RequestTypesPanel';
 import { ScriptPanel } from './knowledge/ScriptPanel';
 import { UsersPanel } from './UsersPanel';
 
-/** The knowledge base is the supervisors' to keep; users, access and telephony stay with the admins. */
+/** The knowledge base is the supervisors' to keep; users, access, telephony and the customer access audit stay with the admins. */
 const knowledgeTabs: readonly TabItem[] = [
   { key: 'organs', label: 'Órgãos', content: <OrgansPanel /> },
   { key: 'categories', label: 'Sessões', content: <CategoriesPanel /> },
@@ -22,12 +23,13 @@ const knowledgeTabs: readonly TabItem[] = [
 
 const usersTab: TabItem = { key: 'users', label: 'Usuários', content: <UsersPanel /> };
 const telephonyTab: TabItem = { key: 'telephony', label: 'Telefonia', content: <TelephonyPanel /> };
+const customerAccessTab: TabItem = { key: 'customer-access', label: 'Acessos a dados', content: <CustomerAccessPanel /> };
 
 export function AdministrationPage() {
   const { role } = useCurrentUser();
   return (
     <Page title="Administração">
-      <Tabs label="Áreas de administração" tabs={role === 'admin' ? [usersTab, ...knowledgeTabs, telephonyTab] : knowledgeTabs} />
+      <Tabs label="Áreas de administração" tabs={role === 'admin' ? [usersTab, ...knowledgeTabs, telephonyTab, customerAccessTab] : knowledgeTabs} />
     </Page>
   );
 }

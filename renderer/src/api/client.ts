@@ -1,4 +1,4 @@
-import { apiErrorSchema, type ApiErrorBody, type ApiErrorCode } from '@receptivo/shared';
+import { SCREEN_HEADER, apiErrorSchema, type ApiErrorBody, type ApiErrorCode } from '@receptivo/shared';
 
 /** An error answered by the server, in its one error shape. */
 export class ApiError extends Error {
@@ -46,6 +46,8 @@ export interface ApiClientOptions {
   onSessionRejected: (token: string) => void;
   /** Told after every call whether the server was reached, so the app can say it is offline. */
   onReachability?: (reachable: boolean) => void;
+  /** The screen the user is on, sent with every call so the access audit can say where a customer was looked at. */
+  screen?: () => string;
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -96,6 +98,8 @@ export class ApiClient {
     const headers: Record<string, string> = { ...extraHeaders, Accept: accept };
     if (content?.type) headers['Content-Type'] = content.type;
     if (token) headers.Authorization = `Bearer ${token}`;
+    const screen = this.options.screen?.();
+    if (screen) headers[SCREEN_HEADER] = screen;
 
     let response: Response;
     try {

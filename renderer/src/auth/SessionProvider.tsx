@@ -25,6 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       token: () => store.getSnapshot().session?.token ?? null,
       onSessionRejected: (token) => store.reject(token),
       onReachability: connectivity.report,
+      screen: () => window.location.pathname,
     });
     return { store, api, connectivity };
   });

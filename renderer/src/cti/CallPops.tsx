@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useId } from 'react';
-import { callEndReasonLabels, formatDocument } from '@receptivo/shared';
+import { callEndReasonLabels, redactDocument } from '@receptivo/shared';
 import { useElapsed } from '../attendances/elapsed';
 import { callerText, queueText } from './call-display';
 import { UraFacts } from './UraFacts';
@@ -81,7 +81,7 @@ function CallPop({ call, onDismiss }: { call: RingingCall; onDismiss: () => void
           {call.matches.map((customer) => (
             <li key={customer.id}>
               <strong>{customer.name}</strong>
-              <span className="mono">{formatDocument(customer.document)}</span>
+              <span className="mono">{redactDocument(customer.document)}</span>
               {customer.primaryPhone && <span className="mono">{customer.primaryPhone.display}</span>}
             </li>
           ))}

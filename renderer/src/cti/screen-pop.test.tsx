@@ -81,7 +81,7 @@ test('a ringing call pops over any page with the caller, queue, waiting time, UR
   expect(fact(pop, 'Opção da URA')).toBe('2');
   expect(fact(pop, 'bairro')).toBe('Sé');
   const found = within(pop).getByRole('list', { name: 'Clientes encontrados' });
-  expect(within(found).getByRole('listitem')).toHaveTextContent('Maria da Silva529.982.247-25(11) 98765-4321');
+  expect(within(found).getByRole('listitem')).toHaveTextContent('Maria da Silva***.982.247-**(11) 98765-4321');
   expect(screen.getByRole('heading', { level: 1, name: 'Clientes' })).toBeInTheDocument();
 
   // A second call rings at the same time: each has its own pop.

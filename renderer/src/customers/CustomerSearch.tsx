@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import {
   customerSearchSchema,
   customerTypeLabels,
-  formatDocument,
+  redactDocument,
   type CustomerList,
   type CustomerSearch as CustomerSearchQuery,
   type CustomerSummary,
@@ -283,7 +283,7 @@ function ResultsTable({
                 {customer.tradeName && <span className="table__secondary">{customer.tradeName}</span>}
               </td>
               <td>{customerTypeLabels[customer.type]}</td>
-              <td className="mono">{formatDocument(customer.document)}</td>
+              <td className="mono">{redactDocument(customer.document)}</td>
               <td className="mono">{customer.primaryPhone?.display ?? <span aria-label="sem telefone">—</span>}</td>
               <td>{customer.email ?? <span aria-label="sem e-mail">—</span>}</td>
               {renderActions && <td className="table__actions">{renderActions(customer)}</td>}

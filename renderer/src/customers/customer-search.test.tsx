@@ -39,7 +39,7 @@ function openCustomers(routes: Parameters<typeof fakeServer>[0], path = '/client
 const resultRow = async (name: string) =>
   within(await screen.findByRole('table', { name: 'Clientes encontrados' })).getByText(name).closest('tr') as HTMLElement;
 
-test('searching by CPF sends the bare document and shows the customer with masked CPF and primary phone', async () => {
+test('searching by the whole CPF sends the bare document and lists the customer with the CPF hidden but its middle, and the primary phone', async () => {
   const { server, user } = openCustomers({ 'GET /api/customers': { status: 200, body: listOf(maria) } });
 
   await user.type(screen.getByLabelText('CPF/CNPJ'), '52998224725');
@@ -50,7 +50,7 @@ test('searching by CPF sends the bare document and shows the customer with maske
   expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
     'Maria da Silva',
     'Pessoa Física',
-    '529.982.247-25',
+    '***.982.247-**',
     '(11) 98765-4321',
     'maria@example.com',
     'Editar',
@@ -71,7 +71,7 @@ test('the Busca field searches any field and a company shows its trade name', as
   const row = await resultRow('Padaria Pão Quente Ltda');
   expect(within(row).getByText('Pão Quente')).toBeInTheDocument();
   expect(within(row).getByText('Pessoa Jurídica')).toBeInTheDocument();
-  expect(within(row).getByText('11.222.333/0001-81')).toBeInTheDocument();
+  expect(within(row).getByText('**.222.333/0001-**')).toBeInTheDocument();
   expect(server.calls('GET /api/customers')[0].query).toEqual({ q: 'pão quente' });
 });
 

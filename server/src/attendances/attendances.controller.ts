@@ -29,6 +29,8 @@ import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
 import { Returns, ReturnsFile, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
+import { customerDocumentFor } from '../customers/customer-view';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { attendancePdf } from './attendance-pdf';
 import { AttendanceSearch } from './attendance-search';
@@ -79,16 +81,18 @@ export class AttendancesController {
 
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @AuditedCustomerRead('attendance')
   @Returns(attendanceSchema)
-  get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
-    return this.attendances.view(id, user);
+  async get(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Attendance> {
+    return customerDocumentFor(user.role, await this.attendances.view(id, user));
   }
 
   @Get(':id/pdf')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @AuditedCustomerRead('attendance')
   @ReturnsFile('application/pdf')
   async pdf(@Param('id', attendanceId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
-    const attendance = await this.attendances.view(id, user);
+    const attendance = customerDocumentFor(user.role, await this.attendances.view(id, user));
     const pdf = await attendancePdf(attendance, this.clock.now());
     return download(response, `atendimento-${formatProtocol(attendance.protocol)}.pdf`, 'application/pdf', pdf, pdf.length);
   }

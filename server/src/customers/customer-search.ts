@@ -6,6 +6,7 @@ import {
   type CustomerSearch,
   type CustomerSummary,
   normalizePhone,
+  redactDocument,
   stripDocument,
 } from '@receptivo/shared';
 import type { Settings } from '../config/settings';
@@ -38,12 +39,13 @@ interface SummaryRow {
   e164: string | null;
 }
 
+/** Lists and search results (screen-pop matches too) carry the document masked; the record has it whole. */
 const toSummary = (row: SummaryRow): CustomerSummary => ({
   id: row.id,
   type: row.type,
   name: row.name,
   tradeName: row.trade_name,
-  document: row.document,
+  document: redactDocument(row.document),
   email: row.email,
   primaryPhone: row.phone_id ? toCustomerPhone({ id: row.phone_id, e164: row.e164!, primary: true }) : null,
 });

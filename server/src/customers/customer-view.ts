@@ -1,4 +1,4 @@
-import { type Customer, type CustomerPhone, formatPhone } from '@receptivo/shared';
+import { type Customer, type CustomerPhone, type Role, documentFor, formatPhone, rolesSeeingWholeDocuments } from '@receptivo/shared';
 import type { CustomerEntity, CustomerPhoneEntity } from './customer.entities';
 
 export function toCustomerPhone(phone: Pick<CustomerPhoneEntity, 'id' | 'e164' | 'primary'>): CustomerPhone {
@@ -41,4 +41,21 @@ export function toCustomer(entity: CustomerEntity): Customer {
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),
   };
+}
+
+/** A customer's record as this role may read it: the back office gets the CPF/CNPJ (and the portal login, which is it) masked. */
+export function customerRecordFor(role: Role, customer: Customer): Customer {
+  if (rolesSeeingWholeDocuments.includes(role)) return customer;
+  const account = customer.portalAccount;
+  return {
+    ...customer,
+    document: documentFor(role, customer.document),
+    portalAccount: account && { ...account, login: documentFor(role, account.login) },
+  };
+}
+
+/** An attendance or request (view or PDF) with its customer's document as this role may read it. */
+export function customerDocumentFor<T extends { customer: { document: string } | null }>(role: Role, holder: T): T {
+  if (!holder.customer || rolesSeeingWholeDocuments.includes(role)) return holder;
+  return { ...holder, customer: { ...holder.customer, document: documentFor(role, holder.customer.document) } };
 }

@@ -18,8 +18,10 @@ import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { backofficeOrganId } from '../requests/request-access';
 import { CustomerSearchService } from './customer-search';
+import { customerRecordFor } from './customer-view';
 import { CustomersService } from './customers.service';
 import { PortalAccountsService } from './portal-accounts.service';
 
@@ -58,9 +60,10 @@ export class CustomersController {
 
   @Get(':id')
   @Roles('attendant', 'supervisor', 'admin', 'backoffice')
+  @AuditedCustomerRead()
   @Returns(customerSchema)
-  get(@Param('id', customerId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Customer> {
-    return this.customers.view(id, user);
+  async get(@Param('id', customerId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Customer> {
+    return customerRecordFor(user.role, await this.customers.view(id, user));
   }
 
   @Patch(':id')

@@ -206,15 +206,15 @@ describe('customers API', () => {
     it('finds by phone typed in any Brazilian form', async () => {
       for (const form of ['11988887777', '(11) 98888-7777', '+55 11 8888-7777', '0 21 11 98888-7777', '98888-7777']) {
         const list = await search(`phone=${encodeURIComponent(form)}`);
-        expect(list.items.map((item) => item.document)).toEqual(['11144477735']);
+        expect(list.items.map((item) => item.document)).toEqual(['***.444.777-**']);
       }
-      expect((await search(`q=${encodeURIComponent('011 98888 7777')}`)).items[0].document).toBe('11144477735');
+      expect((await search(`q=${encodeURIComponent('011 98888 7777')}`)).items[0].document).toBe('***.444.777-**');
     });
 
     it('finds by CPF with and without punctuation, and by CNPJ prefix', async () => {
       expect((await search('document=111.444.777-35')).items[0].name).toBe('Joana D’Arc Conceição');
       expect((await search('q=11144477735')).items[0].name).toBe('Joana D’Arc Conceição');
-      expect((await search('q=12ABC')).items.map((item) => item.document)).toContain('12ABC34501DE35');
+      expect((await search('q=12ABC')).items.map((item) => item.document)).toContain('**.ABC.345/01DE-**');
     });
 
     it('finds names without accents or case, by parts of words, best match first', async () => {
@@ -226,8 +226,8 @@ describe('customers API', () => {
     });
 
     it('finds by e-mail prefix and combines fields', async () => {
-      expect((await search('email=NOVA@')).items[0].document).toBe('11144477735');
-      expect((await search('name=joana&phone=41988887777')).items.map((item) => item.document)).toEqual(['46958933206']);
+      expect((await search('email=NOVA@')).items[0].document).toBe('***.444.777-**');
+      expect((await search('name=joana&phone=41988887777')).items.map((item) => item.document)).toEqual(['***.589.332-**']);
       expect((await search('name=ninguem%20mesmo')).total).toBe(0);
     });
 
@@ -238,6 +238,18 @@ describe('customers API', () => {
       expect(first.total).toBeGreaterThan(5);
       expect(second.items.map((item) => item.id)).not.toContain(first.items[0].id);
       expect(first.items[0].primaryPhone?.primary).toBe(true);
+    });
+
+    it('masks the CPF/CNPJ of every result, to every role, found by the whole CPF as well', async () => {
+      // The audit: any role searched and read every customer's whole CPF in the results.
+      for (const role of ['attendant', 'supervisor', 'admin', 'backoffice'] as const) {
+        const token = { Authorization: `Bearer ${await server.login(role)}` };
+        const response = await server.http.get('/api/customers?q=111.444.777-35').set(token).expect(200);
+        expect(response.body.items.map((item: { document: string }) => item.document)).toEqual(['***.444.777-**']);
+        expect(JSON.stringify(response.body)).not.toContain('11144477735');
+      }
+      const everyDocument = (await search('q=silva&pageSize=100')).items.map((item) => item.document);
+      expect(everyDocument.every((document) => /^\*{3}\.\d{3}\.\d{3}-\*{2}$|^\*{2}\./.test(document))).toBe(true);
     });
 
     it('asks for at least one field', async () => {

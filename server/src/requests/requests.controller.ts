@@ -23,6 +23,8 @@ import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
 import { Returns, ReturnsFile, ValidBody, ZodValidationPipe, openApiSchema } from '../common/zod-validation';
+import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
+import { customerDocumentFor } from '../customers/customer-view';
 import { AttachmentStore } from './attachment-store';
 import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload';
 import { ensureOrganAccess } from './request-access';
@@ -55,10 +57,11 @@ export class RequestsController {
 
   @Get(':id')
   @AnyRole()
+  @AuditedCustomerRead('request')
   @Returns(requestSchema)
   async get(@Param('id', requestId) id: string, @CurrentUser() user: AuthenticatedUser): Promise<Request> {
     await this.ensureVisible(id, user);
-    return this.views.get(id);
+    return customerDocumentFor(user.role, await this.views.get(id));
   }
 
   @Post(':id/reiterate')
@@ -123,6 +126,7 @@ export class RequestsController {
 
   @Get(':id/attachments/:attachmentId')
   @AnyRole()
+  @AuditedCustomerRead('request')
   @ReturnsFile('application/octet-stream')
   async attachment(
     @Param('id', requestId) id: string,
@@ -137,10 +141,11 @@ export class RequestsController {
 
   @Get(':id/pdf')
   @AnyRole()
+  @AuditedCustomerRead('request')
   @ReturnsFile('application/pdf')
   async pdf(@Param('id', requestId) id: string, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     await this.ensureVisible(id, user);
-    const request = await this.views.get(id);
+    const request = customerDocumentFor(user.role, await this.views.get(id));
     const pdf = await requestPdf(request, this.clock.now());
     return download(response, `solicitacao-${formatProtocol(request.protocol)}.pdf`, 'application/pdf', pdf, pdf.length);
   }

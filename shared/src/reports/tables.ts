@@ -144,6 +144,15 @@ function csvCell(value: ReportValue, kind: ReportValueKind): string {
   return /[;"\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
+/** Text columns and rows (null for an empty cell) as CSV, the same way as the report tables. */
+export function textTableCsv(columns: readonly string[], rows: readonly (readonly (string | null)[])[]): string {
+  return tableCsv(
+    columns.map((label) => ({ label, kind: 'text' })),
+    rows,
+    [],
+  );
+}
+
 const unitOf: Record<ReportValueKind, string> = { text: '', date: '', count: '', seconds: ' (s)', percent: ' (%)' };
 
 /**
@@ -152,11 +161,15 @@ const unitOf: Record<ReportValueKind, string> = { text: '', date: '', count: '',
  * whole seconds and percentages with a decimal comma.
  */
 export function reportCsv(table: ReportTable): string {
-  const header = table.columns.map((column) => csvCell(`${column.label}${unitOf[column.kind]}`, 'text'));
+  return tableCsv(table.columns, table.rows, table.footer);
+}
+
+function tableCsv(columns: readonly ReportColumn[], rows: readonly (readonly ReportValue[])[], footer: ReportTable['footer']): string {
+  const header = columns.map((column) => csvCell(`${column.label}${unitOf[column.kind]}`, 'text'));
   const lines = [
     header,
-    ...table.rows.map((row) => row.map((value, index) => csvCell(value, table.columns[index].kind))),
-    ...table.footer.map((line) => [csvCell(line.label, 'text'), ...line.values.map((value, index) => csvCell(value, table.columns[index + 1].kind))]),
+    ...rows.map((row) => row.map((value, index) => csvCell(value, columns[index].kind))),
+    ...footer.map((line) => [csvCell(line.label, 'text'), ...line.values.map((value, index) => csvCell(value, columns[index + 1].kind))]),
   ];
   return `\uFEFF${lines.map((cells) => cells.join(';')).join('\r\n')}\r\n`;
 }
