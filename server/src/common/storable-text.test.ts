@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { apiErrorSchema } from '@receptivo/shared';
+import { requestDesk } from '../testing/request-fixtures';
 import { type TestApp, startTestApp } from '../testing/test-app';
 import { findUnstorableText } from './storable-text';
 
@@ -17,7 +18,8 @@ describe('text PostgreSQL cannot store', () => {
     let server: TestApp;
     let tokens: { attendant: string; supervisor: string; admin: string };
     const count = async (table: string) => (await server.app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-    const tables = ['users', 'customers', 'customer_phones', 'customer_addresses', 'organs', 'attendances'];
+    const tables = ['users', 'customers', 'customer_phones', 'customer_addresses', 'organs', 'attendances', 'requests', 'request_events', 'request_attachments'];
+    let registered: { id: string; attendanceId: string; requestTypeId: string };
     let before: Record<string, number>;
 
     const expectRefused = (response: { status: number; body: unknown }, field: string) => {
@@ -36,6 +38,11 @@ describe('text PostgreSQL cannot store', () => {
     beforeAll(async () => {
       server = await startTestApp();
       tokens = { attendant: await server.login('attendant'), supervisor: await server.login('supervisor'), admin: await server.login('admin') };
+      const desk = await requestDesk(server);
+      const [firstType] = (await server.http.get('/api/categories').set(desk.attendant)).body.items.flatMap(
+        (category: { requestTypes: { name: string }[] }) => category.requestTypes,
+      );
+      registered = { ...(await desk.register(firstType.name)), requestTypeId: desk.type(firstType.name).id };
     });
     afterAll(() => server.close());
     beforeEach(async () => {
@@ -69,6 +76,19 @@ describe('text PostgreSQL cannot store', () => {
       expectRefused(await server.http.get('/api/search?q=%00').set(auth), 'q');
       expectRefused(await server.http.get('/api/customers/%00').set(auth), 'id');
       expectRefused(await server.http.get('/api/attendances/abc%00/pdf').set(auth), 'id');
+    });
+
+    it('a multipart reiteration and a request form key', async () => {
+      const auth = { Authorization: `Bearer ${tokens.attendant}` };
+      const reiteration = server.http
+        .post(`/api/requests/${registered.id}/reiterate`)
+        .set(auth)
+        .field('description', 'Ainda sem solução\u0000')
+        .attach('files', Buffer.from('%PDF-1.4\n%%EOF\n'), 'laudo.pdf');
+      expectRefused(await reiteration, 'description');
+      // The attendance the first request was registered in is still open and takes another.
+      const registration = { requestTypeId: registered.requestTypeId, form: { 'campo\u0000': 'x' } };
+      expectRefused(await server.http.post(`/api/attendances/${registered.attendanceId}/requests`).set(auth).send(registration), 'form.campo\uFFFD');
     });
 
     it('administration: an organ and a user', async () => {
