@@ -6,7 +6,8 @@ import { ApiException } from './api-exception';
  * for encoding UTF8: 0x00"), and a lone UTF-16 surrogate has no UTF-8 form (the driver would
  * silently store U+FFFD instead).
  */
-const UNSTORABLE = /\u0000|\p{Surrogate}/u; // with the u flag only a lone surrogate is one
+// With the u flag a surrogate pair is one code point, so \p{Surrogate} matches only a lone half.
+const UNSTORABLE = /\u0000|\p{Surrogate}/u;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'gu');
 
 function isStorable(text: string): boolean {
