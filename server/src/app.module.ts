@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AttendancesModule } from './attendances/attendances.module';
 import { AuthModule } from './auth/auth.module';
@@ -8,6 +8,7 @@ import { ClusterModule } from './cluster/cluster.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ClockModule } from './common/clock';
 import { loggerParams } from './common/request-logging';
+import { StorableTextPipe } from './common/storable-text';
 import type { Settings } from './config/settings';
 import { CtiModule } from './cti/cti.module';
 import { CustomersModule } from './customers/customers.module';
@@ -43,7 +44,10 @@ export class AppModule {
         SupervisionModule,
         ReportsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useClass: StorableTextPipe },
+      ],
     };
   }
 }

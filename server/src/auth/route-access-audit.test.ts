@@ -3,7 +3,7 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { Test } from '@nestjs/testing';
 import { type TestApp, startTestApp } from '../testing/test-app';
 import { Public, Roles } from './access.decorators';
-import { routesWithoutAccessRule } from './route-access-audit';
+import { routeAccessTable, routesWithoutAccessRule } from './route-access-audit';
 
 @Controller('audit-sample')
 class SampleController {
@@ -36,6 +36,16 @@ describe('route access audit', () => {
     const moduleRef = await Test.createTestingModule({ imports: [SampleModule] }).compile();
     const missing = routesWithoutAccessRule(moduleRef.get(DiscoveryService), moduleRef.get(MetadataScanner), moduleRef.get(Reflector));
     expect(missing).toEqual(['SampleController.forgotten']);
+  });
+
+  it('tables every route with its method, path and decision, so the role × route matrix names an undecided one', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [SampleModule] }).compile();
+    const table = routeAccessTable(moduleRef.get(DiscoveryService), moduleRef.get(MetadataScanner), moduleRef.get(Reflector));
+    expect(table).toEqual([
+      { handler: 'SampleController.open', method: 'GET', path: '/audit-sample/open', access: 'public' },
+      { handler: 'SampleController.forgotten', method: 'GET', path: '/audit-sample/forgotten', access: null },
+      { handler: 'AdminOnlyController.list', method: 'GET', path: '/audit-admin', access: ['admin'] },
+    ]);
   });
 
   describe('on the real server', () => {

@@ -1,25 +1,57 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, RequestMethod, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { Role } from '@receptivo/shared';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
 
-/** Lists every controller route that declares neither @Public nor @Roles. */
-export function routesWithoutAccessRule(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): string[] {
-  const missing: string[] = [];
+/** One controller route and who may call it: `public`, its roles, or null when nobody decided. */
+export interface RouteAccess {
+  /** `Controller.method`, as the code names it. */
+  handler: string;
+  method: string;
+  /** Express-style path below the global prefix, e.g. `/customers/:id/phones`. */
+  path: string;
+  access: 'public' | Role[] | null;
+}
+
+function joinPaths(...parts: unknown[]): string {
+  const joined = parts
+    .flatMap((part) => (Array.isArray(part) ? part.slice(0, 1) : [part]))
+    .map((part) => String(part ?? '').replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
+  return `/${joined}`;
+}
+
+/** Every controller route with its access rule, read from the @Public and @Roles metadata. */
+export function routeAccessTable(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): RouteAccess[] {
+  const routes: RouteAccess[] = [];
   for (const wrapper of discovery.getControllers()) {
     const controller = wrapper.metatype;
     if (!controller) continue;
     const prototype = controller.prototype as Record<string, unknown>;
     for (const method of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[method] as (...args: unknown[]) => unknown;
-      if (reflector.get(PATH_METADATA, handler) === undefined) continue;
-      const declared =
-        reflector.getAllAndOverride(PUBLIC_ROUTE, [handler, controller]) ||
-        reflector.getAllAndOverride(ALLOWED_ROLES, [handler, controller]);
-      if (!declared) missing.push(`${controller.name}.${method}`);
+      const handlerPath: unknown = reflector.get(PATH_METADATA, handler);
+      if (handlerPath === undefined) continue;
+      const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [handler, controller]);
+      const roles = reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [handler, controller]);
+      routes.push({
+        handler: `${controller.name}.${method}`,
+        method: RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)],
+        path: joinPaths(reflector.get(PATH_METADATA, controller), handlerPath),
+        access: isPublic ? 'public' : (roles ?? null),
+      });
     }
   }
-  return missing;
+  return routes;
+}
+
+/** Lists every controller route that declares neither @Public nor @Roles. */
+export function routesWithoutAccessRule(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): string[] {
+  return routeAccessTable(discovery, scanner, reflector)
+    .filter((route) => route.access === null)
+    .map((route) => route.handler);
 }
 
 /** Refuses to start a server with a route nobody decided who may call. */

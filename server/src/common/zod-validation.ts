@@ -3,6 +3,9 @@ import { ApiBody, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiException } from './api-exception';
 
+// Zod's own messages (wrong type, too long…) reach the client: in Brazilian Portuguese, like ours.
+z.config(z.locales.ptBR());
+
 /** OpenAPI is generated from the same zod schema the request is validated with. */
 export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...openApi } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;

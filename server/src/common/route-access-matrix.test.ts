@@ -1,0 +1,67 @@
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { type Role, apiErrorSchema } from '@receptivo/shared';
+import { type RouteAccess, routeAccessTable } from '../auth/route-access-audit';
+import { type TestApp, startTestApp } from '../testing/test-app';
+
+const ROLES: Role[] = ['admin', 'supervisor', 'attendant', 'backoffice'];
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = [...ROLES, 'anonymous'];
+
+/** A well-formed id nothing has: an admitted call ends in 404 or 400 and changes nothing. */
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+function isAdmitted(route: RouteAccess, caller: Caller): boolean {
+  if (route.access === 'public') return true;
+  return caller !== 'anonymous' && (route.access ?? []).includes(caller);
+}
+
+/**
+ * Generated from the @Public/@Roles metadata of every route Nest knows, so a new route is in the
+ * matrix the day it is written: each role and an anonymous caller call it and must be let through
+ * or refused exactly as it declares.
+ */
+describe('role × route matrix', () => {
+  let server: TestApp;
+  let routes: RouteAccess[];
+  const tokens: Partial<Record<Caller, string>> = {};
+
+  beforeAll(async () => {
+    server = await startTestApp();
+    for (const role of ROLES) tokens[role] = await server.login(role);
+    const { app } = server;
+    routes = routeAccessTable(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
+  });
+  afterAll(() => server.close());
+
+  it('every route has an access decision (the server also refuses to start without one)', () => {
+    const undecided = routes.filter((route) => route.access === null).map((route) => `${route.handler} (${route.method} /api${route.path})`);
+    expect(undecided).toEqual([]);
+  });
+
+  it('reads the whole API', () => {
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes).toContainEqual({ handler: 'AuthController.login', method: 'POST', path: '/auth/login', access: 'public' });
+    expect(routes).toContainEqual({ handler: 'UsersController.list', method: 'GET', path: '/users', access: ['admin'] });
+  });
+
+  it('each role and an anonymous caller are admitted or refused as the route declares', async () => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const path = `/api${route.path.replace(/:\w+/g, UNKNOWN_ID)}`;
+      for (const caller of CALLERS) {
+        let call = server.http[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
+        if (tokens[caller]) call = call.set('Authorization', `Bearer ${tokens[caller]}`);
+        if (['POST', 'PUT', 'PATCH'].includes(route.method)) call = call.send({});
+        const response = await call;
+        const refused = response.status === 401 || response.status === 403;
+        const expected = isAdmitted(route, caller) ? 'admitted' : caller === 'anonymous' ? 401 : 403;
+        const answered = refused ? response.status : 'admitted';
+        if (answered !== expected) {
+          mismatches.push(`${caller} ${route.method} ${path} (${route.handler}): expected ${expected}, answered ${response.status} ${response.body?.code}`);
+        }
+        if (refused) expect(apiErrorSchema.parse(response.body).statusCode).toBe(response.status);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
