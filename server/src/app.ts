@@ -64,7 +64,8 @@ export async function createApp(settings: Settings, rendererDir = RENDERER_DIR):
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   if (settings.REDIS_URL) app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, settings.REDIS_URL));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; otherwise request.ip is the socket's peer.
+  app.set('trust proxy', settings.TRUSTED_PROXIES.length > 0 ? settings.TRUSTED_PROXIES : false);
   app.setGlobalPrefix('api');
   app.use(assignRequestId);
   parseJsonBodies(app);
