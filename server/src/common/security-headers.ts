@@ -1,4 +1,8 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+
+/** Swagger UI (/api/docs) writes inline styles (its page template, its icon sprite): allowed there only, scripts still not. */
+const API_DOCS = '/api/docs';
 
 /**
  * The browser's protections for pages, assets and API answers (helmet). The Content-Security-Policy
@@ -8,14 +12,14 @@ import helmet from 'helmet';
  * No upgrade-insecure-requests (helmet's default): desks on a LAN reach the server over plain HTTP.
  * No Strict-Transport-Security: whoever terminates TLS decides it, for the whole host name.
  */
-export const securityHeaders = () =>
+const protections = (styleSrc: string[]) =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc,
         // data: for the page's inline favicon; blob: for files fetched with the token (PDFs, downloads).
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -31,3 +35,10 @@ export const securityHeaders = () =>
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: false,
   });
+
+export function securityHeaders(): RequestHandler {
+  const everywhere = protections(["'self'"]);
+  const apiDocs = protections(["'self'", "'unsafe-inline'"]);
+  return (request: Request, response: Response, next: NextFunction) =>
+    (request.path === API_DOCS || request.path.startsWith(`${API_DOCS}/`) ? apiDocs : everywhere)(request, response, next);
+}

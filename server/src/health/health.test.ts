@@ -68,7 +68,12 @@ describe('health, errors, API description and the served UI', () => {
       expect(headers['x-content-type-options']).toBe('nosniff');
       expect(headers['referrer-policy']).toBe('same-origin');
       expect(headers['x-powered-by']).toBeUndefined();
+      expect(headers['content-security-policy']).toContain("style-src 'self';");
     }
+    // Swagger UI's inline styles are allowed on its own pages only; its scripts still come from the server.
+    const docs = (await server.http.get('/api/docs').expect(200)).headers['content-security-policy'];
+    expect(docs).toContain("style-src 'self' 'unsafe-inline';");
+    expect(docs).toContain("script-src 'self';");
   });
 
   it('serves the UI at / and every page path, but not under /api', async () => {
