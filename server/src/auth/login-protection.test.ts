@@ -116,4 +116,12 @@ describe('login protection behind a trusted proxy (TRUSTED_PROXIES=loopback)', (
     expectRetryLater(await from('203.0.113.250').send({ username: 'mais-uma', password: 'Senha@2024' }), LOGIN_POLICY.addressWindowSeconds);
     await from('203.0.113.251').send(server.credentials.attendant).expect(200);
   });
+
+  it('counts an IPv6 client by its /64: a fresh address of the same network per try is the same client', async () => {
+    for (let attempt = 1; attempt <= LOGIN_POLICY.addressFailures; attempt++) {
+      await from(`2001:db8:5:6::${attempt.toString(16)}`).send({ username: `v6-${attempt}`, password: 'Senha@2024' }).expect(401);
+    }
+    expectRetryLater(await from('2001:db8:5:6:ffff::1').send({ username: 'v6-mais', password: 'Senha@2024' }), LOGIN_POLICY.addressWindowSeconds);
+    await from('2001:db8:5:7::1').send(server.credentials.attendant).expect(200);
+  });
 });

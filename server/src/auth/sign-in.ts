@@ -4,6 +4,7 @@ import { ApiException } from '../common/api-exception';
 import { AuthService } from './auth.service';
 import { DeviceTokens } from './device-tokens';
 import { LoginAttempts } from './login-attempts';
+import { addressKey } from './login-policy';
 
 export interface SignedIn {
   session: LoginResponse;
@@ -21,7 +22,7 @@ export class SignIn {
   ) {}
 
   async signIn(credentials: LoginRequest, address: string, deviceToken: string | undefined): Promise<SignedIn> {
-    const attempt = { username: credentials.username, address, device: await this.devices.check(deviceToken, credentials.username) };
+    const attempt = { username: credentials.username, address: addressKey(address), device: await this.devices.check(deviceToken, credentials.username) };
     const admission = await this.attempts.admit(attempt);
     let session: LoginResponse;
     try {
