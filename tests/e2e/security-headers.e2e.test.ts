@@ -1,6 +1,17 @@
 import type { ConsoleMessage } from 'playwright-core';
+import { contentSecurityPolicy } from '../../electron/src/window/content-security-policy';
 import { withPage } from '../support/browser';
 import { type CtiDeskFixture, startCtiDesk } from '../support/cti-fixture';
+
+/** A policy as directive → sources, to compare two policies written differently. */
+const directives = (policy: string) =>
+  Object.fromEntries(
+    policy
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources.join(' ')]),
+  );
 
 /** The server's Content-Security-Policy in Chromium: the desk loads, signs in and opens its socket with nothing refused. */
 describe('security headers in Chromium', () => {
@@ -25,7 +36,12 @@ describe('security headers in Chromium', () => {
       });
 
       const answer = await page.goto(desk.server.url);
-      expect(answer?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+      // The desktop app's policy for the same server, but for connect-src: the app names the server's
+      // origin and websocket, the server says 'self' (it cannot know the address the browser used).
+      const served = directives(answer?.headers()['content-security-policy'] ?? '');
+      const desktop = directives(contentSecurityPolicy(desk.server.url));
+      expect(served['connect-src']).toBe("'self'");
+      expect({ ...served, 'connect-src': desktop['connect-src'] }).toEqual(desktop);
       const socket = page.waitForEvent('websocket', (webSocket) => webSocket.url().includes('/socket.io/'));
       await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
       await page.getByRole('heading', { name: 'Receptivo', level: 1 }).waitFor();
