@@ -10,6 +10,7 @@ import { UserChanges } from './auth/user-changes';
 import { RedisStreamsIoAdapter } from './cluster/redis-streams-io-adapter';
 import { toApiError } from './common/api-exception.filter';
 import { assignRequestId } from './common/request-logging';
+import { securityHeaders } from './common/security-headers';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
 
@@ -64,9 +65,11 @@ export async function createApp(settings: Settings, rendererDir = RENDERER_DIR):
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   if (settings.REDIS_URL) app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, settings.REDIS_URL));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; otherwise request.ip is the socket's peer.
+  app.set('trust proxy', settings.TRUSTED_PROXIES.length > 0 ? settings.TRUSTED_PROXIES : false);
   app.setGlobalPrefix('api');
   app.use(assignRequestId);
+  app.use(securityHeaders());
   parseJsonBodies(app);
   describeApi(app);
   serveRenderer(app, rendererDir);

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import {
   type ChangePassword,
   type LoginRequest,
@@ -15,24 +15,49 @@ import { Returns, ValidBody } from '../common/zod-validation';
 import { AnyRole, CurrentUser, Public } from './access.decorators';
 import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { DeviceTokens } from './device-tokens';
+import { LOGIN_POLICY } from './login-policy';
+import { SignIn } from './sign-in';
 
-/** Ten tries per five minutes for one username from one address, then five minutes' wait. */
-export const LOGIN_ATTEMPTS = { limit: 10, ttl: 5 * 60_000, blockDuration: 5 * 60_000 };
+/** One cookie's value from the Cookie header; parsing every cookie (cookie-parser) would be a dependency for one value. */
+function cookie(request: Request, name: string): string | undefined {
+  for (const pair of request.headers.cookie?.split(';') ?? []) {
+    const separator = pair.indexOf('=');
+    if (separator > 0 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
+  }
+  return undefined;
+}
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly signIn: SignIn,
+    private readonly devices: DeviceTokens,
+  ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: LOGIN_ATTEMPTS })
   @Returns(loginResponseSchema)
-  login(@ValidBody(loginRequestSchema) body: LoginRequest): Promise<LoginResponse> {
-    return this.auth.login(body);
+  async login(
+    @ValidBody(loginRequestSchema) body: LoginRequest,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
+    const cookieName = this.devices.cookieName(body.username);
+    // request.ip: the socket's peer, or X-Forwarded-For's client when the peer is in TRUSTED_PROXIES.
+    const { session, deviceToken } = await this.signIn.signIn(body, request.ip ?? request.socket.remoteAddress ?? '', cookie(request, cookieName));
+    // HttpOnly and only sent to the login: page scripts never see it. The browser and the desktop app keep it alike.
+    response.cookie(cookieName, deviceToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.secure,
+      path: '/api/auth/login',
+      maxAge: LOGIN_POLICY.deviceTokenDays * 24 * 3600 * 1000,
+    });
+    return session;
   }
 
   @Get('me')

@@ -3,15 +3,16 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Settings } from '../config/settings';
 import { AccessGuard } from './access.guard';
-import { AuthController, LOGIN_ATTEMPTS } from './auth.controller';
+import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BackofficeOrganSeeder } from './backoffice-organ.seeder';
+import { DeviceTokens } from './device-tokens';
+import { LoginAttempts } from './login-attempts';
 import { RouteAccessAudit } from './route-access-audit';
+import { SignIn } from './sign-in';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersSeeder } from './users.seeder';
@@ -31,18 +32,13 @@ import { UsersService } from './users.service';
       }),
       inject: [ConfigService],
     }),
-    ThrottlerModule.forRootAsync({
-      useFactory: (config: ConfigService<Settings, true>) => {
-        const redisUrl = config.get('REDIS_URL', { infer: true });
-        // In a cluster the attempts are counted in Redis: spreading them over the nodes buys nothing.
-        return { throttlers: [{ name: 'login', ...LOGIN_ATTEMPTS }], ...(redisUrl && { storage: new ThrottlerStorageRedisService(redisUrl) }) };
-      },
-      inject: [ConfigService],
-    }),
   ],
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,
+    LoginAttempts,
+    DeviceTokens,
+    SignIn,
     UsersService,
     UserChanges,
     UsersSeeder,

@@ -7,6 +7,7 @@ import type { ChangePassword, LoginRequest, LoginResponse } from '@receptivo/sha
 import { ApiException } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import type { AuthenticatedUser, TokenClaims } from './authenticated-user';
+import { LoginAttempts } from './login-attempts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { UserChanges } from './user-changes';
 import { type UserCheck, UserCheckCache } from './user-check-cache';
@@ -28,6 +29,7 @@ export class AuthService implements OnModuleDestroy {
     private readonly jwt: JwtService,
     private readonly changes: UserChanges,
     private readonly clock: Clock,
+    private readonly loginAttempts: LoginAttempts,
   ) {
     this.forgetting = changes.stale$.subscribe((userId) => this.checks.forget(userId));
   }
@@ -103,6 +105,7 @@ export class AuthService implements OnModuleDestroy {
     // Other sessions of this user end; the caller signs in again with the new password.
     await this.users.update(user.id, { passwordHash: await hashPassword(newPassword), tokenVersion: user.tokenVersion + 1 });
     await this.changes.changed(user.id);
+    await this.loginAttempts.forgetAccount(user.username);
   }
 }
 

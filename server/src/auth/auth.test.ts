@@ -86,23 +86,3 @@ describe('sign-in and sessions', () => {
     await server.http.post('/api/auth/login').send({ username, password: 'a-new-long-password' }).expect(200);
   });
 });
-
-describe('login throttling', () => {
-  let server: TestApp;
-
-  beforeAll(async () => {
-    server = await startTestApp();
-  });
-  afterAll(() => server.close());
-
-  it('blocks guessing one account after ten tries, without blocking other accounts', async () => {
-    for (let attempt = 1; attempt <= 10; attempt++) {
-      await server.http.post('/api/auth/login').send({ username: 'supervisor', password: `guess-${attempt}` }).expect(401);
-    }
-    const blocked = await server.http.post('/api/auth/login').send(server.credentials.supervisor).expect(429);
-    expect(blocked.body).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', statusCode: 429 });
-    expect(blocked.body.message).toMatch(/Aguarde/);
-
-    await server.http.post('/api/auth/login').send(server.credentials.attendant).expect(200);
-  });
-});

@@ -5,6 +5,7 @@ import { BACKOFFICE_ORGAN_REQUIRED, type CreateUser, type IssuedPassword, type R
 import { ApiException, conflict, notFound } from '../common/api-exception';
 import { UNIQUE_VIOLATION, databaseRefusal } from '../common/database-errors';
 import type { AuthenticatedUser } from './authenticated-user';
+import { LoginAttempts } from './login-attempts';
 import { generatePassword, hashPassword } from './passwords';
 import { UserChanges } from './user-changes';
 import { UserEntity, toUser } from './user.entity';
@@ -26,6 +27,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly changes: UserChanges,
+    private readonly loginAttempts: LoginAttempts,
   ) {}
 
   async list(): Promise<UserList> {
@@ -74,6 +76,8 @@ export class UsersService {
     user.tokenVersion += 1;
     const saved = await this.users.save(user);
     await this.changes.changed(id);
+    // The owner's new password works at once, whatever a guesser's failures made the account wait.
+    await this.loginAttempts.forgetAccount(saved.username);
     return { user: toUser(saved), password };
   }
 

@@ -1,9 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { ApiErrorBody, ApiErrorCode } from '@receptivo/shared';
 import { DatabaseStatus } from '../database/database-status';
-import { ApiException } from './api-exception';
+import { ApiException, RetryLaterException } from './api-exception';
 import { isDatabaseUnavailable } from './database-errors';
 import { describeErrorForLog } from './log-redaction';
 
@@ -39,7 +38,6 @@ export function toApiError(error: unknown): Omit<ApiErrorBody, 'requestId'> {
   if (error instanceof ApiException) {
     return { statusCode: error.statusCode, code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) };
   }
-  if (error instanceof ThrottlerException) return { statusCode: 429, ...messagesByStatus[429] };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     return { statusCode: status, ...(messagesByStatus[status] ?? (status >= 500 ? internalError : messagesByStatus[400])) };
@@ -70,6 +68,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // The request id in the text: above info the line carries no request fields of its own. The
     // error without SQL text, parameters or personal data (LGPD).
     else if (body.statusCode >= 500) this.logger.error(`request ${requestId}: ${describeErrorForLog(error)}`);
+    if (error instanceof RetryLaterException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     response.status(body.statusCode).json({ ...body, ...(requestId && { requestId }) } satisfies ApiErrorBody);
   }
 }

@@ -13,6 +13,16 @@ export class ApiException extends Error {
   }
 }
 
+/** 429: the client may try again after `retryAfterSeconds` (sent as the standard Retry-After header). */
+export class RetryLaterException extends ApiException {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(429, 'TOO_MANY_ATTEMPTS', message);
+  }
+}
+
 export const notFound = (what: string) => new ApiException(404, 'NOT_FOUND', `${what} não encontrado.`);
 export const conflict = (message: string, fields?: Record<string, string>) =>
   new ApiException(409, 'CONFLICT', message, fields);

@@ -116,4 +116,19 @@ describe('environment (docs/configuration.md)', () => {
     expect(problemsOf({ NODE_NAME: 'nó 1' }).NODE_NAME).toBe(message);
     expect(problemsOf({ NODE_NAME: 'a/b' }).NODE_NAME).toBe(message);
   });
+
+  it('reads TRUSTED_PROXIES as addresses, CIDRs or proxy-addr names, none by default', () => {
+    expect(readEnvironment({}).TRUSTED_PROXIES).toEqual([]);
+    expect(readEnvironment({ TRUSTED_PROXIES: ' 10.0.0.7, 192.168.0.0/16 ,::1,fd00::/8, loopback' }).TRUSTED_PROXIES).toEqual([
+      '10.0.0.7',
+      '192.168.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.0/33' }).TRUSTED_PROXIES).toBe(
+      '"10.0.0.0/33" não é um endereço IP, um CIDR (10.0.0.0/8) nem loopback, linklocal ou uniquelocal',
+    );
+    expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.1,proxy.local' }).TRUSTED_PROXIES).toMatch(/^"proxy.local" não é um endereço IP/);
+  });
 });

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -75,6 +76,26 @@ const redisUrl = z
   .url({ message: 'deve ser uma URL redis://usuario:senha@host:porta', abort: true })
   .refine((url) => /^rediss?:\/\//.test(url), 'deve começar com redis:// ou rediss://');
 
+/** proxy-addr's names (what Express' `trust proxy` understands) besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustedProxies = z.string().transform((spec, ctx) => {
+  const entries = spec.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries.filter((entry) => !isProxyAddress(entry))) {
+    ctx.addIssue({ code: 'custom', message: `"${entry}" não é um endereço IP, um CIDR (10.0.0.0/8) nem loopback, linklocal ou uniquelocal` });
+  }
+  return entries;
+});
+
 /** A file the server reads later: its folder must exist now, and it must not be a folder itself. */
 const laterFile = z.string().superRefine((path, ctx) => {
   const absolute = resolve(path);
@@ -119,6 +140,8 @@ export const environmentSchema = z
       .trim()
       .regex(/^[A-Za-z0-9._-]{1,64}$/, 'deve ter de 1 a 64 caracteres entre letras, números, ponto, hífen e sublinhado')
       .optional(),
+    /** The reverse proxies whose X-Forwarded-For is believed; none: the client is the socket's peer. */
+    TRUSTED_PROXIES: trustedProxies.prefault(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Tests only: the clock adds the offset in milliseconds held in this file (see Clock). */
     TEST_CLOCK_FILE: laterFile.optional(),

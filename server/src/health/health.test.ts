@@ -53,6 +53,29 @@ describe('health, errors, API description and the served UI', () => {
     await server.http.get('/api/docs').expect(200).expect('Content-Type', /html/);
   });
 
+  it('sends the browser protections on pages, assets and API answers, and no X-Powered-By', async () => {
+    const answers = [await server.http.get('/'), await server.http.get('/app.js'), await server.http.get('/api/health'), await server.http.get('/api/auth/me')];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 401]);
+    for (const { headers } of answers) {
+      const policy = headers['content-security-policy'];
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("connect-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toContain('upgrade-insecure-requests');
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['referrer-policy']).toBe('same-origin');
+      expect(headers['x-powered-by']).toBeUndefined();
+      expect(headers['content-security-policy']).toContain("style-src 'self';");
+    }
+    // Swagger UI's inline styles are allowed on its own pages only; its scripts still come from the server.
+    const docs = (await server.http.get('/api/docs').expect(200)).headers['content-security-policy'];
+    expect(docs).toContain("style-src 'self' 'unsafe-inline';");
+    expect(docs).toContain("script-src 'self';");
+  });
+
   it('serves the UI at / and every page path, but not under /api', async () => {
     for (const path of ['/', '/receptivo', '/administracao/usuarios']) {
       const page = await server.http.get(path).expect(200);
