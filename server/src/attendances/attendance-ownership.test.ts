@@ -1,4 +1,5 @@
 import { cpf } from 'cpf-cnpj-validator';
+import { DataSource } from 'typeorm';
 import { IDEMPOTENCY_KEY_HEADER, attendanceSchema, categoryTreeSchema, currentAttendanceSchema, customerSchema, formatProtocol, issuedPasswordSchema, searchResponseSchema } from '@receptivo/shared';
 import { type Auth, type RequestDesk, address, bearer, binary, pdfText, requestDesk, validForm } from '../testing/request-fixtures';
 import { type TestApp, startTestApp } from '../testing/test-app';
@@ -126,6 +127,19 @@ describe('attendance ownership and the back office’s organ', () => {
       expect(await search(onlyOtherOrgan.protocol, lighting)).toEqual([]);
       await server.http.get(`/api/attendances/${onlyOtherOrgan.id}`).set(lighting).expect(403);
       await server.http.get(`/api/requests/${alone.id}`).set(lighting).expect(403);
+    });
+
+    it('does not see the caller’s number or what they typed in the URA', async () => {
+      const attendance = await desk.startAttendance();
+      await desk.register(LAMP, { attendanceId: attendance.id });
+      // As the CTI records an answered call (attendances.service startForCall).
+      await server.app
+        .get(DataSource)
+        .query(`UPDATE attendances SET call_id = '1733400000.42', caller_number = '11955554444', caller_e164 = '+5511955554444', wait_seconds = 3, ura = '{"cpf": "11144477735"}' WHERE id = $1`, [attendance.id]);
+      expect((await view(attendance.id, desk.attendant)).call).toMatchObject({ callerNumber: '11955554444', ura: { cpf: '11144477735' } });
+      expect((await view(attendance.id, lighting)).call).toBeNull();
+      const pdf = pdfText((await server.http.get(`/api/attendances/${attendance.id}/pdf`).set(lighting).buffer(true).parse(binary).expect(200)).body);
+      expect(pdf).not.toMatch(/5554.?4444|111\.?444\.?777/);
     });
 
     it('sees only the requesters of its organ’s requests', async () => {

@@ -177,7 +177,9 @@ export class AttendancesService {
     );
     if (!row) throw notFound('Atendimento');
     if (!row.mine) throw forbidden('Este atendimento não tem solicitações do seu órgão.');
-    const attendance = await this.get(id, this.dataSource.manager, organId);
+    // The call's caller number and what the caller typed in the URA (a CPF, say) are the caller's
+    // personal data, which the back office does not need to handle its organ's requests (LGPD).
+    const attendance = { ...(await this.get(id, this.dataSource.manager, organId)), call: null };
     return row.requester ? attendance : { ...attendance, customer: null };
   }
 
