@@ -16,6 +16,7 @@ import { ClusterNode } from '../cluster/cluster-node';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
 import { type CtiNamespace, CtiSockets, SUPERVISORS_ROOM, userRoom } from './cti-sockets';
+import { CtiSessions } from './cti-sessions';
 import { CtiStatus } from './cti-status';
 import { CtiService, CtiUnavailable } from './cti.service';
 import { LeaderLink, type LeaderRequests, LeaderUnavailable } from './leader-link';
@@ -38,7 +39,8 @@ const failure = (code: string, message: string): CtiAck => ({ ok: false, error: 
  * comes back; a desk back within two minutes gets the events it missed (connection state
  * recovery), any other gets what is true now: the link status, its agent state, its ringing pops.
  * Supervisors and admins also join the supervisors' room and get the queues' snapshot. Each
- * connection of a user with an extension counts as a desk of that extension while it lasts.
+ * connection of a user with an extension counts as a desk of that extension while it lasts; it ends
+ * with its session (CtiSessions).
  */
 @WebSocketGateway({
   namespace: ctiNamespace,
@@ -56,6 +58,7 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     private readonly leader: LeaderLink,
     private readonly status: CtiStatus,
     private readonly node: ClusterNode,
+    private readonly sessions: CtiSessions,
   ) {}
 
   afterInit(namespace: CtiNamespace): void {
@@ -90,6 +93,7 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
 
   async handleConnection(socket: CtiSocket): Promise<void> {
     const { userId, role } = socket.data;
+    this.sessions.follow(socket, userId, (socket.handshake.auth as { token: string }).token);
     await socket.join(userRoom(userId));
     const supervisor = role === 'supervisor' || role === 'admin';
     if (supervisor) await socket.join(SUPERVISORS_ROOM);
