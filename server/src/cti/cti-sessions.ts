@@ -36,19 +36,30 @@ export class CtiSessions implements OnModuleDestroy {
   /** By socket id: the tokens stay on this node, not in socket.data, which the cluster adapter shares. */
   private readonly followed = new Map<string, FollowedSocket>();
   private readonly rechecking: Subscription;
+  /** Changes of users heard so far, and how many had been heard when each handshake checked its token. */
+  private changesHeard = 0;
+  private readonly checkedAfter = new WeakMap<CtiSocket, number>();
 
   constructor(
     private readonly auth: AuthService,
     changes: UserChanges,
   ) {
     // AuthService subscribed first (it is constructed before this), so its copy is forgotten before the checks below read.
-    this.rechecking = changes.stale$.subscribe((userId) => void this.recheck(userId));
+    this.rechecking = changes.stale$.subscribe((userId) => {
+      this.changesHeard += 1;
+      void this.recheck(userId);
+    });
   }
 
   onModuleDestroy(): void {
     this.rechecking.unsubscribe();
     for (const entry of this.followed.values()) clearTimeout(entry.timer);
     this.followed.clear();
+  }
+
+  /** Call as the handshake starts checking the token. */
+  checking(socket: CtiSocket): void {
+    this.checkedAfter.set(socket, this.changesHeard);
   }
 
   /** Once the handshake accepted `token` for `userId`; forgotten when the socket disconnects. */
@@ -60,6 +71,8 @@ export class CtiSessions implements OnModuleDestroy {
       this.followed.delete(socket.id);
     });
     this.armExpiry(entry);
+    // A change heard between the handshake's check and now found no entry to check: checked here.
+    if (this.checkedAfter.get(socket) !== this.changesHeard) void this.check(entry);
   }
 
   private armExpiry(entry: FollowedSocket): void {
@@ -74,25 +87,27 @@ export class CtiSessions implements OnModuleDestroy {
   /** One user's sockets, or every socket of this node (null: many users may have changed). */
   private async recheck(userId: string | null): Promise<void> {
     const entries = [...this.followed.values()].filter((entry) => userId === null || entry.userId === userId);
-    await Promise.all(
-      entries.map((entry) =>
-        this.auth.authenticate(entry.token).then(
-          () => undefined,
-          (error: unknown) => {
-            if (isSessionEnd(error)) this.end(entry, { code: error.code, message: error.message });
-            // The database away: the socket stays; the next change or its expiry checks it again.
-            else this.logger.warn(`/cti ${entry.socket.id}: session not checked (${error instanceof Error ? error.message : String(error)})`);
-          },
-        ),
-      ),
+    await Promise.all(entries.map((entry) => this.check(entry)));
+  }
+
+  private check(entry: FollowedSocket): Promise<void> {
+    return this.auth.authenticate(entry.token).then(
+      () => undefined,
+      (error: unknown) => {
+        if (isSessionEnd(error)) this.end(entry, { code: error.code, message: error.message });
+        // The database away: the socket stays; the next change or its expiry checks it again.
+        else this.logger.warn(`/cti ${entry.socket.id}: session not checked (${error instanceof Error ? error.message : String(error)})`);
+      },
     );
   }
 
   private end(entry: FollowedSocket, reason: SessionEnded): void {
     if (!this.followed.has(entry.socket.id)) return;
     this.logger.log(`/cti ${entry.socket.id}: session of ${entry.userId} ended (${reason.code}), disconnected`);
-    // Sent on the same connection before the disconnect packet, so the desk reads it first.
-    entry.socket.emit('session:ended', reason);
+    // Written to the connection before the disconnect packet, so the desk reads it first. Through
+    // `local`: with connection state recovery a plain emit goes round the cluster adapter (Redis)
+    // to get its offset, and would arrive after the disconnect.
+    entry.socket.nsp.local.to(entry.socket.id).emit('session:ended', reason);
     entry.socket.disconnect();
   }
 }

@@ -84,6 +84,7 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
         next(Object.assign(new Error('Entre no sistema para continuar.'), { data: { code: 'TOKEN_MISSING' } }));
         return;
       }
+      this.sessions.checking(socket);
       this.auth.authenticate(token).then(
         (user) => {
           socket.data = { userId: user.id, role: user.role };
