@@ -67,9 +67,10 @@ describe('a socket flooding /cti with client events (issue 15, hole 8)', () => {
     }
     const { answers, firstRefusal } = await flooded;
 
-    expect(answers.ok).toBeGreaterThan(0);
-    expect(answers.ok).toBeLessThanOrEqual(2 * CLIENT_EVENT_LIMIT.points);
-    expect(answers.RATE_LIMITED).toBe(FLOOD - answers.ok);
+    // Every event answered: the first ones handled, the rest refused (the limit's window may turn once or twice meanwhile).
+    expect(answers.ok).toBeGreaterThanOrEqual(CLIENT_EVENT_LIMIT.points);
+    expect(answers.RATE_LIMITED).toBeGreaterThanOrEqual(0.99 * FLOOD);
+    expect(answers.ok + answers.RATE_LIMITED).toBe(FLOOD);
     expect(firstRefusal).toEqual(rateLimited);
     expect(healthTimes.length).toBeGreaterThan(1);
     expect(Math.max(...healthTimes)).toBeLessThan(HEALTH_BOUND_MS);

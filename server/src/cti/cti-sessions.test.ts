@@ -1,17 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
-import { sessionEndedSchema, type SessionEnded } from '@receptivo/shared';
 import type { TokenClaims } from '../auth/authenticated-user';
 import { CtiDesk } from '../testing/cti-desk';
 import { type CtiTestApp, startCtiTestApp, transcript } from '../testing/cti-test-app';
-
-/** The reason the server gave, then the disconnect it made ("io server disconnect": no reconnection). */
-function sessionEnd(desk: CtiDesk): Promise<{ reason: SessionEnded; disconnect: string }> {
-  return new Promise((resolve, reject) => {
-    let reason: SessionEnded | undefined;
-    desk.socket.once('session:ended', (payload) => (reason = sessionEndedSchema.parse(payload)));
-    desk.socket.once('disconnect', (disconnect) => (reason ? resolve({ reason, disconnect }) : reject(new Error(`disconnected (${disconnect}) without session:ended`))));
-  });
-}
 
 describe('/cti connections end with their session (issue 15, hole 2)', () => {
   let cti: CtiTestApp;
@@ -48,7 +38,7 @@ describe('/cti connections end with their session (issue 15, hole 2)', () => {
     const { username } = cti.server.credentials.attendant;
     const me = await cti.server.http.get('/api/auth/me').set('Authorization', `Bearer ${await cti.server.login('attendant')}`).expect(200);
     const old = await desk(await cti.server.login('attendant'));
-    const ended = sessionEnd(old);
+    const ended = old.sessionEnd();
 
     const reset = await cti.server.http.post(`/api/users/${me.body.id}/reset-password`).set('Authorization', `Bearer ${adminToken}`).expect(201);
     expect(await ended).toEqual({ reason: { code: 'TOKEN_INVALID', message: 'Sua sessão foi encerrada. Entre novamente.' }, disconnect: 'io server disconnect' });
@@ -65,9 +55,9 @@ describe('/cti connections end with their session (issue 15, hole 2)', () => {
   it('deactivation: the desk is told and disconnected, and cannot connect again', async () => {
     const user = await createUser('carla', '1002');
     const connected = await desk(user.token);
-    const ended = sessionEnd(connected);
+    const ended = connected.sessionEnd();
     await cti.server.http.patch(`/api/users/${user.id}`).set('Authorization', `Bearer ${adminToken}`).send({ active: false }).expect(200);
-    expect((await ended).reason.code).toBe('TOKEN_INVALID');
+    expect(await ended).toMatchObject({ reason: { code: 'TOKEN_INVALID' }, disconnect: 'io server disconnect' });
     const again = new CtiDesk(cti.url, user.token);
     desks.push(again);
     await expect(again.connected()).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
@@ -77,9 +67,9 @@ describe('/cti connections end with their session (issue 15, hole 2)', () => {
     const user = await createUser('bruno');
     const other = await createUser('clara');
     const [changed, unchanged] = [await desk(user.token), await desk(other.token)];
-    const ended = sessionEnd(changed);
+    const ended = changed.sessionEnd();
     await cti.server.http.patch(`/api/users/${user.id}`).set('Authorization', `Bearer ${adminToken}`).send({ role: 'supervisor' }).expect(200);
-    expect((await ended).reason.code).toBe('TOKEN_INVALID');
+    expect(await ended).toMatchObject({ reason: { code: 'TOKEN_INVALID' }, disconnect: 'io server disconnect' });
     expect(unchanged.socket.connected).toBe(true);
     expect(unchanged.received.some((item) => item.event === 'session:ended')).toBe(false);
   });
@@ -92,7 +82,7 @@ describe('/cti connections end with their session (issue 15, hole 2)', () => {
     const shortLived = await jwt.signAsync({ sub, role, ver } satisfies TokenClaims, { expiresIn: 2 });
     const connected = await desk(shortLived);
     const connectedAt = Date.now();
-    expect(await sessionEnd(connected)).toEqual({ reason: { code: 'TOKEN_EXPIRED', message: 'Sua sessão expirou. Entre novamente.' }, disconnect: 'io server disconnect' });
+    expect(await connected.sessionEnd()).toEqual({ reason: { code: 'TOKEN_EXPIRED', message: 'Sua sessão expirou. Entre novamente.' }, disconnect: 'io server disconnect' });
     expect(Date.now() - connectedAt).toBeLessThan(3_500);
   });
 });
