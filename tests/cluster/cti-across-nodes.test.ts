@@ -134,4 +134,25 @@ describe('cluster mode: the CTI runs on the leader and serves desks on every nod
     const test = await follower.app.http.post('/api/cti/test-call').set('Authorization', `Bearer ${admin}`).send({ extension: '1001' }).expect(201);
     expect(await attendant.next('call:ringing', (pop) => pop.callId === test.body.callId)).toMatchObject({ callerName: 'Chamada de teste' });
   });
+
+  it('a password reset on one node ends the desk connected to the other, and a deactivation the other way round (issue 15)', async () => {
+    const adminToken = await leader.app.login('admin');
+    const createUser = async (username: string) => {
+      const created = await leader.app.http.post('/api/users').set('Authorization', `Bearer ${adminToken}`).send({ username, name: username, role: 'attendant' }).expect(201);
+      const login = await leader.app.http.post('/api/auth/login').send({ username, password: created.body.password }).expect(200);
+      return { id: created.body.user.id as string, token: login.body.token as string };
+    };
+    const [reset, deactivated] = [await createUser('vera'), await createUser('wagner')];
+    const onFollower = await desk(follower.url, reset.token);
+    const onLeader = await desk(leader.url, deactivated.token);
+    const [followerEnd, leaderEnd] = [onFollower.sessionEnd(), onLeader.sessionEnd()];
+
+    await leader.app.http.post(`/api/users/${reset.id}/reset-password`).set('Authorization', `Bearer ${adminToken}`).expect(201);
+    expect(await followerEnd).toEqual({ reason: { code: 'TOKEN_INVALID', message: 'Sua sessão foi encerrada. Entre novamente.' }, disconnect: 'io server disconnect' });
+    expect(onLeader.socket.connected).toBe(true);
+
+    const followerAdmin = await follower.app.login('admin');
+    await follower.app.http.patch(`/api/users/${deactivated.id}`).set('Authorization', `Bearer ${followerAdmin}`).send({ active: false }).expect(200);
+    expect(await leaderEnd).toMatchObject({ reason: { code: 'TOKEN_INVALID' }, disconnect: 'io server disconnect' });
+  });
 });

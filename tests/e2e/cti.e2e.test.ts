@@ -47,4 +47,38 @@ describe('CTI in Chromium', () => {
       await page.getByRole('button', { name: 'Finalizar' }).waitFor();
     });
   });
+
+  it('an admin resets the password of a signed-in attendant: the desk asks to sign in again and keeps what was typed (issue 15)', async () => {
+    const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
+      const response = await fetch(`${desk.server.url}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { 'Content-Type': 'application/json', ...(init.token && { Authorization: `Bearer ${init.token}` }) },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      expect(response.ok).toBe(true);
+      return response.json();
+    };
+    const admin = (await api('/api/auth/login', { method: 'POST', body: desk.credentials.admin })).token as string;
+    const created = await api('/api/users', { method: 'POST', token: admin, body: { username: 'tereza', name: 'Tereza Ramal 1002', role: 'attendant', extension: '1002' } });
+
+    await withPage(desk.browser, 'cti-session-ended', async (page) => {
+      await desk.signIn(page, 'tereza', created.password);
+      const telephony = page.getByRole('group', { name: 'Telefonia' });
+      await telephony.getByText('Telefonia conectada').waitFor();
+      const search = page.getByRole('search', { name: 'Pesquisar na base de conhecimento' }).getByRole('searchbox', { name: 'Busca' });
+      await search.fill('segunda via do IPTU');
+
+      const reset = await api(`/api/users/${created.user.id}/reset-password`, { method: 'POST', token: admin });
+      const dialog = page.getByRole('dialog', { name: 'Entre novamente' });
+      await dialog.getByText('Sua sessão foi encerrada. Entre novamente.').waitFor();
+      expect(await search.inputValue()).toBe('segunda via do IPTU');
+
+      await dialog.getByLabel('Usuário').fill('tereza');
+      await dialog.getByLabel('Senha').fill(reset.password);
+      await dialog.getByRole('button', { name: 'Entrar' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await search.inputValue()).toBe('segunda via do IPTU');
+      await telephony.getByText('Telefonia conectada').waitFor();
+    });
+  });
 });

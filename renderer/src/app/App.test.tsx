@@ -93,7 +93,7 @@ test('the session survives a reload and is checked with the server', async () =>
   expect(server.calls('GET /api/auth/me')[0].headers.Authorization).toBe('Bearer token-supervisor');
 });
 
-test('a token the server reports expired returns to login with a notice', async () => {
+test('a token the server reports expired asks to sign in again, with a notice', async () => {
   storeSession(loginResponse('admin'));
   fakeServer({
     'GET /api/auth/me': { status: 200, body: sessionUser('admin') },
@@ -107,12 +107,14 @@ test('a token the server reports expired returns to login with a notice', async 
   expect(localStorage.getItem(sessionStorageKey)).toBeNull();
 });
 
-test('the session ends by itself when expiresAt passes', async () => {
+test('when expiresAt passes, signing in again is asked over the page, which stays', async () => {
   await logIn('attendant', 400);
 
   expect(await screen.findByRole('heading', { level: 1, name: 'Receptivo' })).toBeInTheDocument();
-  expect(await screen.findByText('Sua sessão expirou. Entre novamente.', {}, { timeout: 2000 })).toBeInTheDocument();
-  expect(screen.queryByRole('navigation', { name: 'Menu principal' })).not.toBeInTheDocument();
+  const dialog = await screen.findByRole('dialog', { name: 'Entre novamente' }, { timeout: 2000 });
+  expect(within(dialog).getByText('Sua sessão expirou. Entre novamente.')).toBeInTheDocument();
+  expect(screen.getByRole('navigation', { name: 'Menu principal' })).toBeInTheDocument();
+  expect(localStorage.getItem(sessionStorageKey)).toBeNull();
 });
 
 test('a stored session already past expiresAt is not used', async () => {

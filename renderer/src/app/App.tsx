@@ -1,4 +1,4 @@
-import { useState, type ComponentType, type ReactNode } from 'react';
+import { Fragment, useState, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route, RouterProvider } from 'react-router-dom';
 import { homePathFor, menuFor, menuSections, type MenuSectionKey } from '@receptivo/shared';
 import { AdministrationPage } from '../administration/AdministrationPage';
@@ -9,6 +9,7 @@ import { RequestPrintPage } from '../attendances/RequestPrintPage';
 import { RequestStatusPage } from '../attendances/RequestStatusPage';
 import { LoginPage } from '../auth/LoginPage';
 import { SessionProvider, useCurrentUser, useSession } from '../auth/SessionProvider';
+import { SignInAgainDialog } from '../auth/SignInAgainDialog';
 import { CustomerEditorPage } from '../customers/CustomerEditorPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { DesktopSession } from '../desktop/DesktopGlue';
@@ -94,9 +95,19 @@ function LoginRoute() {
   return session ? <Navigate to={homePathFor(session.user.role)} replace /> : <LoginPage />;
 }
 
+/** While the token no longer holds, the pages stay as they are under the sign-in dialog. */
 function RequireSession() {
   const { session } = useSession();
-  return session ? <Outlet /> : <Navigate to="/login" replace />;
+  if (!session) return <Navigate to="/login" replace />;
+  return (
+    <>
+      {/* Keyed by user: another person signing in over the pages gets them fresh, not the last one's typing. */}
+      <Fragment key={session.user.id}>
+        <Outlet />
+      </Fragment>
+      <SignInAgainDialog />
+    </>
+  );
 }
 
 /** A section the role may not see sends the user to their own home instead of an error page. */

@@ -3,7 +3,7 @@ import type { SessionUser } from '@receptivo/shared';
 import { ApiClient } from '../api/client';
 import { serverBaseUrl } from '../api/server-url';
 import { Connectivity, type ConnectivityState } from '../offline/connectivity';
-import { sessionStorageKey, SessionStore, type Session, type SessionEnd } from './session-store';
+import { sessionStorageKey, SessionStore, type Session, type SessionEnd, type SessionInterruption } from './session-store';
 
 interface SessionContextValue {
   store: SessionStore;
@@ -61,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!expiresAt) return;
     const delay = Date.parse(expiresAt) - Date.now();
     if (delay > maxTimerDelay) return;
-    const timer = setTimeout(() => store.end('expired'), Math.max(delay, 0));
+    const timer = setTimeout(() => store.interrupt('expired'), Math.max(delay, 0));
     return () => clearTimeout(timer);
   }, [store, expiresAt]);
 
@@ -96,20 +96,25 @@ export interface SessionHandle {
   session: Session | null;
   /** The reason the previous session ended, until the next login. */
   ended: SessionEnd | null;
+  /** The token no longer holds; the pages wait under the sign-in dialog. */
+  interrupted: SessionInterruption | null;
   start(session: Session): void;
   updateUser(user: SessionUser): void;
   end(reason: SessionEnd): void;
+  interrupt(reason: SessionEnd, message?: string): void;
 }
 
 export function useSession(): SessionHandle {
   const { store } = useSessionContext();
-  const { session, ended } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { session, ended, interrupted } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   return {
     session,
     ended,
+    interrupted,
     start: (next) => store.start(next),
     updateUser: (user) => store.updateUser(user),
     end: (reason) => store.end(reason),
+    interrupt: (reason, message) => store.interrupt(reason, message),
   };
 }
 

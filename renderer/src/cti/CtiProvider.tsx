@@ -44,11 +44,12 @@ interface CtiProviderProps {
 
 /**
  * The signed-in desk's link to /cti: one socket per session token (a new token reconnects, logout
- * disconnects), every payload parsed with its shared schema before it reaches the UI.
+ * disconnects), every payload parsed with its shared schema before it reaches the UI. The server
+ * ends the socket with its session (session:ended), which asks the user to sign in again.
  */
 export function CtiProvider({ children, onRinging }: CtiProviderProps) {
   const connect = useContext(SocketFactoryContext);
-  const { session } = useSession();
+  const { session, interrupt } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [state, dispatch] = useReducer(ctiReducer, initialCtiState);
@@ -59,6 +60,11 @@ export function CtiProvider({ children, onRinging }: CtiProviderProps) {
   const enabled = session !== null && session.user.role !== 'backoffice';
 
   const onEvent = useEffectEvent((event: CtiEvent) => {
+    // The server is about to disconnect: the user signs in again over the desk, which keeps what they typed.
+    if (event.name === 'session:ended') {
+      interrupt(event.payload.code === 'TOKEN_EXPIRED' ? 'expired' : 'ended', event.payload.message);
+      return;
+    }
     dispatch({ type: 'event', event, now: Date.now() });
     if (event.name === 'call:ringing') onRinging?.(event.payload);
     // The server has just started the attendance; the Receptivo shows it.

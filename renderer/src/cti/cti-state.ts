@@ -119,6 +119,9 @@ function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
         ringing: withoutCall(state.ringing, event.payload.callId),
         answered: { count: state.answered.count + 1, last: event.payload },
       };
+    case 'session:ended':
+      // CtiProvider ends the session on it; the desk's state is gone with the socket.
+      return state;
     case 'call:ended': {
       const { callId, reason } = event.payload;
       const call = state.ringing.find((item) => item.callId === callId);

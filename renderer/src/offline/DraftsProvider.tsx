@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { useApi, useConnectivity, useCurrentUser } from '../auth/SessionProvider';
+import { useApi, useConnectivity, useCurrentUser, useSession } from '../auth/SessionProvider';
 import { attendanceSender } from './attendance-drafts';
 import { DraftQueue, type DraftSnapshot } from './draft-queue';
 import { draftStorageKey, localDraftStorage } from './draft-storage';
@@ -11,6 +11,10 @@ export function DraftsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const { id: userId } = useCurrentUser();
   const { online } = useConnectivity();
+  const { session, interrupted } = useSession();
+  // Sent with a token that holds: after the session ended, once the user signed in again.
+  const sendable = online && session !== null && !interrupted;
+  const token = session?.token;
   const queue = useMemo(() => new DraftQueue(localDraftStorage(window.localStorage, userId), attendanceSender(api)), [api, userId]);
 
   useEffect(() => {
@@ -25,10 +29,11 @@ export function DraftsProvider({ children }: { children: ReactNode }) {
     };
   }, [queue, userId]);
 
-  // The server answers again: what waited goes now rather than at the next retry.
+  // The server answers again, or the user signed in again after the session ended (issue 15): what
+  // waited goes now rather than at the next retry.
   useEffect(() => {
-    if (online) void queue.flush();
-  }, [online, queue]);
+    if (sendable) void queue.flush();
+  }, [sendable, queue, token]);
 
   return <DraftsContext.Provider value={queue}>{children}</DraftsContext.Provider>;
 }

@@ -75,6 +75,11 @@ export class AuthService implements OnModuleDestroy {
     return user;
   }
 
+  /** When a token that authenticate() accepted expires, in ms since the epoch: connections that outlive a request end then. */
+  expiryOf(token: string): number {
+    return this.jwt.decode<{ exp: number }>(token).exp * 1000;
+  }
+
   /** The token's user if it is active and its tokens of this version still hold; from memory after the first request. */
   private async userHolding({ sub, ver }: TokenClaims): Promise<AuthenticatedUser | null> {
     const now = this.clock.now().getTime();

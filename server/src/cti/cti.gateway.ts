@@ -8,6 +8,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Socket } from 'socket.io';
 import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiHandshakeSchema, ctiNamespace } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
@@ -15,9 +16,12 @@ import { AuthService } from '../auth/auth.service';
 import { ClusterNode } from '../cluster/cluster-node';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
+import { CLIENT_EVENT_LIMIT, limitClientEvents } from './client-event-limit';
 import { type CtiNamespace, CtiSockets, SUPERVISORS_ROOM, userRoom } from './cti-sockets';
+import { CtiSessions } from './cti-sessions';
 import { CtiStatus } from './cti-status';
 import { CtiService, CtiUnavailable } from './cti.service';
+import { OneMessagePerTurn } from './one-message-per-turn';
 import { LeaderLink, type LeaderRequests, LeaderUnavailable } from './leader-link';
 
 interface SocketData {
@@ -38,14 +42,18 @@ const failure = (code: string, message: string): CtiAck => ({ ok: false, error: 
  * comes back; a desk back within two minutes gets the events it missed (connection state
  * recovery), any other gets what is true now: the link status, its agent state, its ringing pops.
  * Supervisors and admins also join the supervisors' room and get the queues' snapshot. Each
- * connection of a user with an extension counts as a desk of that extension while it lasts.
+ * connection of a user with an extension counts as a desk of that extension while it lasts; it ends
+ * with its session (CtiSessions), and sends client events at a limited rate (client-event-limit.ts).
  */
 @WebSocketGateway({
   namespace: ctiNamespace,
   connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  // Options of the Socket.IO server itself: Nest creates it with those of the first gateway, this one (cti-flood.test.ts checks it).
+  wsEngine: OneMessagePerTurn,
 })
 export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(CtiGateway.name);
+  private readonly clientEvents = new RateLimiterMemory(CLIENT_EVENT_LIMIT);
 
   constructor(
     private readonly auth: AuthService,
@@ -56,6 +64,7 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     private readonly leader: LeaderLink,
     private readonly status: CtiStatus,
     private readonly node: ClusterNode,
+    private readonly sessions: CtiSessions,
   ) {}
 
   afterInit(namespace: CtiNamespace): void {
@@ -75,9 +84,11 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
         next(Object.assign(new Error('Entre no sistema para continuar.'), { data: { code: 'TOKEN_MISSING' } }));
         return;
       }
+      this.sessions.checking(socket);
       this.auth.authenticate(token).then(
         (user) => {
           socket.data = { userId: user.id, role: user.role };
+          limitClientEvents(socket, this.clientEvents);
           next();
         },
         (error: unknown) => {
@@ -90,6 +101,7 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
 
   async handleConnection(socket: CtiSocket): Promise<void> {
     const { userId, role } = socket.data;
+    this.sessions.follow(socket, userId, (socket.handshake.auth as { token: string }).token);
     await socket.join(userRoom(userId));
     const supervisor = role === 'supervisor' || role === 'admin';
     if (supervisor) await socket.join(SUPERVISORS_ROOM);

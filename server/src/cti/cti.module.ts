@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CustomersModule } from '../customers/customers.module';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
+import { CtiSessions } from './cti-sessions';
 import { CtiSockets } from './cti-sockets';
 import { CtiStatus } from './cti-status';
 import { CtiController } from './cti.controller';
@@ -15,7 +16,7 @@ import { LeaderLink } from './leader-link';
 @Module({
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
-  providers: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk, CtiGateway],
+  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway],
   exports: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

@@ -107,6 +107,16 @@ export class CtiDesk {
     return [...shown];
   }
 
+  /**
+   * Call before what should end the session: resolves once the server disconnects this desk, with
+   * the session:ended received before it (undefined if none) and socket.io's disconnect reason.
+   */
+  sessionEnd(): Promise<{ reason: unknown; disconnect: string }> {
+    return new Promise((resolve) => {
+      this.socket.once('disconnect', (disconnect) => resolve({ reason: this.received.find((item) => item.event === 'session:ended')?.payload, disconnect }));
+    });
+  }
+
   states(): string[] {
     return this.received.filter((item) => item.event === 'agent:state').map((item) => (item.payload as { state: string }).state);
   }

@@ -74,12 +74,22 @@ export type AgentPause = z.infer<typeof agentPauseSchema>;
 export const ctiPauseReasonsSchema = z.object({ reasons: z.array(z.string()) });
 export type CtiPauseReasons = z.infer<typeof ctiPauseReasonsSchema>;
 
-/** The answer to agent:pause / agent:unpause: the API error shape when it failed. */
+/** The answer to every client event of /cti: the API error shape when it failed (RATE_LIMITED when the socket sent too many). */
 export const ctiAckSchema = z.union([
   z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 export type CtiAck = z.infer<typeof ctiAckSchema>;
+
+/**
+ * The session behind a /cti connection ended (password reset, role change, deactivation, token
+ * expiry): sent just before the server disconnects it, so the desk can say why and ask to sign in again.
+ */
+export const sessionEndedSchema = z.object({
+  code: z.enum(['TOKEN_EXPIRED', 'TOKEN_INVALID']),
+  message: z.string(),
+});
+export type SessionEnded = z.infer<typeof sessionEndedSchema>;
 
 /** Server → client events of /cti, each with its schema, so both ends parse the same shape. */
 export const ctiServerEventSchemas = {
@@ -92,6 +102,7 @@ export const ctiServerEventSchemas = {
   'queues:snapshot': queuesSnapshotSchema,
   /** ...then what changed, to the supervisors' room. */
   'queues:delta': queuesDeltaSchema,
+  'session:ended': sessionEndedSchema,
 } as const;
 
 export type CtiServerToClientEvents = {
