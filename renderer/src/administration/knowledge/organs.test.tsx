@@ -31,7 +31,7 @@ test('a supervisor sees the knowledge tabs and not Usuários', async () => {
   expect(server.calls('GET /api/knowledge/organs')[0].headers.Authorization).toBe('Bearer token-supervisor');
 });
 
-test('an admin sees Usuários first, then the knowledge tabs, then Telefonia', async () => {
+test('an admin sees Usuários first, then the knowledge tabs, then Telefonia and Acessos a dados', async () => {
   storeSession(loginResponse('admin'));
   fakeServer({
     'GET /api/auth/me': { status: 200, body: sessionUser('admin') },
@@ -49,6 +49,7 @@ test('an admin sees Usuários first, then the knowledge tabs, then Telefonia', a
     'Script',
     'Quadros de avisos',
     'Telefonia',
+    'Acessos a dados',
   ]);
   expect(screen.getByRole('tab', { name: 'Usuários' })).toHaveAttribute('aria-selected', 'true');
   expect(await screen.findByText('Nenhum usuário cadastrado.')).toBeInTheDocument();
