@@ -3,6 +3,7 @@ import {
   emptyQueuesFeed,
   queuesFeedReducer,
   type AgentState,
+  type AttendanceTakenOver,
   type CallAnswered,
   type CallEnded,
   type CallRinging,
@@ -52,6 +53,8 @@ export interface CtiState {
   /** Calls ended lately, newest last, so an attendance can tell its call is over. */
   ended: CallEnded[];
   answered: { count: number; last: CallAnswered | null };
+  /** Attendances of this user a supervisor took over; counted so the desk reacts to each one. */
+  takenOver: { count: number; last: AttendanceTakenOver | null };
   nextNoticeId: number;
   /** Supervisors: the queues' board from queues:snapshot and the queues:delta after it. */
   queues: QueuesFeed;
@@ -65,6 +68,7 @@ export const initialCtiState: CtiState = {
   notices: [],
   ended: [],
   answered: { count: 0, last: null },
+  takenOver: { count: 0, last: null },
   nextNoticeId: 1,
   queues: emptyQueuesFeed,
 };
@@ -119,6 +123,8 @@ function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
         ringing: withoutCall(state.ringing, event.payload.callId),
         answered: { count: state.answered.count + 1, last: event.payload },
       };
+    case 'attendance:taken_over':
+      return { ...state, takenOver: { count: state.takenOver.count + 1, last: event.payload } };
     case 'session:ended':
       // CtiProvider ends the session on it; the desk's state is gone with the socket.
       return state;

@@ -248,8 +248,8 @@ export class AttendancesService {
 
   /**
    * A supervisor takes an open attendance over: from now on only they change it. Recorded in its
-   * history; the attendant it was taken from is free (CTI ends their wrap-up on it). Taking over an
-   * attendance one already holds changes nothing.
+   * history; the attendant it was taken from is free (CTI ends their wrap-up on it and tells their
+   * desks). Taking over an attendance one already holds changes nothing.
    */
   async takeOver(id: string, supervisor: AuthenticatedUser): Promise<Attendance> {
     const previousHolderId = await this.dataSource.transaction(async (manager) => {
@@ -265,8 +265,16 @@ export class AttendancesService {
       ]);
       return attendance.holderId;
     });
-    if (previousHolderId) this.events.released(previousHolderId);
-    return this.get(id);
+    const attendance = await this.get(id);
+    if (previousHolderId) {
+      this.events.takenOver({
+        previousHolderId,
+        attendanceId: id,
+        protocol: attendance.protocol,
+        by: { id: supervisor.id, name: supervisor.name },
+      });
+    }
+    return attendance;
   }
 
   linkCustomer(id: string, customerId: string, actor: AuthenticatedUser): Promise<Attendance> {

@@ -191,7 +191,21 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     const supervisor = `Bearer ${await server.login('supervisor')}`;
     const taken = attendanceSchema.parse((await server.http.post(`/api/attendances/${answered1001.attendanceId}/takeover`).set('Authorization', supervisor).expect(200)).body);
     expect(taken.history).toEqual([expect.objectContaining({ kind: 'taken_over', actor: taken.holder, previousHolder: taken.attendant })]);
+    // Maria's desk is told at once, by whom; nobody else is.
+    expect(await maria.next('attendance:taken_over')).toEqual({
+      attendanceId: answered1001.attendanceId,
+      protocol: taken.protocol,
+      by: { id: taken.holder.id, name: taken.holder.name },
+    });
     await until(() => maria.states().at(-1) === 'available', 'available once the attendance is taken over');
+    // Taking it over again changes nothing and tells nobody. An attendant's queues:resend is refused
+    // at once on the same socket, so its answer comes after anything the takeover would have sent.
+    await server.http.post(`/api/attendances/${answered1001.attendanceId}/takeover`).set('Authorization', supervisor).expect(200);
+    expect(await maria.socket.emitWithAck('queues:resend')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await joana.socket.emitWithAck('queues:resend')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const takeoversTold = (desk: Desk) => desk.received.filter((item) => item.event === 'attendance:taken_over');
+    expect(takeoversTold(maria)).toHaveLength(1);
+    expect(takeoversTold(joana)).toEqual([]);
     expect((await server.http.get('/api/attendances/current').set('Authorization', `Bearer ${token1001}`).expect(200)).body.attendance).toBeNull();
     await server.http.post(`/api/attendances/${answered1001.attendanceId}/finish`).set('Authorization', `Bearer ${token1001}`).send({}).expect(403);
     for (const [token, answered] of [

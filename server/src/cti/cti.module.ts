@@ -11,12 +11,13 @@ import { CtiController } from './cti.controller';
 import { CtiGateway } from './cti.gateway';
 import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
+import { TakeoverNotice } from './takeover-notice';
 
 @Global()
 @Module({
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
-  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway],
+  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice],
   exports: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

@@ -91,6 +91,17 @@ export const sessionEndedSchema = z.object({
 });
 export type SessionEnded = z.infer<typeof sessionEndedSchema>;
 
+/**
+ * A supervisor took over an attendance this user held: sent to the previous holder's desks, which
+ * close it (their writes to it would be refused from now on).
+ */
+export const attendanceTakenOverSchema = z.object({
+  attendanceId: z.string().uuid(),
+  protocol: z.string(),
+  by: z.object({ id: z.string().uuid(), name: z.string() }),
+});
+export type AttendanceTakenOver = z.infer<typeof attendanceTakenOverSchema>;
+
 /** Server → client events of /cti, each with its schema, so both ends parse the same shape. */
 export const ctiServerEventSchemas = {
   'call:ringing': callRingingSchema,
@@ -103,6 +114,7 @@ export const ctiServerEventSchemas = {
   /** ...then what changed, to the supervisors' room. */
   'queues:delta': queuesDeltaSchema,
   'session:ended': sessionEndedSchema,
+  'attendance:taken_over': attendanceTakenOverSchema,
 } as const;
 
 export type CtiServerToClientEvents = {
