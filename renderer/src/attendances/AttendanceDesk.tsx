@@ -1,12 +1,12 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { formatProtocol, type Attendance, type Information, type Request } from '@receptivo/shared';
+import { formatProtocol, type Attendance, type AttendanceTakenOver, type Information, type Request } from '@receptivo/shared';
 import { ApiError, describeError } from '../api/client';
 import { useConnectivity, useCurrentUser } from '../auth/SessionProvider';
 import { CallFacts } from '../cti/CallFacts';
 import { useCti } from '../cti/CtiProvider';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
-import { openLocalAttendances, pendingOf, withDrafts } from '../offline/attendance-drafts';
+import { describeEntry, openLocalAttendances, pendingOf, withDrafts } from '../offline/attendance-drafts';
 import type { DraftSent } from '../offline/draft-queue';
 import { DraftStatus } from '../offline/DraftStatus';
 import { useDrafts } from '../offline/DraftsProvider';
@@ -70,9 +70,11 @@ export function AttendanceDesk() {
   /** Started here rather than restored on entry: the cursor goes to the customer search. */
   const [justStarted, setJustStarted] = useState(false);
   const blocker = useUnsavedChanges(formDirty);
-  const { answered } = useCti();
+  const { answered, takenOver } = useCti();
   /** Calls answered before this desk mounted are already in the attendance it loads. */
   const answeredSeen = useRef(answered.count);
+  /** Likewise, takeovers before it mounted: the server no longer lists those attendances as this user's. */
+  const takenOverSeen = useRef(takenOver.count);
   const shownAttendanceId = useRef<string | null>(null);
 
   useEffect(() => {
@@ -87,6 +89,27 @@ export function AttendanceDesk() {
     setJustStarted(false);
     reloadCurrent();
   }, [answered.count]);
+
+  // A supervisor took an attendance of this user over: every write to it would now be refused, so
+  // the desk lets it go, with what it gives up named rather than left to fail later.
+  const onTakenOver = useEffectEvent(({ attendanceId, protocol, by }: AttendanceTakenOver) => {
+    const lines = [`O atendimento ${formatProtocol(protocol)} foi assumido por ${by.name}.`];
+    // What the attendant is waiting for right now answers by itself (refused, with the server's reason).
+    const kept = drafts.entries.filter((entry) => entry.attendanceId === attendanceId && !drafts.awaited.has(entry.key));
+    for (const entry of kept) queue.discard(entry.key);
+    if (kept.length > 0) lines.push(`Descartado o que não havia sido enviado: ${kept.map(describeEntry).join('; ')}.`);
+    if (shownAttendanceId.current !== attendanceId) {
+      say(lines);
+      return;
+    }
+    if (view.kind === 'request-form' && formDirty) lines.push('A solicitação em preenchimento não foi salva.');
+    close(lines);
+  });
+  useEffect(() => {
+    if (takenOver.count === takenOverSeen.current) return;
+    takenOverSeen.current = takenOver.count;
+    if (takenOver.last) onTakenOver(takenOver.last);
+  }, [takenOver.count]);
 
   // The server is back: the open attendance it could not tell before.
   useEffect(() => {

@@ -1,9 +1,11 @@
 import { screen, within } from '@testing-library/react';
 import { IDEMPOTENCY_KEY_HEADER, type Role } from '@receptivo/shared';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { categoryTree, iptu, noNotices, scripts } from '../knowledge/test-fixtures';
+import { fakeCti } from '../testing/fake-cti';
+import { apiError, fakeServer, loginResponse, networkDown, sessionUser, storeSession } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { formatDateTime } from '../ui/format';
-import { attendance, attendanceId } from './test-fixtures';
+import { attendance, attendanceId, maria, withMaria } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => jest.restoreAllMocks());
@@ -67,4 +69,69 @@ test('a finished attendance offers no takeover to the supervisor', async () => {
   openDetails('supervisor', { [`GET /api/attendances/${attendanceId}`]: { status: 200, body: attendance({ status: 'finished', finishedAt: takenAt }) } });
   expect(await within(await page()).findByText('Finalizado')).toBeInTheDocument();
   expect(within(await page()).queryByRole('button', { name: 'Assumir atendimento' })).not.toBeInTheDocument();
+});
+
+describe('the attendant whose attendance a supervisor takes over', () => {
+  const takeover = { attendanceId, protocol: attendance().protocol, by: { id: supervisor.id, name: supervisor.name } };
+  const notice = 'O atendimento 2026.001234-7 foi assumido por Sérgio Supervisor.';
+
+  async function openDesk(current = attendance(), routes: Routes = {}) {
+    storeSession(loginResponse('attendant'));
+    fakeServer({
+      'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
+      'GET /api/health': { status: 200, body: { status: 'ok', database: 'up', cti: 'off' } },
+      'GET /api/notices/current': { status: 200, body: noNotices },
+      'GET /api/scripts': { status: 200, body: scripts() },
+      'GET /api/categories': { status: 200, body: categoryTree },
+      'GET /api/attendances/current': { status: 200, body: { attendance: current } },
+      ...routes,
+    });
+    const cti = fakeCti();
+    const user = renderApp('/receptivo', cti);
+    const socket = await cti.connected();
+    expect(await screen.findByRole('region', { name: 'Resumo do atendimento' })).toHaveTextContent('2026.001234-7');
+    return { socket, user };
+  }
+
+  test('sees the desk close it at once, saying who took it, and can start another', async () => {
+    const { socket } = await openDesk();
+    socket.send('attendance:taken_over', takeover);
+
+    expect(await screen.findByText(notice)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Resumo do atendimento' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Iniciar atendimento' })).toBeEnabled();
+  });
+
+  test('is told which writes kept on this computer for it were given up, and none of them waits to be sent', async () => {
+    const { socket, user } = await openDesk();
+    await screen.findByRole('button', { name: 'Tributos' });
+    networkDown();
+    await user.click(screen.getByRole('button', { name: 'Tributos' }));
+    await user.click(screen.getByRole('button', { name: iptu.title }));
+    await user.click(within(await screen.findByRole('article', { name: iptu.title })).getByRole('button', { name: 'Registrar' }));
+    expect(await screen.findByText('1 operação aguardando envio')).toBeInTheDocument();
+
+    socket.send('attendance:taken_over', takeover);
+
+    expect(await screen.findByText(notice)).toBeInTheDocument();
+    expect(screen.getByText(`Descartado o que não havia sido enviado: Registrar a informação “${iptu.title}”.`)).toBeInTheDocument();
+    expect(screen.queryByText('1 operação aguardando envio')).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Resumo do atendimento' })).not.toBeInTheDocument();
+  });
+
+  test('filling in a request: the form closes too, and the notice says it was not saved', async () => {
+    const { socket, user } = await openDesk(withMaria(), { [`GET /api/customers/${maria.id}`]: { status: 200, body: maria } });
+    await user.click(await screen.findByRole('button', { name: 'Vias públicas' }));
+    await user.click(screen.getByRole('button', { name: 'Tapa-buraco' }));
+    await user.click(screen.getByRole('button', { name: 'Registrar solicitação' }));
+    await user.type(within(screen.getByRole('region', { name: 'Nova solicitação' })).getByRole('textbox', { name: 'Ponto de referência' }), 'Em frente à padaria');
+
+    socket.send('attendance:taken_over', takeover);
+
+    expect(await screen.findByText(notice)).toBeInTheDocument();
+    expect(screen.getByText('A solicitação em preenchimento não foi salva.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Nova solicitação' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Descartar a solicitação?' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Iniciar atendimento' })).toBeEnabled();
+  });
 });
