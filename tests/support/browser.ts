@@ -21,9 +21,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Runs a scenario in a fresh page; on failure keeps a screenshot under tests/artifacts. */
-export async function withPage(browser: Browser, name: string, scenario: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'pt-BR' });
+/** Runs a scenario in a fresh page (1280×800 unless told); on failure keeps a screenshot under tests/artifacts. */
+export async function withPage(
+  browser: Browser,
+  name: string,
+  scenario: (page: Page) => Promise<void>,
+  viewport: { width: number; height: number } = { width: 1280, height: 800 },
+): Promise<void> {
+  const context = await browser.newContext({ viewport, locale: 'pt-BR' });
   const page = await context.newPage();
   try {
     await scenario(page);
