@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
-import { SqlParams, wordsLike } from '../common/sql-conditions';
+import { SqlParams, withinBrasiliaDays, wordsLike } from '../common/sql-conditions';
 import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access';
 import { REQUEST_SELECT, type RequestRow, RequestViews, toSummary } from '../requests/request-views';
 
@@ -19,7 +19,6 @@ type SearchQuery = z.output<typeof attendanceSearchQuerySchema>;
 
 /** A customer's history lists this many attendances and requests at most, the latest ones. */
 const HISTORY_LIMIT = 200;
-const TIME_ZONE = 'America/Sao_Paulo';
 
 interface AttendanceRow {
   id: string;
@@ -97,8 +96,7 @@ export class AttendanceSearch {
                            WHERE fr.attendance_id = a.id AND ${onRequests.join(' AND ')})`);
     }
     if (query.channel) where.push(`a.channel = ${params.add(query.channel)}`);
-    if (query.from) where.push(`a.started_at >= (${params.add(query.from)}::date)::timestamp AT TIME ZONE '${TIME_ZONE}'`);
-    if (query.to) where.push(`a.started_at < (${params.add(query.to)}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'`);
+    withinBrasiliaDays(where, params, 'a.started_at', query);
     if (query.q) {
       const protocol = parseProtocol(query.q);
       if (protocol) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { type CustomerAccess, type customerAccessQuerySchema, redactDocument } from '@receptivo/shared';
-import { SqlParams } from '../common/sql-conditions';
+import { SqlParams, withinBrasiliaDays } from '../common/sql-conditions';
 
 /** What the route's `:id` names: the customer, or an attendance or request whose customer is read. */
 export type ReadThrough = 'customer' | 'attendance' | 'request';
@@ -36,8 +36,6 @@ interface AccessRow {
   route: string;
   screen: string | null;
 }
-
-const TIME_ZONE = 'America/Sao_Paulo';
 
 const toAccess = (row: AccessRow): CustomerAccess => ({
   id: row.id,
@@ -80,8 +78,7 @@ export class CustomerAccessLog {
     if (query.customerId) where.push(`a.customer_id = ${params.add(query.customerId)}`);
     if (query.document) where.push(`c.document = ${params.add(query.document)}`);
     if (query.userId) where.push(`a.user_id = ${params.add(query.userId)}`);
-    if (query.from) where.push(`a.accessed_at >= (${params.add(query.from)}::date)::timestamp AT TIME ZONE '${TIME_ZONE}'`);
-    if (query.to) where.push(`a.accessed_at < (${params.add(query.to)}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}'`);
+    withinBrasiliaDays(where, params, 'a.accessed_at', query);
     const matching = `FROM customer_accesses a JOIN customers c ON c.id = a.customer_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total ${matching}`, params.values);
     const paging =
