@@ -4,6 +4,7 @@ export * from './auth/navigation';
 export * from './auth/roles';
 export * from './auth/schemas';
 export * from './desktop/bridge';
+export * from './desktop/content-security-policy';
 export * from './health/schemas';
 export * from './customers/documents';
 export * from './customers/document-redaction';

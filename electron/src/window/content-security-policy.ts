@@ -1,24 +1,15 @@
+import { deskCspDirectives } from '@receptivo/shared';
+
 /**
- * The Content-Security-Policy of the server's pages in the app: scripts, styles and connections
- * only from the server (HTTP and its Socket.IO WebSocket), no plugins, no framing, no eval.
+ * The Content-Security-Policy of the server's pages in the app (the desk's, shared with the server),
+ * with the server's own origin and its WebSocket allowed to connect.
  */
 export function contentSecurityPolicy(serverUrl: string): string {
   const server = new URL(serverUrl);
   const socket = `${server.protocol === 'https:' ? 'wss:' : 'ws:'}//${server.host}`;
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    // data: for the page's inline favicon; blob: for files fetched with the token (PDFs, downloads).
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ${server.origin} ${socket}`,
-    "frame-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return Object.entries(deskCspDirectives({ connectSrc: [server.origin, socket] }))
+    .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+    .join('; ');
 }
 
 export type ResponseHeaders = Record<string, string | string[]>;
