@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { SessionUser } from '@receptivo/shared';
-import { ApiClient } from '../api/client';
+import { ApiClient, ApiError } from '../api/client';
 import { serverBaseUrl } from '../api/server-url';
 import { Connectivity, type ConnectivityState } from '../offline/connectivity';
 import { sessionStorageKey, SessionStore, type Session, type SessionEnd, type SessionInterruption } from './session-store';
@@ -9,6 +10,7 @@ interface SessionContextValue {
   store: SessionStore;
   api: ApiClient;
   connectivity: Connectivity;
+  queries: QueryClient;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -27,11 +29,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onReachability: connectivity.report,
       screen: () => window.location.pathname,
     });
-    return { store, api, connectivity };
+    return { store, api, connectivity, queries: createQueryClient() };
   });
-  const { store, api, connectivity } = value;
+  const { store, api, connectivity, queries } = value;
   const { session } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const expiresAt = session?.expiresAt;
+  const userId = session?.user.id;
+
+  // Answers fetched for one user must never be shown to the next one signing in on this desk.
+  useEffect(() => {
+    if (!userId) queries.clear();
+  }, [queries, userId]);
 
   // A session restored from storage may belong to a user since disabled or changed; the server
   // has the last word. A fresh login needs no check.
@@ -73,7 +81,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('storage', onStorage);
   }, [store]);
 
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={value}>
+      <QueryClientProvider client={queries}>{children}</QueryClientProvider>
+    </SessionContext.Provider>
+  );
+}
+
+/**
+ * Server state for every screen (TanStack Query): answers are cached and shared between screens,
+ * refreshed in the background when the window gets focus, and invalidated by the mutations.
+ * A refusal (4xx) is final; only an unreachable or failing server is asked again.
+ */
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.statusCode < 500),
+        staleTime: 5_000,
+      },
+      mutations: { retry: false },
+    },
+  });
 }
 
 function useSessionContext(): SessionContextValue {
