@@ -195,7 +195,7 @@ function RequestTypeEditor({ item, onSaved, onClose, categories, categoryId, org
       </div>
       <RichTextField
         label="Orientação ao Operador"
-        hint="Mostrada ao lado do formulário no registro. Em HTML: use os botões para formatar o trecho selecionado."
+        hint="Mostrada ao lado do formulário no registro."
         value={values.operatorGuidance}
         error={errors.fields.operatorGuidance}
         onChange={(operatorGuidance) => set('operatorGuidance', operatorGuidance)}

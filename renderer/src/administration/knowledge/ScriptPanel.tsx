@@ -44,7 +44,7 @@ function ScriptTopicEditor({ item, onSaved, onClose }: EditorProps<ScriptTopic>)
       <TextField label="Título" error={errors.fields.title} value={values.title} onChange={(value) => set('title', value)} />
       <RichTextField
         label="Conteúdo"
-        hint="O texto que o atendente lê ao cidadão. Em HTML: use os botões para formatar o trecho selecionado."
+        hint="O texto que o atendente lê ao cidadão."
         value={values.content}
         error={errors.fields.content}
         onChange={(content) => set('content', content)}

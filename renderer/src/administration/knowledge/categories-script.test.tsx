@@ -64,14 +64,15 @@ test('creating a script topic sends its title and content, and it goes last', as
   await user.click(screen.getByRole('button', { name: 'Novo tópico' }));
   const form = dialog('Novo tópico do script');
   await user.type(within(form).getByLabelText('Título'), 'Pesquisa de satisfação');
-  await user.type(within(form).getByLabelText('Conteúdo'), 'Posso fazer uma pergunta rápida?');
+  await user.click(within(form).getByRole('textbox', { name: 'Conteúdo' }));
+  await user.paste('Posso fazer uma pergunta rápida?');
   await user.click(within(form).getByLabelText('Ativo'));
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));
 
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   expect(server.calls('POST /api/knowledge/script-topics')[0].body).toEqual({
     title: 'Pesquisa de satisfação',
-    content: 'Posso fazer uma pergunta rápida?',
+    content: '<p>Posso fazer uma pergunta rápida?</p>',
     active: false,
   });
   await waitFor(() => expect(firstColumn()).toEqual(['Abertura', 'Encerramento', 'Pesquisa de satisfação']));

@@ -57,8 +57,10 @@ test('creating an information sends the keywords as a list and the rich texts as
   const form = dialog('Nova informação');
   expect(within(form).getByLabelText('Sessão')).toHaveDisplayValue('Tributos');
   await user.type(within(form).getByLabelText('Título'), 'Taxa do lixo');
-  await user.type(within(form).getByLabelText('Texto'), 'A taxa é anual.');
-  await user.type(within(form).getByLabelText('Solução Proposta'), 'Pague pelo portal.');
+  await user.click(within(form).getByRole('textbox', { name: 'Texto' }));
+  await user.paste('A taxa é anual.');
+  await user.click(within(form).getByRole('textbox', { name: 'Solução Proposta' }));
+  await user.paste('Pague pelo portal.');
   await user.type(within(form).getByLabelText('Palavras-chave'), 'taxa, Lixo , coleta,');
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));
 
@@ -66,8 +68,8 @@ test('creating an information sends the keywords as a list and the rich texts as
   expect(server.calls('POST /api/knowledge/informations')[0].body).toEqual({
     categoryId: taxes.id,
     title: 'Taxa do lixo',
-    body: 'A taxa é anual.',
-    proposedSolution: 'Pague pelo portal.',
+    body: '<p>A taxa é anual.</p>',
+    proposedSolution: '<p>Pague pelo portal.</p>',
     keywords: ['taxa', 'lixo', 'coleta'],
     active: true,
   });
@@ -75,24 +77,34 @@ test('creating an information sends the keywords as a list and the rich texts as
   expect(screen.getByRole('status')).toHaveTextContent('Informação “Taxa do lixo” criada.');
 });
 
-test('the rich text toolbar wraps the selection and the preview shows it formatted', async () => {
-  const { user } = await openTab('Informações', {
+test('the text formatted with the toolbar is sent as HTML', async () => {
+  const { server, user } = await openTab('Informações', {
     'GET /api/knowledge/categories': list([taxes]),
     'GET /api/knowledge/informations': byCategory,
+    'POST /api/knowledge/informations': (request) => ({
+      status: 201,
+      body: information(9, { ...(request.body as Partial<Information>) }),
+    }),
   });
   await rowOf('IPTU: segunda via');
   await user.click(screen.getByRole('button', { name: 'Nova informação' }));
   const form = dialog('Nova informação');
-  const body = within(form).getByLabelText('Texto') as HTMLTextAreaElement;
+  await user.type(within(form).getByLabelText('Título'), 'Taxa do lixo');
+  const toolbar = within(form).getByRole('group', { name: 'Formatação: Texto' });
 
-  await user.type(body, 'Pague até o dia 10.<script>alert(1)</script>');
-  body.setSelectionRange(0, 5);
-  await user.click(within(within(form).getByRole('group', { name: 'Formatação: Texto' })).getByRole('button', { name: 'Negrito' }));
+  await user.click(within(form).getByRole('textbox', { name: 'Texto' }));
+  await user.paste('Pague até o dia 10.');
+  await user.keyboard('{Control>}a{/Control}');
+  await user.click(within(toolbar).getByRole('button', { name: 'Lista' }));
+  await user.click(within(toolbar).getByRole('button', { name: 'Negrito' }));
+  await user.click(within(form).getByRole('textbox', { name: 'Solução Proposta' }));
+  await user.paste('Pague pelo portal.');
+  await user.click(within(form).getByRole('button', { name: 'Salvar' }));
 
-  expect(body).toHaveValue('<strong>Pague</strong> até o dia 10.<script>alert(1)</script>');
-  const preview = within(form).getByRole('region', { name: 'Visualização: Texto' });
-  expect(preview.innerHTML).toContain('<strong>Pague</strong> até o dia 10.');
-  expect(preview.querySelector('script')).toBeNull();
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  expect(server.calls('POST /api/knowledge/informations')[0].body).toMatchObject({
+    body: '<ul><li><p><strong>Pague até o dia 10.</strong></p></li></ul>',
+  });
 });
 
 test('a keyword the server refuses is shown beside the keywords input', async () => {
@@ -177,7 +189,7 @@ test('an information moved to another category leaves the list', async () => {
 
   await user.click(within(await rowOf('ITBI')).getByRole('button', { name: 'Editar' }));
   const form = dialog('Editar informação ITBI');
-  expect(within(form).getByLabelText('Texto')).toHaveValue('<p>Texto</p>');
+  expect(within(form).getByRole('textbox', { name: 'Texto' })).toContainHTML('<p>Texto</p>');
   await user.selectOptions(within(form).getByLabelText('Sessão'), 'Trânsito (inativa)');
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));
 

@@ -49,7 +49,8 @@ test('creating a notice sends the local dates as ISO instants with the browser o
   const form = dialog('Novo aviso');
   await user.selectOptions(within(form).getByLabelText('Quadro'), 'Eventos');
   await user.type(within(form).getByLabelText('Título'), 'Feira de adoção');
-  await user.type(within(form).getByLabelText('Texto'), 'No parque, das 9h às 16h.');
+  await user.click(within(form).getByRole('textbox', { name: 'Texto' }));
+  await user.paste('No parque, das 9h às 16h.');
   fireEvent.change(within(form).getByLabelText('Válido de'), { target: { value: '2030-04-01T08:00' } });
   fireEvent.change(within(form).getByLabelText('Válido até'), { target: { value: '2030-04-01T18:30' } });
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));
@@ -59,7 +60,7 @@ test('creating a notice sends the local dates as ISO instants with the browser o
   expect(body).toEqual({
     kind: 'event',
     title: 'Feira de adoção',
-    body: 'No parque, das 9h às 16h.',
+    body: '<p>No parque, das 9h às 16h.</p>',
     validFrom: expect.stringMatching(/^2030-04-01T08:00:00[+-]\d{2}:\d{2}$/),
     validUntil: expect.stringMatching(/^2030-04-01T18:30:00[+-]\d{2}:\d{2}$/),
     active: true,

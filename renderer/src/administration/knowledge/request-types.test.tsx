@@ -89,7 +89,8 @@ test('creating a request type sends its form schema as an object, with the previ
   await user.selectOptions(within(form).getByLabelText('Janela de reinício'), '48 horas');
   await user.click(within(form).getByLabelText('Agrupar por endereço'));
   await user.click(within(form).getByLabelText('Endereço obrigatório'));
-  await user.type(within(form).getByLabelText('Orientação ao Operador'), 'Pergunte a altura.');
+  await user.click(within(form).getByRole('textbox', { name: 'Orientação ao Operador' }));
+  await user.paste('Pergunte a altura.');
   await replaceSchema(user, form, JSON.stringify(treeSchema));
 
   expect(within(preview(form)).getByRole('textbox', { name: 'Ponto de referência' })).toBeRequired();
@@ -104,7 +105,7 @@ test('creating a request type sends its form schema as an object, with the previ
     name: 'Poda de árvore',
     description: null,
     formSchema: treeSchema,
-    operatorGuidance: 'Pergunte a altura.',
+    operatorGuidance: '<p>Pergunte a altura.</p>',
     slaHours: 120,
     restartWindowHours: 48,
     groupByAddress: true,

@@ -1,3 +1,4 @@
+import './rich-text-editor-shims';
 import { screen, within } from '@testing-library/react';
 import type { Category, Information, Notice, Organ, RequestType, Role, ScriptTopic } from '@receptivo/shared';
 import { fakeServer, loginResponse, sessionUser, storeSession, type FakeResponse, type FakeRequest } from '../../testing/fake-server';
