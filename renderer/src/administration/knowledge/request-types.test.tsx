@@ -44,7 +44,14 @@ async function openNewRequestType(extra: Parameters<typeof openTab>[1] = {}) {
   return { ...opened, form: dialog('Novo tipo de solicitação') };
 }
 
+/** The raw JSON view, behind the builder. */
+async function showJson(user: UserEvent, form: HTMLElement) {
+  const toggle = within(form).getByRole('button', { name: 'JSON Schema (avançado)' });
+  if (toggle.getAttribute('aria-pressed') !== 'true') await user.click(toggle);
+}
+
 async function replaceSchema(user: UserEvent, form: HTMLElement, text: string) {
+  await showJson(user, form);
   const editor = within(form).getByLabelText('Esquema do formulário (JSON Schema)');
   await user.clear(editor);
   await user.click(editor);
@@ -56,6 +63,8 @@ async function fillRequiredFields(user: UserEvent, form: HTMLElement) {
   await user.type(within(form).getByLabelText('Nome'), 'Poda de árvore');
   await user.type(within(form).getByLabelText('Prazo (horas)'), '120');
 }
+
+const field = (form: HTMLElement, position: number) => within(form).getByRole('group', { name: new RegExp(`^Campo ${position}\\b`) });
 
 const preview = (form: HTMLElement) => within(form).getByRole('region', { name: 'Pré-visualização' });
 
@@ -222,6 +231,8 @@ test('editing shows the stored schema and sends only what changed', async () => 
 
   await user.click(within(await rowOf('Tapa-buraco')).getByRole('button', { name: 'Editar' }));
   const form = dialog('Editar tipo de solicitação Tapa-buraco');
+  expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveValue('Referência');
+  await showJson(user, form);
   expect(within(form).getByLabelText('Esquema do formulário (JSON Schema)')).toHaveValue(
     JSON.stringify(pothole.formSchema, null, 2),
   );
