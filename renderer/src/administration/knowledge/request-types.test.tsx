@@ -245,3 +245,136 @@ test('editing shows the stored schema and sends only what changed', async () => 
   expect(server.calls(`PATCH /api/knowledge/request-types/${pothole.id}`)[0].body).toEqual({ restartWindowHours: null });
   expect(within(await rowOf('Tapa-buraco')).getByText('Desativada')).toBeInTheDocument();
 });
+
+/** Building a form is many interactions on a large dialog: slower than the default 5 s in jsdom. */
+describe('the form builder', () => {
+  test('a required radio field with options is built, previewed and sent as the JSON Schema the server reads', async () => {
+    const { server, user, form } = await openNewRequestType({
+      'POST /api/knowledge/request-types': (request) => ({
+        status: 201,
+        body: requestType(2, { ...(request.body as Partial<RequestType>), organName: works.name }),
+      }),
+    });
+    await fillRequiredFields(user, form);
+
+    await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
+    const first = field(form, 1);
+    expect(within(first).getByLabelText('Rótulo')).toHaveFocus();
+    await user.paste('Porte da árvore');
+    expect(within(first).getByLabelText('Chave')).toHaveValue('porteDaArvore');
+    await user.selectOptions(within(first).getByLabelText('Tipo'), 'Seleção única');
+    await user.click(within(first).getByLabelText('Opções'));
+    await user.paste('Pequena\nGrande');
+    await user.selectOptions(within(first).getByLabelText('Apresentação'), 'Botões de opção (rádio)');
+    await user.click(within(first).getByLabelText('Obrigatório'));
+    await user.click(within(first).getByLabelText('Texto de ajuda'));
+    await user.paste('Pergunte a altura');
+
+    const radios = within(preview(form)).getByRole('radiogroup', { name: 'Porte da árvore' });
+    expect(radios).toHaveAttribute('aria-required', 'true');
+    expect(within(radios).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['Pequena', 'Grande']);
+    expect(radios).toHaveAccessibleDescription('Pergunte a altura');
+
+    await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect((server.calls('POST /api/knowledge/request-types')[0].body as RequestType).formSchema).toEqual({
+      type: 'object',
+      required: ['porteDaArvore'],
+      properties: {
+        porteDaArvore: {
+          type: 'string',
+          title: 'Porte da árvore',
+          'x-help': 'Pergunte a altura',
+          enum: ['Pequena', 'Grande'],
+          'x-widget': 'radio',
+        },
+      },
+    });
+  }, 20_000);
+
+  test('[Subir] and [Descer] reorder the fields, the preview follows and the focus stays on the moved field', async () => {
+    const { user, form } = await openNewRequestType();
+    for (const label of ['Referência', 'Telefone', 'Observação']) {
+      await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
+      await user.paste(label);
+    }
+    const previewOrder = () => within(preview(form)).getAllByRole('textbox').map((input) => (input as HTMLInputElement).labels?.[0]?.textContent);
+    expect(previewOrder()).toEqual(['Referência', 'Telefone', 'Observação']);
+    expect(within(form).getByRole('button', { name: 'Subir o campo Referência' })).toBeDisabled();
+
+    await user.click(within(form).getByRole('button', { name: 'Subir o campo Observação' }));
+    expect(previewOrder()).toEqual(['Referência', 'Observação', 'Telefone']);
+    expect(within(form).getByRole('button', { name: 'Subir o campo Observação' })).toHaveFocus();
+    expect(field(form, 2)).toHaveAccessibleName('Campo 2: Observação');
+
+    // At the top [Subir] is disabled: the focus moves to [Descer] of the same field, and Enter goes on.
+    await user.keyboard('{Enter}');
+    expect(previewOrder()).toEqual(['Observação', 'Referência', 'Telefone']);
+    expect(within(form).getByRole('button', { name: 'Descer o campo Observação' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(previewOrder()).toEqual(['Referência', 'Observação', 'Telefone']);
+  }, 20_000);
+
+  test('removing a field asks first; [Cancelar] keeps it and [Remover] takes it out of the form', async () => {
+    const { user, form } = await openNewRequestType();
+    for (const label of ['Referência', 'Telefone']) {
+      await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
+      await user.paste(label);
+    }
+
+    await user.click(within(form).getByRole('button', { name: 'Remover o campo Referência' }));
+    const confirm = screen.getByRole('dialog', { name: 'Remover campo' });
+    expect(confirm).toHaveTextContent('Remover o campo Referência do formulário?');
+    await user.click(within(confirm).getByRole('button', { name: 'Cancelar' }));
+    expect(screen.queryByRole('dialog', { name: 'Remover campo' })).not.toBeInTheDocument();
+    expect(within(preview(form)).getByRole('textbox', { name: 'Referência' })).toBeInTheDocument();
+
+    await user.click(within(form).getByRole('button', { name: 'Remover o campo Referência' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Remover campo' })).getByRole('button', { name: 'Remover' }));
+
+    expect(within(preview(form)).queryByRole('textbox', { name: 'Referência' })).not.toBeInTheDocument();
+    expect(field(form, 1)).toHaveAccessibleName('Campo 1: Telefone');
+    expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveFocus();
+  }, 20_000);
+
+  test('a field left without label or options says so at the field, and the save shows every problem', async () => {
+    const { server, user, form } = await openNewRequestType({
+      'POST /api/knowledge/request-types': apiError(400, 'VALIDATION_FAILED', schemaError, { formSchema: schemaError }),
+    });
+    await fillRequiredFields(user, form);
+    await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
+    await user.selectOptions(within(field(form, 1)).getByLabelText('Tipo'), 'Seleção única');
+    expect(within(field(form, 1)).getByLabelText('Rótulo')).not.toHaveAttribute('aria-invalid');
+
+    await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+    await waitFor(() => expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveAccessibleDescription('Informe o rótulo do campo.'));
+    expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveFocus();
+    expect(within(field(form, 1)).getByLabelText('Opções')).toHaveAccessibleDescription('Uma por linha. Informe ao menos uma opção.');
+    expect(within(form).getByRole('group', { name: 'Campos do formulário' })).toHaveAccessibleDescription(schemaError);
+    expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(1);
+  }, 20_000);
+
+  test('a stored schema the builder cannot show opens as JSON, with a notice, and stays JSON', async () => {
+    const patterned = requestType(3, {
+      name: 'Placa',
+      organId: works.id,
+      formSchema: { type: 'object', properties: { placa: { type: 'string', title: 'Placa', pattern: '^[A-Z]{3}' } } },
+    });
+    const { user } = await openTab('Tipos de solicitação', routes({ 'GET /api/knowledge/request-types': list([pothole, patterned]) }));
+
+    await user.click(within(await rowOf('Placa')).getByRole('button', { name: 'Editar' }));
+    const form = dialog('Editar tipo de solicitação Placa');
+
+    expect(within(form).getByText(/^O editor visual não consegue/)).toHaveTextContent(
+      'O editor visual não consegue mostrar este formulário (o campo "placa" usa "pattern", que o editor visual não oferece). Edite o JSON Schema abaixo.',
+    );
+    expect(within(form).getByLabelText('Esquema do formulário (JSON Schema)')).toHaveValue(JSON.stringify(patterned.formSchema, null, 2));
+    const toggle = within(form).getByRole('button', { name: 'JSON Schema (avançado)' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(within(form).queryByRole('button', { name: 'Adicionar campo' })).not.toBeInTheDocument();
+  }, 20_000);
+});
