@@ -1,7 +1,23 @@
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
-/** A supervisor edits the knowledge base in Chromium and the attendant's page shows the result. */
+const callCenterScreen = { width: 1366, height: 768 };
+
+/** What Chromium refused under the server's real Content-Security-Policy, as it logs it. */
+function cspRefusals(page: Page): string[] {
+  const refusals: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refusals.push(message.text());
+  });
+  return refusals;
+}
+
+/**
+ * A supervisor edits the knowledge base in Chromium, with the rich text editor and the form
+ * builder (no HTML, no JSON typed), and the attendant's desk shows the result.
+ */
 describe('knowledge administration in Chromium', () => {
   let desk: DeskFixture;
 
@@ -10,8 +26,9 @@ describe('knowledge administration in Chromium', () => {
   });
   afterAll(() => desk?.close());
 
-  it('creates an information and a request type with a previewed form; a broken schema is refused', async () => {
+  it('creates a formatted information and a request type with a required radio field; the desk shows both', async () => {
     await withPage(desk.browser, 'knowledge-admin', async (page) => {
+      const refusals = cspRefusals(page);
       await desk.signIn(page, desk.credentials.supervisor.username, desk.credentials.supervisor.password);
       await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Administração' }).click();
 
@@ -20,9 +37,24 @@ describe('knowledge administration in Chromium', () => {
       const information = page.getByRole('dialog', { name: 'Nova informação' });
       await information.getByLabel('Sessão').selectOption({ label: 'Meio ambiente' });
       await information.getByLabel('Título').fill('Coleta de óleo de cozinha usado');
-      await information.getByLabel('Texto', { exact: true }).fill('<p>Ecopontos recebem óleo usado em garrafas PET.</p><script>alert(1)</script>');
-      await information.getByLabel('Solução Proposta', { exact: true }).fill('<p>Levar o óleo frio em garrafa fechada ao ecoponto mais próximo.</p>');
+      const body = information.getByRole('textbox', { name: 'Texto', exact: true });
+      const toolbar = information.getByRole('group', { name: 'Formatação: Texto', exact: true });
+      await body.click();
+      await toolbar.getByRole('button', { name: 'Negrito' }).click();
+      expect(await toolbar.getByRole('button', { name: 'Negrito' }).getAttribute('aria-pressed')).toBe('true');
+      await page.keyboard.type('Ecopontos');
+      await toolbar.getByRole('button', { name: 'Negrito' }).click();
+      await page.keyboard.type(' recebem óleo usado:');
+      await page.keyboard.press('Enter');
+      await toolbar.getByRole('button', { name: 'Lista', exact: true }).click();
+      await page.keyboard.type('em garrafa PET fechada;');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('frio, sem água.');
+      await body.locator('ul > li').nth(1).waitFor();
+      await information.getByRole('textbox', { name: 'Solução Proposta', exact: true }).click();
+      await page.keyboard.type('Levar o óleo frio em garrafa fechada ao ecoponto mais próximo.');
       await information.getByLabel('Palavras-chave').fill('óleo, ecoponto');
+      expect(await axeViolations(page)).toEqual([]);
       await information.getByRole('button', { name: 'Salvar' }).click();
       await page.getByRole('status').filter({ hasText: 'Informação “Coleta de óleo de cozinha usado” criada' }).waitFor();
 
@@ -34,38 +66,68 @@ describe('knowledge administration in Chromium', () => {
       await type.getByLabel('Nome').fill('Retirada de óleo em condomínio');
       await type.getByLabel('Prazo (horas)').fill('120');
       await type.getByLabel('Janela de reinício').selectOption({ label: '72 horas' });
-      await type.getByLabel('Orientação ao Operador', { exact: true }).fill('<p>Confirme o volume aproximado.</p>');
+      await type.getByRole('textbox', { name: 'Orientação ao Operador', exact: true }).click();
+      await page.keyboard.type('Confirme o volume aproximado.');
+
+      // The advanced view still takes JSON, and the server still judges it.
+      await type.getByRole('button', { name: 'JSON Schema (avançado)' }).click();
       const schemaField = type.getByLabel('Esquema do formulário (JSON Schema)');
+      const starter = await schemaField.inputValue();
       await schemaField.fill(JSON.stringify({ type: 'object', properties: { litros: { type: 'integr', title: 'Litros' } } }));
       await type.getByRole('button', { name: 'Validar' }).click();
       await type.getByText(/Esquema inválido: o campo "litros" tem tipo "integr"/).first().waitFor();
+      await schemaField.fill(starter);
+      await type.getByRole('button', { name: 'JSON Schema (avançado)' }).click();
 
-      await schemaField.fill(
-        JSON.stringify({
-          type: 'object',
-          required: ['litros'],
-          properties: {
-            litros: { type: 'integer', title: 'Litros aproximados', minimum: 1 },
-            bloco: { type: 'string', title: 'Bloco ou torre', enum: ['A', 'B', 'C'], 'x-widget': 'select' },
-          },
-        }),
-      );
+      await type.getByRole('button', { name: 'Adicionar campo' }).click();
+      const litres = type.getByRole('group', { name: /^Campo 1/ });
+      await litres.getByLabel('Rótulo').fill('Litros aproximados');
+      await litres.getByLabel('Tipo').selectOption({ label: 'Número' });
+      await litres.getByLabel('Só números inteiros').check();
+      await litres.getByLabel('Mínimo').fill('1');
+      await type.getByRole('button', { name: 'Adicionar campo' }).click();
+      const block = type.getByRole('group', { name: /^Campo 2/ });
+      await block.getByLabel('Rótulo').fill('Bloco ou torre');
+      await block.getByLabel('Tipo').selectOption({ label: 'Seleção única' });
+      await block.getByLabel('Opções').fill('A\nB\nC');
+      await block.getByLabel('Apresentação').selectOption({ label: 'Botões de opção (rádio)' });
+      await block.getByLabel('Obrigatório').check();
+      await block.getByRole('button', { name: 'Subir o campo Bloco ou torre' }).click();
+
       const preview = type.getByRole('region', { name: 'Pré-visualização' });
+      const previewRadios = preview.getByRole('radiogroup', { name: 'Bloco ou torre' });
+      expect(await previewRadios.getAttribute('aria-required')).toBe('true');
       await preview.getByRole('spinbutton', { name: /Litros aproximados/ }).waitFor();
-      await preview.getByRole('combobox', { name: /Bloco ou torre/ }).waitFor();
+      expect(await preview.locator('legend, label').first().innerText()).toContain('Bloco ou torre');
+      expect(await axeViolations(page)).toEqual([]);
       await type.getByRole('button', { name: 'Salvar' }).click();
       await page.getByRole('status').filter({ hasText: 'Tipo de solicitação “Retirada de óleo em condomínio” criado' }).waitFor();
+      expect(refusals).toEqual([]);
+    }, callCenterScreen);
 
-      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Receptivo' }).click();
+    await withPage(desk.browser, 'knowledge-admin-desk', async (page) => {
+      await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
       const search = page.getByRole('search', { name: 'Pesquisar na base de conhecimento' });
       await search.getByLabel('Busca', { exact: true }).fill('oleo cozinha');
       await search.getByRole('button', { name: 'Lupa' }).click();
-      const result = page.getByRole('list', { name: 'Resultados da busca' }).getByRole('listitem').first();
-      expect(await result.innerText()).toContain('Coleta de óleo de cozinha usado');
+      await page.getByRole('list', { name: 'Resultados da busca' }).getByRole('button', { name: /Coleta de óleo de cozinha usado/ }).first().click();
+      const detail = page.getByRole('article', { name: 'Coleta de óleo de cozinha usado' });
+      expect(await detail.locator('.rich-text strong').first().innerText()).toBe('Ecopontos');
+      expect(await detail.locator('.rich-text ul li').allInnerTexts()).toEqual(['em garrafa PET fechada;', 'frio, sem água.']);
+      await detail.getByRole('button', { name: 'Voltar' }).click();
       await page.getByRole('button', { name: 'Voltar às sessões' }).click();
+
+      await page.getByLabel('Meio de comunicação').selectOption({ label: 'Telefone' });
+      await page.getByRole('button', { name: 'Iniciar atendimento' }).click();
+      await page.getByRole('region', { name: 'Resumo do atendimento' }).getByText(/^\d{4}\.\d{6}-\d$/).first().waitFor();
       await page.getByRole('button', { name: 'Meio ambiente' }).click();
       await page.getByRole('list', { name: 'Solicitações' }).getByRole('button', { name: 'Retirada de óleo em condomínio' }).click();
       await page.getByText('Prazo: 120 horas').waitFor();
-    });
+      await page.getByRole('button', { name: 'Registrar solicitação' }).click();
+      const form = page.getByRole('region', { name: 'Nova solicitação' });
+      const radios = form.getByRole('radiogroup', { name: 'Bloco ou torre' });
+      expect(await radios.getAttribute('aria-required')).toBe('true');
+      expect(await radios.getByRole('radio').count()).toBe(3);
+    }, callCenterScreen);
   });
 });
