@@ -1,5 +1,5 @@
 import { ApiException } from '../common/api-exception';
-import { assertRenderableFormSchema } from './form-schema';
+import { assertRenderableFormSchema, formDataErrors } from './form-schema';
 
 function refusal(schema: Record<string, unknown>): string {
   try {
@@ -37,5 +37,19 @@ describe('request type form schemas', () => {
     expect(refusal({ type: 'object', properties: { nome: { type: 'string', title: 'Nome', maxLength: 'dez' } } })).toMatch(/^Esquema inválido: .*maxLength/);
     expect(refusal({ type: 'object', properties: { nome: { type: 'string', title: 'Nome', formato: 'x' } } })).toMatch(/strict mode: unknown keyword/);
     expect(refusal({ type: 'object', properties: { 'nome completo': { type: 'string', title: 'Nome' } } })).toMatch(/nome de campo/);
+    expect(refusal({ type: 'object', properties: { itens: { type: 'array', title: 'Itens' } } })).toMatch(/é uma lista: informe "items"/);
+    expect(refusal({ type: 'object', properties: { itens: { type: 'array', title: 'Itens', items: { type: 'integer', enum: [1] } } } })).toMatch(/é uma lista/);
+  });
+
+  it('accepts a multiple choice of text options and checks the answers against them', () => {
+    const bulky = {
+      type: 'object',
+      required: ['itens'],
+      properties: { itens: { type: 'array', title: 'Itens', items: { type: 'string', enum: ['Sofá', 'Geladeira'] }, uniqueItems: true } },
+    };
+    expect(() => assertRenderableFormSchema(bulky)).not.toThrow();
+    expect(formDataErrors(bulky, { itens: ['Sofá', 'Geladeira'] })).toBeNull();
+    expect(formDataErrors(bulky, { itens: ['Piano'] })).toEqual({ 'form.itens': expect.stringMatching(/^Valor inválido/) });
+    expect(formDataErrors(bulky, {})).toEqual({ 'form.itens': 'Campo obrigatório.' });
   });
 });

@@ -4,7 +4,20 @@ import addFormats from 'ajv-formats';
 import { type FormSchema, formUiKeywords } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
 
-const supportedTypes = new Set(['string', 'integer', 'number', 'boolean']);
+const supportedTypes = new Set(['string', 'integer', 'number', 'boolean', 'array']);
+
+/** The one list the desk draws: several of fixed text options, as checkboxes. */
+function isMultipleChoice(property: Record<string, unknown>): boolean {
+  const items = property.items as Record<string, unknown> | undefined;
+  return (
+    typeof items === 'object' &&
+    items !== null &&
+    items.type === 'string' &&
+    Array.isArray(items.enum) &&
+    items.enum.length > 0 &&
+    items.enum.every((option) => typeof option === 'string')
+  );
+}
 
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false });
@@ -34,7 +47,10 @@ export function assertRenderableFormSchema(schema: FormSchema): void {
     if (!/^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(name)) refuse(`nome de campo "${name}" inválido (letras, números e _).`);
     if (typeof property !== 'object' || property === null) refuse(`o campo "${name}" deve ser um objeto.`);
     if (!supportedTypes.has(String(property.type))) {
-      refuse(`o campo "${name}" tem tipo "${String(property.type)}"; use string, integer, number ou boolean.`);
+      refuse(`o campo "${name}" tem tipo "${String(property.type)}"; use string, integer, number, boolean ou array.`);
+    }
+    if (property.type === 'array' && !isMultipleChoice(property)) {
+      refuse(`o campo "${name}" é uma lista: informe "items": {"type": "string", "enum": [as opções]}.`);
     }
     if (typeof property.title !== 'string' || !property.title.trim()) refuse(`o campo "${name}" precisa de "title" (o rótulo).`);
   }

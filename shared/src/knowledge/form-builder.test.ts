@@ -21,11 +21,12 @@ describe('builder fields to JSON Schema', () => {
       field({ key: 'desde', label: 'Desde', type: 'date', placeholder: 'ignorado em datas' }),
       field({ key: 'porte', label: 'Porte', type: 'choice', options: ['Pequeno', ' ', 'Grande '], choiceWidget: 'radio', required: true }),
       field({ key: 'risco', label: 'Há risco?', type: 'boolean', help: 'Chame o 193', maxLength: 5 }),
+      field({ key: 'itens', label: 'Itens', type: 'multiChoice', options: ['Sofá', 'Geladeira'], placeholder: 'ignorado', required: true }),
     ]);
 
     expect(schema).toEqual({
       type: 'object',
-      required: ['porte'],
+      required: ['porte', 'itens'],
       properties: {
         referencia: { type: 'string', title: 'Ponto de referência', maxLength: 200, 'x-placeholder': 'Ex.: padaria' },
         descricao: { type: 'string', title: 'Descrição', 'x-widget': 'textarea', description: 'O que o cidadão viu' },
@@ -34,9 +35,10 @@ describe('builder fields to JSON Schema', () => {
         desde: { type: 'string', title: 'Desde', format: 'date' },
         porte: { type: 'string', title: 'Porte', enum: ['Pequeno', 'Grande'], 'x-widget': 'radio' },
         risco: { type: 'boolean', title: 'Há risco?', 'x-help': 'Chame o 193' },
+        itens: { type: 'array', title: 'Itens', items: { type: 'string', enum: ['Sofá', 'Geladeira'] }, uniqueItems: true },
       },
     });
-    expect(Object.keys(schema.properties as object)).toEqual(['referencia', 'descricao', 'contato', 'quantidade', 'desde', 'porte', 'risco']);
+    expect(Object.keys(schema.properties as object)).toEqual(['referencia', 'descricao', 'contato', 'quantidade', 'desde', 'porte', 'risco', 'itens']);
   });
 
   it('reads back what it writes, for any field the builder can make', () => {
@@ -92,6 +94,7 @@ describe('JSON Schema to builder fields', () => {
     [{ type: 'array' }, 'a raiz do esquema não é {"type": "object", "properties": {…}}.'],
     [{ type: 'object', properties: { a: { type: 'string', title: 'A', pattern: '^x' } } }, 'o campo "a" usa "pattern", que o editor visual não oferece.'],
     [{ type: 'object', properties: { a: { type: 'array', title: 'A' } } }, 'o campo "a" tem um tipo que o editor visual não oferece ("array").'],
+    [{ type: 'object', properties: { a: { type: 'array', title: 'A', items: { type: 'string', enum: ['x'] } } } }, 'o campo "a" tem um tipo que o editor visual não oferece ("array").'],
     [{ type: 'object', properties: { a: { type: 'integer', title: 'A', enum: [1, 2] } } }, 'o campo "a" usa "enum", que o editor visual não oferece.'],
     [{ type: 'object', properties: { a: { type: 'string', title: 'A', format: 'time' } } }, 'o campo "a" tem um tipo que o editor visual não oferece ("string").'],
     [{ type: 'object', properties: { a: { type: 'string', title: 'A', description: 'x', 'x-help': 'y' } } }, 'o campo "a" tem ao mesmo tempo "description" e "x-help".'],

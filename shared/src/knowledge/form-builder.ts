@@ -7,7 +7,7 @@ import type { FormSchema } from './schemas';
  * converted, so the administrator edits it as JSON instead of losing part of it.
  */
 
-export const formFieldTypes = ['text', 'longText', 'email', 'number', 'date', 'choice', 'boolean'] as const;
+export const formFieldTypes = ['text', 'longText', 'email', 'number', 'date', 'choice', 'multiChoice', 'boolean'] as const;
 export type FormFieldType = (typeof formFieldTypes)[number];
 
 export const formFieldTypeLabels: Record<FormFieldType, string> = {
@@ -17,6 +17,7 @@ export const formFieldTypeLabels: Record<FormFieldType, string> = {
   number: 'Número',
   date: 'Data',
   choice: 'Seleção única',
+  multiChoice: 'Múltipla escolha',
   boolean: 'Sim/não',
 };
 
@@ -42,7 +43,7 @@ export interface FormBuilderField {
   minimum: number | null;
   maximum: number | null;
   integer: boolean;
-  /** Choice only: one option a line, as typed (blank lines are dropped when written). */
+  /** Choice types only: one option a line, as typed (blank lines are dropped when written). */
   options: string[];
   choiceWidget: ChoiceWidget;
 }
@@ -82,6 +83,7 @@ const keywordsOf: Record<FormFieldType, readonly string[]> = {
   date: [...commonKeywords, 'format'],
   number: [...commonKeywords, 'minimum', 'maximum', 'x-placeholder'],
   choice: [...commonKeywords, 'enum', 'x-widget', 'x-placeholder'],
+  multiChoice: [...commonKeywords, 'items', 'uniqueItems'],
   boolean: commonKeywords,
 };
 
@@ -140,6 +142,7 @@ function fieldFromProperty(key: string, property: unknown, required: boolean): F
     field.options = property.enum as string[];
     field.choiceWidget = property['x-widget'] === 'radio' ? 'radio' : 'select';
   }
+  if (type === 'multiChoice') field.options = (property.items as { enum: string[] }).enum;
   return field;
 }
 
@@ -151,15 +154,15 @@ function typeOfProperty(property: JsonObject): FormFieldType | null {
     case 'integer':
     case 'number':
       return 'number';
+    case 'array':
+      return isTextOptions(property.items) && property.uniqueItems === true ? 'multiChoice' : null;
     case 'string':
       break;
     default:
       return null;
   }
   if (property.enum !== undefined) {
-    const options = property.enum;
-    const choices = Array.isArray(options) && options.length > 0 && options.every((option) => typeof option === 'string');
-    return choices && (widget === 'select' || widget === 'radio') ? 'choice' : null;
+    return isOptionList(property.enum) && (widget === 'select' || widget === 'radio') ? 'choice' : null;
   }
   if (widget === 'textarea') return 'longText';
   if (widget !== undefined) return null;
@@ -167,6 +170,13 @@ function typeOfProperty(property: JsonObject): FormFieldType | null {
   if (property.format === 'email') return 'email';
   return property.format === undefined ? 'text' : null;
 }
+
+const isOptionList = (options: unknown): options is string[] =>
+  Array.isArray(options) && options.length > 0 && options.every((option) => typeof option === 'string');
+
+/** `items` of a multiple choice: exactly a list of text options. */
+const isTextOptions = (items: unknown): boolean =>
+  isObject(items) && Object.keys(items).length === 2 && items.type === 'string' && isOptionList(items.enum);
 
 /** The JSON Schema of the builder's fields, in their order. */
 export function schemaFromFields(fields: readonly FormBuilderField[]): FormSchema {
@@ -180,10 +190,7 @@ export function schemaFromFields(fields: readonly FormBuilderField[]): FormSchem
 }
 
 function propertyOf(field: FormBuilderField): JsonObject {
-  const property: JsonObject = {
-    type: field.type === 'boolean' ? 'boolean' : field.type === 'number' ? (field.integer ? 'integer' : 'number') : 'string',
-    title: field.label.trim(),
-  };
+  const property: JsonObject = { type: jsonTypeOf(field), title: field.label.trim() };
   if (field.help.trim()) property[field.helpKeyword] = field.help.trim();
   switch (field.type) {
     case 'longText':
@@ -199,16 +206,27 @@ function propertyOf(field: FormBuilderField): JsonObject {
       property.enum = optionsOf(field);
       property['x-widget'] = field.choiceWidget;
       break;
+    case 'multiChoice':
+      property.items = { type: 'string', enum: optionsOf(field) };
+      property.uniqueItems = true;
+      break;
     case 'number':
       if (field.minimum !== null) property.minimum = field.minimum;
       if (field.maximum !== null) property.maximum = field.maximum;
       break;
   }
   if (['text', 'longText', 'email'].includes(field.type) && field.maxLength !== null) property.maxLength = field.maxLength;
-  if (!['date', 'boolean'].includes(field.type) && field.placeholder.trim()) {
+  if (!['date', 'boolean', 'multiChoice'].includes(field.type) && field.placeholder.trim()) {
     property['x-placeholder'] = field.placeholder.trim();
   }
   return property;
+}
+
+function jsonTypeOf(field: FormBuilderField): string {
+  if (field.type === 'boolean') return 'boolean';
+  if (field.type === 'multiChoice') return 'array';
+  if (field.type === 'number') return field.integer ? 'integer' : 'number';
+  return 'string';
 }
 
 const optionsOf = (field: FormBuilderField) => field.options.map((option) => option.trim()).filter(Boolean);
@@ -256,7 +274,7 @@ export function formFieldProblems(fields: readonly FormBuilderField[]): FormFiel
     } else if (fields.some((other, otherIndex) => otherIndex < index && other.key === field.key)) {
       problems.key = 'Outro campo já usa esta chave.';
     }
-    if (field.type === 'choice') {
+    if (field.type === 'choice' || field.type === 'multiChoice') {
       const options = optionsOf(field);
       if (options.length === 0) problems.options = 'Informe ao menos uma opção.';
       else if (new Set(options).size < options.length) problems.options = 'Há opções repetidas.';

@@ -221,7 +221,7 @@ function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, o
         </Field>
         <CheckboxField label="Obrigatório" checked={row.required} onChange={(required) => onChange({ required })} />
       </div>
-      {row.type === 'choice' && (
+      {(row.type === 'choice' || row.type === 'multiChoice') && (
         <div className="form-builder__grid">
           <Field label="Opções" hint="Uma por linha." error={problems.options}>
             {(control) => (
@@ -233,18 +233,20 @@ function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, o
               />
             )}
           </Field>
-          <Field label="Apresentação">
-            {(control) => (
-              <select
-                {...control}
-                value={row.choiceWidget}
-                onChange={(event) => onChange({ choiceWidget: event.target.value === 'radio' ? 'radio' : 'select' })}
-              >
-                <option value="select">Lista de seleção</option>
-                <option value="radio">Botões de opção (rádio)</option>
-              </select>
-            )}
-          </Field>
+          {row.type === 'choice' && (
+            <Field label="Apresentação">
+              {(control) => (
+                <select
+                  {...control}
+                  value={row.choiceWidget}
+                  onChange={(event) => onChange({ choiceWidget: event.target.value === 'radio' ? 'radio' : 'select' })}
+                >
+                  <option value="select">Lista de seleção</option>
+                  <option value="radio">Botões de opção (rádio)</option>
+                </select>
+              )}
+            </Field>
+          )}
         </div>
       )}
       {row.type === 'number' && (
@@ -261,7 +263,7 @@ function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, o
         <Field label="Texto de ajuda" hint="Aparece abaixo do campo. Opcional.">
           {(control) => <input {...control} autoComplete="off" value={row.help} onChange={(event) => onChange({ help: event.target.value })} />}
         </Field>
-        {row.type !== 'date' && row.type !== 'boolean' && (
+        {row.type !== 'date' && row.type !== 'boolean' && row.type !== 'multiChoice' && (
           <Field label="Exemplo" hint="Texto de exemplo dentro do campo vazio. Opcional.">
             {(control) => (
               <input {...control} autoComplete="off" value={row.placeholder} onChange={(event) => onChange({ placeholder: event.target.value })} />

@@ -10,8 +10,8 @@ import { parseSchemaText, schemaToText } from './form-schema-text';
 import { validateFormSchema } from './knowledge-admin-api';
 
 const schemaHint =
-  'Objeto com "properties". Por campo: title, description, enum, format (date, email), minimum, maximum ' +
-  'e as dicas x-widget (textarea, radio), x-placeholder e x-help.';
+  'Objeto com "properties". Por campo: title, description, enum, format (date, email), minimum, maximum, ' +
+  'type "array" com items.enum (múltipla escolha) e as dicas x-widget (textarea, radio), x-placeholder e x-help.';
 
 type Check = { state: 'idle' } | { state: 'checking' } | { state: 'valid' } | { state: 'invalid'; message: string };
 

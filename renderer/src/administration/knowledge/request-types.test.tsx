@@ -293,6 +293,19 @@ describe('the form builder', () => {
     });
   }, 20_000);
 
+  test('a multiple choice has options but no presentation, and is previewed as checkboxes', async () => {
+    const { user, form } = await openNewRequestType();
+    await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
+    await user.paste('Itens');
+    await user.selectOptions(within(field(form, 1)).getByLabelText('Tipo'), 'Múltipla escolha');
+    await user.click(within(field(form, 1)).getByLabelText('Opções'));
+    await user.paste('Sofá\nGeladeira');
+
+    expect(within(field(form, 1)).queryByLabelText('Apresentação')).not.toBeInTheDocument();
+    const group = within(preview(form)).getByRole('group', { name: 'Itens' });
+    expect(within(group).getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual(['Sofá', 'Geladeira']);
+  }, 20_000);
+
   test('[Subir] and [Descer] reorder the fields, the preview follows and the focus stays on the moved field', async () => {
     const { user, form } = await openNewRequestType();
     for (const label of ['Referência', 'Telefone', 'Observação']) {

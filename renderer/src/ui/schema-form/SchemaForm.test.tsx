@@ -75,7 +75,7 @@ test('draws each supported field with its label, hint and required mark', () => 
   expect(height).toHaveAttribute('max', '40');
   expect(screen.getByRole('checkbox', { name: 'Encosta na fiação' })).not.toBeChecked();
 
-  expect(screen.getByText(/campo não exibido, listas \(array\) não são suportadas/)).toHaveTextContent('Fotos');
+  expect(screen.getByText(/campo não exibido, listas \(array\) só com "items" de opções/)).toHaveTextContent('Fotos');
 });
 
 test('emits the value as the user fills the form, with typed values and blanks left out', async () => {
@@ -101,6 +101,27 @@ test('emits the value as the user fills the form, with typed values and blanks l
 
   await user.selectOptions(screen.getByRole('combobox', { name: 'Espécie' }), 'Selecione…');
   expect(onChange.mock.lastCall[0]).not.toHaveProperty('kind');
+});
+
+test('a multiple choice is a group of checkboxes whose answer lists the chosen options in their order', async () => {
+  const user = userEvent.setup();
+  const onChange = jest.fn();
+  const bulky = {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', title: 'Itens', items: { type: 'string', enum: ['Sofá', 'Geladeira', 'Fogão'] }, uniqueItems: true } },
+  };
+  render(<Harness form={bulky} initial={{}} onChange={onChange} errors={{ items: 'Campo obrigatório.' }} />);
+  const group = screen.getByRole('group', { name: 'Itens (obrigatório)' });
+  expect(group).toHaveAccessibleDescription('Campo obrigatório.');
+
+  await user.click(within(group).getByRole('checkbox', { name: 'Fogão' }));
+  await user.click(within(group).getByRole('checkbox', { name: 'Sofá' }));
+  expect(onChange).toHaveBeenLastCalledWith({ items: ['Sofá', 'Fogão'] });
+
+  await user.click(within(group).getByRole('checkbox', { name: 'Sofá' }));
+  await user.click(within(group).getByRole('checkbox', { name: 'Fogão' }));
+  expect(onChange).toHaveBeenLastCalledWith({});
 });
 
 test('options keep the type of their values', async () => {

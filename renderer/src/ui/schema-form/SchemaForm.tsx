@@ -148,6 +148,47 @@ function SchemaField({ id, field, value, error, onChange }: SchemaFieldProps) {
         </div>
       );
 
+    case 'multiChoice': {
+      const labelId = `${id}-label`;
+      const chosen = Array.isArray(value) ? value : [];
+      // Kept in the options' order; none chosen is no answer, so `required` applies.
+      const toggle = (option: ChoiceOption, checked: boolean) => {
+        const next = field.options
+          .filter((item) => (item === option ? checked : chosen.includes(item.value)))
+          .map((item) => item.value);
+        onChange(next.length > 0 ? next : undefined);
+      };
+      return (
+        <fieldset
+          className={`${className} schema-form__choices`}
+          aria-labelledby={labelId}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+        >
+          <legend>
+            <span id={labelId}>
+              {field.label}
+              {field.required && <span className="visually-hidden"> (obrigatório)</span>}
+            </span>
+            <RequiredMark required={field.required} />
+          </legend>
+          <div className="radio-group">
+            {field.options.map((option, index) => (
+              <label key={index} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(option.value)}
+                  onChange={(event) => toggle(option, event.target.checked)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          {notes}
+        </fieldset>
+      );
+    }
+
     case 'choice':
       if (field.widget === 'radio') {
         const labelId = `${id}-label`;

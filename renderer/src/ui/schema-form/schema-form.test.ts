@@ -163,7 +163,7 @@ describe('fieldsOf', () => {
     });
     expect(fields.map((field) => [field.label, field.kind === 'unsupported' ? field.reason : field.kind])).toEqual([
       ['Endereço', 'grupos de campos (objetos aninhados) não são suportados'],
-      ['photos', 'listas (array) não são suportadas'],
+      ['photos', 'listas (array) só com "items" de opções (enum)'],
       ['Sem tipo', 'o tipo do campo não foi informado'],
       ['odd', 'o tipo "null" não é suportado'],
       ['union', 'campos com mais de um tipo não são suportados'],
@@ -171,6 +171,27 @@ describe('fieldsOf', () => {
       ['broken', 'a definição do campo não é um objeto'],
     ]);
   });
+});
+
+test('an array of text options is a multiple choice, shown as the chosen labels', () => {
+  const [items] = fieldsOf({
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', title: 'Itens', items: { type: 'string', enum: ['Sofá', 'Geladeira'] }, uniqueItems: true } },
+  });
+  expect(items).toEqual({
+    name: 'items',
+    label: 'Itens',
+    hint: null,
+    required: true,
+    kind: 'multiChoice',
+    options: [
+      { value: 'Sofá', label: 'Sofá' },
+      { value: 'Geladeira', label: 'Geladeira' },
+    ],
+  });
+  expect(displayValue(items, ['Geladeira', 'Sofá'])).toBe('Geladeira, Sofá');
+  expect(displayValue(items, [])).toBeNull();
 });
 
 test('emptyValue starts booleans unchecked and uses defaults that fit their field', () => {

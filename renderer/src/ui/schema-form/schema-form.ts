@@ -31,6 +31,8 @@ export type FormField =
     })
   | (FieldBase & { kind: 'textarea'; placeholder: string | null; maxLength: number | null })
   | (FieldBase & { kind: 'choice'; widget: 'select' | 'radio'; placeholder: string | null; options: ChoiceOption[] })
+  /** Several of the options, drawn as checkboxes: `type: "array"` with `items: {type: "string", enum}`. */
+  | (FieldBase & { kind: 'multiChoice'; options: ChoiceOption[] })
   | (FieldBase & {
       kind: 'number';
       integer: boolean;
@@ -119,8 +121,12 @@ function fieldOf(name: string, property: unknown, required: boolean): FormField 
       return { ...base, kind: 'boolean' };
     case 'object':
       return { ...base, kind: 'unsupported', reason: 'grupos de campos (objetos aninhados) não são suportados' };
-    case 'array':
-      return { ...base, kind: 'unsupported', reason: 'listas (array) não são suportadas' };
+    case 'array': {
+      const items = isObject(property.items) ? optionsOf(property.items) : null;
+      if (!items) return { ...base, kind: 'unsupported', reason: 'listas (array) só com "items" de opções (enum)' };
+      if (items.length === 0) return { ...base, kind: 'unsupported', reason: 'a lista de opções está vazia' };
+      return { ...base, kind: 'multiChoice', options: items };
+    }
     case 'union':
       return { ...base, kind: 'unsupported', reason: 'campos com mais de um tipo não são suportados' };
     case null:
@@ -174,6 +180,8 @@ function fits(field: FormField, value: unknown): boolean {
       return typeof value === 'boolean';
     case 'choice':
       return field.options.some((option) => option.value === value);
+    case 'multiChoice':
+      return Array.isArray(value) && value.every((item) => field.options.some((option) => option.value === item));
     case 'unsupported':
       return false;
   }
@@ -207,6 +215,11 @@ export function displayValue(field: FormField, value: unknown): string | null {
       return value === true ? 'Sim' : value === false ? 'Não' : String(value);
     case 'choice':
       return field.options.find((option) => option.value === value)?.label ?? String(value);
+    case 'multiChoice': {
+      if (!Array.isArray(value)) return displayUnknown(value);
+      const labels = value.map((item) => field.options.find((option) => option.value === item)?.label ?? String(item));
+      return labels.length > 0 ? labels.join(', ') : null;
+    }
     case 'number':
       return typeof value === 'number' ? numberFormat.format(value) : String(value);
     case 'text':
