@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { fieldsFromSchema, type FieldsFromSchema, type FormSchema } from '@receptivo/shared';
+import { fieldsFromSchema, formFieldProblems, type FieldsFromSchema, type FormSchema } from '@receptivo/shared';
 import { ApiError, describeError } from '../../api/client';
 import { useApi } from '../../auth/SessionProvider';
 import { Field } from '../../ui/Field';
@@ -18,7 +18,11 @@ type Check = { state: 'idle' } | { state: 'checking' } | { state: 'valid' } | { 
 interface FormSchemaEditorProps {
   /** The schema as JSON text: what the request type editor saves, whichever view changed it. */
   text: string;
-  onChange: (text: string) => void;
+  /**
+   * With the builder's refusal when a field is incomplete: two fields with one key, for one, would
+   * make a valid schema that silently lost a field, so the editor must not save it.
+   */
+  onChange: (text: string, builderProblem: string | null) => void;
   /** The complaint of the last save, shown until the author checks the schema again. */
   error?: string;
 }
@@ -27,6 +31,8 @@ function builderFieldsOf(text: string): FieldsFromSchema {
   const parsed = parseSchemaText(text);
   return parsed.ok ? fieldsFromSchema(parsed.schema) : { ok: false, reason: parsed.message };
 }
+
+export const builderProblem = 'Corrija os campos do formulário destacados.';
 
 const fallbackNotice = (reason: string) =>
   `O editor visual não consegue mostrar este formulário (${reason.replace(/\.$/, '')}). Edite o JSON Schema abaixo.`;
@@ -52,12 +58,15 @@ export function FormSchemaEditor({ text, onChange, error }: FormSchemaEditorProp
   function changeRows(next: BuilderRow[]) {
     setRows(next);
     setCheck({ state: 'idle' });
-    onChange(schemaToText(schemaOfRows(next)));
+    const incomplete = formFieldProblems(next).some((problems) => Object.keys(problems).length > 0);
+    onChange(schemaToText(schemaOfRows(next)), incomplete ? builderProblem : null);
   }
 
   function switchView() {
     if (view === 'builder') {
       setView('json');
+      // From here the server judges the text as typed.
+      onChange(text, null);
       return;
     }
     const fields = builderFieldsOf(text);
@@ -115,7 +124,7 @@ export function FormSchemaEditor({ text, onChange, error }: FormSchemaEditorProp
                 value={text}
                 onChange={(event) => {
                   setCheck({ state: 'idle' });
-                  onChange(event.target.value);
+                  onChange(event.target.value, null);
                 }}
               />
             )}

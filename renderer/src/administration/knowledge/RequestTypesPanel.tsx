@@ -83,6 +83,7 @@ function RequestTypeEditor({ item, onSaved, onClose, categories, categoryId, org
     active: item?.active ?? true,
   });
   const [schemaText, setSchemaText] = useState(item ? schemaToText(item.formSchema) : starterSchemaText);
+  const [builderProblem, setBuilderProblem] = useState<string | null>(null);
   const { submitting, errors, submit } = useFormSubmit();
   const save = useSaveItem('request-types', item, onSaved);
   // New types go to active organs only; an edited one keeps its organ even if since deactivated.
@@ -97,8 +98,9 @@ function RequestTypeEditor({ item, onSaved, onClose, categories, categoryId, org
       formSchema: text.ok ? text.schema : {},
     });
     // Broken JSON never reaches the server; its message joins the other fields' complaints.
+    const schemaProblem = text.ok ? builderProblem : text.message;
     const issues = [
-      ...(text.ok ? [] : [{ path: ['formSchema'], message: text.message }]),
+      ...(schemaProblem ? [{ path: ['formSchema'], message: schemaProblem }] : []),
       ...(parsed.success ? [] : parsed.error.issues),
     ];
     return submit({
@@ -200,7 +202,14 @@ function RequestTypeEditor({ item, onSaved, onClose, categories, categoryId, org
         error={errors.fields.operatorGuidance}
         onChange={(operatorGuidance) => set('operatorGuidance', operatorGuidance)}
       />
-      <FormSchemaEditor text={schemaText} onChange={setSchemaText} error={errors.fields.formSchema} />
+      <FormSchemaEditor
+        text={schemaText}
+        onChange={(text, problem) => {
+          setSchemaText(text);
+          setBuilderProblem(problem);
+        }}
+        error={errors.fields.formSchema}
+      />
       <CheckboxField
         label="Ativo"
         hint="Tipos inativos não podem ser registrados no Receptivo."

@@ -122,7 +122,7 @@ test('creating a request type sends its form schema as an object, with the previ
     active: true,
   });
   expect(cellTexts(await rowOf('Poda de árvore')).slice(0, 4)).toEqual(['Poda de árvore', 'Secretaria de Obras', '120 h', '48 horas']);
-});
+}, 20_000);
 
 test('the preview changes as the schema text changes, and waits while the JSON is broken', async () => {
   const { user, form } = await openNewRequestType();
@@ -351,10 +351,8 @@ describe('the form builder', () => {
     expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveFocus();
   }, 20_000);
 
-  test('a field left without label or options says so at the field, and the save shows every problem', async () => {
-    const { server, user, form } = await openNewRequestType({
-      'POST /api/knowledge/request-types': apiError(400, 'VALIDATION_FAILED', schemaError, { formSchema: schemaError }),
-    });
+  test('a field left without label or options says so at the field, and the save is held until it is fixed', async () => {
+    const { server, user, form } = await openNewRequestType();
     await fillRequiredFields(user, form);
     await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
     await user.selectOptions(within(field(form, 1)).getByLabelText('Tipo'), 'Seleção única');
@@ -365,8 +363,28 @@ describe('the form builder', () => {
     await waitFor(() => expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveAccessibleDescription('Informe o rótulo do campo.'));
     expect(within(field(form, 1)).getByLabelText('Rótulo')).toHaveFocus();
     expect(within(field(form, 1)).getByLabelText('Opções')).toHaveAccessibleDescription('Uma por linha. Informe ao menos uma opção.');
-    expect(within(form).getByRole('group', { name: 'Campos do formulário' })).toHaveAccessibleDescription(schemaError);
-    expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(1);
+    expect(within(form).getByText('Corrija os campos do formulário destacados.')).toBeInTheDocument();
+    expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(0);
+  }, 20_000);
+
+  test('two fields with one key are refused before they could merge into one', async () => {
+    const { server, user, form } = await openNewRequestType();
+    await fillRequiredFields(user, form);
+    for (const label of ['Referência', 'Referência']) {
+      await user.click(within(form).getByRole('button', { name: 'Adicionar campo' }));
+      await user.paste(label);
+    }
+    expect(within(field(form, 2)).getByLabelText('Chave')).toHaveValue('referencia2');
+    await user.clear(within(field(form, 2)).getByLabelText('Chave'));
+    await user.type(within(field(form, 2)).getByLabelText('Chave'), 'referencia');
+
+    await user.click(within(form).getByRole('button', { name: 'Salvar' }));
+
+    expect(within(field(form, 2)).getByLabelText('Chave')).toHaveAccessibleDescription(
+      'Nome do dado salvo; gerada a partir do rótulo. Outro campo já usa esta chave.',
+    );
+    expect(within(field(form, 2)).getByLabelText('Chave')).toHaveFocus();
+    expect(server.calls('POST /api/knowledge/request-types')).toHaveLength(0);
   }, 20_000);
 
   test('a stored schema the builder cannot show opens as JSON, with a notice, and stays JSON', async () => {
