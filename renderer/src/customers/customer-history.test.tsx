@@ -29,9 +29,11 @@ const history: CustomerHistory = {
       attendantName: 'Ana Atendente',
       requestCount: 1,
       informationCount: 2,
+      informationTitles: ['Segunda via do IPTU', 'Coleta de lixo'],
+      requestTypeNames: ['Tapa-buraco'],
     },
   ],
-  requests: [summaryOfRequest(request())],
+  requests: [{ ...summaryOfRequest(request()), overdue: false }],
 };
 
 /** The attendance of the history, finished, from a call, with two informations and the request. */
