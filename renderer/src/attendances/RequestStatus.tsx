@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { formatDocument, formatProtocol, type Request } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { requestPrintPath, requestStatusPath } from '../app/paths';
 import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { describeAddress } from '../customers/AddressFields';
+import { customerHistoryKey } from '../customers/customers-api';
 import { maskCep } from '../customers/masks';
 import { BackofficeControls } from '../requests/BackofficeControls';
 import { RequestActions } from '../requests/RequestActions';
@@ -50,6 +52,7 @@ interface RequestStatusProps {
  */
 export function RequestStatus({ request: initial, onClose, onChanged, summary = false }: RequestStatusProps) {
   const api = useApi();
+  const queries = useQueryClient();
   const { role } = useCurrentUser();
   const titleId = useId();
   const formId = useId();
@@ -67,6 +70,8 @@ export function RequestStatus({ request: initial, onClose, onChanged, summary = 
 
   function done(updated: Request, text: string) {
     setRequest(updated);
+    // The customer's history (e.g. the desk's open requests) lists this request's situation.
+    if (updated.customer) void queries.invalidateQueries({ queryKey: customerHistoryKey(updated.customer.id) });
     setMessage((previous) => ({ count: previous.count + 1, text }));
     setFailure(null);
     onChanged?.(updated);
