@@ -107,4 +107,39 @@ describe('the request lifecycle in Chromium', () => {
       expect(pdfText(printed)).toContain(formatProtocol(request.protocol));
     });
   });
+
+  it('on the desk, the linked caller’s open request is one click from its Status Solicitação, with the address shown', async () => {
+    const { request } = await registeredPothole();
+    const protocol = formatProtocol(request.protocol);
+    await withPage(
+      desk.browser,
+      'request-from-desk-history',
+      async (page) => {
+        await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
+        await page.goto(`${desk.server.url}/receptivo`);
+        await page.getByRole('button', { name: 'Iniciar atendimento' }).click();
+        const summary = page.getByRole('region', { name: 'Resumo do atendimento' });
+        const attendanceProtocol = (await summary.getByText(/^\d{4}\.\d{6}-\d$/).first().innerText()).trim();
+        const search = page.getByRole('search', { name: 'Pesquisar clientes' });
+        await search.getByLabel('Telefone', { exact: true }).fill('(11) 98765-4321');
+        await search.getByRole('button', { name: 'Pesquisar' }).click();
+        await page.getByRole('row', { name: /Maria Silva/ }).getByRole('button', { name: 'Vincular' }).click();
+
+        const openRequests = page.getByRole('region', { name: 'Histórico do cliente' }).getByRole('table', { name: 'Solicitações em aberto' });
+        const row = openRequests.getByRole('row').filter({ hasText: protocol });
+        expect(await row.innerText()).toContain('Buraco na via');
+        await row.getByRole('button', { name: `Ver solicitação ${protocol}` }).click();
+
+        const status = page.getByRole('region', { name: 'Status Solicitação' });
+        await status.getByText(`Protocolo ${protocol}`).waitFor();
+        // The address without asking for the form; the form itself stays folded.
+        await status.getByText('Rua Augusta, 900 — Bela Vista — São Paulo/SP — CEP 01310-100').waitFor();
+        expect(await status.getByRole('region', { name: 'Formulário' }).count()).toBe(0);
+        // The attendance is still the one on the desk, on the same page.
+        expect(new URL(page.url()).pathname).toBe('/receptivo');
+        expect(await summary.getByText(attendanceProtocol).count()).toBe(1);
+      },
+      { width: 1366, height: 768 },
+    );
+  });
 });
