@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CategoryTree, type CustomerList, type Request, attendanceSchema, formatProtocol, requestSchema } from '@receptivo/shared';
-import { address, pdfText, validForm } from '../../server/src/testing/request-fixtures';
+import { formatProtocol } from '@receptivo/shared';
+import { pdfText } from '../../server/src/testing/request-fixtures';
 import { withPage } from '../support/browser';
+import { earlierPotholeOfMaria } from '../support/earlier-request';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 const HOUR = 3_600_000;
@@ -24,43 +25,8 @@ describe('the request lifecycle in Chromium', () => {
     await rm(clockDir, { recursive: true, force: true });
   });
 
-  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${desk.server.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  /** What an attendant did on an earlier call: Maria Silva's pothole, registered and the attendance finished. */
-  async function registeredPothole(): Promise<{ customerId: string; request: Request; slaHours: number }> {
-    const login = await fetch(`${desk.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(desk.credentials.attendant),
-    }).then((response) => response.json() as Promise<{ token: string }>);
-    const token = login.token;
-    const maria = (await api<CustomerList>(token, 'GET', '/api/customers?phone=11987654321')).items[0];
-    const type = (await api<CategoryTree>(token, 'GET', '/api/categories')).items
-      .flatMap((category) => category.requestTypes)
-      .find((candidate) => candidate.name === 'Buraco na via')!;
-    const attendance = attendanceSchema.parse(await api(token, 'POST', '/api/attendances', { channel: 'phone' }));
-    await api(token, 'PUT', `/api/attendances/${attendance.id}/customer`, { customerId: maria.id });
-    const request = requestSchema.parse(
-      await api(token, 'POST', `/api/attendances/${attendance.id}/requests`, {
-        requestTypeId: type.id,
-        form: validForm(type.formSchema),
-        address: address('Rua Augusta', '900'),
-      }),
-    );
-    await api(token, 'POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
-    return { customerId: maria.id, request, slaHours: type.slaHours };
-  }
-
   it('from the history: reiterate with an attachment, complain once the deadline passed, cancel, and print the PDF', async () => {
-    const { customerId, request, slaHours } = await registeredPothole();
+    const { customerId, request, slaHours } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
     await withPage(desk.browser, 'request-lifecycle', async (page) => {
       await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
       await page.goto(`${desk.server.url}/clientes/${customerId}`);
@@ -109,7 +75,7 @@ describe('the request lifecycle in Chromium', () => {
   });
 
   it('on the desk, the linked caller’s open request is one click from its Status Solicitação, with the address shown', async () => {
-    const { request } = await registeredPothole();
+    const { request } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
     const protocol = formatProtocol(request.protocol);
     await withPage(
       desk.browser,
