@@ -6,7 +6,7 @@ import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
 import { getCustomerHistory } from './customers-api';
-import { RequestStatusBadge } from '../ui/StatusBadge';
+import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 
 /** [Histórico]: every attendance of the customer and every request they made, each protocol a link. */
 export function CustomerHistoryTab({ customerId }: { customerId: string }) {
@@ -101,7 +101,9 @@ function RequestHistory({ requests }: { requests: CustomerHistory['requests'] })
                   <RequestStatusBadge status={request.status} />
                 </td>
                 <td>{formatDateTime(request.createdAt)}</td>
-                <td>{formatDateTime(request.deadline)}</td>
+                <td>
+                  {formatDateTime(request.deadline)} {request.overdue && <OverdueBadge />}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -33,7 +33,7 @@ const history: CustomerHistory = {
       requestTypeNames: ['Tapa-buraco'],
     },
   ],
-  requests: [{ ...summaryOfRequest(request()), overdue: false }],
+  requests: [{ ...summaryOfRequest(request()), overdue: true }],
 };
 
 /** The attendance of the history, finished, from a call, with two informations and the request. */
@@ -99,6 +99,8 @@ test('Histórico lists the attendances and the requests, each protocol a link to
   const [pothole] = rowsOf(requests);
   expect(within(pothole).getByRole('link', { name: '2026.005678-1' })).toHaveAttribute('href', `/solicitacoes/${requestId}`);
   expect(pothole).toHaveTextContent('Tapa-buracoSecretaria de ObrasAberta');
+  // Past its deadline by the server's clock: marked beside the deadline.
+  expect(within(pothole).getAllByRole('cell').at(-1)).toHaveTextContent(`${formatDateTime(request().deadline)} Vencida`);
   expect(server.calls(historyPath)).toHaveLength(1);
 });
 
