@@ -1,10 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProtocol } from '@receptivo/shared';
+import { customerAccessListSchema, formatProtocol } from '@receptivo/shared';
 import { pdfText } from '../../server/src/testing/request-fixtures';
 import { withPage } from '../support/browser';
 import { earlierPotholeOfMaria } from '../support/earlier-request';
+import { serverApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 const HOUR = 3_600_000;
@@ -75,7 +76,7 @@ describe('the request lifecycle in Chromium', () => {
   });
 
   it('on the desk, the linked caller’s open request is one click from its Status Solicitação, with the address shown', async () => {
-    const { request } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
+    const { customerId, request } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
     const protocol = formatProtocol(request.protocol);
     await withPage(
       desk.browser,
@@ -106,6 +107,14 @@ describe('the request lifecycle in Chromium', () => {
         expect(await summary.getByText(attendanceProtocol).count()).toBe(1);
       },
       { width: 1366, height: 768 },
+    );
+
+    // The desk's read of the history went to the access audit, naming the desk as the screen.
+    const api = serverApi(desk.server.url);
+    const admin = await api.signIn(desk.credentials.admin);
+    const accesses = customerAccessListSchema.parse((await api.get(`/api/customer-access?customerId=${customerId}`, admin)).body);
+    expect(accesses.items.filter((access) => access.route === 'GET /api/customers/:id/history').map((access) => access.screen)).toContain(
+      '/receptivo',
     );
   });
 });
