@@ -2,6 +2,7 @@ import { type Role, menuFor } from '@receptivo/shared';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
+import { earlierPotholeOfMaria } from '../support/earlier-request';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 /**
@@ -39,6 +40,8 @@ describe('every screen passes axe-core', () => {
   });
 
   it('the desk at work: an open attendance with search results and a linked customer, and a customer record', async () => {
+    // An open request of the caller, for the desk to list beside them (with its status badges).
+    await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
     await withPage(desk.browser, 'axe-desk-at-work', async (page) => {
       const { username, password } = desk.credentials.attendant;
       await desk.signIn(page, username, password);
@@ -55,6 +58,8 @@ describe('every screen passes axe-core', () => {
       found['Receptivo, search results'] = await axeViolations(page);
       await maria.getByRole('button', { name: 'Vincular' }).click();
       await summary.getByText('Maria Silva').waitFor();
+      // With the caller's history loaded beside them (open requests, earlier attendances).
+      await page.getByRole('table', { name: 'Solicitações em aberto' }).getByText('Buraco na via').waitFor();
       found['Receptivo, customer linked'] = await axeViolations(page);
 
       await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Clientes' }).click();

@@ -1,9 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CategoryTree, type CustomerList, type Request, attendanceSchema, formatProtocol, requestSchema } from '@receptivo/shared';
-import { address, pdfText, validForm } from '../../server/src/testing/request-fixtures';
+import { customerAccessListSchema, formatProtocol } from '@receptivo/shared';
+import { pdfText } from '../../server/src/testing/request-fixtures';
 import { withPage } from '../support/browser';
+import { earlierPotholeOfMaria } from '../support/earlier-request';
+import { serverApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 const HOUR = 3_600_000;
@@ -24,43 +26,8 @@ describe('the request lifecycle in Chromium', () => {
     await rm(clockDir, { recursive: true, force: true });
   });
 
-  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${desk.server.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  /** What an attendant did on an earlier call: Maria Silva's pothole, registered and the attendance finished. */
-  async function registeredPothole(): Promise<{ customerId: string; request: Request; slaHours: number }> {
-    const login = await fetch(`${desk.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(desk.credentials.attendant),
-    }).then((response) => response.json() as Promise<{ token: string }>);
-    const token = login.token;
-    const maria = (await api<CustomerList>(token, 'GET', '/api/customers?phone=11987654321')).items[0];
-    const type = (await api<CategoryTree>(token, 'GET', '/api/categories')).items
-      .flatMap((category) => category.requestTypes)
-      .find((candidate) => candidate.name === 'Buraco na via')!;
-    const attendance = attendanceSchema.parse(await api(token, 'POST', '/api/attendances', { channel: 'phone' }));
-    await api(token, 'PUT', `/api/attendances/${attendance.id}/customer`, { customerId: maria.id });
-    const request = requestSchema.parse(
-      await api(token, 'POST', `/api/attendances/${attendance.id}/requests`, {
-        requestTypeId: type.id,
-        form: validForm(type.formSchema),
-        address: address('Rua Augusta', '900'),
-      }),
-    );
-    await api(token, 'POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
-    return { customerId: maria.id, request, slaHours: type.slaHours };
-  }
-
   it('from the history: reiterate with an attachment, complain once the deadline passed, cancel, and print the PDF', async () => {
-    const { customerId, request, slaHours } = await registeredPothole();
+    const { customerId, request, slaHours } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
     await withPage(desk.browser, 'request-lifecycle', async (page) => {
       await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
       await page.goto(`${desk.server.url}/clientes/${customerId}`);
@@ -106,5 +73,48 @@ describe('the request lifecycle in Chromium', () => {
       expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdfText(printed)).toContain(formatProtocol(request.protocol));
     });
+  });
+
+  it('on the desk, the linked caller’s open request is one click from its Status Solicitação, with the address shown', async () => {
+    const { customerId, request } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant);
+    const protocol = formatProtocol(request.protocol);
+    await withPage(
+      desk.browser,
+      'request-from-desk-history',
+      async (page) => {
+        await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
+        await page.goto(`${desk.server.url}/receptivo`);
+        await page.getByRole('button', { name: 'Iniciar atendimento' }).click();
+        const summary = page.getByRole('region', { name: 'Resumo do atendimento' });
+        const attendanceProtocol = (await summary.getByText(/^\d{4}\.\d{6}-\d$/).first().innerText()).trim();
+        const search = page.getByRole('search', { name: 'Pesquisar clientes' });
+        await search.getByLabel('Telefone', { exact: true }).fill('(11) 98765-4321');
+        await search.getByRole('button', { name: 'Pesquisar' }).click();
+        await page.getByRole('row', { name: /Maria Silva/ }).getByRole('button', { name: 'Vincular' }).click();
+
+        const openRequests = page.getByRole('region', { name: 'Histórico do cliente' }).getByRole('table', { name: 'Solicitações em aberto' });
+        const row = openRequests.getByRole('row').filter({ hasText: protocol });
+        expect(await row.innerText()).toContain('Buraco na via');
+        await row.getByRole('button', { name: `Ver solicitação ${protocol}` }).click();
+
+        const status = page.getByRole('region', { name: 'Status Solicitação' });
+        await status.getByText(`Protocolo ${protocol}`).waitFor();
+        // The address without asking for the form; the form itself stays folded.
+        await status.getByText('Rua Augusta, 900 — Bela Vista — São Paulo/SP — CEP 01310-100').waitFor();
+        expect(await status.getByRole('region', { name: 'Formulário' }).count()).toBe(0);
+        // The attendance is still the one on the desk, on the same page.
+        expect(new URL(page.url()).pathname).toBe('/receptivo');
+        expect(await summary.getByText(attendanceProtocol).count()).toBe(1);
+      },
+      { width: 1366, height: 768 },
+    );
+
+    // The desk's read of the history went to the access audit, naming the desk as the screen.
+    const api = serverApi(desk.server.url);
+    const admin = await api.signIn(desk.credentials.admin);
+    const accesses = customerAccessListSchema.parse((await api.get(`/api/customer-access?customerId=${customerId}`, admin)).body);
+    expect(accesses.items.filter((access) => access.route === 'GET /api/customers/:id/history').map((access) => access.screen)).toContain(
+      '/receptivo',
+    );
   });
 });

@@ -317,6 +317,7 @@ export function AttendanceDesk() {
               onLinked={(linked) => ('attendance' in linked ? update(linked.attendance, 'Cliente vinculado.') : say([queuedLines.customer]))}
               onFinishedElsewhere={onFinishedElsewhere}
               autoFocus={justStarted}
+              onOpenRequest={(requestId) => leaveForm(() => show({ kind: 'request-status', requestId }))}
             />
           )}
           <KnowledgePanel

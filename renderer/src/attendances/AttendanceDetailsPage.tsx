@@ -5,7 +5,6 @@ import {
   formatDocument,
   formatProtocol,
   menuFor,
-  requestStatusLabels,
   type Attendance,
   type AttendanceCall,
 } from '@receptivo/shared';
@@ -24,8 +23,7 @@ import { useLoad } from '../ui/use-load';
 import { attendancePdfPath, getAttendance, takeOverAttendance } from './attendances-api';
 import { formatDuration } from './elapsed';
 import './attendances.css';
-
-const attendanceStatusLabels: Record<Attendance['status'], string> = { open: 'Em andamento', finished: 'Finalizado' };
+import { AttendanceStatusBadge, RequestStatusBadge } from '../ui/StatusBadge';
 
 const secondsBetween = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 
@@ -151,7 +149,9 @@ export function AttendanceFacts({ attendance }: { attendance: Attendance }) {
   return (
     <dl className="details">
       <dt>Situação</dt>
-      <dd>{attendanceStatusLabels[attendance.status]}</dd>
+      <dd>
+        <AttendanceStatusBadge status={attendance.status} />
+      </dd>
       <dt>Meio de comunicação</dt>
       <dd>{channelLabels[attendance.channel]}</dd>
       <dt>Início</dt>
@@ -267,7 +267,9 @@ export function AttendanceRequests({ attendance, linked = true }: { attendance: 
                 <td className="mono">{formatProtocol(request.protocol)}</td>
                 <td>{linked ? <Link to={requestStatusPath(request.id)}>{request.typeName}</Link> : request.typeName}</td>
                 <td>{request.organName}</td>
-                <td>{requestStatusLabels[request.status]}</td>
+                <td>
+                  <RequestStatusBadge status={request.status} />
+                </td>
                 <td>{formatDateTime(request.deadline)}</td>
               </tr>
             ))}

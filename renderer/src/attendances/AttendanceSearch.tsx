@@ -32,6 +32,7 @@ import {
   type AttendanceFilterField,
   type AttendanceFilters,
 } from './search-params';
+import { RequestStatusBadge } from '../ui/StatusBadge';
 
 type Results =
   | { state: 'idle' }
@@ -259,7 +260,7 @@ function ResultsTable({ result, onView }: { result: AttendanceSearchResult; onVi
                       <li key={request.id}>
                         <span className="mono">{formatProtocol(request.protocol)}</span>
                         <span>{request.typeName}</span>
-                        <span className="badge badge--off">{requestStatusLabels[request.status]}</span>
+                        <RequestStatusBadge status={request.status} />
                         <button
                           type="button"
                           className="button button--small"

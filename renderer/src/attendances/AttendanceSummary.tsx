@@ -3,7 +3,6 @@ import {
   channelLabels,
   formatDocument,
   formatProtocol,
-  requestStatusLabels,
   type Attendance,
   type CustomerSummary,
   type RequestSummary,
@@ -11,6 +10,7 @@ import {
 import { protocolOf, protocolPending, type AttendancePending } from '../offline/attendance-drafts';
 import { isLocalAttendance } from '../offline/ids';
 import { useElapsed } from './elapsed';
+import { RequestStatusBadge } from '../ui/StatusBadge';
 
 interface AttendanceSummaryProps {
   attendance: Attendance;
@@ -95,7 +95,7 @@ export function AttendanceSummary({ attendance, pending, onOpenRequest, onFinish
                     {formatProtocol(request.protocol)}
                   </button>
                   <span>{request.typeName}</span>
-                  <span className="badge badge--off">{requestStatusLabels[request.status]}</span>
+                  <RequestStatusBadge status={request.status} />
                 </li>
               ))}
               {pending.requests.map((request) => (

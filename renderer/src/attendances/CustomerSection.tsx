@@ -8,6 +8,7 @@ import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
 import { useDrafts } from '../offline/DraftsProvider';
 import { FormAlert } from '../ui/Field';
+import { CallerHistory } from './CallerHistory';
 
 interface CustomerSectionProps {
   attendance: Attendance;
@@ -17,6 +18,8 @@ interface CustomerSectionProps {
   onFinishedElsewhere: (error: unknown) => boolean;
   /** Puts the cursor in the search, for an attendance just started: identifying the caller comes first. */
   autoFocus?: boolean;
+  /** Opens one of the linked customer's requests in the Status Solicitação of the desk. */
+  onOpenRequest: (requestId: string) => void;
 }
 
 const lookupHints = {
@@ -35,7 +38,7 @@ function summaryOf(customer: Customer): CustomerSummary {
   return { id, type, name, tradeName, document, email, primaryPhone: customer.phones.find((phone) => phone.primary) ?? null };
 }
 
-export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, autoFocus }: CustomerSectionProps) {
+export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, autoFocus, onOpenRequest }: CustomerSectionProps) {
   const { queue } = useDrafts();
   const titleId = useId();
   const linked = attendance.customer;
@@ -112,6 +115,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
         )}
       </div>
       <FormAlert message={error} />
+      {linked && !searching && <CallerHistory customerId={linked.id} attendance={attendance} onOpenRequest={onOpenRequest} />}
       {searching && lookupHint && <p className="field__hint">{lookupHint}</p>}
       {searching && (
         <CustomerSearch

@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { formatDocument, formatProtocol, requestStatusLabels, type Request } from '@receptivo/shared';
+import { formatDocument, formatProtocol, type Request } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { requestPrintPath, requestStatusPath } from '../app/paths';
 import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { describeAddress } from '../customers/AddressFields';
+import { customerHistoryKey } from '../customers/customers-api';
 import { maskCep } from '../customers/masks';
 import { BackofficeControls } from '../requests/BackofficeControls';
 import { RequestActions } from '../requests/RequestActions';
@@ -17,6 +19,7 @@ import { LoadFailed } from '../ui/LoadFailed';
 import { SchemaForm } from '../ui/schema-form/SchemaForm';
 import { useLoad } from '../ui/use-load';
 import { getRequest } from './attendances-api';
+import { RequestStatusBadge } from '../ui/StatusBadge';
 
 /** The name the PDF is saved under: the protocol as read over the phone. */
 export const requestPdfName = (request: Pick<Request, 'protocol'>) => `solicitacao-${formatProtocol(request.protocol)}.pdf`;
@@ -49,6 +52,7 @@ interface RequestStatusProps {
  */
 export function RequestStatus({ request: initial, onClose, onChanged, summary = false }: RequestStatusProps) {
   const api = useApi();
+  const queries = useQueryClient();
   const { role } = useCurrentUser();
   const titleId = useId();
   const formId = useId();
@@ -66,6 +70,8 @@ export function RequestStatus({ request: initial, onClose, onChanged, summary = 
 
   function done(updated: Request, text: string) {
     setRequest(updated);
+    // The customer's history (e.g. the desk's open requests) lists this request's situation.
+    if (updated.customer) void queries.invalidateQueries({ queryKey: customerHistoryKey(updated.customer.id) });
     setMessage((previous) => ({ count: previous.count + 1, text }));
     setFailure(null);
     onChanged?.(updated);
@@ -137,16 +143,20 @@ export function RequestStatus({ request: initial, onClose, onChanged, summary = 
   );
 }
 
-/** What was registered, when, by whom, and how it stands. */
+/** What was registered, where (the address is what the attendant is asked most), when, by whom, and how it stands. */
 function RequestFacts({ request }: { request: Request }) {
   return (
     <dl className="details">
       <dt>Tipo de solicitação</dt>
       <dd>{request.typeName}</dd>
+      <dt>Endereço</dt>
+      <dd>{request.address ? addressText(request.address) : 'Não informado'}</dd>
       <dt>Órgão</dt>
       <dd>{request.organName}</dd>
       <dt>Situação</dt>
-      <dd>{requestStatusLabels[request.status]}</dd>
+      <dd>
+        <RequestStatusBadge status={request.status} />
+      </dd>
       <dt>Prazo</dt>
       <dd>{formatDateTime(request.deadline)}</dd>
       <dt>Registrada em</dt>
@@ -187,7 +197,7 @@ function GroupList({ request }: { request: Request }) {
         {request.group.map((member) => (
           <li key={member.id}>
             <span className="mono">{formatProtocol(member.protocol)}</span>
-            <span className="badge badge--off">{requestStatusLabels[member.status]}</span>
+            <RequestStatusBadge status={member.status} />
             {member.id === request.id && <span className="muted">(esta solicitação)</span>}
           </li>
         ))}
@@ -196,17 +206,13 @@ function GroupList({ request }: { request: Request }) {
   );
 }
 
-/** The form as it was saved, read-only, with the address. */
-export function SavedForm({ request }: { request: Request }) {
+/** The form as it was saved, read-only; the address is among the facts, always shown. */
+function SavedForm({ request }: { request: Request }) {
   const titleId = useId();
   return (
     <section className="request-status__form" aria-labelledby={titleId}>
       <h3 id={titleId}>Formulário</h3>
       <SchemaForm schema={request.formSchema} value={request.form} readOnly onChange={() => undefined} />
-      <dl className="details">
-        <dt>Endereço</dt>
-        <dd>{request.address ? addressText(request.address) : 'Não informado'}</dd>
-      </dl>
     </section>
   );
 }

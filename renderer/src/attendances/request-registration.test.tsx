@@ -117,10 +117,12 @@ test('a saved request opens the Status Solicitação with its protocol and group
   expect(within(registered).getByRole('button', { name: '2026.005678-1' })).toBeInTheDocument();
   expect(window.location.pathname).toBe('/receptivo');
 
+  // The address is shown at once; the form's answers wait behind [Mostrar Formulário].
+  expect(within(status).getByText('Praça da Sé, 100 — Sé — São Paulo/SP — CEP 01001-000')).toBeVisible();
+  expect(within(status).queryByRole('region', { name: 'Formulário' })).not.toBeInTheDocument();
   await user.click(within(status).getByRole('button', { name: 'Mostrar Formulário' }));
   const savedForm = within(status).getByRole('region', { name: 'Formulário' });
   expect(savedForm).toHaveTextContent('Ponto de referênciaEm frente à catedral');
-  expect(savedForm).toHaveTextContent('Praça da Sé, 100 — Sé — São Paulo/SP — CEP 01001-000');
 
   const open = jest.spyOn(window, 'open').mockReturnValue(null);
   await user.click(within(status).getByRole('button', { name: 'Imprimir' }));

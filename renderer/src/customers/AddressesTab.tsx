@@ -76,7 +76,7 @@ export function AddressesTab({ customer, onSaved }: CustomerTabProps) {
                   <button type="button" className="button button--small" onClick={() => setEditing(index)}>
                     Editar
                   </button>
-                  <button type="button" className="button button--small" onClick={() => setRemoving(index)}>
+                  <button type="button" className="button button--small button--danger-secondary" onClick={() => setRemoving(index)}>
                     Remover
                   </button>
                 </td>

@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { channelLabels, formatProtocol, requestStatusLabels, type CustomerHistory } from '@receptivo/shared';
+import { channelLabels, formatProtocol, type CustomerHistory } from '@receptivo/shared';
 import { attendanceDetailsPath, requestStatusPath } from '../app/paths';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
 import { getCustomerHistory } from './customers-api';
+import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 
 /** [Histórico]: every attendance of the customer and every request they made, each protocol a link. */
 export function CustomerHistoryTab({ customerId }: { customerId: string }) {
@@ -96,9 +97,13 @@ function RequestHistory({ requests }: { requests: CustomerHistory['requests'] })
                 </td>
                 <td>{request.typeName}</td>
                 <td>{request.organName}</td>
-                <td>{requestStatusLabels[request.status]}</td>
+                <td>
+                  <RequestStatusBadge status={request.status} />
+                </td>
                 <td>{formatDateTime(request.createdAt)}</td>
-                <td>{formatDateTime(request.deadline)}</td>
+                <td>
+                  {formatDateTime(request.deadline)} {request.overdue && <OverdueBadge />}
+                </td>
               </tr>
             ))}
           </tbody>

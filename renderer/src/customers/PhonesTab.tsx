@@ -83,7 +83,7 @@ export function PhonesTab({ customer, onSaved }: CustomerTabProps) {
                   )}
                   <button
                     type="button"
-                    className="button button--small"
+                    className="button button--small button--danger-secondary"
                     onClick={() => {
                       setActionError(null);
                       setRemoving(phone);

@@ -29,9 +29,11 @@ const history: CustomerHistory = {
       attendantName: 'Ana Atendente',
       requestCount: 1,
       informationCount: 2,
+      informationTitles: ['Segunda via do IPTU', 'Coleta de lixo'],
+      requestTypeNames: ['Tapa-buraco'],
     },
   ],
-  requests: [summaryOfRequest(request())],
+  requests: [{ ...summaryOfRequest(request()), overdue: true }],
 };
 
 /** The attendance of the history, finished, from a call, with two informations and the request. */
@@ -97,6 +99,8 @@ test('Histórico lists the attendances and the requests, each protocol a link to
   const [pothole] = rowsOf(requests);
   expect(within(pothole).getByRole('link', { name: '2026.005678-1' })).toHaveAttribute('href', `/solicitacoes/${requestId}`);
   expect(pothole).toHaveTextContent('Tapa-buracoSecretaria de ObrasAberta');
+  // Past its deadline by the server's clock: marked beside the deadline.
+  expect(within(pothole).getAllByRole('cell').at(-1)).toHaveTextContent(`${formatDateTime(request().deadline)} Vencida`);
   expect(server.calls(historyPath)).toHaveLength(1);
 });
 

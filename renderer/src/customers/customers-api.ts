@@ -41,7 +41,10 @@ export function resendPortalPassword(api: ApiClient, id: string): Promise<Custom
   return api.post<Customer>(`${customerPath(id)}/portal-account/resend-password`);
 }
 
-/** The customer's attendances and requests, for the Histórico tab. */
+/** The query key of a customer's history: invalidated by whatever changes their requests. */
+export const customerHistoryKey = (id: string) => ['customers', id, 'history'] as const;
+
+/** The customer's attendances and requests, for the Histórico tab and the desk. */
 export function getCustomerHistory(api: ApiClient, id: string): Promise<CustomerHistory> {
   return api.get<CustomerHistory>(`${customerPath(id)}/history`);
 }

@@ -58,7 +58,7 @@ export function DraftStatus() {
                 <button type="button" className="button button--small" onClick={() => void queue.retry(entry.key)}>
                   Tentar novamente
                 </button>{' '}
-                <button type="button" className="button button--small button--danger" onClick={() => setDiscarding(entry)}>
+                <button type="button" className="button button--small button--danger-secondary" onClick={() => setDiscarding(entry)}>
                   Descartar
                 </button>
               </li>

@@ -16,6 +16,7 @@ import { Pagination } from '../ui/Pagination';
 import { useLoad } from '../ui/use-load';
 import { listBackofficeRequests, type BackofficeFilter } from './requests-api';
 import './requests.css';
+import { RequestStatusBadge } from '../ui/StatusBadge';
 
 const defaultPageSize = backofficeQuerySchema.shape.pageSize.parse(undefined);
 
@@ -96,7 +97,9 @@ export function BackofficeRequests() {
                     <td className="mono">{formatProtocol(item.attendanceProtocol)}</td>
                     <td>{formatDateTime(item.createdAt)}</td>
                     <td>{formatDateTime(item.deadline)}</td>
-                    <td>{requestStatusLabels[item.status]}</td>
+                    <td>
+                      <RequestStatusBadge status={item.status} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -46,7 +46,13 @@ export function RequestActions({ request, onDone }: RequestActionsProps) {
       {requestActions
         .filter((action) => request.allowedActions.includes(action))
         .map((action) => (
-          <button key={action} type="button" className="button button--primary" onClick={() => setOpen(action)}>
+          <button
+            key={action}
+            type="button"
+            // Cancelling cannot be undone: it looks like a danger, never like the main action, and asks first.
+            className={action === 'cancel' ? 'button button--danger-secondary' : 'button button--primary'}
+            onClick={() => setOpen(action)}
+          >
             {requestActionLabels[action]}
           </button>
         ))}

@@ -221,12 +221,20 @@ test('Cancelar solicitação asks first, then says so and shows the request canc
   const cancelled = request({ status: 'cancelled', allowedActions: [] });
   const { server, user, status } = await openRequest(request(), { [`POST ${path('/cancel')}`]: { status: 200, body: cancelled } });
 
-  await user.click(within(status).getByRole('button', { name: 'Cancelar solicitação' }));
+  // A danger, not the main action: the actions that keep the request going stay the primary ones.
+  const cancel = within(status).getByRole('button', { name: 'Cancelar solicitação' });
+  expect(cancel).toHaveClass('button--danger-secondary');
+  expect(cancel).not.toHaveClass('button--primary');
+  expect(within(status).getByRole('button', { name: 'Reiterar chamado' })).toHaveClass('button--primary');
+
+  await user.click(cancel);
   const dialog = screen.getByRole('dialog', { name: 'Cancelar solicitação' });
   expect(dialog).toHaveTextContent('A solicitação 2026.005678-1 será cancelada.');
+  expect(within(dialog).getByRole('button', { name: 'Confirmar cancelamento' })).toHaveClass('button--danger');
   await user.click(within(dialog).getByRole('button', { name: 'Voltar' }));
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   expect(server.calls(`POST ${path('/cancel')}`)).toHaveLength(0);
+  expect(fact(status, 'Situação')).toHaveTextContent('Aberta');
 
   await user.click(within(status).getByRole('button', { name: 'Cancelar solicitação' }));
   await user.click(within(screen.getByRole('dialog', { name: 'Cancelar solicitação' })).getByRole('button', { name: 'Confirmar cancelamento' }));

@@ -175,6 +175,27 @@ describe('attendance search, customer history and printing', () => {
       ]);
       expect(history.attendances[0]).toMatchObject({ protocol: later.protocol, channel: 'phone', status: 'open', attendantName: 'Ana Atendente' });
       expect(history.requests.map((request) => request.id)).toEqual([pothole.id, lamp.id, r.lamp1.id]);
+      expect(history.attendances[0]).toMatchObject({
+        informationTitles: ['Lâmpada apagada em via pública'],
+        requestTypeNames: ['Lâmpada apagada', 'Buraco na via'],
+      });
+      expect(history.attendances[1]).toMatchObject({ informationTitles: [], requestTypeNames: ['Lâmpada apagada'] });
+      // The lamp of three days ago is past its deadline; the two just registered are not.
+      expect(history.requests.map((request) => [request.id, request.overdue])).toEqual([
+        [pothole.id, false],
+        [lamp.id, false],
+        [r.lamp1.id, true],
+      ]);
+
+      // A year on, every one of them is still open: all past their deadlines.
+      clock.advanceHours(24 * 365);
+      const yearOn = customerHistorySchema.parse((await server.http.get(`/api/customers/${customers.carlos}/history`).set(desk.attendant).expect(200)).body);
+      clock.reset();
+      expect(yearOn.requests.map((request) => [request.status, request.overdue])).toEqual([
+        ['open', true],
+        ['open', true],
+        ['open', true],
+      ]);
 
       const empty = customerHistorySchema.parse(
         (await server.http.get(`/api/customers/${customers.fernanda}/history`).set(desk.attendant).expect(200)).body,

@@ -4,6 +4,7 @@ import {
   type AttendanceHistoryItem,
   type AttendanceSearchResult,
   type CustomerHistory,
+  type CustomerHistoryAttendance,
   type RequestSummary,
   type attendanceSearchQuerySchema,
   parseProtocol,
@@ -31,6 +32,12 @@ interface AttendanceRow {
   customer_name: string | null;
   request_count: number;
   information_count: number;
+}
+
+/** What a customer's history names of each attendance: what was registered in it. */
+interface RegisteredTitles {
+  information_titles: string[];
+  request_type_names: string[];
 }
 
 const ATTENDANCE_SELECT = `
@@ -148,11 +155,26 @@ export class AttendanceSearch {
   async history(customerId: string): Promise<CustomerHistory> {
     const [customer] = await this.dataSource.query('SELECT id FROM customers WHERE id = $1', [customerId]);
     if (!customer) throw notFound('Cliente');
-    const attendances = await this.dataSource.query<AttendanceRow[]>(
-      `${ATTENDANCE_SELECT} WHERE a.customer_id = $1 ORDER BY a.started_at DESC, a.id DESC LIMIT ${HISTORY_LIMIT}`,
+    const attendances = await this.dataSource.query<(AttendanceRow & RegisteredTitles)[]>(
+      `SELECT h.*,
+              ARRAY(SELECT i.title FROM attendance_informations ai JOIN informations i ON i.id = ai.information_id
+                     WHERE ai.attendance_id = h.id ORDER BY ai.registered_at, ai.id) AS information_titles,
+              ARRAY(SELECT t.name FROM requests r JOIN request_types t ON t.id = r.request_type_id
+                     WHERE r.attendance_id = h.id ORDER BY r.created_at, r.id) AS request_type_names
+         FROM (${ATTENDANCE_SELECT} WHERE a.customer_id = $1 ORDER BY a.started_at DESC, a.id DESC LIMIT ${HISTORY_LIMIT}) h
+        ORDER BY h.started_at DESC, h.id DESC`,
       [customerId],
     );
-    return { attendances: attendances.map(toItem), requests: await this.requests.ofCustomer(customerId, HISTORY_LIMIT) };
+    return {
+      attendances: attendances.map(
+        (row): CustomerHistoryAttendance => ({
+          ...toItem(row),
+          informationTitles: row.information_titles,
+          requestTypeNames: row.request_type_names,
+        }),
+      ),
+      requests: await this.requests.ofCustomer(customerId, HISTORY_LIMIT),
+    };
   }
 
   /** The requests of these attendances that pass the filters, by attendance, in registration order. */

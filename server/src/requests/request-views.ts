@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Attachment,
+  type CustomerHistoryRequest,
   type Request,
   type RequestEvent,
   type RequestRuleFacts,
   type RequestSummary,
   requestActionRule,
   requestActions,
+  requestOverdue,
 } from '@receptivo/shared';
 import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
@@ -102,9 +104,14 @@ export class RequestViews {
       : this.summaries(manager, 'r.attendance_id = $1 ORDER BY r.created_at', [attendanceId]);
   }
 
-  /** A customer's latest requests, newest first. */
-  ofCustomer(customerId: string, limit: number): Promise<RequestSummary[]> {
-    return this.summaries(this.dataSource.manager, 'r.customer_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2', [customerId, limit]);
+  /** A customer's latest requests, newest first, each marked when overdue by the server's clock. */
+  async ofCustomer(customerId: string, limit: number): Promise<CustomerHistoryRequest[]> {
+    const now = this.clock.now();
+    const rows = await this.dataSource.query<RequestRow[]>(
+      `${REQUEST_SELECT} WHERE r.customer_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
+      [customerId, limit],
+    );
+    return rows.map((row) => ({ ...toSummary(row), overdue: requestOverdue(row, now) }));
   }
 
   async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<RequestRow> {

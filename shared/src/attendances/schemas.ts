@@ -15,6 +15,10 @@ export const channelLabels: Record<Channel, string> = {
 };
 
 export const attendanceStatuses = ['open', 'finished'] as const;
+export const attendanceStatusLabels: Record<(typeof attendanceStatuses)[number], string> = {
+  open: 'Em andamento',
+  finished: 'Finalizado',
+};
 
 export const startAttendanceSchema = z.object({ channel: channelSchema.default('phone') });
 export type StartAttendance = z.input<typeof startAttendanceSchema>;

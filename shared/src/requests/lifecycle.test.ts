@@ -1,4 +1,4 @@
-import { type RequestAction, type RequestRuleFacts, requestActionRule, requestStatusChangeRule } from './lifecycle';
+import { type RequestAction, type RequestRuleFacts, requestActionRule, requestOverdue, requestStatusChangeRule } from './lifecycle';
 import type { RequestStatus } from './schemas';
 
 const HOUR = 3_600_000;
@@ -78,6 +78,18 @@ describe('request lifecycle rules', () => {
     const facts: RequestRuleFacts = { status: 'open', deadline, finishedAt: null, restartWindowHours: 48 };
     expect(requestActionRule('complaint', facts, deadline).allowed).toBe(false);
     expect(requestActionRule('complaint', facts, new Date(deadline.getTime() + 1)).allowed).toBe(true);
+  });
+});
+
+describe('overdue', () => {
+  it.each([
+    ['open', true],
+    ['in_progress', true],
+    ['finished', false],
+    ['cancelled', false],
+  ] as const)('a %s request strictly past its deadline is overdue: %s', (status, pastDeadline) => {
+    expect(requestOverdue({ status, deadline }, deadline)).toBe(false);
+    expect(requestOverdue({ status, deadline }, new Date(deadline.getTime() + 1))).toBe(pastDeadline);
   });
 });
 

@@ -26,6 +26,12 @@ export interface RequestRuleFacts {
 export type RuleVerdict = { allowed: true } | { allowed: false; message: string };
 
 const HOUR = 3_600_000;
+
+/** Still open or in progress past its deadline: what a complaint needs, and what the desk marks. */
+export function requestOverdue(facts: Pick<RequestRuleFacts, 'status' | 'deadline'>, now: Date): boolean {
+  const active = facts.status === 'open' || facts.status === 'in_progress';
+  return active && now.getTime() > facts.deadline.getTime();
+}
 const STATUS_WORDS: Record<RequestStatus, string> = {
   open: 'aberta',
   in_progress: 'em andamento',
@@ -51,7 +57,7 @@ export function requestActionRule(action: RequestAction, facts: RequestRuleFacts
         : { allowed: false, message: `Só é possível cancelar uma solicitação aberta ou em andamento; esta está ${status}.` };
     case 'complaint':
       if (!active) return { allowed: false, message: `Não cabe reclamação de uma solicitação ${status}.` };
-      return now.getTime() > facts.deadline.getTime()
+      return requestOverdue(facts, now)
         ? { allowed: true }
         : { allowed: false, message: 'A reclamação só é aceita depois de vencido o prazo de atendimento da solicitação.' };
     case 'restart': {
@@ -138,9 +144,20 @@ export const attendanceHistoryItemSchema = z.object({
   informationCount: z.number().int().nonnegative(),
 });
 export type AttendanceHistoryItem = z.infer<typeof attendanceHistoryItemSchema>;
+/** One of the customer's attendances, with what was registered in it (titles, in registration order). */
+export const customerHistoryAttendanceSchema = attendanceHistoryItemSchema.extend({
+  informationTitles: z.array(z.string()),
+  requestTypeNames: z.array(z.string()),
+});
+export type CustomerHistoryAttendance = z.infer<typeof customerHistoryAttendanceSchema>;
+export const customerHistoryRequestSchema = requestSummarySchema.extend({
+  /** Open or in progress past its deadline, by the server's clock. */
+  overdue: z.boolean(),
+});
+export type CustomerHistoryRequest = z.infer<typeof customerHistoryRequestSchema>;
 export const customerHistorySchema = z.object({
-  attendances: z.array(attendanceHistoryItemSchema),
-  requests: z.array(requestSummarySchema),
+  attendances: z.array(customerHistoryAttendanceSchema),
+  requests: z.array(customerHistoryRequestSchema),
 });
 export type CustomerHistory = z.infer<typeof customerHistorySchema>;
 

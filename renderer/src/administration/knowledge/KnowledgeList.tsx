@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError, describeError } from '../../api/client';
 import { useApi } from '../../auth/SessionProvider';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/Field';
 import { agree, capitalize, countOf, type Noun } from './editing';
@@ -87,7 +88,7 @@ interface KnowledgeListProps<R extends KnowledgeResource> {
   renderEditor: (props: EditorProps<KnowledgeItems[R]>) => ReactNode;
 }
 
-type Open<T> = { kind: 'create' } | { kind: 'edit'; item: T } | { kind: 'delete'; item: T };
+type Open<T> = { kind: 'create' } | { kind: 'edit'; item: T } | { kind: 'deactivate'; item: T } | { kind: 'delete'; item: T };
 
 /**
  * The administration table every knowledge list shares: [Novo …], and per row [Editar],
@@ -254,15 +255,26 @@ export function KnowledgeList<R extends KnowledgeResource>({
                   <button type="button" className="button button--small" onClick={() => start({ kind: 'edit', item })}>
                     Editar
                   </button>
+                  {/* Taking an item away from the attendants asks first; bringing it back does not need to. */}
+                  {item.active ? (
+                    <button
+                      type="button"
+                      className="button button--small button--danger-secondary"
+                      disabled={busy}
+                      onClick={() => start({ kind: 'deactivate', item })}
+                    >
+                      Desativar
+                    </button>
+                  ) : (
+                    <button type="button" className="button button--small" disabled={busy} onClick={() => run(() => setActive(item, true))}>
+                      Ativar
+                    </button>
+                  )}
                   <button
                     type="button"
-                    className="button button--small"
-                    disabled={busy}
-                    onClick={() => run(() => setActive(item, !item.active))}
+                    className="button button--small button--danger-secondary"
+                    onClick={() => start({ kind: 'delete', item })}
                   >
-                    {item.active ? 'Desativar' : 'Ativar'}
-                  </button>
-                  <button type="button" className="button button--small" onClick={() => start({ kind: 'delete', item })}>
                     Excluir
                   </button>
                 </td>
@@ -274,6 +286,23 @@ export function KnowledgeList<R extends KnowledgeResource>({
 
       {(open?.kind === 'create' || open?.kind === 'edit') &&
         renderEditor({ item: open.kind === 'edit' ? open.item : null, onSaved, onClose: () => setOpen(null) })}
+      {open?.kind === 'deactivate' && (
+        <ConfirmDialog
+          title={`Desativar ${noun.singular}`}
+          confirmLabel="Desativar"
+          danger
+          onConfirm={async () => {
+            await setActive(open.item, false);
+            setOpen(null);
+          }}
+          onClose={() => setOpen(null)}
+        >
+          <p>
+            {`“${describe(open.item)}” deixa de ser oferecid${noun.feminine ? 'a' : 'o'} aos atendentes. ` +
+              `Pode ser ativad${noun.feminine ? 'a' : 'o'} de novo a qualquer momento; o histórico é mantido.`}
+          </p>
+        </ConfirmDialog>
+      )}
       {open?.kind === 'delete' && (
         <DeleteDialog
           noun={noun}

@@ -123,18 +123,32 @@ test('editing sends only what changed', async () => {
   expect(within(await rowOf('Secretaria de Obras')).getByText('SIURB')).toBeInTheDocument();
 });
 
-test('[Desativar] and [Ativar] switch the organ without a form', async () => {
+test('[Desativar] asks first, [Ativar] switches the organ back without asking', async () => {
   const { server, user } = await openTab('Órgãos', {
     'GET /api/knowledge/organs': list([works]),
     [`PATCH /api/knowledge/organs/${works.id}`]: (request) => ({ status: 200, body: { ...works, ...(request.body as object) } }),
   });
+  const patches = () => server.calls(`PATCH /api/knowledge/organs/${works.id}`);
 
   await user.click(within(await rowOf('Secretaria de Obras')).getByRole('button', { name: 'Desativar' }));
+  const confirm = dialog('Desativar órgão');
+  expect(confirm).toHaveTextContent('“Secretaria de Obras” deixa de ser oferecido aos atendentes.');
+  await user.click(within(confirm).getByRole('button', { name: 'Cancelar' }));
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  expect(patches()).toHaveLength(0);
+  expect(within(await rowOf('Secretaria de Obras')).getByText('Ativo')).toBeInTheDocument();
+
+  await user.click(within(await rowOf('Secretaria de Obras')).getByRole('button', { name: 'Desativar' }));
+  await user.click(within(dialog('Desativar órgão')).getByRole('button', { name: 'Desativar' }));
 
   const row = await rowOf('Secretaria de Obras');
   expect(await within(row).findByText('Inativo')).toBeInTheDocument();
-  expect(server.calls(`PATCH /api/knowledge/organs/${works.id}`)[0].body).toEqual({ active: false });
+  expect(patches()[0].body).toEqual({ active: false });
   expect(screen.getByRole('status')).toHaveTextContent('Órgão “Secretaria de Obras” desativado.');
+
+  await user.click(within(row).getByRole('button', { name: 'Ativar' }));
+  expect(await within(await rowOf('Secretaria de Obras')).findByText('Ativo')).toBeInTheDocument();
+  expect(patches()[1].body).toEqual({ active: true });
 });
 
 test('deleting an organ that request types use shows the refusal and offers to deactivate it', async () => {

@@ -1,0 +1,169 @@
+import { useEffect, useId, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  channelLabels,
+  formatProtocol,
+  type Attendance,
+  type CustomerHistoryAttendance,
+  type CustomerHistoryRequest,
+} from '@receptivo/shared';
+import { describeError } from '../api/client';
+import { useApi } from '../auth/SessionProvider';
+import { customerHistoryKey, getCustomerHistory } from '../customers/customers-api';
+import { formatDateTime } from '../ui/format';
+import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
+
+/** The desk shows this many earlier attendances; the whole history is on the customer's record. */
+const RECENT_ATTENDANCES = 5;
+
+/**
+ * Every read of the history is audited (customer-access): it is asked again after a minute, or at
+ * once when this attendance registers or changes a request, not at every focus of the window.
+ */
+const HISTORY_STALE_MS = 60_000;
+
+const isActive = (request: CustomerHistoryRequest) => request.status === 'open' || request.status === 'in_progress';
+
+interface CallerHistoryProps {
+  customerId: string;
+  /** The attendance on the desk: left out of the earlier ones; a request registered in it refreshes the lists. */
+  attendance: Attendance;
+  /** Opens the Status Solicitação on the desk, keeping the attendance and whatever is being typed. */
+  onOpenRequest: (requestId: string) => void;
+}
+
+/** The linked caller at hand: their open requests (one click from the Status Solicitação) and latest attendances. */
+export function CallerHistory({ customerId, attendance, onOpenRequest }: CallerHistoryProps) {
+  const api = useApi();
+  const queries = useQueryClient();
+  const titleId = useId();
+  const history = useQuery({
+    queryKey: customerHistoryKey(customerId),
+    queryFn: () => getCustomerHistory(api, customerId),
+    staleTime: HISTORY_STALE_MS,
+  });
+
+  // The attendance's requests as the server confirmed them: a new one, or a new situation, is news for the lists.
+  const requestsSeen = attendance.requests.map((request) => `${request.id}:${request.status}`).join();
+  const lastSeen = useRef(requestsSeen);
+  useEffect(() => {
+    if (requestsSeen === lastSeen.current) return;
+    lastSeen.current = requestsSeen;
+    void queries.invalidateQueries({ queryKey: customerHistoryKey(customerId) });
+  }, [requestsSeen, customerId, queries]);
+
+  return (
+    <section className="caller-history" aria-labelledby={titleId}>
+      <h3 id={titleId} className="caller-history__title">
+        Histórico do cliente
+      </h3>
+      {history.isPending && <p className="muted">Carregando histórico…</p>}
+      {history.isError && (
+        <div className="alert alert--error">
+          <p>{`Não foi possível carregar o histórico do cliente. ${describeError(history.error)}`}</p>
+          <button type="button" className="button button--small" onClick={() => void history.refetch()}>
+            Tentar novamente
+          </button>
+        </div>
+      )}
+      {history.data && (
+        <>
+          <OpenRequests requests={history.data.requests.filter(isActive)} onOpen={onOpenRequest} />
+          <RecentAttendances
+            attendances={history.data.attendances.filter((item) => item.id !== attendance.id).slice(0, RECENT_ATTENDANCES)}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function OpenRequests({ requests, onOpen }: { requests: CustomerHistoryRequest[]; onOpen: (requestId: string) => void }) {
+  const titleId = useId();
+  return (
+    <>
+      <h4 id={titleId} className="caller-history__subtitle">
+        Solicitações em aberto
+      </h4>
+      {requests.length === 0 ? (
+        <p className="note">Nenhuma solicitação em aberto.</p>
+      ) : (
+        <table className="table caller-history__table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">Protocolo</th>
+              <th scope="col">Tipo</th>
+              <th scope="col">Situação</th>
+              <th scope="col">Prazo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((request) => (
+              <tr key={request.id}>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button mono"
+                    aria-label={`Ver solicitação ${formatProtocol(request.protocol)}`}
+                    onClick={() => onOpen(request.id)}
+                  >
+                    {formatProtocol(request.protocol)}
+                  </button>
+                </td>
+                <td>{request.typeName}</td>
+                <td>
+                  <RequestStatusBadge status={request.status} />
+                </td>
+                <td>
+                  <span className="caller-history__deadline">
+                    {formatDateTime(request.deadline)}
+                    {request.overdue && <OverdueBadge />}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** What was registered in an attendance, in a line: informations first, then requests. */
+const registeredText = (attendance: CustomerHistoryAttendance) =>
+  [...attendance.informationTitles, ...attendance.requestTypeNames].join('; ') || 'Nada registrado';
+
+function RecentAttendances({ attendances }: { attendances: CustomerHistoryAttendance[] }) {
+  const titleId = useId();
+  return (
+    <>
+      <h4 id={titleId} className="caller-history__subtitle">
+        Atendimentos anteriores
+      </h4>
+      {attendances.length === 0 ? (
+        <p className="note">Nenhum atendimento anterior.</p>
+      ) : (
+        <table className="table caller-history__table" aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">Protocolo</th>
+              <th scope="col">Data</th>
+              <th scope="col">Meio</th>
+              <th scope="col">Registrado</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attendances.map((attendance) => (
+              <tr key={attendance.id}>
+                <td className="mono">{formatProtocol(attendance.protocol)}</td>
+                <td>{formatDateTime(attendance.startedAt)}</td>
+                <td>{channelLabels[attendance.channel]}</td>
+                <td>{registeredText(attendance)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
