@@ -10,6 +10,7 @@ import {
   duplicatePhoneMessage,
   invalidPhoneMessage,
   normalizePhone,
+  phoneOnRecordMessage,
   phoneProblem,
 } from '@receptivo/shared';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -140,7 +141,7 @@ export class CustomersService {
     return this.withLockedCustomer(id, async (manager) => {
       const phones = await manager.findBy(CustomerPhoneEntity, { customerId: id });
       if (phones.some((phone) => phone.e164 === e164)) {
-        throw conflict('Este telefone já está cadastrado para o cliente.', { number: 'Telefone já cadastrado.' });
+        throw conflict('Este telefone já está cadastrado para o cliente.', { number: phoneOnRecordMessage });
       }
       await manager.insert(CustomerPhoneEntity, { customerId: id, e164, primary: phones.length === 0 });
       return this.get(id, manager);

@@ -12,6 +12,8 @@ const BRAZIL = '55';
 export const invalidPhoneMessage = 'Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.';
 export const missingPhoneMessage = 'Informe o telefone.';
 export const duplicatePhoneMessage = 'Este telefone já está na lista.';
+/** A number the customer's record already has. */
+export const phoneOnRecordMessage = 'Telefone já cadastrado.';
 export const unknownAreaCodeMessage = (areaCode: string) => `DDD ${areaCode} não existe: confira o código de área.`;
 
 /**
@@ -72,6 +74,12 @@ function parenthesizedAreaCode(typed: string): string | undefined {
   return /^\(\s*0?(\d{2})\s*\)/.exec(typed)?.[1];
 }
 
+/** While a number is still being typed: a DDD already closed in parentheses, "(00) …", that does not exist. */
+export function typedAreaCodeProblem(input: string): string | undefined {
+  const areaCode = parenthesizedAreaCode(input.trim());
+  return areaCode && !brazilianAreaCodes.has(areaCode) ? unknownAreaCodeMessage(areaCode) : undefined;
+}
+
 /** Reads a phone as an attendant types it or the PBX sends it. */
 export function readPhone(input: string): TypedPhone {
   const trimmed = input.trim();
@@ -79,8 +87,8 @@ export function readPhone(input: string): TypedPhone {
   const digits = trimmed.replace(/\D/g, '');
   if (/[a-z]/i.test(trimmed) || digits.length < 8 || digits.length > 15) return { kind: 'invalid', message: invalidPhoneMessage };
 
-  const writtenAreaCode = parenthesizedAreaCode(trimmed);
-  if (writtenAreaCode && !brazilianAreaCodes.has(writtenAreaCode)) return { kind: 'invalid', message: unknownAreaCodeMessage(writtenAreaCode) };
+  const areaCodeRefusal = typedAreaCodeProblem(trimmed);
+  if (areaCodeRefusal) return { kind: 'invalid', message: areaCodeRefusal };
 
   // "+" or "00" makes the country code explicit: abroad goes to libphonenumber as is, and a
   // Brazilian number must then carry its DDD.
