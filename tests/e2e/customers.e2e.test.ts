@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { type CustomerList, attendanceSchema, formatProtocol } from '@receptivo/shared';
+import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
@@ -113,6 +114,8 @@ describe('customers in Chromium', () => {
         await page.getByText('CPF/CNPJ já cadastrado.').waitFor();
         const existing = page.getByRole('link', { name: 'Abrir cadastro existente' });
         expect(await existing.isVisible()).toBe(true);
+        // The refused form with its way out is a state of the screen: axe-core clean like the rest.
+        expect(await axeViolations(page)).toEqual([]);
         await existing.click();
 
         await page.getByRole('heading', { name: 'Fernanda Rocha', level: 1 }).waitFor();
