@@ -152,6 +152,11 @@ describe('attendance search, customer history and printing', () => {
       expect(await found(`q=${encodeURIComponent('(11) 93333-2222')}`)).toEqual(['A3[lamp3,pothole3]']);
       expect(await found(`q=${encodeURIComponent('(41) 98888-7777')}&status=open`)).toEqual([]);
       expect(await found(`q=${encodeURIComponent('(41) 98888-7777')}`)).toEqual(['A4[]']);
+      // The back office sees A3 (its lamp) but may not read the number that called.
+      expect(await found(`q=${encodeURIComponent('(11) 93333-2222')}`, lighting)).toEqual([]);
+      expect(await found(`q=${encodeURIComponent('(11) 95555-4444')}`, lighting)).toEqual(['A1[lamp1]']);
+      expect(await found(`q=${encodeURIComponent('529.982.247-25')}`, lighting)).toEqual(['A1[lamp1]']);
+      expect(await found(`q=${encodeURIComponent('529.982.247-25')}`, cleaning)).toEqual([]);
     });
 
     it('finds by CPF and phone with indexes, never scanning every attendance', async () => {

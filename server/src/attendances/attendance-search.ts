@@ -96,9 +96,12 @@ export class AttendanceSearch {
    * What the free text can be: a protocol, the customer's CPF/CNPJ, a phone (the customer's or the
    * call's), each typed with or without punctuation, or else keywords. Each is an exact match on an
    * indexed column; they are united by attendance id, since an OR of subqueries would scan every
-   * attendance.
+   * attendance. The back office finds by CPF/CNPJ or phone only its organ's requesters, and never by
+   * the calling number, which is not its to read.
    */
-  private freeText(text: string, params: SqlParams): string {
+  private freeText(text: string, params: SqlParams, user: AuthenticatedUser): string {
+    const organ = user.role === 'backoffice' ? params.add(backofficeOrganId(user)) : undefined;
+    const ofRequester = (customer: string) => (organ ? ` AND ${requesterOfOrgan(customer, organ)}` : '');
     const exact: string[] = [];
     const protocol = parseProtocol(text);
     if (protocol) {
@@ -107,15 +110,13 @@ export class AttendanceSearch {
     }
     const document = stripDocument(text);
     if (isValidCpf(document) || isValidCnpj(document)) {
-      exact.push(`SELECT da.id FROM attendances da JOIN customers dc ON dc.id = da.customer_id WHERE dc.document = ${params.add(document)}`);
+      exact.push(`SELECT da.id FROM attendances da JOIN customers dc ON dc.id = da.customer_id WHERE dc.document = ${params.add(document)}${ofRequester('dc.id')}`);
     }
     const phone = /[a-z]/i.test(text) ? undefined : normalizePhone(text, this.defaultAreaCode);
     if (phone) {
       const value = params.add(phone.e164);
-      exact.push(
-        `SELECT fa.id FROM attendances fa JOIN customer_phones fp ON fp.customer_id = fa.customer_id WHERE fp.e164 = ${value}`,
-        `SELECT ca.id FROM attendances ca WHERE ca.caller_e164 = ${value}`,
-      );
+      exact.push(`SELECT fa.id FROM attendances fa JOIN customer_phones fp ON fp.customer_id = fa.customer_id WHERE fp.e164 = ${value}${ofRequester('fp.customer_id')}`);
+      if (!organ) exact.push(`SELECT ca.id FROM attendances ca WHERE ca.caller_e164 = ${value}`);
     }
     if (exact.length) return `a.id IN (${exact.join(' UNION ')})`;
     return wordsLike(params, text, attendancesMatching) ?? 'false';
@@ -137,7 +138,7 @@ export class AttendanceSearch {
     }
     if (query.channel) where.push(`a.channel = ${params.add(query.channel)}`);
     withinBrasiliaDays(where, params, 'a.started_at', query);
-    if (query.q) where.push(this.freeText(query.q, params));
+    if (query.q) where.push(this.freeText(query.q, params, user));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
