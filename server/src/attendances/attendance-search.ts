@@ -100,8 +100,9 @@ export class AttendanceSearch {
    * the calling number, which is not its to read.
    */
   private freeText(text: string, params: SqlParams, user: AuthenticatedUser): string {
-    const organ = user.role === 'backoffice' ? params.add(backofficeOrganId(user)) : undefined;
-    const ofRequester = (customer: string) => (organ ? ` AND ${requesterOfOrgan(customer, organ)}` : '');
+    const backoffice = user.role === 'backoffice';
+    // A parameter is added only where the SQL uses it: PostgreSQL cannot type an unused one.
+    const ofRequester = (customer: string) => (backoffice ? ` AND ${requesterOfOrgan(customer, params.add(backofficeOrganId(user)))}` : '');
     const exact: string[] = [];
     const protocol = parseProtocol(text);
     if (protocol) {
@@ -116,7 +117,7 @@ export class AttendanceSearch {
     if (phone) {
       const value = params.add(phone.e164);
       exact.push(`SELECT fa.id FROM attendances fa JOIN customer_phones fp ON fp.customer_id = fa.customer_id WHERE fp.e164 = ${value}${ofRequester('fp.customer_id')}`);
-      if (!organ) exact.push(`SELECT ca.id FROM attendances ca WHERE ca.caller_e164 = ${value}`);
+      if (!backoffice) exact.push(`SELECT ca.id FROM attendances ca WHERE ca.caller_e164 = ${value}`);
     }
     if (exact.length) return `a.id IN (${exact.join(' UNION ')})`;
     return wordsLike(params, text, attendancesMatching) ?? 'false';
