@@ -14,7 +14,7 @@ export const missingPhoneMessage = 'Informe o telefone.';
 export const duplicatePhoneMessage = 'Este telefone já está na lista.';
 /** A number the customer's record already has. */
 export const phoneOnRecordMessage = 'Telefone já cadastrado.';
-export const unknownAreaCodeMessage = (areaCode: string) => `DDD ${areaCode} não existe: confira o código de área.`;
+const unknownAreaCodeMessage = (areaCode: string) => `DDD ${areaCode} não existe: confira o código de área.`;
 
 /**
  * The area codes (DDD) of Anatel's numbering plan. Kept here because libphonenumber-js's default
@@ -36,7 +36,7 @@ export const brazilianAreaCodes: ReadonlySet<string> = new Set(
  * A phone as typed, read without knowing the server's default DDD: a whole number, a local one
  * (no DDD: the server completes it with CTI_DEFAULT_AREA_CODE), or why it cannot be a number.
  */
-export type TypedPhone =
+type TypedPhone =
   | { kind: 'complete'; phone: NormalizedPhone }
   | { kind: 'local'; subscriber: string }
   | { kind: 'invalid'; message: string };
@@ -81,7 +81,7 @@ export function typedAreaCodeProblem(input: string): string | undefined {
 }
 
 /** Reads a phone as an attendant types it or the PBX sends it. */
-export function readPhone(input: string): TypedPhone {
+function readPhone(input: string): TypedPhone {
   const trimmed = input.trim();
   if (!trimmed) return { kind: 'invalid', message: missingPhoneMessage };
   const digits = trimmed.replace(/\D/g, '');
