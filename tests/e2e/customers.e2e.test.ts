@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { type CustomerList, attendanceSchema, formatProtocol } from '@receptivo/shared';
+import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
@@ -80,6 +82,98 @@ describe('customers in Chromium', () => {
       await page.getByText('CPF/CNPJ já cadastrado.').waitFor();
       expect(new URL(page.url()).pathname).toBe('/clientes/novo');
     });
+  });
+
+  it('at 1366×768, a CPF already registered in Novo cliente leads to the existing record', async () => {
+    await withPage(
+      desk.browser,
+      'customers-existing-record',
+      async (page) => {
+        await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
+        await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Clientes' }).click();
+        await page.getByRole('button', { name: 'Novo' }).click();
+        await page.getByRole('heading', { name: 'Novo cliente', level: 1 }).waitFor();
+
+        // Fernanda Rocha (seeded) has this CPF; the number goes in before the document is refused.
+        await page.getByLabel('Nome completo').fill('Fernanda R.');
+        await page.getByLabel('CPF', { exact: true }).fill('');
+        await page.getByRole('button', { name: 'Salvar' }).click();
+        await page.getByText('Informe o CPF.').waitFor();
+        await page.getByLabel('CPF', { exact: true }).fill('71428793860');
+        await page.getByLabel('Telefone', { exact: true }).fill('(00) 1234-5678');
+        await page.getByText('DDD 00 não existe: confira o código de área.').waitFor();
+        await page.getByLabel('Telefone', { exact: true }).fill('(11) 91234-5678');
+        await page.getByRole('button', { name: 'Adicionar telefone' }).click();
+        await page.getByLabel('Telefone', { exact: true }).fill('+55 11 91234-5678');
+        await page.getByRole('button', { name: 'Adicionar telefone' }).click();
+        await page.getByText('Este telefone já está na lista.').waitFor();
+        expect(await page.getByRole('list', { name: 'Telefones a cadastrar' }).getByRole('listitem').count()).toBe(1);
+        await page.getByLabel('Telefone', { exact: true }).fill('');
+
+        await page.getByRole('button', { name: 'Salvar' }).click();
+        await page.getByText('CPF/CNPJ já cadastrado.').waitFor();
+        const existing = page.getByRole('link', { name: 'Abrir cadastro existente' });
+        expect(await existing.isVisible()).toBe(true);
+        // The refused form with its way out is a state of the screen: axe-core clean like the rest.
+        expect(await axeViolations(page)).toEqual([]);
+        await existing.click();
+
+        await page.getByRole('heading', { name: 'Fernanda Rocha', level: 1 }).waitFor();
+        await page.getByText('CPF 714.287.938-60').waitFor();
+        expect(new URL(page.url()).pathname).toMatch(/^\/clientes\/[0-9a-f-]{36}$/);
+      },
+      { width: 1366, height: 768 },
+    );
+  });
+
+  it('at 1366×768, Atendimentos finds a customer’s attendance by CPF and by phone, typed with or without punctuation', async () => {
+    const api = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${desk.server.url}${path}`, {
+        method,
+        headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    // Earlier calls of Carlos Souza (seeded: CPF 529.982.247-25, phone (11) 95555-4444) and of Maria Silva.
+    const token = (await api<{ token: string }>('', 'POST', '/api/auth/login', desk.credentials.attendant)).token;
+    const attendanceOf = async (customerQuery: string) => {
+      const customer = (await api<CustomerList>(token, 'GET', `/api/customers?${customerQuery}`)).items[0];
+      const attendance = attendanceSchema.parse(await api(token, 'POST', '/api/attendances', { channel: 'phone' }));
+      await api(token, 'PUT', `/api/attendances/${attendance.id}/customer`, { customerId: customer.id });
+      await api(token, 'POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
+      return attendance;
+    };
+    const carlos = await attendanceOf('document=52998224725');
+    const maria = await attendanceOf('phone=11987654321');
+
+    await withPage(
+      desk.browser,
+      'attendances-by-cpf',
+      async (page) => {
+        await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
+        await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Atendimentos' }).click();
+        const form = page.getByRole('search', { name: 'Pesquisar atendimentos' });
+        const found = page.getByRole('table', { name: 'Atendimentos encontrados' });
+        const rowOf = (attendance: { protocol: string }) => found.getByRole('row').filter({ hasText: formatProtocol(attendance.protocol) });
+        const search = async (typed: string) => {
+          await form.getByLabel('Busca', { exact: true }).fill(typed);
+          await form.getByRole('button', { name: 'Pesquisar' }).click();
+        };
+        for (const typed of ['529.982.247-25', '52998224725', '(11) 95555-4444', '+55 11 955554444']) {
+          // Maria's attendance alone first, so the next list is the answer to this search.
+          await search('11987654321');
+          await rowOf(maria).waitFor();
+          await rowOf(carlos).waitFor({ state: 'detached' });
+          await search(typed);
+          await rowOf(carlos).waitFor();
+          await rowOf(maria).waitFor({ state: 'detached' });
+          expect(await rowOf(carlos).innerText()).toContain('Carlos Souza');
+        }
+      },
+      { width: 1366, height: 768 },
+    );
   });
 
   it('an admin finds who opened a customer found by CPF, from which screen, and exports the list', async () => {

@@ -5,6 +5,8 @@ export class ApiError extends Error {
   readonly statusCode: number;
   readonly code: ApiErrorCode;
   readonly fields?: Record<string, string>;
+  /** The record a conflict ran into (the customer who has this CPF), when the user may open it. */
+  readonly existingId?: string;
 
   constructor(body: ApiErrorBody) {
     super(body.message);
@@ -12,6 +14,7 @@ export class ApiError extends Error {
     this.statusCode = body.statusCode;
     this.code = body.code;
     this.fields = body.fields;
+    this.existingId = body.existingId;
   }
 }
 

@@ -124,7 +124,7 @@ export function AttendanceSearch() {
         <div className="attendance-search__fields">
           <Field
             label="Busca"
-            hint="Palavra-chave ou protocolo de atendimento ou de solicitação, com ou sem pontuação."
+            hint="Protocolo, CPF/CNPJ ou telefone do cliente, com ou sem pontuação, ou palavras-chave."
             error={errors.fields.q}
           >
             {(control) => <input {...control} type="search" autoComplete="off" {...bind('q')} />}

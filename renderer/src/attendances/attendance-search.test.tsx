@@ -143,7 +143,7 @@ test("the server's field errors appear beside their filters", async () => {
 
   expect(await screen.findByText('Use no máximo 100 caracteres.')).toBeInTheDocument();
   expect(within(form()).getByLabelText('Busca')).toHaveAccessibleDescription(
-    'Palavra-chave ou protocolo de atendimento ou de solicitação, com ou sem pontuação. Use no máximo 100 caracteres.',
+    'Protocolo, CPF/CNPJ ou telefone do cliente, com ou sem pontuação, ou palavras-chave. Use no máximo 100 caracteres.',
   );
   expect(screen.getByRole('alert')).toHaveTextContent('Confira os filtros destacados.');
 });

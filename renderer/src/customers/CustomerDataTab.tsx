@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { formatDocument, stripDocument, updateCustomerSchema } from '@receptivo/shared';
+import { documentProblem, formatDocument, stripDocument, updateCustomerSchemaFor } from '@receptivo/shared';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { MaskedInput } from '../ui/MaskedInput';
 import { useFormSubmit } from '../ui/use-form-submit';
 import type { CustomerTabProps } from './customer-tab';
 import { updateCustomer } from './customers-api';
+import { ExistingCustomerLink } from './ExistingCustomerLink';
 import { documentLabel, nameLabel } from './labels';
 import { maskDocument } from './masks';
 
@@ -21,6 +22,8 @@ export function CustomerDataTab({ customer, onSaved, focusEmail }: CustomerTabPr
     email: customer.email ?? '',
   });
   const { submitting, errors, submit } = useFormSubmit();
+  /** Said when the attendant leaves the field, before [Salvar]. */
+  const [documentError, setDocumentError] = useState<string | undefined>();
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +37,7 @@ export function CustomerDataTab({ customer, onSaved, focusEmail }: CustomerTabPr
     if (stripDocument(values.document) !== customer.document) patch.document = values.document;
     if ((values.email.trim().toLowerCase() || null) !== customer.email) patch.email = values.email;
     await submit({
-      parsed: updateCustomerSchema.safeParse(patch),
+      parsed: updateCustomerSchemaFor(customer.type).safeParse(patch),
       fields,
       send: async (data) => onSaved(await updateCustomer(api, customer.id, data), 'Dados do cliente salvos.'),
     });
@@ -61,19 +64,26 @@ export function CustomerDataTab({ customer, onSaved, focusEmail }: CustomerTabPr
             )}
           </Field>
         )}
-        <Field label={documentLabel(customer.type)} error={errors.fields.document}>
-          {(control) => (
-            <MaskedInput
-              {...control}
-              className="input--medium"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.document}
-              mask={(value) => maskDocument(value, customer.type)}
-              onValueChange={set('document')}
-            />
-          )}
-        </Field>
+        <div>
+          <Field label={documentLabel(customer.type)} error={documentError ?? errors.fields.document}>
+            {(control) => (
+              <MaskedInput
+                {...control}
+                className="input--medium"
+                autoComplete="off"
+                spellCheck={false}
+                value={values.document}
+                mask={(value) => maskDocument(value, customer.type)}
+                onValueChange={(value) => {
+                  set('document')(value);
+                  setDocumentError(undefined);
+                }}
+                onBlur={() => setDocumentError(values.document.trim() ? documentProblem(customer.type, values.document) : undefined)}
+              />
+            )}
+          </Field>
+          {!documentError && errors.fields.document && <ExistingCustomerLink customerId={errors.existingId} />}
+        </div>
         <Field label="E-mail" hint="Usado para o acesso ao autoatendimento." error={errors.fields.email}>
           {(control) => (
             <input

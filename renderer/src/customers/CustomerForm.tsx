@@ -3,7 +3,12 @@ import {
   createCustomerSchema,
   customerTypeLabels,
   customerTypes,
+  documentProblem,
+  duplicatePhoneMessage,
+  phoneIdentity,
   phoneInputSchema,
+  phoneProblem,
+  typedAreaCodeProblem,
   type Customer,
   type CustomerType,
 } from '@receptivo/shared';
@@ -13,10 +18,9 @@ import { MaskedInput } from '../ui/MaskedInput';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { AddressFields, addressFieldPaths, emptyAddress, isBlankAddress, type AddressValues } from './AddressFields';
 import { createCustomer } from './customers-api';
+import { ExistingCustomerLink } from './ExistingCustomerLink';
 import { maskDocument } from './masks';
 import { documentLabel, nameLabel } from './labels';
-
-const digitsOf = (phone: string) => phone.replace(/\D/g, '');
 
 /**
  * Registers a customer. A page today (/clientes/novo); written without routing so an attendance
@@ -28,6 +32,8 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
   const [name, setName] = useState('');
   const [tradeName, setTradeName] = useState('');
   const [documentNumber, setDocumentNumber] = useState('');
+  /** Said when the attendant leaves the field, before [Salvar]: a filled document that cannot be right. */
+  const [documentError, setDocumentError] = useState<string | undefined>();
   const [email, setEmail] = useState('');
   const [phones, setPhones] = useState<string[]>([]);
   const [phoneDraft, setPhoneDraft] = useState('');
@@ -48,8 +54,9 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
       setPhoneDraftError(parsed.error.issues[0]?.message);
       return null;
     }
-    if (phones.some((phone) => digitsOf(phone) === digitsOf(parsed.data.number))) {
-      setPhoneDraftError('Este telefone já está na lista.');
+    const identity = phoneIdentity(parsed.data.number);
+    if (phones.some((phone) => phoneIdentity(phone) === identity)) {
+      setPhoneDraftError(duplicatePhoneMessage);
       return null;
     }
     const next = [...phones, parsed.data.number];
@@ -115,6 +122,7 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
                 checked={type === option}
                 onChange={() => {
                   setType(option);
+                  setDocumentError(undefined);
                   clearErrors();
                 }}
               />
@@ -147,19 +155,27 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
               )}
             </Field>
           )}
-          <Field label={documentLabel(type)} error={errors.fields.document}>
-            {(control) => (
-              <MaskedInput
-                {...control}
-                className="input--medium"
-                autoComplete="off"
-                spellCheck={false}
-                value={documentNumber}
-                mask={(value) => maskDocument(value, type)}
-                onValueChange={setDocumentNumber}
-              />
-            )}
-          </Field>
+          <div>
+            <Field label={documentLabel(type)} error={documentError ?? errors.fields.document}>
+              {(control) => (
+                <MaskedInput
+                  {...control}
+                  className="input--medium"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={documentNumber}
+                  mask={(value) => maskDocument(value, type)}
+                  onValueChange={(value) => {
+                    setDocumentNumber(value);
+                    setDocumentError(undefined);
+                  }}
+                  // Empty is left for [Salvar] to ask for: leaving a field blank is no mistake yet.
+                  onBlur={() => setDocumentError(documentNumber.trim() ? documentProblem(type, documentNumber) : undefined)}
+                />
+              )}
+            </Field>
+            {!documentError && errors.fields.document && <ExistingCustomerLink customerId={errors.existingId} />}
+          </div>
           <Field label="E-mail" hint="Opcional. Necessário para o acesso ao autoatendimento." error={errors.fields.email}>
             {(control) => (
               <input
@@ -208,8 +224,10 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
                 value={phoneDraft}
                 onChange={(event) => {
                   setPhoneDraft(event.target.value);
-                  setPhoneDraftError(undefined);
+                  // A DDD that does not exist is said as soon as it is closed: "(00) …".
+                  setPhoneDraftError(typedAreaCodeProblem(event.target.value));
                 }}
+                onBlur={() => setPhoneDraftError(phoneDraft.trim() ? phoneProblem(phoneDraft) : undefined)}
                 onKeyDown={onPhoneKeyDown}
               />
             )}

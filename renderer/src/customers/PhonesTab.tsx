@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { phoneInputSchema, type CustomerPhone } from '@receptivo/shared';
+import { phoneIdentity, phoneInputSchema, phoneOnRecordMessage, phoneProblem, typedAreaCodeProblem, type CustomerPhone } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -12,13 +12,26 @@ export function PhonesTab({ customer, onSaved }: CustomerTabProps) {
   const api = useApi();
   const [number, setNumber] = useState('');
   const { submitting, errors, submit } = useFormSubmit();
+  /** Said as the number is typed or left, before [Adicionar]: an unknown DDD, a number already on the record. */
+  const [typedError, setTypedError] = useState<string | undefined>();
   const [promoting, setPromoting] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<CustomerPhone | null>(null);
 
+  /** The number as the record would refuse it; the server still decides for numbers without DDD. */
+  function problemOf(typed: string): string | undefined {
+    const problem = phoneProblem(typed);
+    if (problem) return problem;
+    const identity = phoneIdentity(typed);
+    return customer.phones.some((phone) => phone.e164 === identity) ? phoneOnRecordMessage : undefined;
+  }
+
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setActionError(null);
+    const problem = number.trim() ? problemOf(number) : undefined;
+    setTypedError(problem);
+    if (problem) return;
     await submit({
       parsed: phoneInputSchema.safeParse({ number }),
       fields: ['number'],
@@ -101,14 +114,18 @@ export function PhonesTab({ customer, onSaved }: CustomerTabProps) {
       <form className="inline-form" onSubmit={onAdd} noValidate>
         <FormAlert message={errors.alert} />
         <div className="inline-field">
-          <Field label="Novo telefone" hint="Com DDD, em qualquer formato." error={errors.fields.number}>
+          <Field label="Novo telefone" hint="Com DDD, em qualquer formato." error={typedError ?? errors.fields.number}>
             {(control) => (
               <input
                 {...control}
                 inputMode="tel"
                 autoComplete="off"
                 value={number}
-                onChange={(event) => setNumber(event.target.value)}
+                onChange={(event) => {
+                  setNumber(event.target.value);
+                  setTypedError(typedAreaCodeProblem(event.target.value));
+                }}
+                onBlur={() => setTypedError(number.trim() ? problemOf(number) : undefined)}
               />
             )}
           </Field>

@@ -80,11 +80,17 @@ test('Dados sends only what changed', async () => {
   expect(server.calls(`PATCH ${path}`)[0].body).toEqual({ email: 'maria.silva@example.com' });
 });
 
-test('Dados shows a refused document beside the CPF', async () => {
+test('Dados shows a refused document beside the CPF, with the way to the customer who has it', async () => {
+  const owner = customer({ id: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c22', name: 'Joana Conceição', document: '11144477735' });
   const { user } = await openCustomer(maria, {
-    [`PATCH ${path}`]: apiError(409, 'CONFLICT', 'Já existe um cliente com este CPF/CNPJ.', {
-      document: 'CPF/CNPJ já cadastrado.',
-    }),
+    [`PATCH ${path}`]: apiError(
+      409,
+      'CONFLICT',
+      'Já existe um cliente com este CPF/CNPJ.',
+      { document: 'CPF/CNPJ já cadastrado.' },
+      owner.id,
+    ),
+    [`GET /api/customers/${owner.id}`]: { status: 200, body: owner },
   });
 
   await user.clear(screen.getByLabelText('CPF'));
@@ -94,21 +100,26 @@ test('Dados shows a refused document beside the CPF', async () => {
   await waitFor(() =>
     expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF/CNPJ já cadastrado.'),
   );
+  await user.click(screen.getByRole('link', { name: 'Abrir cadastro existente' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'Joana Conceição' })).toBeInTheDocument();
 });
 
-test('Dados shows the server refusing a CPF with wrong check digits beside the field', async () => {
-  const message = 'CPF inválido: confira os dígitos.';
-  const { server, user } = await openCustomer(maria, {
-    [`PATCH ${path}`]: apiError(400, 'VALIDATION_FAILED', message, { document: message }),
-  });
+test('Dados refuses a CPF with wrong check digits as the field is left, and an empty one on Salvar, sending nothing', async () => {
+  const { server, user } = await openCustomer(maria);
 
   await user.clear(screen.getByLabelText('CPF'));
   await user.type(screen.getByLabelText('CPF'), '52998224700');
+  await user.tab();
+
+  expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF inválido: confira os dígitos.');
+  expect(screen.getByLabelText('CPF')).toHaveAttribute('aria-invalid', 'true');
+
+  await user.clear(screen.getByLabelText('CPF'));
+  expect(screen.getByLabelText('CPF')).not.toHaveAttribute('aria-invalid');
   await user.click(screen.getByRole('button', { name: 'Salvar' }));
 
-  await waitFor(() => expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription(message));
-  expect(screen.getByLabelText('CPF')).toHaveAttribute('aria-invalid', 'true');
-  expect(server.calls(`PATCH ${path}`)[0].body).toEqual({ document: '52998224700' });
+  expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('Informe o CPF.');
+  expect(server.calls(`PATCH ${path}`)).toHaveLength(0);
 });
 
 test('Tornar principal on the second phone moves the Principal badge to it', async () => {
@@ -166,22 +177,37 @@ test('removing a phone after confirming takes it off the table', async () => {
 });
 
 test('adding a phone the server refuses shows its reason beside Novo telefone', async () => {
+  // Without a DDD only the server, which knows the default one, can tell it is the landline.
   const { server, user } = await openCustomer(maria, {
-    [`POST ${path}/phones`]: apiError(400, 'VALIDATION_FAILED', 'Confira os campos destacados.', {
-      number: 'Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.',
+    [`POST ${path}/phones`]: apiError(409, 'CONFLICT', 'Este telefone já está cadastrado para o cliente.', {
+      number: 'Telefone já cadastrado.',
     }),
   });
   await user.click(tab('Telefone'));
 
-  await user.type(screen.getByLabelText('Novo telefone'), '0000-0000');
+  await user.type(screen.getByLabelText('Novo telefone'), '3333-4444');
   await user.click(screen.getByRole('button', { name: 'Adicionar' }));
 
   await waitFor(() =>
-    expect(screen.getByLabelText('Novo telefone')).toHaveAccessibleDescription(
-      expect.stringContaining('Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.'),
-    ),
+    expect(screen.getByLabelText('Novo telefone')).toHaveAccessibleDescription(expect.stringContaining('Telefone já cadastrado.')),
   );
-  expect(server.calls(`POST ${path}/phones`)[0].body).toEqual({ number: '0000-0000' });
+  expect(server.calls(`POST ${path}/phones`)[0].body).toEqual({ number: '3333-4444' });
+});
+
+test('a new phone with an unknown DDD, or one the customer has in another form, is refused as typed, sending nothing', async () => {
+  const { server, user } = await openCustomer(maria);
+  await user.click(tab('Telefone'));
+  const input = screen.getByLabelText('Novo telefone');
+
+  await user.type(input, '(00) 1');
+  expect(input).toHaveAccessibleDescription(expect.stringContaining('DDD 00 não existe: confira o código de área.'));
+  await user.clear(input);
+  await user.type(input, '+55 11 98765-4321');
+  await user.click(screen.getByRole('button', { name: 'Adicionar' }));
+
+  expect(input).toHaveAccessibleDescription(expect.stringContaining('Telefone já cadastrado.'));
+  expect(input).toHaveValue('+55 11 98765-4321');
+  expect(server.calls(`POST ${path}/phones`)).toHaveLength(0);
 });
 
 test('a new address is saved with the whole list', async () => {

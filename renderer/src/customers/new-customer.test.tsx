@@ -116,11 +116,37 @@ test('a CPF with wrong check digits is refused beside the field before anything 
   expect(server.calls('POST /api/customers')).toHaveLength(0);
 });
 
-test('a document already registered is shown beside the CPF', async () => {
+test('an empty CPF is asked for, and only a filled wrong one is called invalid, as the field is left', async () => {
+  const { server, user } = openNewCustomer({});
+
+  await user.type(screen.getByLabelText('Nome completo'), 'João Pereira');
+  await user.click(screen.getByRole('button', { name: 'Salvar' }));
+  expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('Informe o CPF.');
+
+  await user.type(screen.getByLabelText('CPF'), '529');
+  await user.tab();
+  expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF inválido: confira os dígitos.');
+
+  await user.click(screen.getByRole('radio', { name: 'Pessoa Jurídica' }));
+  await user.click(screen.getByRole('button', { name: 'Salvar' }));
+  expect(screen.getByLabelText('CNPJ')).toHaveAccessibleDescription('CNPJ inválido: confira os dígitos.');
+  await user.clear(screen.getByLabelText('CNPJ'));
+  await user.click(screen.getByRole('button', { name: 'Salvar' }));
+  expect(screen.getByLabelText('CNPJ')).toHaveAccessibleDescription('Informe o CNPJ.');
+  expect(server.calls('POST /api/customers')).toHaveLength(0);
+});
+
+test('a document already registered is shown beside the CPF, with a link that opens the existing record', async () => {
+  const existing = customer({ id: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c13', name: 'João Pereira da Silva', document: '52998224725' });
   const { user } = openNewCustomer({
-    'POST /api/customers': apiError(409, 'CONFLICT', 'Já existe um cliente com este CPF/CNPJ.', {
-      document: 'CPF/CNPJ já cadastrado.',
-    }),
+    'POST /api/customers': apiError(
+      409,
+      'CONFLICT',
+      'Já existe um cliente com este CPF/CNPJ.',
+      { document: 'CPF/CNPJ já cadastrado.' },
+      existing.id,
+    ),
+    [`GET /api/customers/${existing.id}`]: { status: 200, body: existing },
   });
 
   await fillPerson(user);
@@ -131,6 +157,40 @@ test('a document already registered is shown beside the CPF', async () => {
   );
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(screen.getByRole('button', { name: 'Salvar' })).toBeEnabled();
+
+  await user.click(screen.getByRole('link', { name: 'Abrir cadastro existente' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'João Pereira da Silva' })).toBeInTheDocument();
+  expect(window.location.pathname).toBe(`/clientes/${existing.id}`);
+});
+
+test('a conflict without an existing record to open offers no link', async () => {
+  const { user } = openNewCustomer({
+    'POST /api/customers': apiError(409, 'CONFLICT', 'Já existe um cliente com este CPF/CNPJ.', { document: 'CPF/CNPJ já cadastrado.' }),
+  });
+
+  await fillPerson(user);
+  await user.click(screen.getByRole('button', { name: 'Salvar' }));
+
+  await waitFor(() => expect(screen.getByLabelText('CPF')).toHaveAccessibleDescription('CPF/CNPJ já cadastrado.'));
+  expect(screen.queryByRole('link', { name: 'Abrir cadastro existente' })).not.toBeInTheDocument();
+});
+
+test('a phone with a DDD that does not exist is refused as it is typed, and kept out of the list', async () => {
+  const { server, user } = openNewCustomer({});
+
+  await user.type(screen.getByLabelText('Telefone'), '(00) 1');
+  expect(screen.getByLabelText('Telefone')).toHaveAccessibleDescription(expect.stringContaining('DDD 00 não existe: confira o código de área.'));
+  await user.type(screen.getByLabelText('Telefone'), '234-5678{Enter}');
+
+  expect(screen.queryByRole('list', { name: 'Telefones a cadastrar' })).not.toBeInTheDocument();
+  expect(screen.getByLabelText('Telefone')).toHaveValue('(00) 1234-5678');
+  expect(screen.getByLabelText('Telefone')).toHaveAccessibleDescription(expect.stringContaining('DDD 00 não existe'));
+
+  await user.clear(screen.getByLabelText('Telefone'));
+  await user.type(screen.getByLabelText('Telefone'), '23 3333-4444');
+  await user.tab();
+  expect(screen.getByLabelText('Telefone')).toHaveAccessibleDescription(expect.stringContaining('DDD 23 não existe'));
+  expect(server.calls('POST /api/customers')).toHaveLength(0);
 });
 
 test('a phone the server cannot read is marked in the list', async () => {
@@ -150,14 +210,18 @@ test('a phone the server cannot read is marked in the list', async () => {
   expect(first).not.toHaveTextContent('inválido');
 });
 
-test('a phone is added once and can be removed from the list', async () => {
+test('a phone is added once, however it is typed, and can be removed from the list', async () => {
   const { user } = openNewCustomer({});
 
   await user.type(screen.getByLabelText('Telefone'), '11987654321{Enter}');
-  await user.type(screen.getByLabelText('Telefone'), '(11) 98765-4321{Enter}');
-  expect(screen.getByLabelText('Telefone')).toHaveAccessibleDescription(
-    expect.stringContaining('Este telefone já está na lista.'),
-  );
+  for (const sameNumber of ['(11) 98765-4321', '+55 11 98765-4321', '(11) 8765-4321']) {
+    await user.type(screen.getByLabelText('Telefone'), `${sameNumber}{Enter}`);
+    expect(screen.getByLabelText('Telefone')).toHaveAccessibleDescription(
+      expect.stringContaining('Este telefone já está na lista.'),
+    );
+    expect(within(screen.getByRole('list', { name: 'Telefones a cadastrar' })).getAllByRole('listitem')).toHaveLength(1);
+    await user.clear(screen.getByLabelText('Telefone'));
+  }
 
   const list = screen.getByRole('list', { name: 'Telefones a cadastrar' });
   await user.click(within(list).getByRole('button', { name: 'Remover' }));

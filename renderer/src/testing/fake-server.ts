@@ -66,8 +66,9 @@ export function apiError(
   code: ApiErrorBody['code'],
   message: string,
   fields?: Record<string, string>,
+  existingId?: string,
 ): FakeResponse {
-  return { status: statusCode, body: { statusCode, code, message, ...(fields && { fields }) } };
+  return { status: statusCode, body: { statusCode, code, message, ...(fields && { fields }), ...(existingId && { existingId }) } };
 }
 
 /** A fetch that never reaches a server, as when the network is down. */

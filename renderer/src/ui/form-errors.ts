@@ -6,6 +6,8 @@ export interface FormErrors {
   fields: FieldErrors;
   /** Shown in the form's alert: everything that has no input of its own. */
   alert: string | null;
+  /** The record the server found already holding what was typed, for a way to open it. */
+  existingId?: string;
 }
 
 export const noFormErrors: FormErrors = { fields: {}, alert: null };
@@ -33,6 +35,7 @@ export function formErrorsFromIssues(issues: readonly Issue[], formFields: reado
  */
 export function formErrorsFromFailure(error: unknown, formFields: readonly string[]): FormErrors {
   if (!(error instanceof ApiError) || !error.fields) return { fields: {}, alert: describeError(error) };
+  const existing = error.existingId ? { existingId: error.existingId } : {};
   const fields: FieldErrors = {};
   let unmatched = false;
   for (const [path, message] of Object.entries(error.fields)) {
@@ -40,5 +43,5 @@ export function formErrorsFromFailure(error: unknown, formFields: readonly strin
     else unmatched = true;
   }
   const matchedAny = Object.keys(fields).length > 0;
-  return { fields, alert: unmatched || !matchedAny ? error.message : null };
+  return { fields, alert: unmatched || !matchedAny ? error.message : null, ...existing };
 }

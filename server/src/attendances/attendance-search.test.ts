@@ -1,4 +1,5 @@
 import { parse as parseDisposition } from 'content-disposition';
+import { DataSource } from 'typeorm';
 import { type Attendance, type Request, attendanceSearchResultSchema, customerHistorySchema, formatProtocol } from '@receptivo/shared';
 import { type Auth, type RequestDesk, binary, controlClock, pdfText, requestDesk } from '../testing/request-fixtures';
 import { type TestApp, startTestApp } from '../testing/test-app';
@@ -132,6 +133,59 @@ describe('attendance search, customer history and printing', () => {
       expect(await found(`q=${encodeURIComponent('lâmpada carlos')}`)).toEqual(['A1[lamp1]']);
       expect(await found('q=lampada&status=finished')).toEqual(['A3[lamp3]']);
       expect(await found('q=xyzzy')).toEqual([]);
+    });
+
+    it('finds by the customer’s CPF typed with or without punctuation', async () => {
+      for (const typed of ['529.982.247-25', '52998224725', ' 529 982 247 25 ']) expect(await found(`q=${encodeURIComponent(typed)}`)).toEqual(['A1[lamp1]']);
+      expect(await found(`q=${encodeURIComponent('714.287.938-60')}`)).toEqual(['A2[bulky2]']);
+      expect(await found(`q=${encodeURIComponent('529.982.247-25')}&channel=walk_in`)).toEqual([]);
+      // A valid CPF nobody has finds nothing, rather than every attendance with those digits somewhere.
+      expect(await found(`q=${encodeURIComponent('111.444.777-35')}`)).toEqual([]);
+    });
+
+    it('finds by phone in any Brazilian form: the customer’s numbers and the number that called', async () => {
+      for (const typed of ['(11) 95555-4444', '11955554444', '+55 11 95555-4444', '011 95555 4444', '95555-4444']) {
+        expect(await found(`q=${encodeURIComponent(typed)}`)).toEqual(['A1[lamp1]']);
+      }
+      // A3 came in by a call from a number no customer has (what the CTI start records).
+      await server.app.get(DataSource).query(`UPDATE attendances SET caller_number = '011933332222', caller_e164 = '+5511933332222' WHERE id = $1`, [a[3].id]);
+      expect(await found(`q=${encodeURIComponent('(11) 93333-2222')}`)).toEqual(['A3[lamp3,pothole3]']);
+      expect(await found(`q=${encodeURIComponent('(41) 98888-7777')}&status=open`)).toEqual([]);
+      expect(await found(`q=${encodeURIComponent('(41) 98888-7777')}`)).toEqual(['A4[]']);
+      // The back office sees A3 (its lamp) but may not read the number that called.
+      expect(await found(`q=${encodeURIComponent('(11) 93333-2222')}`, lighting)).toEqual([]);
+      expect(await found(`q=${encodeURIComponent('(11) 95555-4444')}`, lighting)).toEqual(['A1[lamp1]']);
+      expect(await found(`q=${encodeURIComponent('529.982.247-25')}`, lighting)).toEqual(['A1[lamp1]']);
+      expect(await found(`q=${encodeURIComponent('529.982.247-25')}`, cleaning)).toEqual([]);
+    });
+
+    it('finds by CPF and phone with indexes, never scanning every attendance', async () => {
+      const database = server.app.get(DataSource);
+      const plans: string[] = [];
+      const capture = database.query.bind(database);
+      // One connection of its own, so the setting holds for the EXPLAIN and for nothing else.
+      const explainer = database.createQueryRunner();
+      await explainer.query('SET enable_seqscan = off');
+      const spy = jest.spyOn(database, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+        if (sql.includes('count(*)::int AS total FROM attendances')) {
+          const plan = (await explainer.query(`EXPLAIN ${sql}`, parameters)) as { 'QUERY PLAN': string }[];
+          plans.push(plan.map((line) => line['QUERY PLAN']).join('\n'));
+        }
+        return capture(sql, parameters);
+      });
+      try {
+        await search(`q=${encodeURIComponent('529.982.247-25')}`);
+        await search(`q=${encodeURIComponent('(11) 95555-4444')}`);
+      } finally {
+        spy.mockRestore();
+        await explainer.query('RESET enable_seqscan');
+        await explainer.release();
+      }
+      // With sequential scans off, a plan still shows one only where no index can answer.
+      const [byDocument, byPhone] = plans;
+      expect(byDocument).toMatch(/customers_document_prefix on customers[\s\S]*attendances_customer on attendances/);
+      expect(byPhone).toMatch(/customer_phones_e164[\s\S]*attendances_customer on attendances[\s\S]*attendances_caller_e164 on attendances/);
+      for (const plan of plans) expect(plan).not.toMatch(/Seq Scan/);
     });
 
     it('pages with the total of matches', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import {
   type AttendanceHistoryItem,
@@ -7,11 +8,16 @@ import {
   type CustomerHistoryAttendance,
   type RequestSummary,
   type attendanceSearchQuerySchema,
+  isValidCnpj,
+  isValidCpf,
+  normalizePhone,
   parseProtocol,
+  stripDocument,
 } from '@receptivo/shared';
 import type { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
+import type { Settings } from '../config/settings';
 import { SqlParams, withinBrasiliaDays, wordsLike } from '../common/sql-conditions';
 import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access';
 import { REQUEST_SELECT, type RequestRow, RequestViews, toSummary } from '../requests/request-views';
@@ -83,13 +89,49 @@ function requestFilters(query: SearchQuery, user: AuthenticatedUser, params: Sql
 /** The Atendimentos tab and a customer's history. */
 @Injectable()
 export class AttendanceSearch {
+  private readonly defaultAreaCode: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: RequestViews,
-  ) {}
+    config: ConfigService<Settings, true>,
+  ) {
+    this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+  }
 
   /**
-   * Free text (an attendance or request protocol, or keywords) AND the filters: organ and status
+   * What the free text can be: a protocol, the customer's CPF/CNPJ, a phone (the customer's or the
+   * call's), each typed with or without punctuation, or else keywords. Each is an exact match on an
+   * indexed column; they are united by attendance id, since an OR of subqueries would scan every
+   * attendance. The back office finds by CPF/CNPJ or phone only its organ's requesters, and never by
+   * the calling number, which is not its to read.
+   */
+  private freeText(text: string, params: SqlParams, user: AuthenticatedUser): string {
+    const backoffice = user.role === 'backoffice';
+    // A parameter is added only where the SQL uses it: PostgreSQL cannot type an unused one.
+    const ofRequester = (customer: string) => (backoffice ? ` AND ${requesterOfOrgan(customer, params.add(backofficeOrganId(user)))}` : '');
+    const exact: string[] = [];
+    const protocol = parseProtocol(text);
+    if (protocol) {
+      const value = params.add(protocol);
+      exact.push(`SELECT pa.id FROM attendances pa WHERE pa.protocol = ${value}`, `SELECT pr.attendance_id FROM requests pr WHERE pr.protocol = ${value}`);
+    }
+    const document = stripDocument(text);
+    if (isValidCpf(document) || isValidCnpj(document)) {
+      exact.push(`SELECT da.id FROM attendances da JOIN customers dc ON dc.id = da.customer_id WHERE dc.document = ${params.add(document)}${ofRequester('dc.id')}`);
+    }
+    const phone = /[a-z]/i.test(text) ? undefined : normalizePhone(text, this.defaultAreaCode);
+    if (phone) {
+      const value = params.add(phone.e164);
+      exact.push(`SELECT fa.id FROM attendances fa JOIN customer_phones fp ON fp.customer_id = fa.customer_id WHERE fp.e164 = ${value}${ofRequester('fp.customer_id')}`);
+      if (!backoffice) exact.push(`SELECT ca.id FROM attendances ca WHERE ca.caller_e164 = ${value}`);
+    }
+    if (exact.length) return `a.id IN (${exact.join(' UNION ')})`;
+    return wordsLike(params, text, attendancesMatching) ?? 'false';
+  }
+
+  /**
+   * Free text (a protocol, a CPF/CNPJ, a phone, or keywords) AND the filters: organ and status
    * are attributes of requests (one request must have both), channel and dates of the attendance
    * (its start, in Brasília days). The back office sees only attendances with a request of its
    * organ, only those requests (and counts), and the customer only when a requester of its organ.
@@ -104,15 +146,7 @@ export class AttendanceSearch {
     }
     if (query.channel) where.push(`a.channel = ${params.add(query.channel)}`);
     withinBrasiliaDays(where, params, 'a.started_at', query);
-    if (query.q) {
-      const protocol = parseProtocol(query.q);
-      if (protocol) {
-        const value = params.add(protocol);
-        where.push(`(a.protocol = ${value} OR a.id IN (SELECT pr.attendance_id FROM requests pr WHERE pr.protocol = ${value}))`);
-      } else {
-        where.push(wordsLike(params, query.q, attendancesMatching) ?? 'false');
-      }
-    }
+    if (query.q) where.push(this.freeText(query.q, params, user));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
 
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(

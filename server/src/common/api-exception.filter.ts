@@ -36,7 +36,13 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 
 export function toApiError(error: unknown): Omit<ApiErrorBody, 'requestId'> {
   if (error instanceof ApiException) {
-    return { statusCode: error.statusCode, code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) };
+    return {
+      statusCode: error.statusCode,
+      code: error.code,
+      message: error.message,
+      ...(error.fields && { fields: error.fields }),
+      ...(error.existingId && { existingId: error.existingId }),
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -7,6 +7,8 @@ export class ApiException extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The record a conflict ran into, for a caller allowed to open it. */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = 'ApiException';
@@ -24,8 +26,8 @@ export class RetryLaterException extends ApiException {
 }
 
 export const notFound = (what: string) => new ApiException(404, 'NOT_FOUND', `${what} não encontrado.`);
-export const conflict = (message: string, fields?: Record<string, string>) =>
-  new ApiException(409, 'CONFLICT', message, fields);
+export const conflict = (message: string, fields?: Record<string, string>, existingId?: string) =>
+  new ApiException(409, 'CONFLICT', message, fields, existingId);
 export const forbidden = (message = 'Você não tem permissão para esta ação.') =>
   new ApiException(403, 'FORBIDDEN', message);
 /** A lifecycle or domain rule refuses the action; the message names the rule. */

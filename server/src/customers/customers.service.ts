@@ -6,9 +6,12 @@ import {
   type CreateCustomer,
   type Customer,
   type UpdateCustomer,
-  isValidCnpj,
-  isValidCpf,
+  documentProblem,
+  duplicatePhoneMessage,
+  invalidPhoneMessage,
   normalizePhone,
+  phoneOnRecordMessage,
+  phoneProblem,
 } from '@receptivo/shared';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException, conflict, forbidden, notFound } from '../common/api-exception';
@@ -20,8 +23,12 @@ import { toCustomer } from './customer-view';
 
 const RELATIONS = { phones: true, addresses: true, portalAccount: true } as const;
 
-export const invalidPhoneMessage = 'Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.';
-const duplicateDocument = () => conflict('Já existe um cliente com este CPF/CNPJ.', { document: 'CPF/CNPJ já cadastrado.' });
+/**
+ * The conflict names the customer who has the document, so the form can offer to open that record:
+ * every role that may register or edit a customer may also open any customer's record.
+ */
+const duplicateDocument = (existingId: string | undefined) =>
+  conflict('Já existe um cliente com este CPF/CNPJ.', { document: 'CPF/CNPJ já cadastrado.' }, existingId);
 
 function isUniqueViolation(error: unknown, constraintPart: string): boolean {
   const refusal = databaseRefusal(error);
@@ -46,17 +53,24 @@ export class CustomersService {
   /** E.164 of a number typed in any Brazilian form, or a field error naming `field`. */
   normalizePhoneOrFail(number: string, field: string): string {
     const phone = normalizePhone(number, this.defaultAreaCode);
-    if (!phone) throw new ApiException(400, 'VALIDATION_FAILED', invalidPhoneMessage, { [field]: invalidPhoneMessage });
-    return phone.e164;
+    if (phone) return phone.e164;
+    // The default DDD is valid (checked at start), so the typed number says what is wrong with it.
+    const message = phoneProblem(number) ?? invalidPhoneMessage;
+    throw new ApiException(400, 'VALIDATION_FAILED', message, { [field]: message });
+  }
+
+  private async duplicateDocument(document: string): Promise<ApiException> {
+    const [existing] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM customers WHERE document = $1', [document]);
+    return duplicateDocument(existing?.id);
   }
 
   async create(input: CreateCustomer): Promise<Customer> {
     const numbers = input.phones.map((phone, index) => this.normalizePhoneOrFail(phone.number, `phones.${index}.number`));
     const repeated = numbers.findIndex((number, index) => numbers.indexOf(number) !== index);
+    // The schema caught numbers repeated in forms it can compare; with the default DDD applied, a
+    // number typed with and without it can still be one.
     if (repeated >= 0) {
-      throw new ApiException(400, 'VALIDATION_FAILED', 'Telefone repetido no cadastro.', {
-        [`phones.${repeated}.number`]: 'Este telefone já foi informado.',
-      });
+      throw new ApiException(400, 'VALIDATION_FAILED', duplicatePhoneMessage, { [`phones.${repeated}.number`]: duplicatePhoneMessage });
     }
     try {
       const id = await this.dataSource.transaction(async (manager) => {
@@ -76,7 +90,7 @@ export class CustomersService {
       });
       return this.get(id);
     } catch (error) {
-      if (isUniqueViolation(error, 'document')) throw duplicateDocument();
+      if (isUniqueViolation(error, 'document')) throw await this.duplicateDocument(input.document);
       throw error;
     }
   }
@@ -103,13 +117,8 @@ export class CustomersService {
   async update(id: string, patch: UpdateCustomer): Promise<Customer> {
     try {
       await this.withLockedCustomer(id, async (manager, customer) => {
-        if (patch.document !== undefined) {
-          const valid = customer.type === 'person' ? isValidCpf(patch.document) : isValidCnpj(patch.document);
-          if (!valid) {
-            const message = customer.type === 'person' ? 'CPF inválido: confira os dígitos.' : 'CNPJ inválido: confira os dígitos.';
-            throw new ApiException(400, 'VALIDATION_FAILED', message, { document: message });
-          }
-        }
+        const documentRefusal = patch.document === undefined ? undefined : documentProblem(customer.type, patch.document);
+        if (documentRefusal) throw new ApiException(400, 'VALIDATION_FAILED', documentRefusal, { document: documentRefusal });
         const { addresses, ...fields } = patch;
         if (customer.type === 'person') delete fields.tradeName;
         if (Object.keys(fields).length) await manager.update(CustomerEntity, id, fields);
@@ -121,7 +130,7 @@ export class CustomersService {
         }
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'document')) throw duplicateDocument();
+      if (isUniqueViolation(error, 'document')) throw await this.duplicateDocument(patch.document!);
       throw error;
     }
     return this.get(id);
@@ -132,7 +141,7 @@ export class CustomersService {
     return this.withLockedCustomer(id, async (manager) => {
       const phones = await manager.findBy(CustomerPhoneEntity, { customerId: id });
       if (phones.some((phone) => phone.e164 === e164)) {
-        throw conflict('Este telefone já está cadastrado para o cliente.', { number: 'Telefone já cadastrado.' });
+        throw conflict('Este telefone já está cadastrado para o cliente.', { number: phoneOnRecordMessage });
       }
       await manager.insert(CustomerPhoneEntity, { customerId: id, e164, primary: phones.length === 0 });
       return this.get(id, manager);

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { customerListSchema, customerSchema } from '@receptivo/shared';
+import { apiErrorSchema, customerListSchema, customerSchema } from '@receptivo/shared';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
 describe('customers API', () => {
@@ -78,6 +78,37 @@ describe('customers API', () => {
       expect(response.body.fields).toEqual({ document: 'CPF/CNPJ já cadastrado.' });
     });
 
+    it('a document already registered names the customer who has it, whom the caller may open', async () => {
+      const existing = (await server.http.get('/api/customers?document=11144477735').set(auth)).body.items[0];
+      for (const role of ['attendant', 'supervisor', 'admin'] as const) {
+        const token = { Authorization: `Bearer ${await server.login(role)}` };
+        const response = await server.http.post('/api/customers').set(token).send({ ...person, document: '11144477735', phones: [] }).expect(409);
+        expect(apiErrorSchema.parse(response.body)).toMatchObject({ code: 'CONFLICT', existingId: existing.id });
+        await server.http.get(`/api/customers/${response.body.existingId}`).set(token).expect(200);
+      }
+      // The back office may not register customers, so it never learns whose the document is.
+      const backoffice = { Authorization: `Bearer ${await server.login('backoffice')}` };
+      const refused = await server.http.post('/api/customers').set(backoffice).send(person).expect(403);
+      expect(refused.body.existingId).toBeUndefined();
+    });
+
+    it('an empty CPF or CNPJ is asked for, not called invalid', async () => {
+      const missing = await server.http.post('/api/customers').set(auth).send({ ...person, document: '' }).expect(400);
+      expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Informe o CPF.', fields: { document: 'Informe o CPF.' } });
+      const company = await server.http.post('/api/customers').set(auth).send({ type: 'company', name: 'Empresa X', document: ' ' }).expect(400);
+      expect(company.body.fields).toEqual({ document: 'Informe o CNPJ.' });
+    });
+
+    it('a phone with a DDD that does not exist, named', async () => {
+      const response = await server.http
+        .post('/api/customers')
+        .set(auth)
+        .send({ ...person, document: '337.079.504-33', phones: [{ number: '(00) 1234-5678' }] })
+        .expect(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'DDD 00 não existe: confira o código de área.' });
+      expect(response.body.fields).toEqual({ 'phones.0.number': 'DDD 00 não existe: confira o código de área.' });
+    });
+
     it('a malformed e-mail', async () => {
       const response = await server.http
         .post('/api/customers')
@@ -103,7 +134,16 @@ describe('customers API', () => {
         .set(auth)
         .send({ ...person, document: '337.079.504-33', phones: [{ number: '11 98888-1111' }, { number: '+55 11 8888-1111' }] })
         .expect(400);
-      expect(response.body.fields).toEqual({ 'phones.1.number': 'Este telefone já foi informado.' });
+      expect(response.body.fields).toEqual({ 'phones.1.number': 'Este telefone já está na lista.' });
+    });
+
+    it('the same phone twice, once without the DDD the server fills in', async () => {
+      const response = await server.http
+        .post('/api/customers')
+        .set(auth)
+        .send({ ...person, document: '337.079.504-33', phones: [{ number: '(11) 98765-4321' }, { number: '98765-4321' }] })
+        .expect(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { 'phones.1.number': 'Este telefone já está na lista.' } });
     });
 
     it('a missing name and a bad address, each named', async () => {
@@ -140,6 +180,10 @@ describe('customers API', () => {
       expect(again.body.fields).toEqual({ number: 'Telefone já cadastrado.' });
       const invalid = await server.http.post(`/api/customers/${id}/phones`).set(auth).send({ number: '4133' }).expect(400);
       expect(invalid.body.code).toBe('VALIDATION_FAILED');
+      const unknownAreaCode = await server.http.post(`/api/customers/${id}/phones`).set(auth).send({ number: '(20) 98765-4321' }).expect(400);
+      expect(unknownAreaCode.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { number: 'DDD 20 não existe: confira o código de área.' } });
+      const empty = await server.http.post(`/api/customers/${id}/phones`).set(auth).send({ number: '' }).expect(400);
+      expect(empty.body.fields).toEqual({ number: 'Informe o telefone.' });
     });
 
     it('makes the second phone primary, keeping exactly one primary', async () => {
@@ -189,8 +233,11 @@ describe('customers API', () => {
       const id = (await server.http.get('/api/customers?document=11144477735').set(auth)).body.items[0].id;
       const invalid = await server.http.patch(`/api/customers/${id}`).set(auth).send({ document: '111.444.777-00' }).expect(400);
       expect(invalid.body.fields).toEqual({ document: 'CPF inválido: confira os dígitos.' });
+      const empty = await server.http.patch(`/api/customers/${id}`).set(auth).send({ document: '' }).expect(400);
+      expect(empty.body.fields).toEqual({ document: 'Informe o CPF.' });
       const taken = await server.http.patch(`/api/customers/${id}`).set(auth).send({ document: '46958933206' }).expect(409);
-      expect(taken.body.code).toBe('CONFLICT');
+      const owner = (await server.http.get('/api/customers?document=46958933206').set(auth)).body.items[0];
+      expect(taken.body).toMatchObject({ code: 'CONFLICT', existingId: owner.id });
       expect((await server.http.get(`/api/customers/${id}`).set(auth)).body.document).toBe('11144477735');
     });
 

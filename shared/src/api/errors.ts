@@ -29,12 +29,17 @@ export const apiErrorCodes = [
 export const apiErrorCodeSchema = z.enum(apiErrorCodes);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
 
-/** The one shape of every API error. `fields` names invalid inputs by path ("address.cep"). */
+/**
+ * The one shape of every API error. `fields` names invalid inputs by path ("address.cep");
+ * `existingId` is the record a CONFLICT ran into (the customer who already has this CPF), given
+ * only to a caller who may open it.
+ */
 export const apiErrorSchema = z.object({
   statusCode: z.number().int(),
   code: apiErrorCodeSchema,
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
+  existingId: z.string().uuid().optional(),
   requestId: z.string().optional(),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

@@ -1,4 +1,5 @@
-import { formatPhone, normalizePhone } from './phones';
+import { parsePhoneNumberFromString as parseWithFullMetadata } from 'libphonenumber-js/max';
+import { brazilianAreaCodes, formatPhone, normalizePhone, phoneIdentity, phoneProblem } from './phones';
 
 describe('Brazilian phone forms (docs/domain.md)', () => {
   const mobile = '+5511987654321';
@@ -61,5 +62,45 @@ describe('Brazilian phone forms (docs/domain.md)', () => {
     expect(formatPhone(mobile)).toBe('(11) 98765-4321');
     expect(formatPhone(landline)).toBe('(11) 3333-4444');
     expect(formatPhone('+12025550123')).toBe('+1 202 555 0123');
+  });
+
+  it.each(['(20) 98765-4321', '20 3333-4444', '+55 10 98765-4321', '(00) 1234-5678'])('refuses %s, whose DDD does not exist', (typed) => {
+    expect(normalizePhone(typed, '11')).toBeUndefined();
+  });
+});
+
+describe('a phone checked as it is typed, before the server sees it', () => {
+  it('tells a missing number from an invalid one', () => {
+    expect(phoneProblem('')).toBe('Informe o telefone.');
+    expect(phoneProblem('   ')).toBe('Informe o telefone.');
+    expect(phoneProblem('4133')).toBe('Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.');
+    expect(phoneProblem('(11) 0765-4321')).toBe('Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.');
+  });
+
+  it('names a DDD that does not exist', () => {
+    expect(phoneProblem('(00) 1234-5678')).toBe('DDD 00 não existe: confira o código de área.');
+    expect(phoneProblem('(020) 98765-4321')).toBe('DDD 20 não existe: confira o código de área.');
+    expect(phoneProblem('23 3333-4444')).toBe('DDD 23 não existe: confira o código de área.');
+  });
+
+  it('accepts numbers with or without DDD', () => {
+    expect(phoneProblem('(11) 98765-4321')).toBeUndefined();
+    expect(phoneProblem('98765-4321')).toBeUndefined();
+    expect(phoneProblem('+1 202 555 0123')).toBeUndefined();
+  });
+
+  it('gives one identity to one number typed in different forms', () => {
+    const forms = ['(11) 98765-4321', '11987654321', '+55 11 98765-4321', '0 11 98765-4321', '(11) 8765-4321'];
+    expect(new Set(forms.map(phoneIdentity))).toEqual(new Set(['+5511987654321']));
+    expect(phoneIdentity('98765-4321')).toBe(phoneIdentity('8765-4321'));
+    expect(phoneIdentity('98765-4321')).not.toBe(phoneIdentity('(11) 98765-4321'));
+    expect(phoneIdentity('(21) 98765-4321')).not.toBe(phoneIdentity('(11) 98765-4321'));
+  });
+
+  it('knows the DDDs that libphonenumber-js knows with its full metadata', () => {
+    const twoDigits = Array.from({ length: 90 }, (_, index) => String(index + 10));
+    const geographic = (number: string) => ['FIXED_LINE', 'MOBILE'].includes(parseWithFullMetadata(number, 'BR')?.getType() ?? '');
+    const known = twoDigits.filter((areaCode) => geographic(`${areaCode}33334444`) || geographic(`${areaCode}987654321`));
+    expect([...brazilianAreaCodes].sort()).toEqual(known);
   });
 });

@@ -9,37 +9,86 @@ export interface NormalizedPhone {
 
 const BRAZIL = '55';
 
+export const invalidPhoneMessage = 'Telefone inválido: informe DDD e número, por exemplo (11) 98765-4321.';
+export const missingPhoneMessage = 'Informe o telefone.';
+export const duplicatePhoneMessage = 'Este telefone já está na lista.';
+/** A number the customer's record already has. */
+export const phoneOnRecordMessage = 'Telefone já cadastrado.';
+const unknownAreaCodeMessage = (areaCode: string) => `DDD ${areaCode} não existe: confira o código de área.`;
+
 /**
- * The Brazilian ways of writing one number, reduced to DDD + subscriber number:
- * 55 in front, a leading 0 with or without a carrier code (0 21 11 …), or no DDD at all.
+ * The area codes (DDD) of Anatel's numbering plan. Kept here because libphonenumber-js's default
+ * metadata accepts any two digits as a DDD; its "max" metadata knows them but would also refuse
+ * numbers by line type and weighs about twice as much in the desk. A unit test checks this list
+ * against that metadata.
+ */
+export const brazilianAreaCodes: ReadonlySet<string> = new Set(
+  [
+    '11-19', '21', '22', '24', '27', '28', '31-35', '37', '38', '41-49', '51', '53-55', '61-69',
+    '71', '73-75', '77', '79', '81-89', '91-99',
+  ].flatMap((range) => {
+    const [first, last = first] = range.split('-').map(Number);
+    return Array.from({ length: last - first + 1 }, (_, offset) => String(first + offset));
+  }),
+);
+
+/**
+ * A phone as typed, read without knowing the server's default DDD: a whole number, a local one
+ * (no DDD: the server completes it with CTI_DEFAULT_AREA_CODE), or why it cannot be a number.
+ */
+type TypedPhone =
+  | { kind: 'complete'; phone: NormalizedPhone }
+  | { kind: 'local'; subscriber: string }
+  | { kind: 'invalid'; message: string };
+
+/**
+ * The Brazilian ways of writing one number, reduced to DDD + subscriber number (or the subscriber
+ * alone): 55 in front, a leading 0 with or without a carrier code (0 21 11 …), or no DDD at all.
  * Returns undefined when the digits fit none of them.
  */
-function brazilianNationalNumber(digits: string, defaultAreaCode: string): string | undefined {
-  const subscriber = (rest: string) => rest.length === 8 || rest.length === 9;
+function brazilianNationalNumber(digits: string): string | undefined {
   if (digits.startsWith(BRAZIL) && (digits.length === 12 || digits.length === 13)) digits = digits.slice(2);
   else if (digits.startsWith('0') && (digits.length === 13 || digits.length === 14)) digits = digits.slice(3);
   else if (digits.startsWith('0') && (digits.length === 11 || digits.length === 12)) digits = digits.slice(1);
-
-  if (subscriber(digits)) return defaultAreaCode + digits;
-  if (digits.length === 10 || digits.length === 11) return digits;
-  return undefined;
+  return digits.length >= 8 && digits.length <= 11 ? digits : undefined;
 }
 
 /** Mobiles (subscriber starting 6–9) written with the old eight digits get the ninth. */
-function withNinthDigit(national: string): string {
-  const areaCode = national.slice(0, 2);
-  const subscriber = national.slice(2);
-  return subscriber.length === 8 && /^[6-9]/.test(subscriber) ? `${areaCode}9${subscriber}` : national;
+function withNinthDigit(subscriber: string): string {
+  return subscriber.length === 8 && /^[6-9]/.test(subscriber) ? `9${subscriber}` : subscriber;
 }
 
-/**
- * Normalizes a phone as typed by an attendant or sent by the PBX. Every Brazilian variant of one
- * number gives the same E.164, so lookups are one exact index match.
- */
-export function normalizePhone(input: string, defaultAreaCode: string): NormalizedPhone | undefined {
+/** No subscriber number starts with 0 or 1, and a ninth digit is always a 9. */
+const isSubscriber = (subscriber: string) => /^[2-9]\d{7}$/.test(subscriber) || /^9\d{8}$/.test(subscriber);
+
+function brazilianPhone(areaCode: string, subscriber: string): TypedPhone {
+  if (!brazilianAreaCodes.has(areaCode)) return { kind: 'invalid', message: unknownAreaCodeMessage(areaCode) };
+  const full = withNinthDigit(subscriber);
+  const parsed = isSubscriber(full) ? parsePhoneNumberFromString(areaCode + full, 'BR') : undefined;
+  if (!parsed?.isValid()) return { kind: 'invalid', message: invalidPhoneMessage };
+  return { kind: 'complete', phone: { e164: parsed.number, display: parsed.formatNational() } };
+}
+
+/** The DDD as written in "(00) 1234-5678" (or "(011)"), where the digits alone would read as a prefix. */
+function parenthesizedAreaCode(typed: string): string | undefined {
+  return /^\(\s*0?(\d{2})\s*\)/.exec(typed)?.[1];
+}
+
+/** While a number is still being typed: a DDD already closed in parentheses, "(00) …", that does not exist. */
+export function typedAreaCodeProblem(input: string): string | undefined {
+  const areaCode = parenthesizedAreaCode(input.trim());
+  return areaCode && !brazilianAreaCodes.has(areaCode) ? unknownAreaCodeMessage(areaCode) : undefined;
+}
+
+/** Reads a phone as an attendant types it or the PBX sends it. */
+function readPhone(input: string): TypedPhone {
   const trimmed = input.trim();
+  if (!trimmed) return { kind: 'invalid', message: missingPhoneMessage };
   const digits = trimmed.replace(/\D/g, '');
-  if (digits.length < 8 || digits.length > 15) return undefined;
+  if (/[a-z]/i.test(trimmed) || digits.length < 8 || digits.length > 15) return { kind: 'invalid', message: invalidPhoneMessage };
+
+  const areaCodeRefusal = typedAreaCodeProblem(trimmed);
+  if (areaCodeRefusal) return { kind: 'invalid', message: areaCodeRefusal };
 
   // "+" or "00" makes the country code explicit: abroad goes to libphonenumber as is, and a
   // Brazilian number must then carry its DDD.
@@ -47,16 +96,43 @@ export function normalizePhone(input: string, defaultAreaCode: string): Normaliz
   const withoutPrefix = digits.replace(/^00/, '');
   if (explicitCountry && !withoutPrefix.startsWith(BRAZIL)) {
     const parsed = parsePhoneNumberFromString(`+${withoutPrefix}`);
-    return parsed?.isValid() ? { e164: parsed.number, display: parsed.formatInternational() } : undefined;
+    return parsed?.isValid()
+      ? { kind: 'complete', phone: { e164: parsed.number, display: parsed.formatInternational() } }
+      : { kind: 'invalid', message: invalidPhoneMessage };
   }
   const national = explicitCountry
     ? [10, 11].includes(withoutPrefix.length - 2) ? withoutPrefix.slice(2) : undefined
-    : brazilianNationalNumber(digits, defaultAreaCode);
-  // No DDD starts with 0 and no subscriber number starts with 0 or 1.
-  if (!national || !/^[1-9]\d[2-9]/.test(national)) return undefined;
-  const parsed = parsePhoneNumberFromString(withNinthDigit(national), 'BR');
-  if (!parsed?.isValid()) return undefined;
-  return { e164: parsed.number, display: parsed.formatNational() };
+    : brazilianNationalNumber(digits);
+  if (!national) return { kind: 'invalid', message: invalidPhoneMessage };
+  if (national.length >= 10) return brazilianPhone(national.slice(0, 2), national.slice(2));
+  const subscriber = withNinthDigit(national);
+  return isSubscriber(subscriber) ? { kind: 'local', subscriber } : { kind: 'invalid', message: invalidPhoneMessage };
+}
+
+/**
+ * Normalizes a phone as typed by an attendant or sent by the PBX. Every Brazilian variant of one
+ * number gives the same E.164, so lookups are one exact index match.
+ */
+export function normalizePhone(input: string, defaultAreaCode: string): NormalizedPhone | undefined {
+  const typed = readPhone(input);
+  const whole = typed.kind === 'local' ? brazilianPhone(defaultAreaCode, typed.subscriber) : typed;
+  return whole.kind === 'complete' ? whole.phone : undefined;
+}
+
+/** Why a typed phone cannot be saved, as the form and the server say it; undefined when it can. */
+export function phoneProblem(input: string): string | undefined {
+  const typed = readPhone(input);
+  return typed.kind === 'invalid' ? typed.message : undefined;
+}
+
+/**
+ * Equal for one number typed in two forms ("(11) 98765-4321", "+55 11 98765-4321"). A number
+ * without DDD equals only others without DDD: the default DDD is the server's to apply.
+ */
+export function phoneIdentity(input: string): string | undefined {
+  const typed = readPhone(input);
+  if (typed.kind === 'complete') return typed.phone.e164;
+  return typed.kind === 'local' ? `local:${typed.subscriber}` : undefined;
 }
 
 /** Display form of a stored E.164 number. */

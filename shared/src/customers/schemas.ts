@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidCnpj, isValidCpf, stripDocument } from './documents';
+import { duplicatePhoneMessage, missingPhoneMessage, phoneIdentity, phoneProblem } from './phones';
 
 export const customerTypes = ['person', 'company'] as const;
 export const customerTypeSchema = z.enum(customerTypes);
@@ -50,23 +51,56 @@ const optionalEmail = z
   .optional()
   .transform((value) => (value ? value : null));
 
+/** Missing, unknown DDD or not a number: the same message on the screen as typed and from the server. */
 export const phoneInputSchema = z.object({
-  number: z.string({ error: 'Informe o telefone.' }).trim().min(8, 'Telefone incompleto.').max(25, 'Telefone inválido.'),
+  number: z
+    .string({ error: missingPhoneMessage })
+    .trim()
+    .max(25, 'Telefone inválido.')
+    .superRefine((number, context) => {
+      const problem = phoneProblem(number);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type PhoneInput = z.infer<typeof phoneInputSchema>;
 
-const cpfSchema = z
-  .string({ error: 'Informe o CPF.' })
-  .transform(stripDocument)
-  .refine(isValidCpf, 'CPF inválido: confira os dígitos.');
-const cnpjSchema = z
-  .string({ error: 'Informe o CNPJ.' })
-  .transform(stripDocument)
-  .refine(isValidCnpj, 'CNPJ inválido: confira os dígitos.');
+const documentNames: Record<CustomerType, string> = { person: 'CPF', company: 'CNPJ' };
+
+/** An empty document is missing, a filled wrong one is invalid: the form and the server say which. */
+export function documentProblem(type: CustomerType, document: string): string | undefined {
+  const stripped = stripDocument(document);
+  const name = documentNames[type];
+  if (!stripped) return `Informe o ${name}.`;
+  const valid = type === 'person' ? isValidCpf(stripped) : isValidCnpj(stripped);
+  return valid ? undefined : `${name} inválido: confira os dígitos.`;
+}
+
+const documentSchema = (type: CustomerType) =>
+  z
+    .string({ error: `Informe o ${documentNames[type]}.` })
+    .transform(stripDocument)
+    .superRefine((document, context) => {
+      const problem = documentProblem(type, document);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+
+/** The same number twice in one list, however it was typed, is refused at the second. */
+const phoneListSchema = z
+  .array(phoneInputSchema)
+  .max(10, 'No máximo 10 telefones.')
+  .superRefine((phones, context) => {
+    const seen = new Set<string>();
+    phones.forEach((phone, index) => {
+      const identity = phoneIdentity(phone.number);
+      if (identity === undefined) return;
+      if (seen.has(identity)) context.addIssue({ code: 'custom', message: duplicatePhoneMessage, path: [index, 'number'] });
+      seen.add(identity);
+    });
+  });
 
 const commonFields = {
   email: optionalEmail,
-  phones: z.array(phoneInputSchema).max(10, 'No máximo 10 telefones.').default([]),
+  phones: phoneListSchema.default([]),
   addresses: z.array(addressSchema).max(10, 'No máximo 10 endereços.').default([]),
 };
 
@@ -76,14 +110,14 @@ export const createCustomerSchema = z.discriminatedUnion(
     z.object({
       type: z.literal('person'),
       name: requiredText('o nome completo'),
-      document: cpfSchema,
+      document: documentSchema('person'),
       ...commonFields,
     }),
     z.object({
       type: z.literal('company'),
       name: requiredText('a razão social'),
       tradeName: optionalText(),
-      document: cnpjSchema,
+      document: documentSchema('company'),
       ...commonFields,
     }),
   ],
@@ -104,6 +138,13 @@ export const updateCustomerSchema = z
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Nada a alterar.');
 export type UpdateCustomer = z.infer<typeof updateCustomerSchema>;
+
+/** The update as the record's form checks it; the server applies `documentProblem` once it has read the type. */
+export const updateCustomerSchemaFor = (type: CustomerType) =>
+  updateCustomerSchema.superRefine((patch, context) => {
+    const problem = patch.document === undefined ? undefined : documentProblem(type, patch.document);
+    if (problem) context.addIssue({ code: 'custom', message: problem, path: ['document'] });
+  });
 
 export const customerPhoneSchema = z.object({
   id: z.string().uuid(),
