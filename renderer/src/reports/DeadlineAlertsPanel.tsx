@@ -3,14 +3,12 @@ import { Link } from 'react-router-dom';
 import { type DeadlineAlert, type DeadlineAlerts, formatProtocol, requestStatusLabels } from '@receptivo/shared';
 import { requestStatusPath } from '../app/paths';
 import { usePolling } from '../cti/use-polling';
-import { formatDateTime, formatTime } from '../ui/format';
+import { countLabel, formatDateTime, formatTime } from '../ui/format';
 import { formatCount, formatDuration } from './report-format';
 import { getDeadlineAlerts } from './reports-api';
 import './reports.css';
 
 const refreshEveryMs = 60_000;
-
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
 function timeLeft(alert: DeadlineAlert): string {
   return alert.overdue ? `vencida há ${formatDuration(alert.secondsLeft)}` : `vence em ${formatDuration(alert.secondsLeft)}`;
@@ -19,7 +17,7 @@ function timeLeft(alert: DeadlineAlert): string {
 function Counts({ overdue, dueSoon }: { overdue: number; dueSoon: number }) {
   return (
     <span className="deadline-alerts__counts">
-      <span className={overdue > 0 ? 'badge badge--overdue' : 'badge badge--off'}>{plural(overdue, 'vencida', 'vencidas')}</span>
+      <span className={overdue > 0 ? 'badge badge--overdue' : 'badge badge--off'}>{countLabel(overdue, 'vencida', 'vencidas')}</span>
       <span className={dueSoon > 0 ? 'badge badge--due-soon' : 'badge badge--off'}>{`${formatCount(dueSoon)} a vencer`}</span>
     </span>
   );
