@@ -1,7 +1,7 @@
 import { useState, type ComponentPropsWithoutRef } from 'react';
 import { type ControlProps, Field } from './Field';
 import { MaskedInput } from './MaskedInput';
-import { brazilianDateText, dateFieldValue, maskBrazilianDate, readBrazilianDate } from './brazilian-date';
+import { brazilianDateText, dateFieldProblem, dateFieldValue, maskBrazilianDate } from './brazilian-date';
 
 type DateInputProps = Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'onChange' | 'type'> & {
   /** An ISO date, '' or text that is not a date (see dateFieldValue). */
@@ -55,8 +55,7 @@ interface DateFieldProps {
 /** A labelled date input that says what is wrong with the date once the user leaves it. */
 export function DateField({ label, value, onChange, error, hint }: DateFieldProps) {
   const [left, setLeft] = useState(false);
-  const reading = readBrazilianDate(brazilianDateText(value));
-  const ownError = reading.kind === 'invalid' && (left || error) ? reading.message : undefined;
+  const ownError = left || error ? dateFieldProblem(value) : undefined;
   return (
     <Field label={label} error={ownError ?? error} hint={hint}>
       {(control: ControlProps) => (

@@ -49,3 +49,9 @@ export function dateFieldValue(text: string): string {
   const reading = readBrazilianDate(text);
   return reading.kind === 'date' ? reading.iso : reading.kind === 'empty' ? '' : text;
 }
+
+/** Why a date field's value (see dateFieldValue) is not a date; undefined when it is one or blank. */
+export function dateFieldProblem(value: string): string | undefined {
+  const reading = readBrazilianDate(brazilianDateText(value));
+  return reading.kind === 'invalid' ? reading.message : undefined;
+}
