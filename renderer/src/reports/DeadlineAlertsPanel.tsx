@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { type DeadlineAlert, type DeadlineAlerts, formatProtocol, requestStatusLabels } from '@receptivo/shared';
+import { type DeadlineAlert, type DeadlineAlerts, requestStatusLabels } from '@receptivo/shared';
 import { requestStatusPath } from '../app/paths';
 import { usePolling } from '../cti/use-polling';
 import { countLabel, formatDateTime, formatTime } from '../ui/format';
+import { Protocol } from '../ui/Protocol';
 import { formatCount, formatDuration } from './report-format';
 import { getDeadlineAlerts } from './reports-api';
 import './reports.css';
@@ -95,8 +96,10 @@ function OrganAlerts({ organ }: { organ: DeadlineAlerts['organs'][number] }) {
         <tbody>
           {organ.items.map((alert) => (
             <tr key={alert.id} className={alert.overdue ? 'deadline-alerts__row--overdue' : undefined}>
-              <td className="mono">
-                <Link to={requestStatusPath(alert.id)}>{formatProtocol(alert.protocol)}</Link>
+              <td>
+                <Link to={requestStatusPath(alert.id)}>
+                  <Protocol value={alert.protocol} />
+                </Link>
               </td>
               <td>{alert.typeName}</td>
               <td>{alert.customerName ?? '—'}</td>
