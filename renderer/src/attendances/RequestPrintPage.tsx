@@ -6,7 +6,7 @@ import { requestPdfPath } from '../requests/requests-api';
 import { RequestTimeline } from '../requests/RequestTimeline';
 import { formatDateTime } from '../ui/format';
 import { PrintSheet } from '../ui/PrintSheet';
-import { Protocol } from '../ui/Protocol';
+import { Protocol, TextWithProtocols } from '../ui/Protocol';
 import { SchemaForm } from '../ui/schema-form/SchemaForm';
 import { addressText, groupingText, RequestLoader, requestPdfName } from './RequestStatus';
 import './attendances.css';
@@ -27,7 +27,11 @@ function PrintableRequest({ request }: { request: Request }) {
       kind="Comprovante de solicitação"
       title="Solicitação"
       protocol={request.protocol}
-      subtitle={grouping && <p>{grouping}</p>}
+      subtitle={grouping && (
+        <p>
+          <TextWithProtocols text={grouping} />
+        </p>
+      )}
       pdf={{ path: requestPdfPath(request.id), fileName: requestPdfName(request) }}
       back={{ to: requestStatusPath(request.id), label: 'Voltar à solicitação' }}
     >
