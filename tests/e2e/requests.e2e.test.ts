@@ -71,7 +71,7 @@ describe('the request lifecycle in Chromium', () => {
       const file = await (await download).path();
       const printed = await readFile(file);
       expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(pdfText(printed)).toContain(formatProtocol(request.protocol));
+      expect(await pdfText(printed)).toContain(formatProtocol(request.protocol));
     });
   });
 

@@ -19,6 +19,7 @@ import { FormAlert } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { Page } from '../ui/Page';
+import { Protocol } from '../ui/Protocol';
 import { useLoad } from '../ui/use-load';
 import { attendancePdfPath, getAttendance, takeOverAttendance } from './attendances-api';
 import { formatDuration } from './elapsed';
@@ -264,7 +265,9 @@ export function AttendanceRequests({ attendance, linked = true }: { attendance: 
           <tbody>
             {attendance.requests.map((request) => (
               <tr key={request.id}>
-                <td className="mono">{formatProtocol(request.protocol)}</td>
+                <td>
+                  <Protocol value={request.protocol} />
+                </td>
                 <td>{linked ? <Link to={requestStatusPath(request.id)}>{request.typeName}</Link> : request.typeName}</td>
                 <td>{request.organName}</td>
                 <td>

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router-dom';
-import { formatProtocol, type Attendance } from '@receptivo/shared';
+import type { Attendance } from '@receptivo/shared';
 import { attendanceDetailsPath } from '../app/paths';
 import { PrintSheet } from '../ui/PrintSheet';
 import { attendancePdfPath } from './attendances-api';
@@ -22,7 +22,8 @@ function PrintableAttendance({ attendance }: { attendance: Attendance }) {
   return (
     <PrintSheet
       kind="Comprovante de atendimento"
-      title={`Atendimento ${formatProtocol(attendance.protocol)}`}
+      title="Atendimento"
+      protocol={attendance.protocol}
       pdf={{ path: attendancePdfPath(attendance.id), fileName: attendancePdfName(attendance) }}
       back={{ to: attendanceDetailsPath(attendance.id), label: 'Voltar ao atendimento' }}
     >

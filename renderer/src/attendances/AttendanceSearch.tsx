@@ -14,6 +14,7 @@ import {
 import { ApiError, describeError } from '../api/client';
 import { attendanceDetailsPath } from '../app/paths';
 import { useApi } from '../auth/SessionProvider';
+import { DateField } from '../ui/DateInput';
 import { Dialog } from '../ui/Dialog';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
@@ -172,12 +173,8 @@ export function AttendanceSearch() {
           </Field>
           <fieldset className="attendance-search__period">
             <legend>Período</legend>
-            <Field label="De" error={errors.fields.from}>
-              {(control) => <input {...control} type="date" {...bind('from')} />}
-            </Field>
-            <Field label="Até" error={errors.fields.to}>
-              {(control) => <input {...control} type="date" {...bind('to')} />}
-            </Field>
+            <DateField label="De" value={filters.from} onChange={(from) => setFilters((previous) => ({ ...previous, from }))} error={errors.fields.from} />
+            <DateField label="Até" value={filters.to} onChange={(to) => setFilters((previous) => ({ ...previous, to }))} error={errors.fields.to} />
           </fieldset>
         </div>
         <div className="search-form__actions">

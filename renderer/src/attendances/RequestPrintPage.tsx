@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import { useParams } from 'react-router-dom';
-import { formatDocument, formatProtocol, requestStatusLabels, type Request } from '@receptivo/shared';
+import { formatDocument, requestStatusLabels, type Request } from '@receptivo/shared';
 import { requestStatusPath } from '../app/paths';
 import { requestPdfPath } from '../requests/requests-api';
 import { RequestTimeline } from '../requests/RequestTimeline';
 import { formatDateTime } from '../ui/format';
 import { PrintSheet } from '../ui/PrintSheet';
+import { Protocol, TextWithProtocols } from '../ui/Protocol';
 import { SchemaForm } from '../ui/schema-form/SchemaForm';
 import { addressText, groupingText, RequestLoader, requestPdfName } from './RequestStatus';
 import './attendances.css';
@@ -19,22 +20,30 @@ export function RequestPrintPage() {
 function PrintableRequest({ request }: { request: Request }) {
   const formTitleId = useId();
   const responseTitleId = useId();
-  const protocol = formatProtocol(request.protocol);
   const grouping = groupingText(request);
 
   return (
     <PrintSheet
       kind="Comprovante de solicitação"
-      title={`Solicitação ${protocol}`}
-      subtitle={grouping && <p>{grouping}</p>}
+      title="Solicitação"
+      protocol={request.protocol}
+      subtitle={grouping && (
+        <p>
+          <TextWithProtocols text={grouping} />
+        </p>
+      )}
       pdf={{ path: requestPdfPath(request.id), fileName: requestPdfName(request) }}
       back={{ to: requestStatusPath(request.id), label: 'Voltar à solicitação' }}
     >
       <dl className="details">
         <dt>Protocolo</dt>
-        <dd className="mono">{protocol}</dd>
+        <dd>
+          <Protocol value={request.protocol} />
+        </dd>
         <dt>Atendimento</dt>
-        <dd className="mono">{formatProtocol(request.attendanceProtocol)}</dd>
+        <dd>
+          <Protocol value={request.attendanceProtocol} />
+        </dd>
         <dt>Registrada em</dt>
         <dd>{formatDateTime(request.createdAt)}</dd>
         <dt>Prazo</dt>

@@ -83,8 +83,8 @@ test('Pesquisar sends the text with every filter, keeps them in the address, and
   await user.selectOptions(within(form()).getByLabelText('Situação'), 'Em andamento');
   await user.selectOptions(within(form()).getByLabelText('Meio de comunicação'), 'Presencial');
   const period = within(form()).getByRole('group', { name: 'Período' });
-  await user.type(within(period).getByLabelText('De'), '2026-03-01');
-  await user.type(within(period).getByLabelText('Até'), '2026-03-31');
+  await user.type(within(period).getByLabelText('De'), '01032026');
+  await user.type(within(period).getByLabelText('Até'), '31032026');
   await user.click(within(form()).getByRole('button', { name: 'Pesquisar' }));
 
   const filters = { q: '2026.005678-1', organId: obras.id, status: 'in_progress', channel: 'walk_in', from: '2026-03-01', to: '2026-03-31' };
@@ -121,8 +121,8 @@ test('a period that ends before it starts is refused beside Até, without asking
   const calls = server.calls(searchPath).length;
 
   const period = within(form()).getByRole('group', { name: 'Período' });
-  await user.type(within(period).getByLabelText('De'), '2026-03-31');
-  await user.type(within(period).getByLabelText('Até'), '2026-03-01');
+  await user.type(within(period).getByLabelText('De'), '31032026');
+  await user.type(within(period).getByLabelText('Até'), '01032026');
   await user.click(within(form()).getByRole('button', { name: 'Pesquisar' }));
 
   expect(within(period).getByLabelText('Até')).toHaveAccessibleDescription('A data final é anterior à inicial.');

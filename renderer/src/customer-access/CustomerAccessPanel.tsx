@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { customerAccessQuerySchema, type CustomerAccessList, type User } from '@receptivo/shared';
 import { ApiError } from '../api/client';
 import { listUsers } from '../administration/users-api';
+import { DateField } from '../ui/DateInput';
 import { DownloadLink } from '../ui/DownloadLink';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
-import { formatDateTime } from '../ui/format';
+import { countLabel, formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { EmptyState } from '../ui/Page';
 import { Pagination } from '../ui/Pagination';
@@ -77,12 +78,14 @@ export function CustomerAccessPanel() {
             </select>
           )}
         </Field>
-        <Field label="De" error={errors.fields.from}>
-          {(control) => <input {...control} type="date" {...bind('from')} />}
-        </Field>
-        <Field label="Até" error={errors.fields.to} hint="Dias em horário de Brasília.">
-          {(control) => <input {...control} type="date" {...bind('to')} />}
-        </Field>
+        <DateField label="De" value={form.from} onChange={(from) => setForm((previous) => ({ ...previous, from }))} error={errors.fields.from} />
+        <DateField
+          label="Até"
+          value={form.to}
+          onChange={(to) => setForm((previous) => ({ ...previous, to }))}
+          error={errors.fields.to}
+          hint="Dias em horário de Brasília."
+        />
         <button type="submit" className="button button--primary">
           Pesquisar
         </button>
@@ -101,7 +104,7 @@ function AccessResults({ list, filters, page, onPage }: { list: CustomerAccessLi
   return (
     <>
       <div className="toolbar">
-        <p aria-live="polite">{list.total === 1 ? '1 acesso' : `${list.total} acessos`}</p>
+        <p aria-live="polite">{countLabel(list.total, 'acesso', 'acessos')}</p>
         <DownloadLink className="button button--small" path={customerAccessCsvPath(filters)} fileName="acessos-a-dados-de-clientes.csv">
           Exportar CSV
         </DownloadLink>

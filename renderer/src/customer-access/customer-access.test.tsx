@@ -121,11 +121,11 @@ test('a filter the server refuses is told beside its field, and the desk keeps t
     'GET /api/customer-access': apiError(400, 'VALIDATION_FAILED', 'Dados inválidos.', { to: 'A data final é anterior à inicial.' }),
   });
 
-  await user.type(screen.getByLabelText('De'), '2026-12-01');
+  await user.type(screen.getByLabelText('De'), '01122026');
   await user.click(screen.getByRole('button', { name: 'Pesquisar' }));
   expect(await screen.findByText('A data final é anterior à inicial.')).toBeInTheDocument();
   expect(failing.calls('GET /api/customer-access')).toHaveLength(1);
-  expect(screen.getByLabelText('De')).toHaveValue('2026-12-01');
+  expect(screen.getByLabelText('De')).toHaveValue('01/12/2026');
 });
 
 test('a supervisor has no access audit tab', async () => {

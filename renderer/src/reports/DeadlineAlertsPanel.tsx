@@ -1,16 +1,15 @@
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
-import { type DeadlineAlert, type DeadlineAlerts, formatProtocol, requestStatusLabels } from '@receptivo/shared';
+import { type DeadlineAlert, type DeadlineAlerts, requestStatusLabels } from '@receptivo/shared';
 import { requestStatusPath } from '../app/paths';
 import { usePolling } from '../cti/use-polling';
-import { formatDateTime, formatTime } from '../ui/format';
+import { countLabel, formatDateTime, formatTime } from '../ui/format';
+import { Protocol } from '../ui/Protocol';
 import { formatCount, formatDuration } from './report-format';
 import { getDeadlineAlerts } from './reports-api';
 import './reports.css';
 
 const refreshEveryMs = 60_000;
-
-const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
 function timeLeft(alert: DeadlineAlert): string {
   return alert.overdue ? `vencida há ${formatDuration(alert.secondsLeft)}` : `vence em ${formatDuration(alert.secondsLeft)}`;
@@ -19,7 +18,7 @@ function timeLeft(alert: DeadlineAlert): string {
 function Counts({ overdue, dueSoon }: { overdue: number; dueSoon: number }) {
   return (
     <span className="deadline-alerts__counts">
-      <span className={overdue > 0 ? 'badge badge--overdue' : 'badge badge--off'}>{plural(overdue, 'vencida', 'vencidas')}</span>
+      <span className={overdue > 0 ? 'badge badge--overdue' : 'badge badge--off'}>{countLabel(overdue, 'vencida', 'vencidas')}</span>
       <span className={dueSoon > 0 ? 'badge badge--due-soon' : 'badge badge--off'}>{`${formatCount(dueSoon)} a vencer`}</span>
     </span>
   );
@@ -97,8 +96,10 @@ function OrganAlerts({ organ }: { organ: DeadlineAlerts['organs'][number] }) {
         <tbody>
           {organ.items.map((alert) => (
             <tr key={alert.id} className={alert.overdue ? 'deadline-alerts__row--overdue' : undefined}>
-              <td className="mono">
-                <Link to={requestStatusPath(alert.id)}>{formatProtocol(alert.protocol)}</Link>
+              <td>
+                <Link to={requestStatusPath(alert.id)}>
+                  <Protocol value={alert.protocol} />
+                </Link>
               </td>
               <td>{alert.typeName}</td>
               <td>{alert.customerName ?? '—'}</td>

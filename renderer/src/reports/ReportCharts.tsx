@@ -4,6 +4,7 @@ import {
   type Channel,
   type DeadlineOutcome,
   type Report,
+  type ReportGrouping,
   type RequestStatus,
   brazilianDate,
   channelLabels,
@@ -41,12 +42,15 @@ function ChartFigure({ caption, height, children }: { caption: string; height: n
   );
 }
 
-const shortDay = (isoDay: string) => brazilianDate(isoDay).slice(0, 5);
+const groupingInCaptions: Record<ReportGrouping, string> = { day: 'dia', week: 'semana', month: 'mês' };
 
-export function AttendancesPerDayChart({ perDay }: { perDay: Report['attendances']['perDay'] }) {
-  const data = perDay.map((day) => ({ day: shortDay(day.date), ...day.byChannel }));
+/** A row over time on the chart's axis: its first day ("02/03"), or its month ("03/2026"). */
+const axisLabel = (group: { from: string }, groupBy: ReportGrouping) => brazilianDate(group.from).slice(groupBy === 'month' ? 3 : 0, groupBy === 'month' ? 10 : 5);
+
+export function AttendancesOverTimeChart({ perPeriod, groupBy }: { perPeriod: Report['attendances']['perPeriod']; groupBy: ReportGrouping }) {
+  const data = perPeriod.map((group) => ({ day: axisLabel(group, groupBy), ...group.byChannel }));
   return (
-    <ChartFigure caption="Atendimentos por dia, empilhados por meio de comunicação" height={300}>
+    <ChartFigure caption={`Atendimentos por ${groupingInCaptions[groupBy]}, empilhados por meio de comunicação`} height={300}>
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" />
@@ -122,10 +126,14 @@ export function DeadlineByOrganChart({ byOrgan }: { byOrgan: Report['requests'][
 
 const minutes = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 6) / 10);
 
-export function HandlingTimeChart({ perDay }: { perDay: Report['handlingTime']['perDay'] }) {
-  const data = perDay.map((day) => ({ day: shortDay(day.date), handling: minutes(day.averageSeconds), talk: minutes(day.averageTalkSeconds) }));
+export function HandlingTimeChart({ perPeriod, groupBy }: { perPeriod: Report['handlingTime']['perPeriod']; groupBy: ReportGrouping }) {
+  const data = perPeriod.map((group) => ({
+    day: axisLabel(group, groupBy),
+    handling: minutes(group.averageSeconds),
+    talk: minutes(group.averageTalkSeconds),
+  }));
   return (
-    <ChartFigure caption="Tempo médio por dia, em minutos" height={280}>
+    <ChartFigure caption={`Tempo médio por ${groupingInCaptions[groupBy]}, em minutos`} height={280}>
       <LineChart data={data}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" />

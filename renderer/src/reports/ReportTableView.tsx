@@ -1,5 +1,6 @@
 import { type ReportTable, reportCsv, reportCsvFileName } from '@receptivo/shared';
 import { saveFile } from '../api/download';
+import { HorizontalScroll } from '../ui/HorizontalScroll';
 import { formatReportValue } from './report-format';
 
 interface ReportTableViewProps {
@@ -17,7 +18,7 @@ export function ReportTableView({ table, from, to }: ReportTableViewProps) {
     saveFile(new Blob([reportCsv(table)], { type: 'text/csv;charset=utf-8' }), reportCsvFileName(table.section, from, to));
   }
 
-  const numeric = (index: number) => table.columns[index].kind !== 'text' && table.columns[index].kind !== 'date';
+  const numeric = (index: number) => table.columns[index].kind !== 'text';
   return (
     <div className="report-table">
       <div className="report-table__actions">
@@ -25,6 +26,7 @@ export function ReportTableView({ table, from, to }: ReportTableViewProps) {
           Exportar CSV
         </button>
       </div>
+      <HorizontalScroll label={table.title}>
       <table className="table">
         <caption>{table.title}</caption>
         <thead>
@@ -75,6 +77,7 @@ export function ReportTableView({ table, from, to }: ReportTableViewProps) {
           </tfoot>
         )}
       </table>
+      </HorizontalScroll>
     </div>
   );
 }

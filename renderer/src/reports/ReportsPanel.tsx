@@ -1,13 +1,24 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { type Report, type ReportPeriod, brazilianDate, reportPeriodSchema, reportTables } from '@receptivo/shared';
+import {
+  type Report,
+  type ReportGrouping,
+  type ReportQuery,
+  brazilianDate,
+  defaultReportGrouping,
+  reportGroupingLabels,
+  reportGroupings,
+  reportQuerySchema,
+  reportTables,
+} from '@receptivo/shared';
 import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
-import { formatDateTime } from '../ui/format';
+import { DateField } from '../ui/DateInput';
+import { countLabel, formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import {
-  AttendancesPerDayChart,
+  AttendancesOverTimeChart,
   CountsChart,
   DeadlineByOrganChart,
   DeadlineChart,
@@ -15,71 +26,89 @@ import {
   RequestStatusChart,
 } from './ReportCharts';
 import { ReportTableView } from './ReportTableView';
-import { formatCount, formatDuration, todayInBrasilia } from './report-format';
+import { formatDuration, todayInBrasilia } from './report-format';
 import { getReport } from './reports-api';
 import './reports.css';
 
-const periodFields = ['from', 'to'] as const;
+const queryFields = ['from', 'to', 'groupBy'] as const;
+
+/** What the form holds: the period as typed, and a grouping or '' for the period's default. */
+interface QueryForm {
+  from: string;
+  to: string;
+  groupBy: ReportGrouping | '';
+}
 
 type Results =
   | { state: 'idle' }
   | { state: 'loading' }
-  | { state: 'failed'; message: string; retry: true; period: ReportPeriod }
+  | { state: 'failed'; message: string; retry: true; query: ReportQuery }
   | { state: 'ready'; report: Report };
 
-/** From the first day of this month to today, in Brasília. */
-function currentMonth(): ReportPeriod {
+/** From the first day of this month to today, in Brasília, grouped as such a period is by default. */
+function currentMonth(): QueryForm {
   const today = todayInBrasilia();
-  return { from: `${today.slice(0, 8)}01`, to: today };
+  return { from: `${today.slice(0, 8)}01`, to: today, groupBy: '' };
+}
+
+/** "Automático (semana)" once the period is readable: which grouping the server will pick. */
+function automaticGroupingLabel({ from, to }: QueryForm): string {
+  const period = reportQuerySchema.safeParse({ from, to });
+  return period.success ? `Automático (${reportGroupingLabels[defaultReportGrouping(from, to)].toLowerCase()})` : 'Automático';
 }
 
 /** Reports of a period for supervisors: attendances, requests and handling time, as charts and tables. */
 export function ReportsPanel() {
   const api = useApi();
-  const [period, setPeriod] = useState<ReportPeriod>(currentMonth);
+  const [form, setForm] = useState<QueryForm>(currentMonth);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
   const [results, setResults] = useState<Results>({ state: 'idle' });
 
-  async function generate(asked: ReportPeriod) {
+  async function generate(asked: ReportQuery) {
     setResults({ state: 'loading' });
     try {
       setResults({ state: 'ready', report: await getReport(api, asked) });
     } catch (error) {
       if (error instanceof ApiError && error.statusCode < 500) {
         // A refusal (the period, the session) is told beside the fields; asking again would not help.
-        setErrors(formErrorsFromFailure(error, periodFields));
+        setErrors(formErrorsFromFailure(error, queryFields));
         setResults({ state: 'idle' });
       } else {
-        setResults({ state: 'failed', message: describeError(error), retry: true, period: asked });
+        setResults({ state: 'failed', message: describeError(error), retry: true, query: asked });
       }
     }
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = reportPeriodSchema.safeParse(period);
+    const parsed = reportQuerySchema.safeParse({ ...form, groupBy: form.groupBy || undefined });
     if (!parsed.success) {
-      setErrors(formErrorsFromIssues(parsed.error.issues, periodFields));
+      setErrors(formErrorsFromIssues(parsed.error.issues, queryFields));
       return;
     }
     setErrors(noFormErrors);
     void generate(parsed.data);
   }
 
-  const bind = (field: (typeof periodFields)[number]) => ({
-    value: period[field],
-    onChange: (event: { target: { value: string } }) => setPeriod((previous) => ({ ...previous, [field]: event.target.value })),
-  });
+  const change = (field: keyof QueryForm) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
 
   return (
     <div className="reports">
       <form className="search-form search-form--inline" aria-label="Período do relatório" onSubmit={onSubmit} noValidate>
         <FormAlert message={errors.alert} />
-        <Field label="De" error={errors.fields.from}>
-          {(control) => <input {...control} type="date" {...bind('from')} />}
-        </Field>
-        <Field label="Até" error={errors.fields.to} hint="Dias em horário de Brasília, até 366 dias.">
-          {(control) => <input {...control} type="date" {...bind('to')} />}
+        <DateField label="De" value={form.from} onChange={change('from')} error={errors.fields.from} />
+        <DateField label="Até" value={form.to} onChange={change('to')} error={errors.fields.to} hint="Dias em horário de Brasília, até 366 dias." />
+        <Field label="Agrupar por" error={errors.fields.groupBy}>
+          {(control) => (
+            <select {...control} value={form.groupBy} onChange={(event) => change('groupBy')(event.target.value)}>
+              <option value="">{automaticGroupingLabel(form)}</option>
+              {reportGroupings.map((grouping) => (
+                <option key={grouping} value={grouping}>
+                  {reportGroupingLabels[grouping]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <button type="submit" className="button button--primary" disabled={results.state === 'loading'}>
           Gerar relatório
@@ -89,7 +118,7 @@ export function ReportsPanel() {
       <div aria-live="polite" aria-busy={results.state === 'loading'}>
         {results.state === 'idle' && <p className="muted">Escolha o período e gere o relatório.</p>}
         {results.state === 'loading' && <p className="muted">Gerando relatório…</p>}
-        {results.state === 'failed' && <LoadFailed what="o relatório" failure={results} onRetry={() => void generate(results.period)} />}
+        {results.state === 'failed' && <LoadFailed what="o relatório" failure={results} onRetry={() => void generate(results.query)} />}
       </div>
       {results.state === 'ready' && <ReportView report={results.report} />}
     </div>
@@ -111,7 +140,7 @@ function ReportSection({ title, summary, children }: { title: string; summary: R
 
 function ReportView({ report }: { report: Report }) {
   const tables = reportTables(report);
-  const { from, to, attendances, requests, handlingTime } = report;
+  const { from, to, groupBy, attendances, requests, handlingTime } = report;
   const table = (section: keyof typeof tables) => <ReportTableView table={tables[section]} from={from} to={to} />;
   const averageOf = (seconds: number | null) => (seconds === null ? '—' : formatDuration(seconds));
 
@@ -121,8 +150,8 @@ function ReportView({ report }: { report: Report }) {
         {`Relatório de ${brazilianDate(from)} a ${brazilianDate(to)}, gerado em ${formatDateTime(report.generatedAt)}.`}
       </p>
 
-      <ReportSection title="Atendimentos" summary={`${formatCount(attendances.total)} atendimentos iniciados no período.`}>
-        <AttendancesPerDayChart perDay={attendances.perDay} />
+      <ReportSection title="Atendimentos" summary={`${countLabel(attendances.total, 'atendimento iniciado', 'atendimentos iniciados')} no período.`}>
+        <AttendancesOverTimeChart perPeriod={attendances.perPeriod} groupBy={groupBy} />
         {table('attendances-by-day')}
         <p className="muted">
           Um atendimento conta uma vez para cada órgão e cada categoria das solicitações e informações registradas nele; por
@@ -150,7 +179,7 @@ function ReportView({ report }: { report: Report }) {
 
       <ReportSection
         title="Solicitações"
-        summary={`${formatCount(requests.total)} solicitações registradas no período; situação e prazo de agora.`}
+        summary={`${countLabel(requests.total, 'solicitação registrada', 'solicitações registradas')} no período; situação e prazo de agora.`}
       >
         <div className="report-section__pair">
           <div>
@@ -168,9 +197,9 @@ function ReportView({ report }: { report: Report }) {
 
       <ReportSection
         title="Tempo de atendimento"
-        summary={`Tempo médio de atendimento ${averageOf(handlingTime.overall.averageSeconds)} em ${formatCount(handlingTime.overall.finished)} atendimentos finalizados; tempo médio de conversa ${averageOf(handlingTime.overall.averageTalkSeconds)} em ${formatCount(handlingTime.overall.withCall)} chamadas.`}
+        summary={`Tempo médio de atendimento ${averageOf(handlingTime.overall.averageSeconds)} em ${countLabel(handlingTime.overall.finished, 'atendimento finalizado', 'atendimentos finalizados')}; tempo médio de conversa ${averageOf(handlingTime.overall.averageTalkSeconds)} em ${countLabel(handlingTime.overall.withCall, 'chamada', 'chamadas')}.`}
       >
-        <HandlingTimeChart perDay={handlingTime.perDay} />
+        <HandlingTimeChart perPeriod={handlingTime.perPeriod} groupBy={groupBy} />
         {table('handling-time-by-day')}
       </ReportSection>
     </div>

@@ -1,4 +1,4 @@
-import { type ReportValue, type ReportValueKind, brazilianDate, reportTimeZone } from '@receptivo/shared';
+import { type ReportValue, type ReportValueKind, reportTimeZone } from '@receptivo/shared';
 
 const counts = new Intl.NumberFormat('pt-BR');
 const percents = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -17,7 +17,7 @@ export function formatDuration(seconds: number): string {
 /** A report value on screen, by its column's kind; nothing measured shows as a dash. */
 export function formatReportValue(value: ReportValue, kind: ReportValueKind): string {
   if (value === null) return '—';
-  if (typeof value === 'string') return kind === 'date' ? brazilianDate(value) : value;
+  if (typeof value === 'string') return value;
   if (kind === 'seconds') return formatDuration(value);
   if (kind === 'percent') return `${percents.format(value)}%`;
   return counts.format(value);

@@ -17,13 +17,14 @@ const noOutcome = { met: 0, finished_late: 0, overdue: 0, pending: 0, cancelled:
 const report: Report = {
   from: '2026-03-02',
   to: '2026-03-03',
+  groupBy: 'day',
   generatedAt: '2026-03-06T15:00:00.000Z',
   attendances: {
     total: 6,
     byChannel: { phone: 3, walk_in: 1, email: 1, chat: 1, web: 0 },
-    perDay: [
-      { date: '2026-03-02', total: 3, byChannel: { phone: 2, walk_in: 1, email: 0, chat: 0, web: 0 } },
-      { date: '2026-03-03', total: 3, byChannel: { phone: 1, walk_in: 0, email: 1, chat: 1, web: 0 } },
+    perPeriod: [
+      { from: '2026-03-02', to: '2026-03-02', total: 3, byChannel: { phone: 2, walk_in: 1, email: 0, chat: 0, web: 0 } },
+      { from: '2026-03-03', to: '2026-03-03', total: 3, byChannel: { phone: 1, walk_in: 0, email: 1, chat: 1, web: 0 } },
     ],
     byOrgan: [
       { ...LIGHTING, attendances: 2 },
@@ -44,9 +45,9 @@ const report: Report = {
   },
   handlingTime: {
     overall: { finished: 5, averageSeconds: 396, withCall: 2, averageTalkSeconds: 370 },
-    perDay: [
-      { date: '2026-03-02', finished: 3, averageSeconds: 420, withCall: 1, averageTalkSeconds: 240 },
-      { date: '2026-03-03', finished: 2, averageSeconds: 3725, withCall: 0, averageTalkSeconds: null },
+    perPeriod: [
+      { from: '2026-03-02', to: '2026-03-02', finished: 3, averageSeconds: 420, withCall: 1, averageTalkSeconds: 240 },
+      { from: '2026-03-03', to: '2026-03-03', finished: 2, averageSeconds: 3725, withCall: 0, averageTalkSeconds: null },
     ],
   },
 };
@@ -69,6 +70,7 @@ function openPanel(routes: Parameters<typeof fakeServer>[0] = {}) {
   return { server, user };
 }
 
+/** Types the period as a user does, dd/mm/aaaa (digits only: the field puts the slashes). */
 async function generate(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {
   for (const [label, value] of [
     ['De', from],
@@ -76,7 +78,7 @@ async function generate(user: ReturnType<typeof userEvent.setup>, from: string, 
   ]) {
     const input = screen.getByLabelText(label);
     await user.clear(input);
-    if (value) await user.type(input, value);
+    if (value) await user.type(input, value.replaceAll('/', ''));
   }
   await user.click(screen.getByRole('button', { name: 'Gerar relatório' }));
 }
@@ -114,7 +116,7 @@ function captureDownloads() {
 
 test('generates the report of the chosen period: charts, and tables with captions holding the same numbers', async () => {
   const { server, user } = openPanel();
-  await generate(user, '2026-03-02', '2026-03-03');
+  await generate(user, '02/03/2026', '03/03/2026');
 
   // Generation time in this machine's zone, as the desk shows every time.
   expect(await screen.findByText(`Relatório de 02/03/2026 a 03/03/2026, gerado em ${formatDateTime(report.generatedAt)}.`)).toBeInTheDocument();
@@ -123,6 +125,7 @@ test('generates the report of the chosen period: charts, and tables with caption
   for (const title of ['Atendimentos', 'Solicitações', 'Tempo de atendimento']) {
     expect(screen.getByRole('region', { name: title })).toBeInTheDocument();
   }
+  expect(screen.getByText('6 atendimentos iniciados no período.')).toBeInTheDocument();
   expect(screen.getByText('Atendimentos por dia, empilhados por meio de comunicação').closest('figure')?.querySelector('svg')).not.toBeNull();
 
   expect(cells('Atendimentos por dia e meio de comunicação')).toEqual([
@@ -160,7 +163,7 @@ test('generates the report of the chosen period: charts, and tables with caption
 test('[Exportar CSV] saves the table shown, as Excel in pt-BR reads it', async () => {
   const saved = captureDownloads();
   const { server, user } = openPanel();
-  await generate(user, '2026-03-02', '2026-03-03');
+  await generate(user, '02/03/2026', '03/03/2026');
 
   await user.click(await screen.findByRole('button', { name: 'Exportar CSV: Solicitações por órgão' }));
   expect(saved).toHaveLength(1);
@@ -182,19 +185,19 @@ test('[Exportar CSV] saves the table shown, as Excel in pt-BR reads it', async (
 
 test('a reversed period is refused beside Até without asking the server', async () => {
   const { server, user } = openPanel();
-  await generate(user, '2026-03-04', '2026-03-02');
+  await generate(user, '04/03/2026', '02/03/2026');
 
   expect(screen.getByLabelText('Até')).toHaveAccessibleDescription(expect.stringContaining('A data final é anterior à inicial.'));
   expect(server.calls('GET /api/reports')).toHaveLength(0);
 
-  await generate(user, '', '2026-03-02');
+  await generate(user, '', '02/03/2026');
   expect(screen.getByLabelText('De')).toHaveAccessibleDescription('Informe a data inicial.');
 });
 
 test("the server's refusal of the period goes beside its field; a failure offers to try again", async () => {
   let answer = apiError(400, 'VALIDATION_FAILED', 'O período pode ter no máximo 366 dias.', { to: 'O período pode ter no máximo 366 dias.' });
   const { server, user } = openPanel({ 'GET /api/reports': () => answer });
-  await generate(user, '2025-01-01', '2025-12-31');
+  await generate(user, '01/01/2025', '31/12/2025');
 
   expect(await screen.findByText('O período pode ter no máximo 366 dias.')).toBeInTheDocument();
   expect(screen.getByLabelText('Até')).toHaveAccessibleDescription(expect.stringContaining('O período pode ter no máximo 366 dias.'));
@@ -208,4 +211,77 @@ test("the server's refusal of the period goes beside its field; a failure offers
   await user.click(within(alert).getByRole('button', { name: 'Tentar novamente' }));
   expect(await screen.findByRole('table', { name: 'Atendimentos por órgão' })).toBeInTheDocument();
   expect(server.calls('GET /api/reports').map((request) => request.query.to)).toEqual(['2025-12-31', '2025-12-31', '2025-12-31']);
+});
+
+test('says "1 atendimento" and "2 chamadas": every count agrees with its words', async () => {
+  const one = {
+    ...report,
+    attendances: { ...report.attendances, total: 1 },
+    requests: { ...report.requests, total: 1 },
+    handlingTime: { ...report.handlingTime, overall: { finished: 1, averageSeconds: 60, withCall: 2, averageTalkSeconds: 30 } },
+  };
+  const { user } = openPanel({ 'GET /api/reports': { status: 200, body: one } });
+  await generate(user, '02/03/2026', '03/03/2026');
+
+  expect(await screen.findByText('1 atendimento iniciado no período.')).toBeInTheDocument();
+  expect(screen.getByText('1 solicitação registrada no período; situação e prazo de agora.')).toBeInTheDocument();
+  expect(screen.getByText('Tempo médio de atendimento 1 min 00 s em 1 atendimento finalizado; tempo médio de conversa 30 s em 2 chamadas.')).toBeInTheDocument();
+});
+
+test('groups a long period by week or month: automatic by its length, or as chosen', async () => {
+  const monthly: Report = {
+    ...report,
+    from: '2026-01-01',
+    to: '2026-03-15',
+    groupBy: 'month',
+    attendances: {
+      ...report.attendances,
+      perPeriod: [
+        { from: '2026-01-01', to: '2026-01-31', total: 4, byChannel: { phone: 4, walk_in: 0, email: 0, chat: 0, web: 0 } },
+        { from: '2026-02-01', to: '2026-02-28', total: 0, byChannel: { phone: 0, walk_in: 0, email: 0, chat: 0, web: 0 } },
+        { from: '2026-03-01', to: '2026-03-15', total: 2, byChannel: { phone: 1, walk_in: 1, email: 0, chat: 0, web: 0 } },
+      ],
+    },
+  };
+  const { server, user } = openPanel({ 'GET /api/reports': { status: 200, body: monthly } });
+  for (const [label, value] of [
+    ['De', '01012026'],
+    ['Até', '15032026'],
+  ]) {
+    await user.clear(screen.getByLabelText(label));
+    await user.type(screen.getByLabelText(label), value);
+  }
+  const grouping = screen.getByRole('combobox', { name: 'Agrupar por' });
+  // 74 days: the server would group by week; the user asks for months.
+  expect(within(grouping).getAllByRole('option').map((option) => option.textContent)).toEqual(['Automático (semana)', 'Dia', 'Semana', 'Mês']);
+  await user.selectOptions(grouping, 'Mês');
+  await user.click(screen.getByRole('button', { name: 'Gerar relatório' }));
+
+  expect(await screen.findByRole('table', { name: 'Atendimentos por mês e meio de comunicação' })).toBeInTheDocument();
+  expect(server.calls('GET /api/reports').map((request) => request.query)).toEqual([{ from: '2026-01-01', to: '2026-03-15', groupBy: 'month' }]);
+  expect(cells('Atendimentos por mês e meio de comunicação').map((row) => [row[0], row.at(-1)])).toEqual([
+    ['Mês', 'Total'],
+    ['janeiro de 2026', '4'],
+    ['fevereiro de 2026', '0'],
+    ['01/03 a 15/03/2026', '2'],
+    ['Total', '6'],
+  ]);
+  expect(screen.getByText('Atendimentos por mês, empilhados por meio de comunicação')).toBeInTheDocument();
+});
+
+test('a date that does not exist is told precisely beside its field, kept as typed, and nothing is asked', async () => {
+  const { server, user } = openPanel();
+  await generate(user, '31/02/2026', '03/03/2026');
+
+  const from = screen.getByLabelText('De');
+  expect(from).toHaveValue('31/02/2026');
+  expect(from).toHaveAccessibleDescription('31/02/2026 não existe: fevereiro de 2026 tem 28 dias.');
+  expect(from).toHaveAttribute('aria-invalid', 'true');
+  expect(server.calls('GET /api/reports')).toHaveLength(0);
+
+  await user.clear(from);
+  await user.type(from, '28022026');
+  await user.click(screen.getByRole('button', { name: 'Gerar relatório' }));
+  expect(await screen.findByRole('table', { name: 'Atendimentos por órgão' })).toBeInTheDocument();
+  expect(server.calls('GET /api/reports').map((request) => request.query)).toEqual([{ from: '2026-02-28', to: '2026-03-03' }]);
 });

@@ -12,9 +12,10 @@ import {
 } from '@receptivo/shared';
 import { useApi } from '../auth/SessionProvider';
 import { Dialog } from '../ui/Dialog';
-import { Field, FormAlert, TextAreaField } from '../ui/Field';
+import { FormAlert, TextAreaField } from '../ui/Field';
+import { FilePicker } from '../ui/FilePicker';
 import type { FormErrors } from '../ui/form-errors';
-import { formatDateTime, formatFileSize } from '../ui/format';
+import { formatDateTime } from '../ui/format';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { attachmentAccept, attachmentHint, attachmentProblem } from './attachments';
 import { cancelRequest, complainAboutRequest, reiterateRequest, restartRequest } from './requests-api';
@@ -91,24 +92,7 @@ function ReiterateDialog({ request, onClose, onDone }: ActionProps) {
   return (
     <ActionDialog title={requestActionLabels.reiterate} submitting={submitting} errors={errors} onSubmit={save} onClose={onClose}>
       <TextAreaField label="Descrição" required value={description} error={errors.fields.description} onChange={setDescription} />
-      <Field label="Anexo" hint={attachmentHint} error={errors.fields.files}>
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            multiple
-            accept={attachmentAccept}
-            onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
-          />
-        )}
-      </Field>
-      {files.length > 0 && (
-        <ul className="attachment-list" aria-label="Arquivos escolhidos">
-          {files.map((file, index) => (
-            <li key={`${index}-${file.name}`}>{`${file.name} (${formatFileSize(file.size)})`}</li>
-          ))}
-        </ul>
-      )}
+      <FilePicker label="Anexo" hint={attachmentHint} error={errors.fields.files} accept={attachmentAccept} multiple files={files} onChange={setFiles} />
     </ActionDialog>
   );
 }

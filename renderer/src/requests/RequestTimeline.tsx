@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { requestEventKindLabels, type Request } from '@receptivo/shared';
 import { DownloadLink } from '../ui/DownloadLink';
 import { formatDateTime, formatFileSize } from '../ui/format';
+import { TextWithProtocols } from '../ui/Protocol';
 import { attachmentPath } from './requests-api';
 import './requests.css';
 
@@ -30,7 +31,11 @@ export function RequestTimeline({ request, headingLevel = 3 }: RequestTimelinePr
                 {/* An entry without a person was written by the server itself. */}
                 <span>{event.actor?.name ?? 'Sistema'}</span>
               </p>
-              {event.description && <p className="request-timeline__description preserve-lines">{event.description}</p>}
+              {event.description && (
+                <p className="request-timeline__description preserve-lines">
+                  <TextWithProtocols text={event.description} />
+                </p>
+              )}
               {event.attachments.length > 0 && (
                 <ul className="request-timeline__attachments" aria-label="Anexos">
                   {event.attachments.map((attachment) => (

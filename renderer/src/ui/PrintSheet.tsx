@@ -1,12 +1,16 @@
 import { useEffect, useId, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { formatProtocol } from '@receptivo/shared';
 import { DownloadLink } from './DownloadLink';
+import { Protocol } from './Protocol';
 import './print.css';
 
 interface PrintSheetProps {
   /** What the paper is, above the title, e.g. "Comprovante de solicitação". */
   kind: string;
+  /** What the record is, e.g. "Solicitação"; its protocol follows it in the title. */
   title: string;
+  protocol: string;
   /** Lines under the title, e.g. the grouping of a request. */
   subtitle?: ReactNode;
   pdf: { path: string; fileName: string };
@@ -18,13 +22,13 @@ interface PrintSheetProps {
  * A record laid out for paper: [Imprimir] and [Baixar PDF] above it on screen, and the print
  * stylesheet leaves only the sheet, black on white, without the desk around it.
  */
-export function PrintSheet({ kind, title, subtitle, pdf, back, children }: PrintSheetProps) {
+export function PrintSheet({ kind, title, protocol, subtitle, pdf, back, children }: PrintSheetProps) {
   const titleId = useId();
 
   // The title is what the browser prints in the page header and offers as the PDF's name.
   useEffect(() => {
-    document.title = `${title} · Receptivo`;
-  }, [title]);
+    document.title = `${title} ${formatProtocol(protocol)} · Receptivo`;
+  }, [title, protocol]);
 
   return (
     <article className="print-sheet" aria-labelledby={titleId}>
@@ -39,7 +43,9 @@ export function PrintSheet({ kind, title, subtitle, pdf, back, children }: Print
       </div>
       <header className="print-sheet__header">
         <p className="print-sheet__kind">{kind}</p>
-        <h1 id={titleId}>{title}</h1>
+        <h1 id={titleId}>
+          {title} <Protocol value={protocol} />
+        </h1>
         {subtitle}
       </header>
       {children}

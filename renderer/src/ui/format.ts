@@ -30,3 +30,14 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${oneDecimal.format(bytes / (1024 * 1024))} MB`;
 }
+
+const pluralRules = new Intl.PluralRules('pt-BR');
+const wholeNumbers = new Intl.NumberFormat('pt-BR');
+
+/**
+ * A count with the words that agree with it: "1 atendimento", "2 atendimentos", "1.234 atendimentos".
+ * CLDR's pt-BR rules count 0 as singular; Brazilian screens say "0 atendimentos", so zero takes the plural.
+ */
+export function countLabel(count: number, one: string, other: string): string {
+  return `${wholeNumbers.format(count)} ${count !== 0 && pluralRules.select(count) === 'one' ? one : other}`;
+}

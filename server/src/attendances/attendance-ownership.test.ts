@@ -108,7 +108,7 @@ describe('attendance ownership and the back office’s organ', () => {
       expect((await view(attendance.id, lighting)).requests.map((request) => request.protocol)).toEqual([lamp.protocol]);
       expect((await view(attendance.id, cleaning)).requests.map((request) => request.protocol)).toEqual([bulky.protocol]);
 
-      const pdf = pdfText((await server.http.get(`/api/attendances/${attendance.id}/pdf`).set(lighting).buffer(true).parse(binary).expect(200)).body);
+      const pdf = await pdfText((await server.http.get(`/api/attendances/${attendance.id}/pdf`).set(lighting).buffer(true).parse(binary).expect(200)).body);
       expect(pdf).toContain(formatProtocol(lamp.protocol));
       expect(pdf).not.toContain(formatProtocol(bulky.protocol));
       expect(pdf).not.toContain('Cata-Bagulho');
@@ -138,7 +138,7 @@ describe('attendance ownership and the back office’s organ', () => {
         .query(`UPDATE attendances SET call_id = '1733400000.42', caller_number = '11955554444', caller_e164 = '+5511955554444', wait_seconds = 3, ura = '{"cpf": "11144477735"}' WHERE id = $1`, [attendance.id]);
       expect((await view(attendance.id, desk.attendant)).call).toMatchObject({ callerNumber: '11955554444', ura: { cpf: '11144477735' } });
       expect((await view(attendance.id, lighting)).call).toBeNull();
-      const pdf = pdfText((await server.http.get(`/api/attendances/${attendance.id}/pdf`).set(lighting).buffer(true).parse(binary).expect(200)).body);
+      const pdf = await pdfText((await server.http.get(`/api/attendances/${attendance.id}/pdf`).set(lighting).buffer(true).parse(binary).expect(200)).body);
       expect(pdf).not.toMatch(/5554.?4444|111\.?444\.?777/);
     });
 

@@ -270,14 +270,14 @@ describe('attendance search, customer history and printing', () => {
       });
       const pdf = response.body as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = pdfText(pdf);
+      const text = await pdfText(pdf);
       expect(text).toContain(`Atendimento ${formatProtocol(a[3].protocol)}`);
       expect(text).toContain(`${formatProtocol(r.lamp3.protocol)} — Lâmpada apagada`);
       expect(text).toContain(`${formatProtocol(r.pothole3.protocol)} — Buraco na via`);
       expect(text).toContain('Finalizada');
       expect(text).toContain('Ana Atendente');
 
-      const withInformation = pdfText((await server.http.get(`/api/attendances/${a[4].id}/pdf`).set(desk.attendant).buffer(true).parse(binary).expect(200)).body);
+      const withInformation = await pdfText((await server.http.get(`/api/attendances/${a[4].id}/pdf`).set(desk.attendant).buffer(true).parse(binary).expect(200)).body);
       expect(withInformation).toContain('Beatriz Lima');
       expect(withInformation).toContain('Vacinação nas UBS: documentos e horários');
 

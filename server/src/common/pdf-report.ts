@@ -1,21 +1,18 @@
 import PDFDocument from 'pdfkit';
 
-// The standard PDF fonts (no font files to ship) draw WinAnsi only: Latin-1 plus these.
-const WIN_ANSI_EXTRAS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+/**
+ * DejaVu Sans, embedded (subset) in every PDF: the standard PDF fonts draw WinAnsi only, so ✓, →, ≥
+ * and letters such as ő, ł or Cyrillic printed as "?". Resolved through the package, so the font is
+ * found wherever the server's dependencies are installed.
+ */
+const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
-/** Text the standard fonts can draw: Portuguese stays as it is, anything else becomes "?". */
-export function drawable(text: string): string {
-  return [...text.normalize('NFC')]
-    .map((character) => {
-      const code = character.codePointAt(0)!;
-      if (character === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.includes(character)) {
-        return character;
-      }
-      return code === 0x09 ? ' ' : '?';
-    })
-    .join('');
-}
+// Control characters have no glyph: a tab reads as a space, the rest is left out.
+const printable = (text: string) => text.normalize('NFC').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 
+const REGULAR_FONT = 'DejaVuSans';
+const BOLD_FONT = 'DejaVuSans-Bold';
 const MARGIN = 50;
 const LABEL_WIDTH = 150;
 
@@ -29,50 +26,51 @@ export class PdfReport {
   private readonly done: Promise<Buffer>;
 
   constructor(title: string, subject: string) {
-    this.document = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: drawable(title), Subject: drawable(subject), Author: 'Receptivo' } });
+    this.document = new PDFDocument({ size: 'A4', margin: MARGIN, font: REGULAR, lang: 'pt-BR', info: { Title: printable(title), Subject: printable(subject), Author: 'Receptivo' } });
     this.document.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.done = new Promise((resolve, reject) => {
       this.document.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.document.on('error', reject);
     });
-    this.document.font('Helvetica-Bold').fontSize(16).text(drawable(title));
-    this.document.font('Helvetica').fontSize(9).fillColor('#555555').text(drawable(subject)).fillColor('#000000').moveDown(0.8);
+    this.document.registerFont(REGULAR_FONT, REGULAR).registerFont(BOLD_FONT, BOLD);
+    this.document.font(BOLD_FONT).fontSize(16).text(printable(title));
+    this.document.font(REGULAR_FONT).fontSize(9).fillColor('#555555').text(printable(subject)).fillColor('#000000').moveDown(0.8);
   }
 
   section(title: string): this {
-    this.document.moveDown(0.6).font('Helvetica-Bold').fontSize(12).text(drawable(title), MARGIN).moveDown(0.2);
+    this.document.moveDown(0.6).font(BOLD_FONT).fontSize(12).text(printable(title), MARGIN).moveDown(0.2);
     return this;
   }
 
   /** "Label: value" with the value wrapped in its own column; an empty value shows "—". */
   field(label: string, value: string | null | undefined): this {
     const width = this.document.page.width - 2 * MARGIN - LABEL_WIDTH;
-    const shownLabel = drawable(label);
-    const shownValue = drawable(value?.trim() ? value : '—');
+    const shownLabel = printable(label);
+    const shownValue = printable(value?.trim() ? value : '—');
     this.document.fontSize(10);
     // Label and value start on one line: both must fit on this page, or both go to the next.
     const height = Math.max(
-      this.document.font('Helvetica-Bold').heightOfString(shownLabel, { width: LABEL_WIDTH - 8 }),
-      this.document.font('Helvetica').heightOfString(shownValue, { width }),
+      this.document.font(BOLD_FONT).heightOfString(shownLabel, { width: LABEL_WIDTH - 8 }),
+      this.document.font(REGULAR_FONT).heightOfString(shownValue, { width }),
     );
     if (this.document.y + height > this.document.page.height - MARGIN) this.document.addPage();
     const top = this.document.y;
-    this.document.font('Helvetica-Bold').text(shownLabel, MARGIN, top, { width: LABEL_WIDTH - 8 });
+    this.document.font(BOLD_FONT).text(shownLabel, MARGIN, top, { width: LABEL_WIDTH - 8 });
     const labelBottom = this.document.y;
-    this.document.font('Helvetica').text(shownValue, MARGIN + LABEL_WIDTH, top, { width });
+    this.document.font(REGULAR_FONT).text(shownValue, MARGIN + LABEL_WIDTH, top, { width });
     this.document.x = MARGIN;
     this.document.y = Math.max(labelBottom, this.document.y) + 2;
     return this;
   }
 
   paragraph(text: string): this {
-    this.document.font('Helvetica').fontSize(10).text(drawable(text), MARGIN, this.document.y, { width: this.document.page.width - 2 * MARGIN }).moveDown(0.3);
+    this.document.font(REGULAR_FONT).fontSize(10).text(printable(text), MARGIN, this.document.y, { width: this.document.page.width - 2 * MARGIN }).moveDown(0.3);
     return this;
   }
 
   /** A dated entry: a bold heading line and its text below. */
   entry(heading: string, text: string): this {
-    this.document.font('Helvetica-Bold').fontSize(10).text(drawable(heading), MARGIN).font('Helvetica').text(drawable(text)).moveDown(0.4);
+    this.document.font(BOLD_FONT).fontSize(10).text(printable(heading), MARGIN).font(REGULAR_FONT).text(printable(text)).moveDown(0.4);
     return this;
   }
 

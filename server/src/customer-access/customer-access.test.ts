@@ -156,7 +156,7 @@ describe('customer access audit (LGPD)', () => {
     expect((await server.http.get(`/api/requests/${request.id}`).set(organ).expect(200)).body.customer.document).toBe('***.660.197-**');
     expect((await server.http.get(`/api/attendances/${request.attendanceId}`).set(organ).expect(200)).body.customer.document).toBe('***.660.197-**');
     for (const path of [`/api/requests/${request.id}/pdf`, `/api/attendances/${request.attendanceId}/pdf`]) {
-      const pdf = pdfText((await server.http.get(path).set(organ).buffer(true).parse(binary).expect(200)).body as Buffer);
+      const pdf = await pdfText((await server.http.get(path).set(organ).buffer(true).parse(binary).expect(200)).body as Buffer);
       expect(pdf).toContain('***.660.197-**');
       expect(pdf).not.toContain('692.660.197-63');
     }

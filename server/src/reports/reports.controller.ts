@@ -5,12 +5,13 @@ import {
   type DeadlineAlerts,
   type Report,
   type ReportCsvQuery,
-  type ReportPeriod,
+  type ReportQuery,
   deadlineAlertsSchema,
   reportCsv,
   reportCsvFileName,
   reportCsvQuerySchema,
-  reportPeriodSchema,
+  reportGroupings,
+  reportQuerySchema,
   reportSchema,
   reportSections,
   reportTables,
@@ -25,6 +26,12 @@ const PeriodQuery = () =>
   applyDecorators(
     ApiQuery({ name: 'from', required: true, description: 'first day (YYYY-MM-DD, Brasília)' }),
     ApiQuery({ name: 'to', required: true, description: 'last day (YYYY-MM-DD, Brasília), included; 366 days at most' }),
+    ApiQuery({
+      name: 'groupBy',
+      required: false,
+      enum: reportGroupings,
+      description: 'rows over time by day, week (Monday to Sunday) or month; by default day up to 31 days, week up to 186, month beyond',
+    }),
   );
 
 @ApiTags('reports')
@@ -39,8 +46,8 @@ export class ReportsController {
   @Get()
   @PeriodQuery()
   @Returns(reportSchema)
-  report(@Query(new ZodValidationPipe(reportPeriodSchema)) period: ReportPeriod): Promise<Report> {
-    return this.reports.build(period);
+  report(@Query(new ZodValidationPipe(reportQuerySchema)) query: ReportQuery): Promise<Report> {
+    return this.reports.build(query);
   }
 
   /** One table of the report as CSV for Excel in pt-BR (see reportCsv). */

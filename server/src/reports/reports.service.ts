@@ -7,12 +7,14 @@ import {
   type HandlingTime,
   type OutcomeCounts,
   type Report,
-  type ReportPeriod,
+  type ReportGrouping,
+  type ReportQuery,
   type RequestStatus,
   type StatusCounts,
   channels,
   deadlineOutcomes,
-  reportDays,
+  defaultReportGrouping,
+  reportGroups,
   reportTimeZone,
   requestStatuses,
 } from '@receptivo/shared';
@@ -22,8 +24,12 @@ const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
 const byCountThenName = <T>(count: (item: T) => number, name: (item: T) => string) => (a: T, b: T) =>
   count(b) - count(a) || name(a).localeCompare(name(b), 'pt-BR');
 
-/** The Brasília day of a timestamp column, as an ISO date. */
-const dayOf = (column: string) => `to_char(${column} AT TIME ZONE '${reportTimeZone}', 'YYYY-MM-DD')`;
+/**
+ * The first day (ISO) of the group holding a timestamp column's Brasília day, cut to the period's
+ * first day $3 (reportGroups). date_trunc's weeks start on Monday, as reportGroupStart's.
+ */
+const groupOf = (column: string, groupBy: ReportGrouping) =>
+  `to_char(greatest(date_trunc('${groupBy}', ${column} AT TIME ZONE '${reportTimeZone}'), $3::date), 'YYYY-MM-DD')`;
 
 /**
  * A request's standing against its deadline at $3 (see deadlineOutcomes). A restarted request is
@@ -34,6 +40,15 @@ const OUTCOME = `CASE WHEN r.status = 'cancelled' THEN 'cancelled'
                       WHEN $3 > r.deadline THEN 'overdue'
                       ELSE 'pending' END`;
 
+/** The period of one report: its instants, its first day and its rows over time. */
+interface Period {
+  starts: Date;
+  ends: Date;
+  from: string;
+  groupBy: ReportGrouping;
+  groups: { from: string; to: string }[];
+}
+
 interface Named {
   id: string;
   name: string;
@@ -41,7 +56,7 @@ interface Named {
 }
 
 interface HandlingRow {
-  day: string;
+  group_from: string;
   finished: number;
   handling_seconds: number;
   with_call: number;
@@ -49,7 +64,7 @@ interface HandlingRow {
 }
 
 const average = (total: number, count: number) => (count === 0 ? null : Math.round(total / count));
-const handlingTime = (row: Omit<HandlingRow, 'day'>): HandlingTime => ({
+const handlingTime = (row: Omit<HandlingRow, 'group_from'>): HandlingTime => ({
   finished: row.finished,
   averageSeconds: average(row.handling_seconds, row.finished),
   withCall: row.with_call,
@@ -65,36 +80,37 @@ export class ReportsService {
   ) {}
 
   /** Every section read in one snapshot, so the numbers of one report agree with each other. */
-  build({ from, to }: ReportPeriod): Promise<Report> {
+  build({ from, to, groupBy = defaultReportGrouping(from, to) }: ReportQuery): Promise<Report> {
     const now = this.clock.now();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ starts, ends }] = await manager.query<{ starts: Date; ends: Date }[]>(
         `SELECT ($1::date)::timestamp AT TIME ZONE '${reportTimeZone}' AS starts, ($2::date + 1)::timestamp AT TIME ZONE '${reportTimeZone}' AS ends`,
         [from, to],
       );
-      const days = reportDays(from, to);
+      const period: Period = { starts, ends, from, groupBy, groups: reportGroups(from, to, groupBy) };
       return {
         from,
         to,
+        groupBy,
         generatedAt: now.toISOString(),
-        attendances: await this.attendances(manager, starts, ends, days),
+        attendances: await this.attendances(manager, period),
         requests: await this.requests(manager, starts, ends, now),
-        handlingTime: await this.handlingTime(manager, starts, ends, days),
+        handlingTime: await this.handlingTime(manager, period),
       };
     });
   }
 
-  private async attendances(manager: EntityManager, starts: Date, ends: Date, days: string[]): Promise<Report['attendances']> {
+  private async attendances(manager: EntityManager, { starts, ends, from, groupBy, groups }: Period): Promise<Report['attendances']> {
     const period = [starts, ends];
-    const perChannel = await manager.query<{ day: string; channel: Channel; count: number }[]>(
-      `SELECT ${dayOf('a.started_at')} AS day, a.channel, count(*)::int AS count
+    const perChannel = await manager.query<{ group_from: string; channel: Channel; count: number }[]>(
+      `SELECT ${groupOf('a.started_at', groupBy)} AS group_from, a.channel, count(*)::int AS count
          FROM attendances a WHERE a.started_at >= $1 AND a.started_at < $2 GROUP BY 1, 2`,
-      period,
+      [starts, ends, from],
     );
-    const perDay = new Map(days.map((date) => [date, zeros(channels)]));
+    const perGroup = new Map(groups.map((group) => [group.from, zeros(channels)]));
     const byChannel: ChannelCounts = zeros(channels);
     for (const row of perChannel) {
-      perDay.get(row.day)![row.channel] += row.count;
+      perGroup.get(row.group_from)![row.channel] += row.count;
       byChannel[row.channel] += row.count;
     }
 
@@ -133,9 +149,9 @@ export class ReportsService {
     return {
       total: Object.values(byChannel).reduce((sum, count) => sum + count, 0),
       byChannel,
-      perDay: days.map((date) => {
-        const counts = perDay.get(date)!;
-        return { date, total: Object.values(counts).reduce((sum, count) => sum + count, 0), byChannel: counts };
+      perPeriod: groups.map((group) => {
+        const counts = perGroup.get(group.from)!;
+        return { ...group, total: Object.values(counts).reduce((sum, count) => sum + count, 0), byChannel: counts };
       }),
       byOrgan: organs.sort(sortNamed).map((organ) => ({ organId: organ.id, organName: organ.name, attendances: organ.count })),
       withoutRequest: unregistered.without_request,
@@ -181,19 +197,19 @@ export class ReportsService {
     };
   }
 
-  private async handlingTime(manager: EntityManager, starts: Date, ends: Date, days: string[]): Promise<Report['handlingTime']> {
+  private async handlingTime(manager: EntityManager, { starts, ends, from, groupBy, groups }: Period): Promise<Report['handlingTime']> {
     const rows = await manager.query<HandlingRow[]>(
-      `SELECT ${dayOf('a.started_at')} AS day, count(*)::int AS finished,
+      `SELECT ${groupOf('a.started_at', groupBy)} AS group_from, count(*)::int AS finished,
               sum(extract(epoch FROM a.finished_at - a.started_at))::float8 AS handling_seconds,
               count(a.talk_seconds)::int AS with_call, coalesce(sum(a.talk_seconds), 0)::float8 AS talk_seconds
          FROM attendances a
         WHERE a.started_at >= $1 AND a.started_at < $2 AND a.finished_at IS NOT NULL
         GROUP BY 1`,
-      [starts, ends],
+      [starts, ends, from],
     );
-    const byDay = new Map(rows.map((row) => [row.day, row]));
+    const byGroup = new Map(rows.map((row) => [row.group_from, row]));
     const none = { finished: 0, handling_seconds: 0, with_call: 0, talk_seconds: 0 };
-    // The period's averages weigh every attendance alike, not every day.
+    // The period's averages weigh every attendance alike, not every group.
     const total = rows.reduce(
       (sum, row) => ({
         finished: sum.finished + row.finished,
@@ -205,7 +221,7 @@ export class ReportsService {
     );
     return {
       overall: handlingTime(total),
-      perDay: days.map((date) => ({ date, ...handlingTime(byDay.get(date) ?? none) })),
+      perPeriod: groups.map((group) => ({ ...group, ...handlingTime(byGroup.get(group.from) ?? none) })),
     };
   }
 }

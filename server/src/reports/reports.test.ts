@@ -30,6 +30,7 @@ const brasilia = (local: string) => new Date(`${local.replace(' ', 'T')}:00-03:0
  * | A5         | phone/CTI| 03-03 14:00        | +600 s   | 500  | nothing |
  * | A6         | chat     | 03-03 15:00        | open     |      | R5 IPTU |
  * | A7         | web      | 03-05 00:00        | +60 s    |      | nothing (outside) |
+ * | January    | web      | 01-31 23:30        | +60 s    |      | nothing (outside) |
  *
  * Requests, as of the report's "now" 03-06 12:00: R1 finished before its deadline (met), R2 open
  * before it (pending), R3 in progress past it (overdue), R4 finished after it (late), R5 cancelled.
@@ -43,8 +44,10 @@ describe('reports', () => {
     instant = brasilia(local);
   };
 
-  const report = async (from: string, to: string): Promise<Report> =>
-    reportSchema.parse((await server.http.get(`/api/reports?from=${from}&to=${to}`).set(supervisor).expect(200)).body);
+  const report = async (from: string, to: string, groupBy?: string): Promise<Report> =>
+    reportSchema.parse(
+      (await server.http.get(`/api/reports?${new URLSearchParams({ from, to, ...(groupBy && { groupBy }) })}`).set(supervisor).expect(200)).body,
+    );
 
   beforeAll(async () => {
     server = await startTestApp();
@@ -74,6 +77,11 @@ describe('reports', () => {
     const inform = (id: string, category: string) =>
       server.http.post(`/api/attendances/${id}/informations`).set(desk.attendant).send({ informationId: information(category) }).expect(201);
     const status = (id: string, auth: Auth, body: object) => server.http.post(`/api/requests/${id}/status`).set(auth).send(body).expect(200);
+
+    at('2026-01-31 23:30');
+    const january = await start('web');
+    at('2026-01-31 23:31');
+    await finish(january);
 
     at('2026-03-01 23:59');
     const a0 = await start('phone');
@@ -151,10 +159,10 @@ describe('reports', () => {
     expect(generatedAt).toBe(brasilia('2026-03-06 12:00').toISOString());
     expect(attendances.total).toBe(6);
     expect(attendances.byChannel).toEqual({ phone: 3, walk_in: 1, email: 1, chat: 1, web: 0 });
-    expect(attendances.perDay).toEqual([
-      { date: '2026-03-02', total: 3, byChannel: { phone: 2, walk_in: 1, email: 0, chat: 0, web: 0 } },
-      { date: '2026-03-03', total: 3, byChannel: { phone: 1, walk_in: 0, email: 1, chat: 1, web: 0 } },
-      { date: '2026-03-04', total: 0, byChannel: { phone: 0, walk_in: 0, email: 0, chat: 0, web: 0 } },
+    expect(attendances.perPeriod).toEqual([
+      { from: '2026-03-02', to: '2026-03-02', total: 3, byChannel: { phone: 2, walk_in: 1, email: 0, chat: 0, web: 0 } },
+      { from: '2026-03-03', to: '2026-03-03', total: 3, byChannel: { phone: 1, walk_in: 0, email: 1, chat: 1, web: 0 } },
+      { from: '2026-03-04', to: '2026-03-04', total: 0, byChannel: { phone: 0, walk_in: 0, email: 0, chat: 0, web: 0 } },
     ]);
   });
 
@@ -233,11 +241,56 @@ describe('reports', () => {
   it('averages handling and talk time per day and over the period, weighing each attendance alike', async () => {
     const { handlingTime } = await report('2026-03-02', '2026-03-04');
     expect(handlingTime.overall).toEqual({ finished: 5, averageSeconds: 396, withCall: 2, averageTalkSeconds: 370 });
-    expect(handlingTime.perDay).toEqual([
-      { date: '2026-03-02', finished: 3, averageSeconds: 420, withCall: 1, averageTalkSeconds: 240 },
-      { date: '2026-03-03', finished: 2, averageSeconds: 360, withCall: 1, averageTalkSeconds: 500 },
-      { date: '2026-03-04', finished: 0, averageSeconds: null, withCall: 0, averageTalkSeconds: null },
+    expect(handlingTime.perPeriod).toEqual([
+      { from: '2026-03-02', to: '2026-03-02', finished: 3, averageSeconds: 420, withCall: 1, averageTalkSeconds: 240 },
+      { from: '2026-03-03', to: '2026-03-03', finished: 2, averageSeconds: 360, withCall: 1, averageTalkSeconds: 500 },
+      { from: '2026-03-04', to: '2026-03-04', finished: 0, averageSeconds: null, withCall: 0, averageTalkSeconds: null },
     ]);
+  });
+
+  const none = { phone: 0, walk_in: 0, email: 0, chat: 0, web: 0 };
+
+  it('groups by week, Monday to Sunday in Brasília, the weeks at the ends cut to the period', async () => {
+    const { groupBy, attendances, handlingTime } = await report('2026-02-25', '2026-03-10', 'week');
+    expect(groupBy).toBe('week');
+    // A0 started on Sunday 23:59 in São Paulo, already Monday in UTC: it stays in the first week.
+    expect(attendances.perPeriod).toEqual([
+      { from: '2026-02-25', to: '2026-03-01', total: 1, byChannel: { ...none, phone: 1 } },
+      { from: '2026-03-02', to: '2026-03-08', total: 7, byChannel: { phone: 3, walk_in: 1, email: 1, chat: 1, web: 1 } },
+      { from: '2026-03-09', to: '2026-03-10', total: 0, byChannel: none },
+    ]);
+    expect(handlingTime.perPeriod.map(({ from, to, finished, averageSeconds }) => [from, to, finished, averageSeconds])).toEqual([
+      ['2026-02-25', '2026-03-01', 1, 0],
+      ['2026-03-02', '2026-03-08', 6, 340],
+      ['2026-03-09', '2026-03-10', 0, null],
+    ]);
+  });
+
+  it('groups by calendar month in Brasília, and picks day, week or month by the length when not asked', async () => {
+    const { groupBy, attendances, handlingTime } = await report('2026-01-15', '2026-04-10', 'month');
+    expect(groupBy).toBe('month');
+    // January 31st 23:30 in São Paulo is February 1st in UTC.
+    expect(attendances.perPeriod).toEqual([
+      { from: '2026-01-15', to: '2026-01-31', total: 1, byChannel: { ...none, web: 1 } },
+      { from: '2026-02-01', to: '2026-02-28', total: 0, byChannel: none },
+      { from: '2026-03-01', to: '2026-03-31', total: 8, byChannel: { phone: 4, walk_in: 1, email: 1, chat: 1, web: 1 } },
+      { from: '2026-04-01', to: '2026-04-10', total: 0, byChannel: none },
+    ]);
+    expect(handlingTime.perPeriod.map(({ from, finished, averageSeconds, withCall, averageTalkSeconds }) => [from, finished, averageSeconds, withCall, averageTalkSeconds])).toEqual([
+      ['2026-01-15', 1, 60, 0, null],
+      ['2026-02-01', 0, null, 0, null],
+      ['2026-03-01', 7, 291, 2, 370],
+      ['2026-04-01', 0, null, 0, null],
+    ]);
+
+    const year = await report('2026-01-01', '2026-12-31');
+    expect(year.groupBy).toBe('month');
+    expect(year.attendances.perPeriod).toHaveLength(12);
+    expect(year.attendances.total).toBe(9);
+    const quarter = await report('2026-01-01', '2026-03-31');
+    expect(quarter.groupBy).toBe('week');
+    expect(quarter.attendances.perPeriod).toHaveLength(14);
+    expect((await report('2026-03-01', '2026-03-31')).attendances.perPeriod).toHaveLength(31);
   });
 
   it('exports a table as CSV that Excel in pt-BR opens: BOM, ";", header, dd/mm/aaaa, totals', async () => {
@@ -261,6 +314,14 @@ describe('reports', () => {
       `${TRAFFIC};1;0;0;1;0;0;1;0;0;0,0`,
       'Total;5;1;1;2;1;1;1;1;1;33,3',
       '',
+    ]);
+
+    const weekly = await server.http.get('/api/reports/csv?section=attendances-by-day&from=2026-02-25&to=2026-03-10&groupBy=week').set(supervisor).expect(200);
+    expect(weekly.text.split('\r\n').slice(0, 4)).toEqual([
+      '\uFEFFSemana;Telefone;Presencial;E-mail;Chat;Web;Total',
+      '25/02 a 01/03/2026;1;0;0;0;0;1',
+      '02/03 a 08/03/2026;3;1;1;1;1;7',
+      '09/03 a 10/03/2026;0;0;0;0;0;0',
     ]);
 
     const handling = await server.http.get('/api/reports/csv?section=handling-time-by-day&from=2026-03-02&to=2026-03-04').set(supervisor).expect(200);
@@ -287,6 +348,8 @@ describe('reports', () => {
     expect((await refused('?from=2025-01-01&to=2026-01-02')).fields).toEqual({ to: 'O período pode ter no máximo 366 dias.' });
     await server.http.get('/api/reports?from=2024-01-01&to=2024-12-31').set(supervisor).expect(200);
     await server.http.get('/api/reports?from=2025-01-01&to=2026-01-01').set(supervisor).expect(200);
+
+    expect((await refused('?from=2026-03-02&to=2026-03-04&groupBy=year')).fields).toEqual({ groupBy: 'Escolha o agrupamento: dia, semana ou mês.' });
 
     const section = await server.http.get('/api/reports/csv?section=tudo&from=2026-03-02&to=2026-03-04').set(supervisor).expect(400);
     expect(section.body.fields).toEqual({ section: 'Escolha a tabela do relatório a exportar.' });

@@ -358,7 +358,7 @@ describe('request lifecycle', () => {
     });
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain(`Solicitação ${formatProtocol(request.protocol)}`);
     expect(text).toContain('Situação da lâmpada');
     expect(text).toContain('Apagada o dia todo');

@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
 import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { type Channel, type Request, attendanceSchema, categoryTreeSchema, issuedPasswordSchema, requestSchema } from '@receptivo/shared';
@@ -143,27 +143,24 @@ export function binary(response: Response, callback: (error: Error | null, body:
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-// WinAnsi's 0x80–0x9F (Node's TextDecoder reads that range as Latin-1 control characters).
-const WIN_ANSI_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-const winAnsi = (bytes: Buffer) => [...bytes].map((byte) => (byte >= 0x80 && byte <= 0x9f ? WIN_ANSI_HIGH[byte - 0x80] : String.fromCharCode(byte))).join('');
+// pdf.js (inside pdf-parse) loads its worker with a dynamic import(), which jest's module sandbox
+// refuses: the PDF is read by a plain Node process instead.
+const PDF_TEXT_SCRIPT = `
+const { PDFParse } = require(${JSON.stringify(require.resolve('pdf-parse'))});
+const chunks = [];
+process.stdin.on('data', (chunk) => chunks.push(chunk));
+process.stdin.on('end', async () => {
+  const parser = new PDFParse({ data: Buffer.concat(chunks) });
+  process.stdout.write((await parser.getText()).text);
+  await parser.destroy();
+});`;
 
-/**
- * The text a PDF shows: content streams inflated (pdfkit compresses them), then the strings of
- * its text operators decoded as WinAnsi, one line per operator.
- */
-export function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const match of source.matchAll(/<<([^<>]*)>>\s*stream\r?\n/g)) {
-    const length = /\/Length (\d+)/.exec(match[1]);
-    if (!length) continue;
-    const start = match.index + match[0].length;
-    const raw = pdf.subarray(start, start + Number(length[1]));
-    const content = (/\/FlateDecode/.test(match[1]) ? inflateSync(raw) : raw).toString('latin1');
-    for (const operator of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const bytes = [...operator[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((hex) => Buffer.from(hex[1], 'hex'));
-      lines.push(winAnsi(Buffer.concat(bytes)));
-    }
-  }
-  return lines.join('\n');
+/** The text a PDF shows, as a PDF reader extracts it (pdf-parse, on Mozilla's pdf.js). */
+export function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = execFile(process.execPath, ['-e', PDF_TEXT_SCRIPT], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+    reader.stdin!.end(pdf);
+  });
 }

@@ -16,24 +16,70 @@ export function reportDays(from: string, to: string): string[] {
   return days;
 }
 
+/**
+ * How a report's rows over time are grouped: by day, by week (Monday to Sunday, as PostgreSQL's
+ * date_trunc counts them) or by calendar month, all in Brasília days. A group at an end of the
+ * period keeps only the period's days.
+ */
+export const reportGroupings = ['day', 'week', 'month'] as const;
+export const reportGroupingSchema = z.enum(reportGroupings, { error: 'Escolha o agrupamento: dia, semana ou mês.' });
+export type ReportGrouping = z.infer<typeof reportGroupingSchema>;
+export const reportGroupingLabels: Record<ReportGrouping, string> = { day: 'Dia', week: 'Semana', month: 'Mês' };
+
+/** Periods up to this many days are grouped by day when nobody chose. */
+export const longestDailyReport = 31;
+/** Up to this many days (about six months), by week; beyond, by month. */
+export const longestWeeklyReport = 186;
+
+const periodLength = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
+
+/** The grouping a period gets when none is asked for: rows enough to compare, few enough to read. */
+export function defaultReportGrouping(from: string, to: string): ReportGrouping {
+  const length = periodLength(from, to);
+  if (length <= longestDailyReport) return 'day';
+  return length <= longestWeeklyReport ? 'week' : 'month';
+}
+
+/** The first day of the group holding an ISO day (calendar arithmetic only). */
+export function reportGroupStart(isoDay: string, groupBy: ReportGrouping): string {
+  if (groupBy === 'day') return isoDay;
+  if (groupBy === 'month') return `${isoDay.slice(0, 8)}01`;
+  const time = Date.parse(isoDay);
+  const daysSinceMonday = (new Date(time).getUTCDay() + 6) % 7;
+  return new Date(time - daysSinceMonday * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The groups of a period in order, each cut to the period's days: where every row over time begins and ends. */
+export function reportGroups(from: string, to: string, groupBy: ReportGrouping): { from: string; to: string }[] {
+  const groups: { from: string; to: string }[] = [];
+  for (const day of reportDays(from, to)) {
+    const last = groups.at(-1);
+    if (last && reportGroupStart(day, groupBy) === reportGroupStart(last.from, groupBy)) last.to = day;
+    else groups.push({ from: day, to: day });
+  }
+  return groups;
+}
+
 const isoDay = (missing: string, invalid: string) =>
   z.iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? missing : invalid) });
 
-const periodFields = {
+const reportQueryFields = {
   from: isoDay('Informe a data inicial.', 'Data inicial inválida.'),
   to: isoDay('Informe a data final.', 'Data final inválida.'),
+  /** Absent: defaultReportGrouping of the period. */
+  groupBy: reportGroupingSchema.optional(),
 };
 
 function checkPeriod({ from, to }: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A data final é anterior à inicial.' });
-  else if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > maxReportDays) {
+  else if (periodLength(from, to) > maxReportDays) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: `O período pode ter no máximo ${maxReportDays} dias.` });
   }
 }
 
-/** GET /api/reports?from&to: days in Brasília time, both included. */
-export const reportPeriodSchema = z.object(periodFields).superRefine(checkPeriod);
-export type ReportPeriod = z.infer<typeof reportPeriodSchema>;
+/** GET /api/reports?from&to&groupBy: days in Brasília time, both included. */
+export const reportQuerySchema = z.object(reportQueryFields).superRefine(checkPeriod);
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 /** The tables of a report, each exportable as CSV. */
 export const reportSections = [
@@ -48,8 +94,8 @@ export const reportSections = [
 export const reportSectionSchema = z.enum(reportSections, { error: 'Escolha a tabela do relatório a exportar.' });
 export type ReportSection = z.infer<typeof reportSectionSchema>;
 
-/** GET /api/reports/csv?section&from&to */
-export const reportCsvQuerySchema = z.object({ ...periodFields, section: reportSectionSchema }).superRefine(checkPeriod);
+/** GET /api/reports/csv?section&from&to&groupBy */
+export const reportCsvQuerySchema = z.object({ ...reportQueryFields, section: reportSectionSchema }).superRefine(checkPeriod);
 export type ReportCsvQuery = z.infer<typeof reportCsvQuerySchema>;
 
 /**
@@ -88,6 +134,9 @@ export const handlingTimeSchema = z.object({
 });
 export type HandlingTime = z.infer<typeof handlingTimeSchema>;
 
+/** The first and last day of a row over time (one day when grouped by day). */
+const groupDays = { from: z.iso.date(), to: z.iso.date() };
+
 /**
  * Attendances are those started in the period, by the day they started; requests those registered
  * in it. An attendance counts once for each organ (of the types of the requests registered in it)
@@ -97,12 +146,14 @@ export type HandlingTime = z.infer<typeof handlingTimeSchema>;
 export const reportSchema = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
+  /** As asked, or the period's default. */
+  groupBy: reportGroupingSchema,
   generatedAt: z.string().datetime(),
   attendances: z.object({
     total: count,
     byChannel: channelCountsSchema,
-    /** Every day of the period, days without attendances included. */
-    perDay: z.array(z.object({ date: z.iso.date(), total: count, byChannel: channelCountsSchema })),
+    /** Every group of the period (reportGroups), groups without attendances included. */
+    perPeriod: z.array(z.object({ ...groupDays, total: count, byChannel: channelCountsSchema })),
     /** Most attendances first. */
     byOrgan: z.array(z.object({ organId: z.string().uuid(), organName: z.string(), attendances: count })),
     /** Attendances in which no request was registered (informations only, or nothing). */
@@ -123,8 +174,8 @@ export const reportSchema = z.object({
   }),
   handlingTime: z.object({
     overall: handlingTimeSchema,
-    /** Every day of the period, by the day the attendances started. */
-    perDay: z.array(handlingTimeSchema.extend({ date: z.iso.date() })),
+    /** Every group of the period, by the day the attendances started. */
+    perPeriod: z.array(handlingTimeSchema.extend(groupDays)),
   }),
 });
 export type Report = z.infer<typeof reportSchema>;

@@ -1,5 +1,5 @@
-import { reportDays, reportPeriodSchema } from './schemas';
-import { type ReportTable, deadlineMetRate, reportCsv } from './tables';
+import { defaultReportGrouping, reportDays, reportGroups, reportQuerySchema } from './schemas';
+import { type ReportTable, deadlineMetRate, reportCsv, reportGroupLabel } from './tables';
 
 const table = (overrides: Partial<ReportTable>): ReportTable => ({
   section: 'attendances-by-organ',
@@ -35,17 +35,17 @@ describe('report CSV', () => {
     ]);
   });
 
-  it('writes days as dd/mm/aaaa, seconds and percentages with their unit in the header, and blanks for nothing', () => {
+  it('writes seconds and percentages with their unit in the header, and blanks for nothing', () => {
     const csv = reportCsv(
       table({
         columns: [
-          { label: 'Dia', kind: 'date' },
+          { label: 'Dia', kind: 'text' },
           { label: 'Tempo médio', kind: 'seconds' },
           { label: 'Cumprimento', kind: 'percent' },
         ],
         rows: [
-          ['2026-03-02', 95, 87.5],
-          ['2026-03-03', null, null],
+          ['02/03/2026', 95, 87.5],
+          ['03/03/2026', null, null],
         ],
         footer: [{ label: 'Período', values: [95, 100] }],
       }),
@@ -62,7 +62,7 @@ describe('report CSV', () => {
 
 describe('report period', () => {
   const fields = (input: object) => {
-    const result = reportPeriodSchema.safeParse(input);
+    const result = reportQuerySchema.safeParse(input);
     return result.success ? null : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
   };
 
@@ -77,5 +77,37 @@ describe('report period', () => {
   it('lists every day of the period across month ends and leap days', () => {
     expect(reportDays('2028-02-27', '2028-03-01')).toEqual(['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01']);
     expect(reportDays('2024-01-01', '2024-12-31')).toHaveLength(366);
+  });
+
+  it('groups by day up to 31 days, by week up to 186 and by month beyond, unless asked; refuses another grouping', () => {
+    expect(defaultReportGrouping('2026-03-01', '2026-03-31')).toBe('day');
+    expect(defaultReportGrouping('2026-03-01', '2026-04-01')).toBe('week');
+    expect(defaultReportGrouping('2026-01-01', '2026-07-05')).toBe('week');
+    expect(defaultReportGrouping('2026-01-01', '2026-07-06')).toBe('month');
+    expect(fields({ from: '2026-03-01', to: '2026-03-31', groupBy: 'month' })).toBeNull();
+    expect(fields({ from: '2026-03-01', to: '2026-03-31', groupBy: 'year' })).toEqual({ groupBy: 'Escolha o agrupamento: dia, semana ou mês.' });
+  });
+
+  it('cuts weeks (Monday to Sunday) and months to the period, across years and leap days', () => {
+    expect(reportGroups('2025-12-31', '2026-01-13', 'week')).toEqual([
+      { from: '2025-12-31', to: '2026-01-04' },
+      { from: '2026-01-05', to: '2026-01-11' },
+      { from: '2026-01-12', to: '2026-01-13' },
+    ]);
+    expect(reportGroups('2028-01-20', '2028-03-02', 'month')).toEqual([
+      { from: '2028-01-20', to: '2028-01-31' },
+      { from: '2028-02-01', to: '2028-02-29' },
+      { from: '2028-03-01', to: '2028-03-02' },
+    ]);
+    expect(reportGroups('2026-01-01', '2026-12-31', 'month')).toHaveLength(12);
+    expect(reportGroups('2026-01-01', '2026-12-31', 'week')).toHaveLength(53);
+  });
+
+  it('names a group by its days, or by its month when whole', () => {
+    expect(reportGroupLabel({ from: '2026-03-02', to: '2026-03-02' }, 'day')).toBe('02/03/2026');
+    expect(reportGroupLabel({ from: '2026-03-02', to: '2026-03-08' }, 'week')).toBe('02/03 a 08/03/2026');
+    expect(reportGroupLabel({ from: '2025-12-29', to: '2026-01-04' }, 'week')).toBe('29/12/2025 a 04/01/2026');
+    expect(reportGroupLabel({ from: '2028-02-01', to: '2028-02-29' }, 'month')).toBe('fevereiro de 2028');
+    expect(reportGroupLabel({ from: '2026-03-01', to: '2026-03-15' }, 'month')).toBe('01/03 a 15/03/2026');
   });
 });

@@ -5,18 +5,20 @@ import {
   type HandlingTime,
   type OutcomeCounts,
   type Report,
+  type ReportGrouping,
   type ReportSection,
   type StatusCounts,
   deadlineOutcomeLabels,
   deadlineOutcomes,
+  reportGroupingLabels,
 } from './schemas';
 
 /**
  * One definition of every report table, for the screen and for CSV alike, so both show the same
- * numbers: values stay raw (ISO days, counts, seconds, percentages) and each reader formats them
+ * numbers: values stay raw (counts, seconds, percentages) and each reader formats them
  * by the column's kind.
  */
-export type ReportValueKind = 'text' | 'date' | 'count' | 'seconds' | 'percent';
+export type ReportValueKind = 'text' | 'count' | 'seconds' | 'percent';
 export type ReportValue = string | number | null;
 
 export interface ReportColumn {
@@ -54,14 +56,38 @@ const requestCounts = (total: number, byStatus: StatusCounts, byDeadline: Outcom
 ];
 const handlingValues = (time: HandlingTime): ReportValue[] => [time.finished, time.averageSeconds, time.withCall, time.averageTalkSeconds];
 
+const monthNames = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'];
+const groupingInTitles: Record<ReportGrouping, string> = { day: 'dia', week: 'semana', month: 'mês' };
+
+/**
+ * A row over time as people name it: "02/03/2026", "02/03 a 08/03/2026", "março de 2026" (a month
+ * cut by the period's ends names its days instead).
+ */
+export function reportGroupLabel(group: { from: string; to: string }, groupBy: ReportGrouping): string {
+  if (group.from === group.to) return brazilianDate(group.from);
+  const [fromYear, fromMonth] = group.from.split('-');
+  const wholeMonth = group.from.endsWith('-01') && reportMonthEnd(group.from) === group.to;
+  if (groupBy === 'month' && wholeMonth) return `${monthNames[Number(fromMonth) - 1]} de ${fromYear}`;
+  const first = group.from.slice(0, 4) === group.to.slice(0, 4) ? brazilianDate(group.from).slice(0, 5) : brazilianDate(group.from);
+  return `${first} a ${brazilianDate(group.to)}`;
+}
+
+/** The last day of the month of an ISO day. */
+function reportMonthEnd(isoDay: string): string {
+  const [year, month] = isoDay.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
 export function reportTables(report: Report): Record<ReportSection, ReportTable> {
-  const { attendances, requests, handlingTime } = report;
+  const { attendances, requests, handlingTime, groupBy } = report;
+  const groupColumn = text(reportGroupingLabels[groupBy]);
+  const groupOf = (group: { from: string; to: string }) => reportGroupLabel(group, groupBy);
   return {
     'attendances-by-day': {
       section: 'attendances-by-day',
-      title: 'Atendimentos por dia e meio de comunicação',
-      columns: [{ label: 'Dia', kind: 'date' }, ...channels.map((channel) => counted(channelLabels[channel])), counted('Total')],
-      rows: attendances.perDay.map((day) => [day.date, ...channels.map((channel) => day.byChannel[channel]), day.total]),
+      title: `Atendimentos por ${groupingInTitles[groupBy]} e meio de comunicação`,
+      columns: [groupColumn, ...channels.map((channel) => counted(channelLabels[channel])), counted('Total')],
+      rows: attendances.perPeriod.map((group) => [groupOf(group), ...channels.map((channel) => group.byChannel[channel]), group.total]),
       footer: [{ label: 'Total', values: [...channels.map((channel) => attendances.byChannel[channel]), attendances.total] }],
     },
     'attendances-by-organ': {
@@ -114,15 +140,15 @@ export function reportTables(report: Report): Record<ReportSection, ReportTable>
     },
     'handling-time-by-day': {
       section: 'handling-time-by-day',
-      title: 'Tempo médio de atendimento por dia',
+      title: `Tempo médio de atendimento por ${groupingInTitles[groupBy]}`,
       columns: [
-        { label: 'Dia', kind: 'date' },
+        groupColumn,
         counted('Atendimentos finalizados'),
         { label: 'Tempo médio de atendimento', kind: 'seconds' },
         counted('Com chamada'),
         { label: 'Tempo médio de conversa', kind: 'seconds' },
       ],
-      rows: handlingTime.perDay.map((day) => [day.date, ...handlingValues(day)]),
+      rows: handlingTime.perPeriod.map((group) => [groupOf(group), ...handlingValues(group)]),
       footer: [{ label: 'Período', values: handlingValues(handlingTime.overall) }],
     },
   };
@@ -140,7 +166,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function csvCell(value: ReportValue, kind: ReportValueKind): string {
   if (value === null) return '';
   if (typeof value === 'number') return kind === 'percent' ? value.toFixed(1).replace('.', ',') : String(value);
-  const cell = kind === 'date' ? brazilianDate(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  const cell = FORMULA_START.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
@@ -153,7 +179,7 @@ export function textTableCsv(columns: readonly string[], rows: readonly (readonl
   );
 }
 
-const unitOf: Record<ReportValueKind, string> = { text: '', date: '', count: '', seconds: ' (s)', percent: ' (%)' };
+const unitOf: Record<ReportValueKind, string> = { text: '', count: '', seconds: ' (s)', percent: ' (%)' };
 
 /**
  * CSV as Excel in pt-BR opens it by double click: a UTF-8 byte order mark (or accents break), `;`

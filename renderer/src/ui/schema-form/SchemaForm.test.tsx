@@ -59,7 +59,7 @@ test('draws each supported field with its label, hint and required mark', () => 
   expect(screen.getByRole('textbox', { name: 'Detalhes' })).toHaveAccessibleDescription('O que o cidadão relatou.');
   expect(screen.getByRole('textbox', { name: 'Detalhes' })).not.toBeRequired();
   expect(screen.getByRole('textbox', { name: 'E-mail para retorno' })).toHaveAttribute('type', 'email');
-  expect(screen.getByLabelText('Visto em')).toHaveAttribute('type', 'date');
+  expect(screen.getByRole('textbox', { name: 'Visto em' })).toHaveAttribute('placeholder', 'dd/mm/aaaa');
 
   const size = screen.getByRole('radiogroup', { name: 'Porte' });
   expect(size).toHaveAttribute('aria-required', 'true');
@@ -207,4 +207,21 @@ test('ids follow idPrefix so two forms on one page do not clash', () => {
   const [first, second] = screen.getAllByRole('textbox', { name: 'Ponto de referência' });
   expect(first.id).toMatch(/^novo-/);
   expect(second.id).toMatch(/^grupo-/);
+});
+
+test('a date field takes dd/mm/aaaa in any browser language and hands the form an ISO date', async () => {
+  const user = userEvent.setup();
+  const onChange = jest.fn();
+  render(<Harness onChange={onChange} />);
+
+  const seenOn = screen.getByRole('textbox', { name: 'Visto em' });
+  await user.type(seenOn, '30022026');
+  await user.tab();
+  expect(seenOn).toHaveValue('30/02/2026');
+  expect(seenOn).toHaveAccessibleDescription('30/02/2026 não existe: fevereiro de 2026 tem 28 dias.');
+
+  await user.clear(seenOn);
+  await user.type(seenOn, '09032025');
+  expect(onChange.mock.lastCall[0]).toMatchObject({ seenOn: '2025-03-09' });
+  expect(seenOn).not.toHaveAccessibleDescription();
 });

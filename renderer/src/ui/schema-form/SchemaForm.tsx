@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { dateFieldProblem } from '../brazilian-date';
+import { DateInput } from '../DateInput';
 import {
   displayUnknown,
   displayValue,
@@ -108,7 +110,11 @@ interface SchemaFieldProps {
   onChange: (value: unknown) => void;
 }
 
-function SchemaField({ id, field, value, error, onChange }: SchemaFieldProps) {
+function SchemaField({ id, field, value, error: formError, onChange }: SchemaFieldProps) {
+  const [leftDate, setLeftDate] = useState(false);
+  const isDate = field.kind === 'text' && field.inputType === 'date';
+  // A date that does not exist is told precisely, once the user leaves the field or the form is checked.
+  const error = (isDate && (leftDate || formError) && typeof value === 'string' ? dateFieldProblem(value) : undefined) ?? formError;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [field.hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
@@ -277,12 +283,18 @@ function SchemaField({ id, field, value, error, onChange }: SchemaFieldProps) {
       );
 
     case 'text':
+      if (field.inputType === 'date') {
+        return (
+          <FieldShell className={className} id={id} field={field} notes={notes}>
+            <DateInput {...control} className="input--date" required={field.required} value={text} onChange={onChange} onBlur={() => setLeftDate(true)} />
+          </FieldShell>
+        );
+      }
       return (
         <FieldShell className={className} id={id} field={field} notes={notes}>
           <input
             {...control}
             type={field.inputType}
-            className={field.inputType === 'date' ? 'input--medium' : undefined}
             autoComplete="off"
             required={field.required}
             placeholder={field.placeholder ?? undefined}
