@@ -46,11 +46,14 @@ const queuedLines = {
   finish: 'Atendimento finalizado neste computador; será enviado quando a conexão voltar.',
 };
 
-/** Where the attendant types first on an attendance that lands on the desk. */
-function firstField(desk: HTMLElement, customerLinked: boolean): HTMLElement | null {
-  return customerLinked
-    ? desk.querySelector('[role="search"][aria-label="Pesquisar na base de conhecimento"] input[type="search"]')
-    : desk.querySelector('.attendance-customer [role="search"] input');
+/**
+ * Where the attendant types first on an attendance that lands on the desk: the knowledge search once a
+ * customer is linked, else the customer search, at the field a call's lookup filled in if any.
+ */
+function firstField(desk: HTMLElement, customerLinked: boolean): HTMLInputElement | null {
+  if (customerLinked) return desk.querySelector('[role="search"][aria-label="Pesquisar na base de conhecimento"] input[type="search"]');
+  const fields = [...desk.querySelectorAll<HTMLInputElement>('.attendance-customer [role="search"] input')];
+  return fields.find((field) => field.value !== '') ?? fields[0] ?? null;
 }
 
 /**

@@ -80,10 +80,11 @@ function BoardToggle({ kind, notices, expanded, controls, onToggle }: BoardToggl
       disabled={!notices}
       onClick={onToggle}
     >
-      <span className="notice-strip__label">{noticeKindLabels[kind]}</span>
+      {/* Spaces between the parts keep the button's accessible name readable ("Ocorrências 2 …"). */}
+      <span className="notice-strip__label">{noticeKindLabels[kind]}</span>{' '}
       <span className={items.length > 0 ? 'notice-strip__count notice-strip__count--some' : 'notice-strip__count'}>
         {notices ? items.length : '…'}
-      </span>
+      </span>{' '}
       <span className="notice-strip__titles">{titles}</span>
     </button>
   );
