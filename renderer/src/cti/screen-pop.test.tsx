@@ -240,8 +240,10 @@ test('a chosen customer the server refuses to link is said, and the caller is lo
 
   expect(await screen.findByText('Cliente não encontrado.')).toBeInTheDocument();
   const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
-  await waitFor(() => expect(within(search).getByLabelText('CPF/CNPJ')).toHaveValue('529.982.247-25'));
-  await waitFor(() => expect(within(search).getByLabelText('CPF/CNPJ')).toHaveFocus());
+  expect(within(search).getByLabelText('CPF/CNPJ')).toHaveValue('529.982.247-25');
+  // The lookup found her: her [Vincular] takes the cursor, one key away.
+  const row = (await screen.findByRole('cell', { name: 'Maria da Silva' })).closest('tr') as HTMLElement;
+  await waitFor(() => expect(within(row).getByRole('button', { name: 'Vincular' })).toHaveFocus());
   expect(server.calls(`PUT /api/attendances/${attendanceId}/customer`)).toHaveLength(1);
 });
 
