@@ -56,6 +56,10 @@ describe('every screen passes axe-core', () => {
       const maria = page.getByRole('row', { name: /Maria Silva/ });
       await maria.waitFor();
       found['Receptivo, search results'] = await axeViolations(page);
+      await page.getByRole('region', { name: 'Quadros de avisos' }).getByRole('button', { name: /^Ocorrências/ }).click();
+      await page.getByRole('region', { name: 'Ocorrências', exact: true }).waitFor();
+      found['Receptivo, a notice board open'] = await axeViolations(page);
+      await page.keyboard.press('Escape');
       await maria.getByRole('button', { name: 'Vincular' }).click();
       await summary.getByText('Maria Silva').waitFor();
       // With the caller's history loaded beside them (open requests, earlier attendances).

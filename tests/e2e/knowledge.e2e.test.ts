@@ -18,11 +18,14 @@ describe('knowledge on the Receptivo page, in Chromium', () => {
       const notices = await fetch(`${desk.server.url}/api/notices/current`, {
         headers: { Authorization: `Bearer ${await page.evaluate(() => JSON.parse(localStorage.getItem('receptivo.session') ?? 'null')?.token)}` },
       }).then((response) => response.json());
+      // Folded into a strip above the desk: each board opens with its notices.
+      const strip = page.getByRole('region', { name: 'Quadros de avisos' });
       for (const [kind, label] of [['notice', 'Avisos'], ['incident', 'Ocorrências'], ['event', 'Eventos']] as const) {
-        const board = page.getByRole('region', { name: label, exact: true });
-        await board.waitFor();
         expect(notices[kind].length).toBeGreaterThan(0);
+        await strip.getByRole('button', { name: new RegExp(`^${label} ${notices[kind].length} `) }).click();
+        const board = page.getByRole('region', { name: label, exact: true });
         for (const notice of notices[kind]) await board.getByRole('heading', { name: notice.title }).waitFor();
+        await board.getByRole('button', { name: 'Fechar' }).click();
       }
 
       await page.getByRole('button', { name: 'Script de Atendimento' }).click();

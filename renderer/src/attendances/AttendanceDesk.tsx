@@ -1,12 +1,19 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { formatProtocol, type Attendance, type AttendanceTakenOver, type Information, type Request } from '@receptivo/shared';
+import {
+  formatProtocol,
+  type Attendance,
+  type AttendanceTakenOver,
+  type CustomerSummary,
+  type Information,
+  type Request,
+} from '@receptivo/shared';
 import { ApiError, describeError } from '../api/client';
 import { useConnectivity, useCurrentUser } from '../auth/SessionProvider';
 import { CallFacts } from '../cti/CallFacts';
 import { useCti } from '../cti/CtiProvider';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
-import { describeEntry, openLocalAttendances, pendingOf, withDrafts } from '../offline/attendance-drafts';
+import { describeEntry, openLocalAttendances, pendingOf, timerStartOf, withDrafts } from '../offline/attendance-drafts';
 import type { DraftSent } from '../offline/draft-queue';
 import { DraftStatus } from '../offline/DraftStatus';
 import { useDrafts } from '../offline/DraftsProvider';
@@ -40,6 +47,16 @@ const queuedLines = {
 };
 
 /**
+ * Where the attendant types first on an attendance that lands on the desk: the knowledge search once a
+ * customer is linked, else the customer search, at the field a call's lookup filled in if any.
+ */
+function firstField(desk: HTMLElement, customerLinked: boolean): HTMLInputElement | null {
+  if (customerLinked) return desk.querySelector('[role="search"][aria-label="Pesquisar na base de conhecimento"] input[type="search"]');
+  const fields = [...desk.querySelectorAll<HTMLInputElement>('.attendance-customer [role="search"] input')];
+  return fields.find((field) => field.value !== '') ?? fields[0] ?? null;
+}
+
+/**
  * The attendance work area of the Receptivo: [Iniciar atendimento] when there is none, otherwise the
  * summary beside the customer, the knowledge and the request registration. The open attendance is
  * asked from the server on entry, so a reload does not lose it, and again when CTI reports that the
@@ -67,10 +84,15 @@ export function AttendanceDesk() {
   const [failure, setFailure] = useState<string | null>(null);
   /** Counts closed attendances: the next call starts from a fresh knowledge panel. */
   const [closedCount, setClosedCount] = useState(0);
-  /** Started here rather than restored on entry: the cursor goes to the customer search. */
-  const [justStarted, setJustStarted] = useState(false);
   const blocker = useUnsavedChanges(formDirty);
-  const { answered, takenOver } = useCti();
+  const { answered, takenOver, linkOnAnswer, linkOnAnswerTo } = useCti();
+  const deskRef = useRef<HTMLDivElement>(null);
+  /** The attendance the cursor was last placed for: each one lands on the desk once. */
+  const landedOn = useRef<string | null>(null);
+  /** Set when the cursor should go to the attendance's first field as soon as it is on screen. */
+  const focusDue = useRef(false);
+  /** The customer chosen on the pop, while it is being linked. */
+  const [autoLinking, setAutoLinking] = useState<CustomerSummary | null>(null);
   /** Calls answered before this desk mounted are already in the attendance it loads. */
   const answeredSeen = useRef(answered.count);
   /** Likewise, takeovers before it mounted: the server no longer lists those attendances as this user's. */
@@ -86,7 +108,6 @@ export function AttendanceDesk() {
     setOwn(undefined);
     setView({ kind: 'work' });
     setFormDirty(false);
-    setJustStarted(false);
     reloadCurrent();
   }, [answered.count]);
 
@@ -126,12 +147,57 @@ export function AttendanceDesk() {
   const base = pending?.finish ? null : loaded;
   const attendance = base ? withDrafts(base, drafts.entries) : base;
   const serverBase = base && !isLocalAttendance(base.id) ? base : null;
+  /** The id an attendance started here had before the server numbered it: the panels keep their state across. */
+  const firstIdOf = (id: string) => Object.entries(drafts.started).find(([, ref]) => ref.id === id)?.[0] ?? id;
   shownAttendanceId.current = attendance?.id ?? null;
 
   // Kept with the drafts, to show again if the page opens while the server cannot be asked.
   useEffect(() => {
     if (base !== undefined) queue.remember(serverBase);
   }, [queue, serverBase, base === undefined]);
+
+  /** The customer chosen on the pop ([Vincular ao atender]) for the call that started this attendance. */
+  const chosenOnPop = attendance?.call && !attendance.customer ? linkOnAnswer[attendance.call.callId] : undefined;
+  /** While the chosen customer is being linked the customer panel waits, so it opens already linked. */
+  const linkingChosen = chosenOnPop ?? autoLinking;
+
+  // An attendance shown anew (started here, by a call's answer, or found open on a reload) puts the
+  // cursor where the attendant goes first: the customer search until someone is linked, then the
+  // knowledge search. The same attendance getting its server id keeps the cursor where it is.
+  const attendanceId = attendance?.id ?? null;
+  const customerLinked = Boolean(attendance?.customer);
+  useEffect(() => {
+    const previous = landedOn.current;
+    landedOn.current = attendanceId;
+    if (!attendanceId || attendanceId === previous) return;
+    if (previous && queue.resolve({ id: previous, protocol: '' }).id === attendanceId) return;
+    focusDue.current = true;
+  }, [attendanceId]);
+  useEffect(() => {
+    if (!focusDue.current || linkingChosen || !deskRef.current) return;
+    const field = firstField(deskRef.current, customerLinked);
+    if (!field) return;
+    focusDue.current = false;
+    field.focus();
+  });
+
+  const linkChosen = useEffectEvent(async (target: Attendance, customer: CustomerSummary) => {
+    setAutoLinking(customer);
+    linkOnAnswerTo(target.call!.callId, null);
+    try {
+      const outcome = await queue.submit(target, { kind: 'link-customer', body: { customerId: customer.id }, customer });
+      if (outcome.state === 'sent') update(outcome.answer, `Cliente ${customer.name} vinculado.`);
+      else say([queuedLines.customer]);
+    } catch (error) {
+      if (!onFinishedElsewhere(error)) setFailure(describeError(error));
+    } finally {
+      setAutoLinking(null);
+      focusDue.current = true;
+    }
+  });
+  useEffect(() => {
+    if (attendance && chosenOnPop) void linkChosen(attendance, chosenOnPop);
+  }, [attendanceId, chosenOnPop?.id]);
 
   // The server's answers to what waited update the attendance shown (its start gives it a protocol).
   const onSent = useEffectEvent(({ entry, attendanceId, answer }: DraftSent) => {
@@ -165,7 +231,6 @@ export function AttendanceDesk() {
     setFormDirty(false);
     setFinishing(false);
     setClosedCount((count) => count + 1);
-    setJustStarted(false);
     say(lines);
     setFailure(problem);
   }
@@ -250,7 +315,7 @@ export function AttendanceDesk() {
   const waiting = (informationId: string) => pending?.informations.get(informationId);
 
   return (
-    <div className="attendance-desk">
+    <div ref={deskRef} className="attendance-desk">
       <div className="attendance-desk__side">
         <DraftStatus />
         <div role="status" className="attendance-desk__status">
@@ -267,21 +332,22 @@ export function AttendanceDesk() {
           <StartAttendance
             autoFocus={closedCount > 0}
             onStarted={(started) => {
-              setJustStarted(true);
               if ('attendance' in started) update(started.attendance);
               else update(undefined, queuedLines.start);
             }}
           />
         )}
-        {attendance?.call && <CallFacts call={attendance.call} />}
         {attendance && (
           <AttendanceSummary
             attendance={attendance}
+            timerStart={timerStartOf(attendance, drafts.started)}
             pending={pending!}
             onOpenRequest={(request) => leaveForm(() => show({ kind: 'request-status', requestId: request.id }))}
             onFinish={() => leaveForm(() => setFinishing(true))}
           />
         )}
+        {/* Under the summary: the summary and its [Finalizar] stay on the first screen. */}
+        {attendance?.call && <CallFacts call={attendance.call} />}
       </div>
       <div className="attendance-desk__work">
         {attendance && view.kind === 'request-form' && (
@@ -310,13 +376,15 @@ export function AttendanceDesk() {
             </RequestLoader>
           ))}
         <div className="attendance-desk__knowledge" hidden={Boolean(attendance) && view.kind !== 'work'}>
-          {attendance && (
+          {attendance && linkingChosen && (
+            <p role="status" className="attendance-customer">{`Vinculando ${linkingChosen.name}, escolhido na chamada…`}</p>
+          )}
+          {attendance && !linkingChosen && (
             <CustomerSection
-              key={attendance.id}
+              key={firstIdOf(attendance.id)}
               attendance={attendance}
               onLinked={(linked) => ('attendance' in linked ? update(linked.attendance, 'Cliente vinculado.') : say([queuedLines.customer]))}
               onFinishedElsewhere={onFinishedElsewhere}
-              autoFocus={justStarted}
               onOpenRequest={(requestId) => leaveForm(() => show({ kind: 'request-status', requestId }))}
             />
           )}

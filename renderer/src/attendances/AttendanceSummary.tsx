@@ -14,6 +14,8 @@ import { RequestStatusBadge } from '../ui/StatusBadge';
 
 interface AttendanceSummaryProps {
   attendance: Attendance;
+  /** When its timer starts (ms): see timerStartOf. */
+  timerStart: number;
   /** What of it still waits to be sent to the server (drafts). */
   pending: AttendancePending;
   onOpenRequest: (request: RequestSummary) => void;
@@ -26,9 +28,9 @@ function Waiting({ refused = false }: { refused?: boolean }) {
 }
 
 /** What the attendance holds so far, kept in sight while the attendant works beside it. */
-export function AttendanceSummary({ attendance, pending, onOpenRequest, onFinish }: AttendanceSummaryProps) {
+export function AttendanceSummary({ attendance, timerStart, pending, onOpenRequest, onFinish }: AttendanceSummaryProps) {
   const titleId = useId();
-  const elapsed = useElapsed(attendance.startedAt);
+  const elapsed = useElapsed(timerStart);
 
   return (
     <section className="attendance-summary" aria-labelledby={titleId}>
@@ -39,7 +41,7 @@ export function AttendanceSummary({ attendance, pending, onOpenRequest, onFinish
         <div className="attendance-summary__fact attendance-summary__fact--wide">
           <dt>Protocolo</dt>
           <dd className={isLocalAttendance(attendance.id) ? 'attendance-summary__protocol' : 'attendance-summary__protocol mono'}>
-            {protocolOf(attendance)}
+            {protocolOf(attendance, pending.start)}
           </dd>
         </div>
         <div className="attendance-summary__fact">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Attendance, Customer, CustomerList, CustomerSearch as CustomerSearchQuery, CustomerSummary } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { callLookups } from '../cti/call-lookup';
@@ -16,8 +16,6 @@ interface CustomerSectionProps {
   onLinked: (linked: { attendance: Attendance } | { queued: true }) => void;
   /** Takes a refusal because the attendance was already finished; false for any other error. */
   onFinishedElsewhere: (error: unknown) => boolean;
-  /** Puts the cursor in the search, for an attendance just started: identifying the caller comes first. */
-  autoFocus?: boolean;
   /** Opens one of the linked customer's requests in the Status Solicitação of the desk. */
   onOpenRequest: (requestId: string) => void;
 }
@@ -38,7 +36,7 @@ function summaryOf(customer: Customer): CustomerSummary {
   return { id, type, name, tradeName, document, email, primaryPhone: customer.phones.find((phone) => phone.primary) ?? null };
 }
 
-export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, autoFocus, onOpenRequest }: CustomerSectionProps) {
+export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onOpenRequest }: CustomerSectionProps) {
   const { queue } = useDrafts();
   const titleId = useId();
   const linked = attendance.customer;
@@ -53,11 +51,6 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
   const [registering, setRegistering] = useState(false);
   const [linking, setLinking] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const sectionRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    if (autoFocus) sectionRef.current?.querySelector('input')?.focus();
-  }, [autoFocus]);
 
   async function link(customer: CustomerSummary) {
     setLinking(true);
@@ -98,7 +91,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
     lookup && !linked && (lookup.by === 'document' ? lookupHints.document : step > 0 ? lookupHints.phoneAfterDocument : lookupHints.phone);
 
   return (
-    <section ref={sectionRef} className="attendance-customer" aria-labelledby={titleId}>
+    <section className="attendance-customer" aria-labelledby={titleId}>
       <div className="attendance-customer__header">
         <h2 id={titleId} className="attendance-customer__title">
           Cliente

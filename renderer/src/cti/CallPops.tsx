@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useId } from 'react';
-import { callEndReasonLabels, redactDocument } from '@receptivo/shared';
+import { Link } from 'react-router-dom';
+import { callEndReasonLabels, redactDocument, type CustomerSummary } from '@receptivo/shared';
 import { useElapsed } from '../attendances/elapsed';
 import { callerText, queueText } from './call-display';
 import { UraFacts } from './UraFacts';
@@ -12,12 +13,18 @@ export const endedNoticeMs = 6000;
 
 /** The screen-pops of ringing calls and the notices of calls that went elsewhere, over any page. */
 export function CallPops() {
-  const { enabled, ringing, notices, dismiss, expireNotice } = useCti();
+  const { enabled, ringing, notices, dismiss, expireNotice, linkOnAnswer, linkOnAnswerTo } = useCti();
   if (!enabled) return null;
   return (
     <div className="call-pops">
       {ringing.map((call) => (
-        <CallPop key={call.callId} call={call} onDismiss={() => dismiss(call.callId)} />
+        <CallPop
+          key={call.callId}
+          call={call}
+          linkOnAnswer={linkOnAnswer[call.callId] ?? null}
+          onLinkOnAnswer={(customer) => linkOnAnswerTo(call.callId, customer)}
+          onDismiss={() => dismiss(call.callId)}
+        />
       ))}
       {/* An alert, announced as it appears: the attendant was about to take this call. Rendered only
           while it has something to say, so pages keep their own status line as the only one. */}
@@ -32,11 +39,20 @@ export function CallPops() {
   );
 }
 
+interface CallPopProps {
+  call: RingingCall;
+  /** The match chosen to be linked when the call is answered here. */
+  linkOnAnswer: CustomerSummary | null;
+  onLinkOnAnswer: (customer: CustomerSummary | null) => void;
+  onDismiss: () => void;
+}
+
 /**
  * An alertdialog so assistive technology announces it, but it does not take the focus: the attendant
- * answers on the softphone and may be typing in the desk when the call arrives.
+ * answers on the softphone and may be typing in the desk when the call arrives. Each match can be
+ * opened, or chosen to be linked to the attendance the answer starts.
  */
-function CallPop({ call, onDismiss }: { call: RingingCall; onDismiss: () => void }) {
+function CallPop({ call, linkOnAnswer, onLinkOnAnswer, onDismiss }: CallPopProps) {
   const titleId = useId();
   const callerId = useId();
   const matchesId = useId();
@@ -78,13 +94,32 @@ function CallPop({ call, onDismiss }: { call: RingingCall; onDismiss: () => void
         <p className="muted">Nenhum cliente encontrado para este número</p>
       ) : (
         <ul className="call-pop__matches" aria-labelledby={matchesId}>
-          {call.matches.map((customer) => (
-            <li key={customer.id}>
-              <strong>{customer.name}</strong>
-              <span className="mono">{redactDocument(customer.document)}</span>
-              {customer.primaryPhone && <span className="mono">{customer.primaryPhone.display}</span>}
-            </li>
-          ))}
+          {call.matches.map((customer) => {
+            const chosen = linkOnAnswer?.id === customer.id;
+            return (
+              <li key={customer.id} className={chosen ? 'call-pop__match call-pop__match--chosen' : 'call-pop__match'}>
+                <p className="call-pop__match-facts">
+                  <strong>{customer.name}</strong>
+                  <span className="mono">{redactDocument(customer.document)}</span>
+                  {customer.primaryPhone && <span className="mono">{customer.primaryPhone.display}</span>}
+                </p>
+                {chosen && <p className="call-pop__chosen">Será vinculado ao atender</p>}
+                <div className="call-pop__match-actions">
+                  <Link to={`/clientes/${customer.id}`} className="button button--small">
+                    Abrir cadastro
+                  </Link>
+                  <button
+                    type="button"
+                    className={chosen ? 'button button--small button--primary' : 'button button--small'}
+                    aria-pressed={chosen}
+                    onClick={() => onLinkOnAnswer(chosen ? null : customer)}
+                  >
+                    Vincular ao atender
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { agentPauseSchema, agentStateLabels } from '@receptivo/shared';
 import { useCurrentUser } from '../auth/SessionProvider';
@@ -27,10 +27,14 @@ export function CtiIndicator() {
   const [pausing, setPausing] = useState(false);
   const [resuming, setResuming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const statusId = useId();
 
   if (!cti.enabled) return null;
   const { label, tone } = telephonyStatus(cti);
   const paused = cti.agent?.state === 'paused';
+  // The PBX cannot be asked while either link is down: the button says why it cannot be used.
+  const unavailable = tone !== 'ok';
+  const reason = unavailable ? { title: label, 'aria-describedby': statusId } : {};
 
   async function resume() {
     setResuming(true);
@@ -42,7 +46,9 @@ export function CtiIndicator() {
 
   return (
     <div role="group" aria-label="Telefonia" className="cti-indicator">
-      <span className={`cti-indicator__status cti-indicator__status--${tone}`}>{label}</span>
+      <span id={statusId} className={`cti-indicator__status cti-indicator__status--${tone}`}>
+        {label}
+      </span>
       {cti.agent && (
         <span className="cti-indicator__agent">
           {agentStateLabels[cti.agent.state]}
@@ -51,13 +57,15 @@ export function CtiIndicator() {
       )}
       {user.extension &&
         (paused ? (
-          <button type="button" className="button button--header button--small" disabled={resuming} onClick={resume}>
+          <button type="button" className="button button--header button--small" disabled={resuming || unavailable} {...reason} onClick={resume}>
             Retomar
           </button>
         ) : (
           <button
             type="button"
             className="button button--header button--small"
+            disabled={unavailable}
+            {...reason}
             onClick={() => {
               setError(null);
               setPausing(true);

@@ -1,6 +1,14 @@
 import { createContext, useContext, useEffect, useEffectEvent, useReducer, useRef, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { ctiAckSchema, ctiServerEventSchemas, menuSections, type CallEnded, type CallRinging, type CtiAck } from '@receptivo/shared';
+import {
+  ctiAckSchema,
+  ctiServerEventSchemas,
+  menuSections,
+  type CallEnded,
+  type CallRinging,
+  type CtiAck,
+  type CustomerSummary,
+} from '@receptivo/shared';
 import { serverBaseUrl } from '../api/server-url';
 import { useSession } from '../auth/SessionProvider';
 import { connectCtiSocket, type CtiSocket, type CtiSocketFactory } from './cti-socket';
@@ -20,6 +28,8 @@ export interface CtiHandle extends CtiState {
   unpause(): Promise<CtiAck>;
   /** Hides a ringing pop on this desk only. */
   dismiss(callId: string): void;
+  /** Remembers the customer to link when this call is answered here (null forgets it). */
+  linkOnAnswerTo(callId: string, customer: CustomerSummary | null): void;
   expireNotice(id: number): void;
 }
 
@@ -155,6 +165,7 @@ export function CtiProvider({ children, onRinging }: CtiProviderProps) {
     pause: (reason) => request((socket, ack) => socket.emit('agent:pause', { reason }, ack)),
     unpause: () => request((socket, ack) => socket.emit('agent:unpause', ack)),
     dismiss: (callId) => dispatch({ type: 'dismiss', callId }),
+    linkOnAnswerTo: (callId, customer) => dispatch({ type: 'link-on-answer', callId, customer }),
     expireNotice: (id) => dispatch({ type: 'notice-expired', id }),
   };
   return <CtiContext.Provider value={value}>{children}</CtiContext.Provider>;

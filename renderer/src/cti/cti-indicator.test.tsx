@@ -161,14 +161,41 @@ test('a refused Retomar is shown in the header; an accepted one waits for the ne
   expect(within(telephony()).getByRole('button', { name: 'Pausar' })).toBeInTheDocument();
 });
 
-test('pausing without the link answers at once instead of waiting for a reconnection', async () => {
-  const { cti, user } = openDesk();
+test('Pausar and Retomar cannot be used while the telephony is down, and say why', async () => {
+  const { cti } = openDesk();
   const socket = await cti.socket();
+  const pausar = () => within(telephony()).getByRole('button', { name: 'Pausar' });
+  expect(pausar()).toBeDisabled();
+  expect(pausar()).toHaveAccessibleDescription('Telefonia reconectando…');
+
+  socket.deliver('connect');
+  socket.send('cti:status', { connected: true, since: '2026-03-10T12:00:00.000Z', lastEventAt: null });
+  expect(pausar()).toBeEnabled();
+  expect(pausar()).not.toHaveAttribute('aria-describedby');
+
+  // The PBX link drops: the desk's own link is up, but no pause can reach the PBX.
+  socket.send('cti:status', { connected: false, since: null, lastEventAt: '2026-03-10T12:05:00.000Z' });
+  expect(pausar()).toBeDisabled();
+  expect(pausar()).toHaveAccessibleDescription('Telefonia indisponível');
+  expect(pausar()).toHaveAttribute('title', 'Telefonia indisponível');
+
+  socket.send('cti:status', { connected: true, since: '2026-03-10T12:06:00.000Z', lastEventAt: null });
+  socket.send('agent:state', { state: 'paused', reason: 'Intervalo' });
+  socket.deliver('disconnect', 'transport close');
+  const retomar = within(telephony()).getByRole('button', { name: 'Retomar' });
+  expect(retomar).toBeDisabled();
+  expect(retomar).toHaveAccessibleDescription('Telefonia reconectando…');
+});
+
+test('a pause sent after the link dropped under an open dialog answers at once instead of waiting for a reconnection', async () => {
+  const { cti, user } = openDesk();
+  const socket = await cti.connected();
 
   await user.click(within(telephony()).getByRole('button', { name: 'Pausar' }));
   const dialog = screen.getByRole('dialog', { name: 'Pausar atendimento' });
   await within(dialog).findByRole('option', { name: 'Banheiro' });
   await user.selectOptions(within(dialog).getByLabelText('Motivo da pausa'), 'Banheiro');
+  socket.deliver('disconnect', 'transport close');
   await user.click(within(dialog).getByRole('button', { name: 'Pausar' }));
 
   expect(await within(dialog).findByRole('alert')).toHaveTextContent(

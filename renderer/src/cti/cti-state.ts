@@ -8,6 +8,7 @@ import {
   type CallEnded,
   type CallRinging,
   type CtiServerToClientEvents,
+  type CustomerSummary,
   type CtiStatusEvent,
   type QueuesFeed,
 } from '@receptivo/shared';
@@ -53,6 +54,8 @@ export interface CtiState {
   /** Calls ended lately, newest last, so an attendance can tell its call is over. */
   ended: CallEnded[];
   answered: { count: number; last: CallAnswered | null };
+  /** By call id: the customer the attendant chose on the pop, to link when that call's attendance starts. */
+  linkOnAnswer: Record<string, CustomerSummary>;
   /** Attendances of this user a supervisor took over; counted so the desk reacts to each one. */
   takenOver: { count: number; last: AttendanceTakenOver | null };
   nextNoticeId: number;
@@ -68,6 +71,7 @@ export const initialCtiState: CtiState = {
   notices: [],
   ended: [],
   answered: { count: 0, last: null },
+  linkOnAnswer: {},
   takenOver: { count: 0, last: null },
   nextNoticeId: 1,
   queues: emptyQueuesFeed,
@@ -80,6 +84,8 @@ export type CtiAction =
   | { type: 'event'; event: CtiEvent; now: number }
   | { type: 'dismiss'; callId: string }
   | { type: 'notice-expired'; id: number }
+  /** [Vincular ao atender] on a pop (a customer), undone or carried out (null). */
+  | { type: 'link-on-answer'; callId: string; customer: CustomerSummary | null }
   /** The provider asked the server for the whole board again, or that request failed. */
   | { type: 'queues-resend'; outcome: 'asked' | 'failed' };
 
@@ -96,6 +102,8 @@ export function ctiReducer(state: CtiState, action: CtiAction): CtiState {
       return { ...state, ringing: withoutCall(state.ringing, action.callId) };
     case 'notice-expired':
       return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
+    case 'link-on-answer':
+      return { ...state, linkOnAnswer: withChoice(state.linkOnAnswer, action.callId, action.customer) };
     case 'queues-resend':
       return { ...state, queues: queuesFeedReducer(state.queues, { type: action.outcome === 'asked' ? 'resend-asked' : 'resend-failed' }) };
     case 'event':
@@ -133,9 +141,11 @@ function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
       const call = state.ringing.find((item) => item.callId === callId);
       const ended = [...state.ended.filter((item) => item.callId !== callId), event.payload].slice(-endedKept);
       if (!call) return { ...state, ended };
+      // Ended while ringing here: no attendance will start for it, so nothing is left to link.
       return {
         ...state,
         ended,
+        linkOnAnswer: withChoice(state.linkOnAnswer, callId, null),
         ringing: withoutCall(state.ringing, callId),
         notices: [...state.notices, { id: state.nextNoticeId, call, reason }],
         nextNoticeId: state.nextNoticeId + 1,
@@ -145,3 +155,8 @@ function onEvent(state: CtiState, event: CtiEvent, now: number): CtiState {
 }
 
 const withoutCall = (calls: RingingCall[], callId: string) => calls.filter((call) => call.callId !== callId);
+
+function withChoice(choices: Record<string, CustomerSummary>, callId: string, customer: CustomerSummary | null): Record<string, CustomerSummary> {
+  const { [callId]: _previous, ...others } = choices;
+  return customer ? { ...others, [callId]: customer } : others;
+}

@@ -4,7 +4,7 @@ import { attendance, attendanceId, maria } from '../attendances/test-fixtures';
 import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
 import { summaryOf } from '../testing/customers';
 import { fakeCti } from '../testing/fake-cti';
-import { fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { endedNoticeMs } from './CallPops';
 
@@ -81,7 +81,7 @@ test('a ringing call pops over any page with the caller, queue, waiting time, UR
   expect(fact(pop, 'Opção da URA')).toBe('2');
   expect(fact(pop, 'bairro')).toBe('Sé');
   const found = within(pop).getByRole('list', { name: 'Clientes encontrados' });
-  expect(within(found).getByRole('listitem')).toHaveTextContent('Maria da Silva***.982.247-**(11) 98765-4321');
+  expect(within(found).getByRole('listitem')).toHaveTextContent(/^Maria da Silva\*\*\*\.982\.247-\*\*\(11\) 98765-4321/);
   expect(screen.getByRole('heading', { level: 1, name: 'Clientes' })).toBeInTheDocument();
 
   // A second call rings at the same time: each has its own pop.
@@ -153,6 +153,111 @@ test('"Ocultar" hides a pop on this desk only', async () => {
 
   expect(pops()).toHaveLength(0);
   expect(socket.emitted).toEqual([]);
+});
+
+test('[Abrir cadastro] opens the matched customer\'s record while the call keeps ringing', async () => {
+  const { user, socket } = await openDesk('/receptivo', { [`GET /api/customers/${maria.id}`]: { status: 200, body: maria } });
+  socket.send('call:ringing', ringing());
+  const match = within(within(pops()[0]).getByRole('list', { name: 'Clientes encontrados' })).getByRole('listitem');
+
+  await user.click(within(match).getByRole('link', { name: 'Abrir cadastro' }));
+
+  expect(window.location.pathname).toBe(`/clientes/${maria.id}`);
+  expect(await screen.findByDisplayValue('Maria da Silva')).toBeInTheDocument();
+  expect(pops()).toHaveLength(1);
+});
+
+test('[Vincular ao atender] links the chosen customer as soon as the call\'s attendance starts, with no lookup, and the cursor goes to the knowledge search', async () => {
+  let current: Attendance | null = null;
+  const joaoMatch = { ...mariaMatch, id: '3f2b8c1e-5d4a-4e6b-9c7d-8e9f0a1b2c02', name: 'João Souza', document: '11144477735' };
+  const { server, socket, user } = await openDesk(
+    '/clientes',
+    {
+      'GET /api/customers': { status: 200, body: listOf(maria) },
+      [`PUT /api/attendances/${attendanceId}/customer`]: { status: 200, body: { ...answeredCall({}), customer: summaryOf(maria) } },
+    },
+    () => current,
+  );
+  socket.send('call:ringing', ringing({ matches: [mariaMatch, joaoMatch] }));
+  const [mariaItem, joaoItem] = within(pops()[0]).getAllByRole('listitem');
+  const chooseMaria = within(mariaItem).getByRole('button', { name: 'Vincular ao atender' });
+  const chooseJoao = within(joaoItem).getByRole('button', { name: 'Vincular ao atender' });
+  expect(chooseMaria).toHaveAttribute('aria-pressed', 'false');
+
+  // A second thought: only the last choice counts.
+  await user.click(chooseJoao);
+  await user.click(chooseMaria);
+  expect(chooseMaria).toHaveAttribute('aria-pressed', 'true');
+  expect(chooseJoao).toHaveAttribute('aria-pressed', 'false');
+  expect(within(mariaItem).getByText('Será vinculado ao atender')).toBeInTheDocument();
+  expect(within(joaoItem).queryByText('Será vinculado ao atender')).not.toBeInTheDocument();
+
+  current = answeredCall({ document: '52998224725' });
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  expect(await screen.findByText('Cliente Maria da Silva vinculado.')).toBeInTheDocument();
+  expect(server.calls(`PUT /api/attendances/${attendanceId}/customer`).map((request) => request.body)).toEqual([{ customerId: maria.id }]);
+  expect(server.calls('GET /api/customers')).toEqual([]);
+  const summary = screen.getByRole('region', { name: 'Resumo do atendimento' });
+  expect(within(summary).getByText('Maria da Silva')).toBeInTheDocument();
+  const knowledge = screen.getByRole('search', { name: 'Pesquisar na base de conhecimento' });
+  await waitFor(() => expect(within(knowledge).getByRole('searchbox', { name: 'Busca' })).toHaveFocus());
+  expect(screen.queryByRole('search', { name: 'Pesquisar clientes' })).not.toBeInTheDocument();
+});
+
+test('[Vincular ao atender] pressed again is undone: the answer runs the usual lookup and links nobody', async () => {
+  let current: Attendance | null = null;
+  const { server, socket, user } = await openDesk('/receptivo', { 'GET /api/customers': { status: 200, body: listOf(maria) } }, () => current);
+  socket.send('call:ringing', ringing());
+  const choose = within(pops()[0]).getByRole('button', { name: 'Vincular ao atender' });
+  await user.click(choose);
+  await user.click(choose);
+  expect(choose).toHaveAttribute('aria-pressed', 'false');
+
+  current = answeredCall({ document: '52998224725' });
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  const row = (await screen.findByRole('cell', { name: 'Maria da Silva' })).closest('tr') as HTMLElement;
+  expect(within(row).getByRole('button', { name: 'Vincular' })).toBeInTheDocument();
+  expect(server.calls(`PUT /api/attendances/${attendanceId}/customer`)).toEqual([]);
+});
+
+test('a chosen customer the server refuses to link is said, and the caller is looked up as usual', async () => {
+  let current: Attendance | null = null;
+  const { server, socket, user } = await openDesk(
+    '/receptivo',
+    {
+      'GET /api/customers': { status: 200, body: listOf(maria) },
+      [`PUT /api/attendances/${attendanceId}/customer`]: apiError(404, 'NOT_FOUND', 'Cliente não encontrado.'),
+    },
+    () => current,
+  );
+  socket.send('call:ringing', ringing());
+  await user.click(within(pops()[0]).getByRole('button', { name: 'Vincular ao atender' }));
+
+  current = answeredCall({ document: '52998224725' });
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  expect(await screen.findByText('Cliente não encontrado.')).toBeInTheDocument();
+  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
+  expect(within(search).getByLabelText('CPF/CNPJ')).toHaveValue('529.982.247-25');
+  // The lookup found her: her [Vincular] takes the cursor, one key away.
+  const row = (await screen.findByRole('cell', { name: 'Maria da Silva' })).closest('tr') as HTMLElement;
+  await waitFor(() => expect(within(row).getByRole('button', { name: 'Vincular' })).toHaveFocus());
+  expect(server.calls(`PUT /api/attendances/${attendanceId}/customer`)).toHaveLength(1);
+});
+
+test('an answered call with nobody found lands with the cursor in the customer search, at the field the lookup filled in', async () => {
+  let current: Attendance | null = null;
+  const { socket } = await openDesk('/receptivo', { 'GET /api/customers': { status: 200, body: listOf() } }, () => current);
+  expect(await screen.findByRole('button', { name: 'Iniciar atendimento' })).toBeInTheDocument();
+  current = answeredCall({});
+
+  socket.send('call:answered', { callId, attendanceId, protocol: '20260012347' });
+
+  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
+  await waitFor(() => expect(within(search).getByLabelText('Telefone')).toHaveFocus());
+  expect(within(search).getByLabelText('Telefone')).toHaveValue('(11) 98765-4321');
 });
 
 test('an answered call opens the Receptivo with the attendance, its call and the caller already looked up by the URA document', async () => {

@@ -18,21 +18,20 @@ export function DraftsProvider({ children }: { children: ReactNode }) {
   const queue = useMemo(() => new DraftQueue(localDraftStorage(window.localStorage, userId), attendanceSender(api)), [api, userId]);
 
   useEffect(() => {
-    queue.start();
     const onStorage = (event: StorageEvent) => {
       if (event.key === draftStorageKey(userId) || event.key === null) queue.reload();
     };
     window.addEventListener('storage', onStorage);
-    return () => {
-      queue.stop();
-      window.removeEventListener('storage', onStorage);
-    };
+    return () => window.removeEventListener('storage', onStorage);
   }, [queue, userId]);
 
   // The server answers again, or the user signed in again after the session ended (issue 15): what
-  // waited goes now rather than at the next retry.
+  // waited goes now rather than at the next retry. Retries run only meanwhile: one fired while the
+  // session is interrupted would go with the token the server just refused.
   useEffect(() => {
-    if (sendable) void queue.flush();
+    if (!sendable) return;
+    queue.start();
+    return () => queue.stop();
   }, [sendable, queue, token]);
 
   return <DraftsContext.Provider value={queue}>{children}</DraftsContext.Provider>;

@@ -1,7 +1,7 @@
 import { formatProtocol, type Attendance, type SessionUser } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
 import { finishAttendance, linkCustomer, registerInformation, registerRequest, startAttendance } from '../attendances/attendances-api';
-import type { DraftConfirmation, DraftEntry, DraftSender } from './draft-queue';
+import type { DraftConfirmation, DraftEntry, DraftSender, DraftState } from './draft-queue';
 import { isLocalAttendance } from './ids';
 
 /** The API call of each operation, with the entry's key as Idempotency-Key. */
@@ -24,10 +24,28 @@ export function attendanceSender(api: ApiClient): DraftSender {
 }
 
 export const protocolPending = 'Protocolo será gerado ao reconectar';
+/** A start on its way to the server on a slow link: it is not offline, the number is coming. */
+export const protocolComing = 'Gerando protocolo…';
 
-/** The protocol to read to the caller, or the promise of one for an attendance started offline. */
-export function protocolOf(attendance: Attendance): string {
-  return isLocalAttendance(attendance.id) ? protocolPending : formatProtocol(attendance.protocol);
+/**
+ * The protocol to read to the caller; for an attendance whose start has not reached the server yet,
+ * the promise of one: at reconnection when the start is kept for later (`startQueued`), or in a
+ * moment while it is being sent.
+ */
+export function protocolOf(attendance: Attendance, startQueued = true): string {
+  if (!isLocalAttendance(attendance.id)) return formatProtocol(attendance.protocol);
+  return startQueued ? protocolPending : protocolComing;
+}
+
+/**
+ * When the attendance's timer starts: the server's start, or the moment the attendant started it on
+ * this desk when that is earlier (the server only records the request's arrival, seconds later on a
+ * slow link or after a reconnection), so the timer never jumps back when the server's answer arrives.
+ */
+export function timerStartOf(attendance: Attendance, started: DraftState['started']): number {
+  const server = Date.parse(attendance.startedAt);
+  const here = Object.values(started).find((ref) => ref.id === attendance.id)?.startedAt;
+  return here ? Math.min(server, Date.parse(here)) : server;
 }
 
 /** The attendances started offline and not finished, newest last, as the desk shows them. */
@@ -59,6 +77,8 @@ export function openLocalAttendances(entries: readonly DraftEntry[], attendant: 
 
 /** What of an attendance still waits for the server, to mark it in the summary. */
 export interface AttendancePending {
+  /** Started offline and kept for later (not while it is being sent). */
+  start: boolean;
   customer: boolean;
   /** Information id → the server's refusal, or null while it waits. */
   informations: ReadonlyMap<string, string | null>;
@@ -75,6 +95,7 @@ export function pendingOf(attendanceId: string, entries: readonly DraftEntry[]):
     if (operation.kind === 'register-request') requests.push({ key, typeName: operation.typeName, refusal });
   }
   return {
+    start: own.some((entry) => entry.operation.kind === 'start'),
     customer: own.some((entry) => entry.operation.kind === 'link-customer'),
     informations,
     requests,

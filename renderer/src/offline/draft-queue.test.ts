@@ -93,6 +93,7 @@ test('without the server the work is kept in order, survives a new queue on the 
   // A reload: a new queue reads the same storage.
   const second = new DraftQueue(storage, api.send);
   expect(second.getSnapshot().entries).toHaveLength(5);
+  const clickedAt = second.getSnapshot().entries[0].createdAt;
   const offline = api.calls.length;
   api.state.reachable = true;
   await second.flush();
@@ -106,7 +107,8 @@ test('without the server the work is kept in order, survives a new queue on the 
   ]);
   const snapshot = second.getSnapshot();
   expect(snapshot.entries).toEqual([]);
-  expect(snapshot.started[local.id]).toEqual({ id: attendanceId, protocol: attendanceProtocol });
+  // With when the attendant started it, which the server (reached later) does not know: its timer counts from there.
+  expect(snapshot.started[local.id]).toEqual({ id: attendanceId, protocol: attendanceProtocol, startedAt: clickedAt });
   expect(snapshot.confirmations.map((confirmation) => [confirmation.kind, confirmation.protocol, confirmation.label])).toEqual([
     ['start', attendanceProtocol, null],
     ['link-customer', attendanceProtocol, 'Maria da Silva'],

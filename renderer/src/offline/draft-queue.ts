@@ -49,7 +49,7 @@ export interface DraftState {
   /** In the order they were made; sent in that order. */
   entries: DraftEntry[];
   /** Local attendance id → the server's attendance, once its start is confirmed. */
-  started: Record<string, AttendanceRef>;
+  started: Record<string, StartedAttendance>;
   confirmations: DraftConfirmation[];
   /**
    * The attendance the desk showed last (null: none open), to show again while the server cannot be
@@ -62,6 +62,11 @@ export interface DraftState {
 export interface AttendanceRef {
   id: string;
   protocol: string;
+}
+
+/** An attendance started on this desk, with when the attendant started it (its timer counts from there). */
+export interface StartedAttendance extends AttendanceRef {
+  startedAt?: string;
 }
 
 export const emptyDraftState: DraftState = { entries: [], started: {}, confirmations: [] };
@@ -331,7 +336,7 @@ export class DraftQueue {
         entries: localId
           ? entries.map((item) => (item.attendanceId === localId ? { ...item, attendanceId: attendance.id, attendanceProtocol: attendance.protocol } : item))
           : entries,
-        started: localId ? keepLast({ ...state.started, [localId]: attendance }) : state.started,
+        started: localId ? keepLast({ ...state.started, [localId]: { ...attendance, startedAt: entry.createdAt } }) : state.started,
         confirmations: waiter ? state.confirmations : [...state.confirmations, confirmationOf(entry, answer)],
       };
     });

@@ -27,7 +27,7 @@ const draftStateSchema = z.object({
       refusal: z.string().nullable(),
     }),
   ),
-  started: z.record(z.string(), z.object({ id: z.string(), protocol: z.string() })),
+  started: z.record(z.string(), z.object({ id: z.string(), protocol: z.string(), startedAt: z.string().optional() })),
   confirmations: z.array(
     z.object({
       key: z.string(),

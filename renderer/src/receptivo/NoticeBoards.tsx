@@ -1,3 +1,4 @@
+import { useEffect, useId, useState } from 'react';
 import { noticeKindLabels, noticeKinds, type CurrentNotices, type Notice, type NoticeKind } from '@receptivo/shared';
 import { RichText } from '../knowledge/RichText';
 import { getCurrentNotices } from '../knowledge/knowledge-api';
@@ -11,33 +12,99 @@ const emptyTexts: Record<NoticeKind, string> = {
   event: 'Nenhum evento no momento.',
 };
 
-/** Quadros de avisos, ocorrências e eventos valid now, read once when the Receptivo opens. */
+/**
+ * Quadros de avisos, ocorrências e eventos valid now, read once when the Receptivo opens, as one
+ * strip of counts and titles: the attendance desk under it must stay on the first screen. A board
+ * opens over the desk (never pushing it down) and closes with Esc or its button.
+ */
 export function NoticeBoards() {
   const [load, reload] = useLoad(getCurrentNotices);
+  const [open, setOpen] = useState<NoticeKind | null>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(null);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+
   if (load.state === 'failed') {
     return (
-      <div className="notice-boards notice-boards--failed">
+      <div className="notice-strip notice-strip--failed">
         <LoadFailed what="os quadros de avisos" failure={load} onRetry={reload} />
       </div>
     );
   }
+  const notices = load.state === 'ready' ? load.data : null;
   return (
-    <div className="notice-boards">
-      {noticeKinds.map((kind) => (
-        <NoticeBoard key={kind} kind={kind} notices={load.state === 'ready' ? load.data : null} />
-      ))}
-    </div>
+    <section aria-label="Quadros de avisos" className="notice-strip">
+      <ul className="notice-strip__boards">
+        {noticeKinds.map((kind) => (
+          <li key={kind} className={`notice-strip__board notice-strip__board--${kind}`}>
+            <BoardToggle
+              kind={kind}
+              notices={notices}
+              expanded={open === kind}
+              controls={panelId}
+              onToggle={() => setOpen(open === kind ? null : kind)}
+            />
+          </li>
+        ))}
+      </ul>
+      {open && notices && <NoticeBoard id={panelId} kind={open} items={notices[open]} onClose={() => setOpen(null)} />}
+    </section>
   );
 }
 
-function NoticeBoard({ kind, notices }: { kind: NoticeKind; notices: CurrentNotices | null }) {
+interface BoardToggleProps {
+  kind: NoticeKind;
+  notices: CurrentNotices | null;
+  expanded: boolean;
+  controls: string;
+  onToggle: () => void;
+}
+
+/** The board's name, how many notices it has and their titles; the button opens the board. */
+function BoardToggle({ kind, notices, expanded, controls, onToggle }: BoardToggleProps) {
   const items = notices?.[kind] ?? [];
+  const titles = !notices ? 'Carregando…' : items.length === 0 ? emptyTexts[kind] : items.map((notice) => notice.title).join(' · ');
   return (
-    <section role="region" aria-label={noticeKindLabels[kind]} className={`notice-board notice-board--${kind}`}>
-      <h2 className="notice-board__title">{noticeKindLabels[kind]}</h2>
-      {!notices && <p className="muted">Carregando…</p>}
-      {notices && items.length === 0 && <p className="notice-board__empty">{emptyTexts[kind]}</p>}
-      {items.length > 0 && (
+    <button
+      type="button"
+      className="notice-strip__toggle"
+      aria-expanded={expanded}
+      aria-controls={expanded ? controls : undefined}
+      disabled={!notices}
+      onClick={onToggle}
+    >
+      {/* Spaces between the parts keep the button's accessible name readable ("Ocorrências 2 …"). */}
+      <span className="notice-strip__label">{noticeKindLabels[kind]}</span>{' '}
+      <span className={items.length > 0 ? 'notice-strip__count notice-strip__count--some' : 'notice-strip__count'}>
+        {notices ? items.length : '…'}
+      </span>{' '}
+      <span className="notice-strip__titles">{titles}</span>
+    </button>
+  );
+}
+
+function NoticeBoard({ id, kind, items, onClose }: { id: string; kind: NoticeKind; items: Notice[]; onClose: () => void }) {
+  const titleId = useId();
+  return (
+    <section id={id} aria-labelledby={titleId} className={`notice-board notice-board--${kind}`}>
+      <div className="notice-board__header">
+        <h2 id={titleId} className="notice-board__title">
+          {noticeKindLabels[kind]}
+        </h2>
+        <button type="button" className="button button--small" onClick={onClose}>
+          Fechar
+        </button>
+      </div>
+      {items.length === 0 ? (
+        <p className="notice-board__empty">{emptyTexts[kind]}</p>
+      ) : (
         <ul className="notice-list">
           {items.map((notice) => (
             <NoticeItem key={notice.id} notice={notice} />

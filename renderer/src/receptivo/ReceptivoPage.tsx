@@ -15,27 +15,26 @@ export function ReceptivoPage() {
   const [scriptOpen, setScriptOpen] = useState(false);
 
   return (
-    <Page title="Receptivo">
-      <div className="receptivo-top">
-        <div className="receptivo-top__greeting">
-          <h2>{`Olá, ${user.name}.`}</h2>
+    <Page
+      title="Receptivo"
+      subtitle={
+        <span className="receptivo-greeting">
+          {`Olá, ${user.name}. `}
           {user.extension ? (
-            <p>
+            <>
               Seu ramal cadastrado é o <strong>{user.extension}</strong>.
-            </p>
+            </>
           ) : (
-            <p>
-              Você ainda não tem ramal associado. Peça a um administrador para cadastrar o seu ramal antes de
-              atender chamadas.
-            </p>
+            'Você ainda não tem ramal associado. Peça a um administrador para cadastrar o seu ramal antes de atender chamadas.'
           )}
-        </div>
-        <div className="receptivo-top__actions">
-          <button type="button" className="button" onClick={() => setScriptOpen(true)}>
-            Script de Atendimento
-          </button>
-        </div>
-      </div>
+        </span>
+      }
+      actions={
+        <button type="button" className="button" onClick={() => setScriptOpen(true)}>
+          Script de Atendimento
+        </button>
+      }
+    >
       <NoticeBoards />
       <AttendanceDesk />
       {scriptOpen && <ScriptDialog scripts={scripts} onRetry={reloadScripts} onClose={() => setScriptOpen(false)} />}

@@ -32,41 +32,65 @@ function openReceptivo(routes: Routes = {}) {
   return { server, user: renderApp('/receptivo') };
 }
 
+const strip = () => screen.getByRole('region', { name: 'Quadros de avisos' });
+const boardButton = (label: string) => within(strip()).getByRole('button', { name: new RegExp(`^${label}`) });
 const board = (name: string) => screen.getByRole('region', { name });
 
 describe('notice boards', () => {
-  test('each board lists its current notices, with validity, and says when it has none', async () => {
+  test('a strip of counts and titles; a board opens with its notices and validity, one at a time, and closes with Esc', async () => {
     const until = '2025-12-31T21:00:00.000Z';
-    openReceptivo({
+    const { user } = openReceptivo({
       'GET /api/notices/current': {
         status: 200,
         body: {
           notice: [notice({ id: 'n1', kind: 'notice', title: 'Sistema de IPTU lento', body: '<p>Avise o cidadão.</p>' })],
-          incident: [notice({ id: 'n2', kind: 'incident', title: 'Falta de água no Centro', validUntil: until })],
+          incident: [
+            notice({ id: 'n2', kind: 'incident', title: 'Falta de água no Centro', validUntil: until }),
+            notice({ id: 'n3', kind: 'incident', title: 'Semáforos apagados na Av. Brasil' }),
+          ],
           event: [],
         },
       },
     });
 
-    const notices = await screen.findByRole('region', { name: 'Avisos' });
-    expect(await within(notices).findByRole('heading', { name: 'Sistema de IPTU lento' })).toBeInTheDocument();
-    expect(within(notices).getByText('Avise o cidadão.')).toBeInTheDocument();
+    await waitFor(() => expect(boardButton('Avisos')).toBeEnabled());
+    // Counts and titles at a glance, nothing of the bodies until a board is opened.
+    expect(boardButton('Avisos')).toHaveAccessibleName('Avisos 1 Sistema de IPTU lento');
+    expect(boardButton('Ocorrências')).toHaveAccessibleName('Ocorrências 2 Falta de água no Centro · Semáforos apagados na Av. Brasil');
+    expect(boardButton('Eventos')).toHaveAccessibleName('Eventos 0 Nenhum evento no momento.');
+    expect(screen.queryByText('Avise o cidadão.')).not.toBeInTheDocument();
+    expect(boardButton('Ocorrências')).toHaveAttribute('aria-expanded', 'false');
 
+    await user.click(boardButton('Ocorrências'));
+    expect(boardButton('Ocorrências')).toHaveAttribute('aria-expanded', 'true');
     const incidents = board('Ocorrências');
+    expect(boardButton('Ocorrências')).toHaveAttribute('aria-controls', incidents.id);
     expect(within(incidents).getByRole('heading', { name: 'Falta de água no Centro' })).toBeInTheDocument();
     expect(within(incidents).getByText(`até ${formatDateTime(until)}`)).toBeInTheDocument();
 
+    await user.click(boardButton('Avisos'));
+    expect(screen.queryByRole('region', { name: 'Ocorrências' })).not.toBeInTheDocument();
+    expect(within(board('Avisos')).getByText('Avise o cidadão.')).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Avisos' })).not.toBeInTheDocument();
+    expect(boardButton('Avisos')).toHaveAttribute('aria-expanded', 'false');
+
+    await user.click(boardButton('Eventos'));
     expect(within(board('Eventos')).getByText('Nenhum evento no momento.')).toBeInTheDocument();
+    await user.click(within(board('Eventos')).getByRole('button', { name: 'Fechar' }));
+    expect(screen.queryByRole('region', { name: 'Eventos' })).not.toBeInTheDocument();
+
     expect(screen.getByRole('heading', { level: 1, name: 'Receptivo' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Olá, Ana Atendente.' })).toBeInTheDocument();
+    expect(screen.getByText(/Olá, Ana Atendente\./)).toBeInTheDocument();
   });
 
   test('empty boards say so each in its own words', async () => {
     const { server } = openReceptivo();
 
-    expect(await within(board('Avisos')).findByText('Nenhum aviso no momento.')).toBeInTheDocument();
-    expect(within(board('Ocorrências')).getByText('Nenhuma ocorrência no momento.')).toBeInTheDocument();
-    expect(within(board('Eventos')).getByText('Nenhum evento no momento.')).toBeInTheDocument();
+    await waitFor(() => expect(boardButton('Avisos')).toHaveAccessibleName('Avisos 0 Nenhum aviso no momento.'));
+    expect(boardButton('Ocorrências')).toHaveAccessibleName('Ocorrências 0 Nenhuma ocorrência no momento.');
+    expect(boardButton('Eventos')).toHaveAccessibleName('Eventos 0 Nenhum evento no momento.');
     // One request per piece on entry: the script is already loaded when the call needs it.
     await screen.findByRole('button', { name: 'Tributos' });
     expect(server.calls('GET /api/notices/current')).toHaveLength(1);
@@ -88,7 +112,7 @@ describe('notice boards', () => {
 
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Tentar novamente' }));
-    expect(await within(board('Avisos')).findByText('Nenhum aviso no momento.')).toBeInTheDocument();
+    await waitFor(() => expect(boardButton('Avisos')).toHaveAccessibleName('Avisos 0 Nenhum aviso no momento.'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

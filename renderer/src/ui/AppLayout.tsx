@@ -25,11 +25,11 @@ export function AppLayout() {
             <TopMenu role={user.role} />
             <CtiIndicator />
             <div className="app-header__user">
-              <span className="app-header__name" title={user.name}>
-                {user.name}
+              <span className="app-header__name">{user.name}</span>
+              <span className="app-header__meta">
+                <span>{roleLabels[user.role]}</span>
+                {user.extension && <span>{`Ramal ${user.extension}`}</span>}
               </span>
-              <span className="app-header__meta">{roleLabels[user.role]}</span>
-              {user.extension && <span className="app-header__meta">{`Ramal ${user.extension}`}</span>}
             </div>
             <div className="app-header__actions">
               <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
