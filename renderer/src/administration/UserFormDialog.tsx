@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   createUserSchema,
   roleLabels,
@@ -19,8 +20,7 @@ import {
   type FieldErrors,
   type FormErrors,
 } from '../ui/form-errors';
-import { listOrgans } from '../attendances/attendances-api';
-import { useLoad } from '../ui/use-load';
+import { organsQuery } from '../attendances/attendances-api';
 import { createUser, updateUser } from './users-api';
 
 interface ProfileValues {
@@ -41,7 +41,7 @@ function ProfileFields({
   errors: FieldErrors;
   onChange: (values: ProfileValues) => void;
 }) {
-  const [organs] = useLoad(listOrgans);
+  const organs = useQuery(organsQuery(useApi()));
   return (
     <>
       <Field label="Nome" error={errors.name}>
@@ -72,23 +72,22 @@ function ProfileFields({
       {values.role === 'backoffice' && (
         <Field
           label="Órgão"
-          hint={organs.state === 'failed' ? 'Não foi possível carregar a lista de órgãos.' : 'A retaguarda atende as solicitações deste órgão.'}
+          hint={organs.isError ? 'Não foi possível carregar a lista de órgãos.' : 'A retaguarda atende as solicitações deste órgão.'}
           error={errors.organId}
         >
           {(control) => (
             <select
               {...control}
               value={values.organId}
-              disabled={organs.state !== 'ready'}
+              disabled={!organs.isSuccess}
               onChange={(event) => onChange({ ...values, organId: event.target.value })}
             >
               <option value="">Escolha o órgão</option>
-              {organs.state === 'ready' &&
-                organs.data.map((organ) => (
-                  <option key={organ.id} value={organ.id}>
-                    {organ.name}
-                  </option>
-                ))}
+              {organs.data?.map((organ) => (
+                <option key={organ.id} value={organ.id}>
+                  {organ.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { roleLabels, type IssuedPassword, type User } from '@receptivo/shared';
-import { describeError } from '../api/client';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { roleLabels, type IssuedPassword, type User, type UserList } from '@receptivo/shared';
 import { useApi, useCurrentUser, useSession } from '../auth/SessionProvider';
+import { LoadFailed } from '../ui/LoadFailed';
 import { IssuedPasswordDialog } from './IssuedPasswordDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { CreateUserDialog, EditUserDialog } from './UserFormDialog';
-import { listUsers } from './users-api';
+import { usersQuery } from './users-api';
 
 type Open =
   | { kind: 'create' }
@@ -13,41 +14,24 @@ type Open =
   | { kind: 'reset'; user: User }
   | { kind: 'issued'; title: string; issued: IssuedPassword; done: string };
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; users: User[] };
-
 export function UsersPanel() {
   const api = useApi();
   const me = useCurrentUser();
   const { updateUser: updateSessionUser } = useSession();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const queries = useQueryClient();
+  const query = useQuery(usersQuery(api));
   const [open, setOpen] = useState<Open | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const fetchUsers = useCallback(() => {
-    let current = true;
-    setLoad({ state: 'loading' });
-    listUsers(api).then(
-      (list) => current && setLoad({ state: 'ready', users: list.items }),
-      (error) => current && setLoad({ state: 'failed', message: describeError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
-
-  useEffect(fetchUsers, [fetchUsers]);
-
-  const users = load.state === 'ready' ? load.users : [];
+  const users = query.data?.items ?? [];
 
   /** Keeps the server's order: a changed row stays where it is, a new one goes last. */
   function upsert(user: User) {
-    setLoad((previous) => {
-      if (previous.state !== 'ready') return previous;
-      const known = previous.users.some((item) => item.id === user.id);
-      return {
-        state: 'ready',
-        users: known ? previous.users.map((item) => (item.id === user.id ? user : item)) : [...previous.users, user],
-      };
+    queries.setQueryData<UserList>(usersQuery(api).queryKey, (previous) => {
+      if (!previous) return previous;
+      const known = previous.items.some((item) => item.id === user.id);
+      const items = known ? previous.items.map((item) => (item.id === user.id ? user : item)) : [...previous.items, user];
+      return { ...previous, items };
     });
   }
 
@@ -85,7 +69,7 @@ export function UsersPanel() {
     <div className="users">
       <div className="toolbar">
         <p className="toolbar__summary">
-          {load.state === 'ready' && (users.length === 1 ? '1 usuário' : `${users.length} usuários`)}
+          {query.isSuccess && (users.length === 1 ? '1 usuário' : `${users.length} usuários`)}
         </p>
         <button type="button" className="button button--primary" onClick={() => start({ kind: 'create' })}>
           Novo usuário
@@ -95,17 +79,10 @@ export function UsersPanel() {
         {status}
       </p>
 
-      {load.state === 'loading' && <p className="muted">Carregando usuários…</p>}
-      {load.state === 'failed' && (
-        <div role="alert" className="alert alert--error">
-          <p>{load.message}</p>
-          <button type="button" className="button" onClick={fetchUsers}>
-            Tentar novamente
-          </button>
-        </div>
-      )}
-      {load.state === 'ready' && users.length === 0 && <p className="muted">Nenhum usuário cadastrado.</p>}
-      {load.state === 'ready' && users.length > 0 && (
+      {query.isPending && <p className="muted">Carregando usuários…</p>}
+      {query.isError && <LoadFailed what="os usuários" error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isSuccess && users.length === 0 && <p className="muted">Nenhum usuário cadastrado.</p>}
+      {query.isSuccess && users.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">Usuários cadastrados</caption>
           <thead>

@@ -1,4 +1,5 @@
 import { Fragment, useId, useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import {
   channelLabels,
@@ -20,8 +21,7 @@ import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { Page } from '../ui/Page';
 import { Protocol } from '../ui/Protocol';
-import { useLoad } from '../ui/use-load';
-import { attendancePdfPath, getAttendance, takeOverAttendance } from './attendances-api';
+import { attendancePdfPath, attendanceQuery, takeOverAttendance } from './attendances-api';
 import { formatDuration } from './elapsed';
 import './attendances.css';
 import { AttendanceStatusBadge, RequestStatusBadge } from '../ui/StatusBadge';
@@ -43,8 +43,7 @@ export function AttendanceDetailsPage() {
   );
 }
 
-function AttendanceDetails({ attendance: loaded, onClose }: { attendance: Attendance; onClose: () => void }) {
-  const [attendance, setAttendance] = useState(loaded);
+function AttendanceDetails({ attendance, onClose }: { attendance: Attendance; onClose: () => void }) {
   return (
     <div className="attendance-details">
       <p className="request-status__protocol">
@@ -55,7 +54,7 @@ function AttendanceDetails({ attendance: loaded, onClose }: { attendance: Attend
       <AttendanceInformations attendance={attendance} />
       <AttendanceRequests attendance={attendance} />
       <AttendanceHistory attendance={attendance} />
-      <TakeOver attendance={attendance} onTaken={setAttendance} />
+      <TakeOver attendance={attendance} />
       <div className="request-status__actions">
         <button type="button" className="button" onClick={() => window.open(attendancePrintPath(attendance.id), '_blank')}>
           Imprimir
@@ -75,13 +74,16 @@ function AttendanceDetails({ attendance: loaded, onClose }: { attendance: Attend
  * [Assumir atendimento]: a supervisor takes over an open attendance someone else holds (an attendant
  * away from the desk); from then on only the supervisor changes it, in their Receptivo.
  */
-function TakeOver({ attendance, onTaken }: { attendance: Attendance; onTaken: (attendance: Attendance) => void }) {
+function TakeOver({ attendance }: { attendance: Attendance }) {
   const api = useApi();
+  const queries = useQueryClient();
   const user = useCurrentUser();
-  const [taking, setTaking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   // One key per attendance: a click sent again after a lost answer takes it over once.
   const [key] = useState(randomId);
+  const takeOver = useMutation({
+    mutationFn: () => takeOverAttendance(api, attendance.id, key),
+    onSuccess: (taken) => queries.setQueryData(attendanceQuery(api, taken.id).queryKey, taken),
+  });
   if (user.role !== 'supervisor' || attendance.status !== 'open') return null;
   if (attendance.holder.id === user.id) {
     return (
@@ -91,24 +93,12 @@ function TakeOver({ attendance, onTaken }: { attendance: Attendance; onTaken: (a
     );
   }
 
-  const takeOver = async () => {
-    setTaking(true);
-    setFailure(null);
-    try {
-      onTaken(await takeOverAttendance(api, attendance.id, key));
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setTaking(false);
-    }
-  };
-
   return (
     <div className="request-status__actions">
-      <button type="button" className="button button--primary" disabled={taking} onClick={() => void takeOver()}>
+      <button type="button" className="button button--primary" disabled={takeOver.isPending} onClick={() => takeOver.mutate()}>
         Assumir atendimento
       </button>
-      <FormAlert message={failure} />
+      <FormAlert message={takeOver.isError ? describeError(takeOver.error) : null} />
     </div>
   );
 }
@@ -134,9 +124,9 @@ export function AttendanceHistory({ attendance }: { attendance: Attendance }) {
 
 /** Loads one attendance by id and hands it to `children`, with the loading and failure states. */
 export function AttendanceLoader({ id, children }: { id: string; children: (attendance: Attendance) => ReactNode }) {
-  const [load, reload] = useLoad((api) => getAttendance(api, id), id);
-  if (load.state === 'loading') return <p className="muted">Carregando atendimento…</p>;
-  if (load.state === 'failed') return <LoadFailed what="o atendimento" failure={load} onRetry={reload} />;
+  const load = useQuery(attendanceQuery(useApi(), id));
+  if (load.isPending) return <p className="muted">Carregando atendimento…</p>;
+  if (load.isError) return <LoadFailed what="o atendimento" error={load.error} onRetry={() => void load.refetch()} />;
   return children(load.data);
 }
 

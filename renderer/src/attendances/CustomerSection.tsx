@@ -3,7 +3,7 @@ import type { Attendance, Customer, CustomerList, CustomerSearch as CustomerSear
 import { describeError } from '../api/client';
 import { callLookups } from '../cti/call-lookup';
 import { CustomerForm } from '../customers/CustomerForm';
-import { CustomerSearch } from '../customers/CustomerSearch';
+import { CustomerSearch, type CustomerResults } from '../customers/CustomerSearch';
 import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
 import { useDrafts } from '../offline/DraftsProvider';
@@ -45,7 +45,6 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
   const [step, setStep] = useState(0);
   const lookup = lookups[step];
   /** The one customer the call's lookup found: its [Vincular] takes the focus. */
-  const [soleMatch, setSoleMatch] = useState<string | null>(null);
   // Once someone is linked the search steps aside for the knowledge panel, until asked back.
   const [searching, setSearching] = useState(!linked);
   const [registering, setRegistering] = useState(false);
@@ -66,26 +65,30 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
     }
   }
 
+  const fromLookup = (query: CustomerSearchQuery) =>
+    lookup !== undefined && searchParamsOf(query).toString() === searchParamsOf(lookup.query).toString();
+
   function onResults(list: CustomerList, query: CustomerSearchQuery) {
-    const fromLookup = lookup !== undefined && searchParamsOf(query).toString() === searchParamsOf(lookup.query).toString();
-    if (fromLookup && list.total === 0 && step + 1 < lookups.length) setStep(step + 1);
-    setSoleMatch(fromLookup && list.total === 1 && list.items.length === 1 ? list.items[0].id : null);
+    if (fromLookup(query) && list.total === 0 && step + 1 < lookups.length) setStep(step + 1);
   }
 
-  const rowAction = (customer: CustomerSummary) =>
-    customer.id === linked?.id ? (
+  const rowAction = (customer: CustomerSummary, { list, query }: CustomerResults) => {
+    // The one customer the caller's number or document found: [Vincular] is the next key to press.
+    const soleMatch = fromLookup(query) && list.total === 1 && list.items.length === 1;
+    return customer.id === linked?.id ? (
       <span className="badge badge--ok">Vinculado</span>
     ) : (
       <button
         type="button"
-        className={customer.id === soleMatch ? 'button button--primary' : 'button button--small button--primary'}
+        className={soleMatch ? 'button button--primary' : 'button button--small button--primary'}
         disabled={linking}
-        autoFocus={customer.id === soleMatch}
+        autoFocus={soleMatch}
         onClick={() => link(customer)}
       >
         Vincular
       </button>
     );
+  };
 
   const lookupHint =
     lookup && !linked && (lookup.by === 'document' ? lookupHints.document : step > 0 ? lookupHints.phoneAfterDocument : lookupHints.phone);

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import {
   IDEMPOTENCY_KEY_HEADER,
   type Attendance,
@@ -69,6 +70,12 @@ export function getAttendance(api: ApiClient, id: string): Promise<Attendance> {
   return api.get<Attendance>(attendancePath(id));
 }
 
+/** Every cached read of attendances starts with this key. */
+export const attendancesKey = ['attendances'] as const;
+
+export const attendanceQuery = (api: ApiClient, id: string) =>
+  queryOptions({ queryKey: [...attendancesKey, id], queryFn: () => getAttendance(api, id) });
+
 export const attendancePdfPath = (id: string) => `${attendancePath(id)}/pdf`;
 
 /** The Atendimentos tab: attendances with their requests that pass the filters, a page at a time. */
@@ -81,3 +88,5 @@ export async function listOrgans(api: ApiClient): Promise<OrganOptionList['items
   const { items } = await api.get<OrganOptionList>('/api/organs');
   return items;
 }
+
+export const organsQuery = (api: ApiClient) => queryOptions({ queryKey: ['organs'], queryFn: () => listOrgans(api) });

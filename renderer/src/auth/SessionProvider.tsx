@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { SessionUser } from '@receptivo/shared';
-import { ApiClient, ApiError } from '../api/client';
+import { ApiClient } from '../api/client';
 import { serverBaseUrl } from '../api/server-url';
 import { Connectivity, type ConnectivityState } from '../offline/connectivity';
 import { sessionStorageKey, SessionStore, type Session, type SessionEnd, type SessionInterruption } from './session-store';
@@ -90,16 +90,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 /**
  * Server state for every screen (TanStack Query): answers are cached and shared between screens,
- * refreshed in the background when the window gets focus, and invalidated by the mutations.
- * A refusal (4xx) is final; only an unreachable or failing server is asked again.
+ * refreshed in the background when the window gets focus or the network comes back, and invalidated
+ * by the mutations. A failed load is not asked again by itself: the screen says why and offers
+ * [Tentar novamente] when that can help (LoadFailed).
  */
 function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: {
-        retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.statusCode < 500),
-        staleTime: 5_000,
-      },
+      queries: { retry: false, staleTime: 5_000 },
       mutations: { retry: false },
     },
   });

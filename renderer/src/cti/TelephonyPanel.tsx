@@ -7,12 +7,13 @@ import {
   type CtiState,
   type CtiTapEntry,
 } from '@receptivo/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { formatDateTime, formatTime } from '../ui/format';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { getCtiEvents, getCtiOverview, sendTestCall } from './cti-api';
-import { usePolling } from './use-polling';
 import './cti.css';
 
 const stateLabels: Record<CtiState, string> = {
@@ -29,14 +30,16 @@ const filterDelayMs = 300;
 
 /** Telephony admin: the AMI link, extensions ↔ users, the live event tap and a test call. */
 export function TelephonyPanel() {
-  // Mounted only while its tab is shown (Tabs renders the selected panel alone), so polling stops with it.
-  const overview = usePolling(getCtiOverview, overviewEveryMs);
+  const api = useApi();
+  // Mounted only while its tab is shown (Tabs renders the selected panel alone), so polling stops with
+  // it; a hidden window is not polled (TanStack Query's default), and the last answer stays on a failure.
+  const overview = useQuery({ queryKey: ['cti', 'overview'], queryFn: () => getCtiOverview(api), refetchInterval: overviewEveryMs });
 
   return (
     <div className="telephony">
       {overview.error && (
         <p role="alert" className="alert alert--error">
-          {`Não foi possível carregar o estado da telefonia. ${overview.error}`}
+          {`Não foi possível carregar o estado da telefonia. ${describeError(overview.error)}`}
         </p>
       )}
       {!overview.data && !overview.error && <p className="muted">Carregando telefonia…</p>}
@@ -217,7 +220,13 @@ function EventTap() {
   const [filter, setFilter] = useState('');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const tap = usePolling((api) => getCtiEvents(api, query), tapEveryMs, query);
+  const api = useApi();
+  const tap = useQuery({
+    queryKey: ['cti', 'events', query],
+    queryFn: () => getCtiEvents(api, query),
+    refetchInterval: tapEveryMs,
+    placeholderData: keepPreviousData,
+  });
   const fieldsId = useId();
 
   useEffect(() => {
@@ -244,7 +253,7 @@ function EventTap() {
       </div>
       {tap.error && (
         <p role="alert" className="alert alert--error">
-          {`Não foi possível carregar os eventos. ${tap.error}`}
+          {`Não foi possível carregar os eventos. ${describeError(tap.error)}`}
         </p>
       )}
       {tap.data && items.length === 0 && <p className="muted">Nenhum evento recebido.</p>}

@@ -1,4 +1,5 @@
 import type { CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
+import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
 export function getCtiOverview(api: ApiClient): Promise<CtiOverview> {
@@ -18,3 +19,7 @@ export function sendTestCall(api: ApiClient, body: CtiTestCall): Promise<CtiTest
 export function getPauseReasons(api: ApiClient): Promise<CtiPauseReasons> {
   return api.get<CtiPauseReasons>('/api/cti/pause-reasons');
 }
+
+/** The reasons change with the configuration only: asked once per session, shared by the desk and the tray. */
+export const pauseReasonsQuery = (api: ApiClient) =>
+  queryOptions({ queryKey: ['cti', 'pause-reasons'], queryFn: () => getPauseReasons(api), staleTime: Infinity });

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { customerAccessQuerySchema, type CustomerAccessList, type User } from '@receptivo/shared';
 import { ApiError } from '../api/client';
-import { listUsers } from '../administration/users-api';
+import { usersQuery } from '../administration/users-api';
+import { useApi } from '../auth/SessionProvider';
 import { DateField } from '../ui/DateInput';
 import { DownloadLink } from '../ui/DownloadLink';
 import { Field, FormAlert } from '../ui/Field';
@@ -10,7 +12,6 @@ import { countLabel, formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { EmptyState } from '../ui/Page';
 import { Pagination } from '../ui/Pagination';
-import { useLoad } from '../ui/use-load';
 import { type AccessFilters, customerAccessCsvPath, customerDataReportPath, listCustomerAccesses } from './customer-access-api';
 
 const PAGE_SIZE = 50;
@@ -27,16 +28,16 @@ export function CustomerAccessPanel() {
   const [applied, setApplied] = useState<AccessFilters>({});
   const [page, setPage] = useState(1);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [users] = useLoad((api) => listUsers(api));
-  const [accesses, reload] = useLoad(
-    (api) =>
-      listCustomerAccesses(api, applied, page, PAGE_SIZE).catch((error: unknown) => {
-        // A refusal of the filters is told beside them; a failure to reach the server below the form, with a retry.
-        if (error instanceof ApiError && error.statusCode < 500) setErrors(formErrorsFromFailure(error, filterFields));
-        throw error;
-      }),
-    JSON.stringify({ applied, page }),
-  );
+  const api = useApi();
+  const users = useQuery(usersQuery(api));
+  const accesses = useQuery({
+    queryKey: ['customer-accesses', applied, page],
+    queryFn: () => listCustomerAccesses(api, applied, page, PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+  // A refusal of the filters is told beside them; a failure to reach the server below the form, with a retry.
+  const refused = accesses.error instanceof ApiError && accesses.error.statusCode < 500;
+  const shownErrors = refused ? formErrorsFromFailure(accesses.error, filterFields) : errors;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,38 +62,37 @@ export function CustomerAccessPanel() {
       <h2 id="customer-access-title">Acessos a dados de clientes</h2>
       <p className="muted">Cada consulta ao cadastro, ao histórico ou ao relatório de dados de um cliente fica registrada (LGPD).</p>
       <form className="search-form search-form--inline" aria-label="Filtros de acessos" onSubmit={onSubmit} noValidate>
-        <FormAlert message={errors.alert} />
-        <Field label="CPF/CNPJ do cliente" error={errors.fields.document} hint="Completo, com ou sem pontuação.">
+        <FormAlert message={shownErrors.alert} />
+        <Field label="CPF/CNPJ do cliente" error={shownErrors.fields.document} hint="Completo, com ou sem pontuação.">
           {(control) => <input {...control} inputMode="text" autoComplete="off" {...bind('document')} />}
         </Field>
-        <Field label="Usuário" error={errors.fields.userId}>
+        <Field label="Usuário" error={shownErrors.fields.userId}>
           {(control) => (
             <select {...control} {...bind('userId')}>
               <option value="">Todos</option>
-              {users.state === 'ready' &&
-                users.data.items.map((user: User) => (
-                  <option key={user.id} value={user.id}>
-                    {`${user.name} (${user.username})`}
-                  </option>
-                ))}
+              {users.data?.items.map((user: User) => (
+                <option key={user.id} value={user.id}>
+                  {`${user.name} (${user.username})`}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <DateField label="De" value={form.from} onChange={(from) => setForm((previous) => ({ ...previous, from }))} error={errors.fields.from} />
+        <DateField label="De" value={form.from} onChange={(from) => setForm((previous) => ({ ...previous, from }))} error={shownErrors.fields.from} />
         <DateField
           label="Até"
           value={form.to}
           onChange={(to) => setForm((previous) => ({ ...previous, to }))}
-          error={errors.fields.to}
+          error={shownErrors.fields.to}
           hint="Dias em horário de Brasília."
         />
         <button type="submit" className="button button--primary">
           Pesquisar
         </button>
       </form>
-      {accesses.state === 'loading' && <p aria-live="polite">Carregando acessos…</p>}
-      {accesses.state === 'failed' && accesses.retry && <LoadFailed what="os acessos" failure={accesses} onRetry={reload} />}
-      {accesses.state === 'ready' && <AccessResults list={accesses.data} filters={applied} page={page} onPage={setPage} />}
+      {accesses.isPending && <p aria-live="polite">Carregando acessos…</p>}
+      {accesses.isError && !refused && <LoadFailed what="os acessos" error={accesses.error} onRetry={() => void accesses.refetch()} />}
+      {accesses.isSuccess && <AccessResults list={accesses.data} filters={applied} page={page} onPage={setPage} />}
     </section>
   );
 }

@@ -1,26 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { customerSchema, customerTypeLabels, formatDocument, type Customer } from '@receptivo/shared';
-import { ApiError, describeError } from '../api/client';
+import { ApiError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
+import { LoadFailed } from '../ui/LoadFailed';
 import { Page } from '../ui/Page';
 import { Tabs } from '../ui/Tabs';
 import { AddressesTab } from './AddressesTab';
 import { CustomerDataTab } from './CustomerDataTab';
 import { CustomerHistoryTab } from './CustomerHistoryTab';
-import { getCustomer } from './customers-api';
+import { customerQuery } from './customers-api';
 import { documentLabel } from './labels';
 import { PhonesTab } from './PhonesTab';
 import { PortalAccountTab } from './PortalAccountTab';
 
 /** Navigation state of the page a new customer lands on. */
 export const createdState = { created: true };
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'missing' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; customer: Customer };
 
 const isCustomerId = (id: string) => customerSchema.shape.id.safeParse(id).success;
 
@@ -29,7 +25,9 @@ export function CustomerEditorPage() {
   const api = useApi();
   const location = useLocation();
   const navigate = useNavigate();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const queries = useQueryClient();
+  const validId = isCustomerId(id);
+  const load = useQuery({ ...customerQuery(api, id), enabled: validId });
   const [tab, setTab] = useState('data');
   /** Set when the Usuário tab sends the user to fill in the missing e-mail. */
   const [focusEmail, setFocusEmail] = useState(false);
@@ -42,29 +40,9 @@ export function CustomerEditorPage() {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location, navigate]);
 
-  const fetchCustomer = useCallback(() => {
-    if (!isCustomerId(id)) {
-      setLoad({ state: 'missing' });
-      return;
-    }
-    let current = true;
-    setLoad({ state: 'loading' });
-    getCustomer(api, id).then(
-      (customer) => current && setLoad({ state: 'ready', customer }),
-      (error) => {
-        if (!current) return;
-        const missing = error instanceof ApiError && error.statusCode === 404;
-        setLoad(missing ? { state: 'missing' } : { state: 'failed', message: describeError(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, id]);
+  const missing = !validId || (load.error instanceof ApiError && load.error.statusCode === 404);
 
-  useEffect(fetchCustomer, [fetchCustomer]);
-
-  if (load.state === 'missing') {
+  if (missing) {
     return (
       <Page title="Cliente não encontrado">
         <div className="note">
@@ -74,25 +52,18 @@ export function CustomerEditorPage() {
       </Page>
     );
   }
-  if (load.state !== 'ready') {
+  if (!load.isSuccess) {
     return (
       <Page title="Cliente">
-        {load.state === 'loading' && <p className="muted">Carregando cliente…</p>}
-        {load.state === 'failed' && (
-          <div role="alert" className="alert alert--error">
-            <p>{load.message}</p>
-            <button type="button" className="button" onClick={fetchCustomer}>
-              Tentar novamente
-            </button>
-          </div>
-        )}
+        {load.isPending && <p className="muted">Carregando cliente…</p>}
+        {load.isError && <LoadFailed what="o cliente" error={load.error} onRetry={() => void load.refetch()} />}
       </Page>
     );
   }
 
-  const { customer } = load;
+  const customer = load.data;
   const onSaved = (updated: Customer, message: string) => {
-    setLoad({ state: 'ready', customer: updated });
+    queries.setQueryData(customerQuery(api, updated.id).queryKey, updated);
     setStatus(message);
   };
 

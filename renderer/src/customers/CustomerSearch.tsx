@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   customerSearchSchema,
   customerTypeLabels,
@@ -7,22 +8,28 @@ import {
   type CustomerSearch as CustomerSearchQuery,
   type CustomerSummary,
 } from '@receptivo/shared';
-import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
 import { MaskedInput } from '../ui/MaskedInput';
+import { LoadFailed } from '../ui/LoadFailed';
 import { EmptyState } from '../ui/Page';
-import { searchCustomers } from './customers-api';
+import { customersKey, searchCustomers } from './customers-api';
 import { maskDocument } from './masks';
 import { hasSearchTerms, searchFields, searchParamsOf, searchQueryFrom, type SearchField } from './search-params';
+
+/** The answer a result row belongs to. */
+export interface CustomerResults {
+  list: CustomerList;
+  query: CustomerSearchQuery;
+}
 
 export interface CustomerSearchProps {
   /** Fills the fields; with autoRun the search runs at once, and again whenever this query changes. */
   initialQuery?: Partial<CustomerSearchQuery>;
   autoRun?: boolean;
   /** The last column of each result row, e.g. [Editar] on the Clientes page or [Vincular] in an attendance. */
-  renderActions?: (customer: CustomerSummary) => ReactNode;
+  renderActions?: (customer: CustomerSummary, results: CustomerResults) => ReactNode;
   /** Offered when nothing is found. */
   onRegisterNew?: () => void;
   /** Each query run, and null when the search is cleared; the Clientes page keeps it in its URL. */
@@ -41,12 +48,6 @@ const termsOf = (query: Partial<CustomerSearchQuery>): Terms => ({
   phone: query.phone ?? '',
 });
 
-type Results =
-  | { state: 'idle' }
-  | { state: 'loading'; query: CustomerSearchQuery }
-  | { state: 'failed'; query: CustomerSearchQuery; message: string; retry: boolean }
-  | { state: 'ready'; query: CustomerSearchQuery; list: CustomerList };
-
 /** Finds customers by any field or by Nome, E-mail, CPF/CNPJ or Telefone, a page at a time. */
 export function CustomerSearch({
   initialQuery,
@@ -59,38 +60,40 @@ export function CustomerSearch({
   const api = useApi();
   const [terms, setTerms] = useState<Terms>(() => termsOf(initialQuery ?? {}));
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [results, setResults] = useState<Results>({ state: 'idle' });
+  /** The query whose results are shown; null before the first search and after [Limpar]. */
+  const [shown, setShown] = useState<CustomerSearchQuery | null>(null);
+  const results = useQuery({
+    queryKey: [...customersKey, 'search', shown],
+    queryFn: () => searchCustomers(api, shown as CustomerSearchQuery),
+    enabled: shown !== null,
+    // A list the attendant is reading does not reorder itself when the window gets focus.
+    refetchOnWindowFocus: false,
+  });
   const firstInput = useRef<HTMLInputElement>(null);
   /** The query shown (or being fetched), so a caller echoing it back does not run it twice. */
   const shownKey = useRef('');
-  /** Answers to superseded searches are dropped: the last search typed wins, not the slowest. */
-  const latestRequest = useRef(0);
+
+  useEffect(() => {
+    if (results.isSuccess && shown) onResults?.(results.data, shown);
+    // Told once per answer: a new fetch, not a new render or a new callback.
+  }, [results.dataUpdatedAt]);
+
+  useEffect(() => {
+    if (results.isError) setErrors({ fields: formErrorsFromFailure(results.error, searchFields).fields, alert: null });
+  }, [results.errorUpdatedAt]);
 
   function run(query: CustomerSearchQuery, report: boolean) {
-    shownKey.current = searchParamsOf(query).toString();
-    const request = ++latestRequest.current;
-    setResults({ state: 'loading', query });
+    const key = searchParamsOf(query).toString();
+    // The same search asked again is asked to the server again, not answered from the cache.
+    if (shown && key === shownKey.current) void results.refetch();
+    shownKey.current = key;
+    setShown(query);
     if (report) onSearch?.(query);
-    searchCustomers(api, query).then(
-      (list) => {
-        if (request !== latestRequest.current) return;
-        setResults({ state: 'ready', query, list });
-        onResults?.(list, query);
-      },
-      (error: unknown) => {
-        if (request !== latestRequest.current) return;
-        setErrors({ fields: formErrorsFromFailure(error, searchFields).fields, alert: null });
-        // Asking again only helps when the server was unreachable or failed, not when it refused the query.
-        const retry = !(error instanceof ApiError) || error.statusCode >= 500;
-        setResults({ state: 'failed', query, message: describeError(error), retry });
-      },
-    );
   }
 
   function showNothing(key: string) {
     shownKey.current = key;
-    latestRequest.current++;
-    setResults({ state: 'idle' });
+    setShown(null);
   }
 
   function validateAndRun(query: Partial<CustomerSearchQuery>, report: boolean) {
@@ -198,19 +201,12 @@ export function CustomerSearch({
         </div>
       </form>
 
-      <div aria-live="polite" aria-busy={results.state === 'loading'}>
-        {results.state === 'loading' && <p className="muted">Pesquisando clientes…</p>}
-        {results.state === 'failed' && (
-          <div role="alert" className="alert alert--error">
-            <p>{results.message}</p>
-            {results.retry && (
-              <button type="button" className="button" onClick={() => run(results.query, false)}>
-                Tentar novamente
-              </button>
-            )}
-          </div>
+      <div aria-live="polite" aria-busy={results.isFetching}>
+        {results.isFetching && <p className="muted">Pesquisando clientes…</p>}
+        {shown && results.isError && !results.isFetching && (
+          <LoadFailed what="os clientes" error={results.error} onRetry={() => void results.refetch()} />
         )}
-        {results.state === 'ready' && results.list.items.length === 0 && (
+        {shown && results.isSuccess && !results.isFetching && results.data.items.length === 0 && (
           <EmptyState title="Nenhum cliente encontrado.">
             <p>Confira os dados pesquisados ou cadastre o cliente.</p>
             {onRegisterNew && (
@@ -220,12 +216,12 @@ export function CustomerSearch({
             )}
           </EmptyState>
         )}
-        {results.state === 'ready' && results.list.items.length > 0 && (
+        {shown && results.isSuccess && !results.isFetching && results.data.items.length > 0 && (
           <ResultsTable
-            list={results.list}
-            query={results.query}
+            list={results.data}
+            query={shown}
             renderActions={renderActions}
-            onPage={(page) => run({ ...results.query, page }, true)}
+            onPage={(page) => run({ ...shown, page }, true)}
           />
         )}
       </div>
@@ -246,7 +242,7 @@ function ResultsTable({
 }: {
   list: CustomerList;
   query: CustomerSearchQuery;
-  renderActions?: (customer: CustomerSummary) => ReactNode;
+  renderActions?: (customer: CustomerSummary, results: CustomerResults) => ReactNode;
   onPage: (page: number) => void;
 }) {
   const { page, pageSize } = query;
@@ -286,7 +282,7 @@ function ResultsTable({
               <td className="mono">{redactDocument(customer.document)}</td>
               <td className="mono">{customer.primaryPhone?.display ?? <span aria-label="sem telefone">—</span>}</td>
               <td>{customer.email ?? <span aria-label="sem e-mail">—</span>}</td>
-              {renderActions && <td className="table__actions">{renderActions(customer)}</td>}
+              {renderActions && <td className="table__actions">{renderActions(customer, { list, query })}</td>}
             </tr>
           ))}
         </tbody>

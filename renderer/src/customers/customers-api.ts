@@ -1,4 +1,5 @@
 import type { CreateCustomer, Customer, CustomerHistory, CustomerList, CustomerSearch, UpdateCustomer } from '@receptivo/shared';
+import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 import { searchParamsOf } from './search-params';
 
@@ -16,6 +17,16 @@ export function createCustomer(api: ApiClient, body: CreateCustomer): Promise<Cu
 export function getCustomer(api: ApiClient, id: string): Promise<Customer> {
   return api.get<Customer>(customerPath(id));
 }
+
+/** Every cached read of customers starts with this key. */
+export const customersKey = ['customers'] as const;
+
+/**
+ * Every read of a customer is recorded in the access audit (LGPD), so a record on screen is not
+ * fetched again just because the window got focus.
+ */
+export const customerQuery = (api: ApiClient, id: string) =>
+  queryOptions({ queryKey: [...customersKey, id], queryFn: () => getCustomer(api, id), refetchOnWindowFocus: false });
 
 export function updateCustomer(api: ApiClient, id: string, patch: UpdateCustomer): Promise<Customer> {
   return api.patch<Customer>(customerPath(id), patch);

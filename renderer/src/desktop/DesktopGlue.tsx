@@ -1,11 +1,11 @@
 import { useEffect, useEffectEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { menuSections, type CallRinging } from '@receptivo/shared';
 import { serverBaseUrl } from '../api/server-url';
-import { useSession } from '../auth/SessionProvider';
+import { useApi, useSession } from '../auth/SessionProvider';
 import { useCti } from '../cti/CtiProvider';
-import { getPauseReasons } from '../cti/cti-api';
-import { useLoad } from '../ui/use-load';
+import { pauseReasonsQuery } from '../cti/cti-api';
 
 // The renderer's side of the desktop bridge (shared/src/desktop/bridge.ts). In a plain browser
 // window.receptivoDesktop is undefined and all of this does nothing. Each function is also checked:
@@ -57,8 +57,8 @@ export function DesktopCti() {
   const navigate = useNavigate();
   const { agent } = cti;
   // The tray's Pausar menu offers the server's reasons, as the desk's dialog does.
-  const [reasons] = useLoad(getPauseReasons);
-  const pauseReasons = reasons.state === 'ready' ? reasons.data.reasons : noReasons;
+  const reasons = useQuery(pauseReasonsQuery(useApi()));
+  const pauseReasons = reasons.data?.reasons ?? noReasons;
 
   useEffect(() => {
     if (agent) window.receptivoDesktop?.agentState?.({ ...agent, pauseReasons }).catch(warn('agentState'));

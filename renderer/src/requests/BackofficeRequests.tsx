@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import {
   backofficeQuerySchema,
@@ -8,13 +9,12 @@ import {
   type RequestStatus,
 } from '@receptivo/shared';
 import { requestStatusPath } from '../app/paths';
-import { useCurrentUser } from '../auth/SessionProvider';
+import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { Field } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { Pagination } from '../ui/Pagination';
-import { useLoad } from '../ui/use-load';
-import { listBackofficeRequests, type BackofficeFilter } from './requests-api';
+import { backofficeRequestsQuery, type BackofficeFilter } from './requests-api';
 import './requests.css';
 import { RequestStatusBadge } from '../ui/StatusBadge';
 
@@ -29,7 +29,7 @@ export function BackofficeRequests() {
   const [q, setQ] = useState('');
   /** The query of the list shown; the inputs above apply on [Pesquisar]. */
   const [query, setQuery] = useState<BackofficeFilter>({ page: 1 });
-  const [load, reload] = useLoad((api) => listBackofficeRequests(api, query), JSON.stringify(query));
+  const load = useQuery({ ...backofficeRequestsQuery(useApi(), query), placeholderData: keepPreviousData });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,11 +62,11 @@ export function BackofficeRequests() {
           Pesquisar
         </button>
       </form>
-      <div aria-live="polite" aria-busy={load.state === 'loading'}>
-        {load.state === 'loading' && <p className="muted">Carregando solicitações…</p>}
-        {load.state === 'failed' && <LoadFailed what="as solicitações do órgão" failure={load} onRetry={reload} />}
-        {load.state === 'ready' && load.data.items.length === 0 && <p className="note">Nenhuma solicitação encontrada.</p>}
-        {load.state === 'ready' && load.data.items.length > 0 && (
+      <div aria-live="polite" aria-busy={load.isFetching}>
+        {load.isPending && <p className="muted">Carregando solicitações…</p>}
+        {load.isError && <LoadFailed what="as solicitações do órgão" error={load.error} onRetry={() => void load.refetch()} />}
+        {load.isSuccess && load.data.items.length === 0 && <p className="note">Nenhuma solicitação encontrada.</p>}
+        {load.isSuccess && load.data.items.length > 0 && (
           <>
             <table className="table">
               <caption className="visually-hidden">Solicitações do órgão</caption>

@@ -7,6 +7,7 @@ import type {
   RequestStatus,
   RestartRequest,
 } from '@receptivo/shared';
+import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
 const requestPath = (id: string) => `/api/requests/${encodeURIComponent(id)}`;
@@ -57,3 +58,9 @@ export function listBackofficeRequests(api: ApiClient, query: BackofficeFilter):
   const search = params.toString();
   return api.get<BackofficeList>(`/api/backoffice/requests${search ? `?${search}` : ''}`);
 }
+
+/** Every cached read of requests starts with this key, so a change to one request refreshes them all. */
+export const requestsKey = ['requests'] as const;
+
+export const backofficeRequestsQuery = (api: ApiClient, query: BackofficeFilter) =>
+  queryOptions({ queryKey: [...requestsKey, 'backoffice', query], queryFn: () => listBackofficeRequests(api, query) });

@@ -1,18 +1,21 @@
-import type { Load } from './use-load';
+import { ApiError, describeError } from '../api/client';
 
 interface LoadFailedProps {
   /** What could not be loaded, e.g. "os avisos". */
   what: string;
-  failure: Extract<Load<unknown>, { state: 'failed' }>;
+  /** The error the query failed with. */
+  error: unknown;
   onRetry: () => void;
 }
 
 /** A failed load of one piece of a page, with the reason and a retry when retrying can help. */
-export function LoadFailed({ what, failure, onRetry }: LoadFailedProps) {
+export function LoadFailed({ what, error, onRetry }: LoadFailedProps) {
+  // Asking again only helps when the server was unreachable or failed, not when it refused.
+  const canRetry = !(error instanceof ApiError) || error.statusCode >= 500;
   return (
     <div role="alert" className="alert alert--error">
-      <p>{`Não foi possível carregar ${what}. ${failure.message}`}</p>
-      {failure.retry && (
+      <p>{`Não foi possível carregar ${what}. ${describeError(error)}`}</p>
+      {canRetry && (
         <button type="button" className="button button--small" onClick={onRetry}>
           Tentar novamente
         </button>
