@@ -9,18 +9,12 @@ import {
 } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
-import { customerHistoryKey, getCustomerHistory } from '../customers/customers-api';
+import { customerHistoryKey, customerHistoryQuery } from '../customers/customers-api';
 import { formatDateTime } from '../ui/format';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 
 /** The desk shows this many earlier attendances; the whole history is on the customer's record. */
 const RECENT_ATTENDANCES = 5;
-
-/**
- * Every read of the history is audited (customer-access): it is asked again after a minute, or at
- * once when this attendance registers or changes a request, not at every focus of the window.
- */
-const HISTORY_STALE_MS = 60_000;
 
 const isActive = (request: CustomerHistoryRequest) => request.status === 'open' || request.status === 'in_progress';
 
@@ -37,11 +31,7 @@ export function CallerHistory({ customerId, attendance, onOpenRequest }: CallerH
   const api = useApi();
   const queries = useQueryClient();
   const titleId = useId();
-  const history = useQuery({
-    queryKey: customerHistoryKey(customerId),
-    queryFn: () => getCustomerHistory(api, customerId),
-    staleTime: HISTORY_STALE_MS,
-  });
+  const history = useQuery(customerHistoryQuery(api, customerId));
 
   // The attendance's requests as the server confirmed them: a new one, or a new situation, is news for the lists.
   const requestsSeen = attendance.requests.map((request) => `${request.id}:${request.status}`).join();

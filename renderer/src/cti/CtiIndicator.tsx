@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { useQuery } from '@tanstack/react-query';
 import { agentPauseSchema, agentStateLabels } from '@receptivo/shared';
-import { useCurrentUser } from '../auth/SessionProvider';
+import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { Dialog } from '../ui/Dialog';
 import { Field, FormAlert } from '../ui/Field';
-import { useLoad } from '../ui/use-load';
-import { getPauseReasons } from './cti-api';
+import { LoadFailed } from '../ui/LoadFailed';
+import { pauseReasonsQuery } from './cti-api';
 import { useCti, type CtiHandle } from './CtiProvider';
 import './cti.css';
 
@@ -88,7 +89,7 @@ export function CtiIndicator() {
 /** The reasons are the server's (CTI_PAUSE_REASONS): it refuses any other. */
 function PauseDialog({ onDone }: { onDone: () => void }) {
   const { pause } = useCti();
-  const [reasons, reload] = useLoad(getPauseReasons);
+  const reasons = useQuery(pauseReasonsQuery(useApi()));
   const [choice, setChoice] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -114,26 +115,16 @@ function PauseDialog({ onDone }: { onDone: () => void }) {
     <Dialog title="Pausar atendimento" onClose={onDone}>
       <form onSubmit={onSubmit} noValidate>
         <FormAlert message={failure} />
-        {reasons.state === 'failed' && (
-          <p role="alert" className="alert alert--error">
-            {`Não foi possível carregar os motivos de pausa. ${reasons.message} `}
-            {reasons.retry && (
-              <button type="button" className="button button--small" onClick={reload}>
-                Tentar novamente
-              </button>
-            )}
-          </p>
-        )}
+        {reasons.isError && <LoadFailed what="os motivos de pausa" error={reasons.error} onRetry={() => void reasons.refetch()} />}
         <Field label="Motivo da pausa" error={invalid ?? undefined}>
           {(control) => (
-            <select {...control} value={choice} disabled={reasons.state !== 'ready'} onChange={(event) => setChoice(event.target.value)}>
-              <option value="">{reasons.state === 'loading' ? 'Carregando motivos…' : 'Escolha o motivo'}</option>
-              {reasons.state === 'ready' &&
-                reasons.data.reasons.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {reason}
-                  </option>
-                ))}
+            <select {...control} value={choice} disabled={!reasons.isSuccess} onChange={(event) => setChoice(event.target.value)}>
+              <option value="">{reasons.isPending ? 'Carregando motivos…' : 'Escolha o motivo'}</option>
+              {reasons.data?.reasons.map((reason) => (
+                <option key={reason} value={reason}>
+                  {reason}
+                </option>
+              ))}
             </select>
           )}
         </Field>

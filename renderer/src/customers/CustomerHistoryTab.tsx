@@ -1,18 +1,19 @@
 import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { channelLabels, formatProtocol, type CustomerHistory } from '@receptivo/shared';
 import { attendanceDetailsPath, requestStatusPath } from '../app/paths';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
-import { useLoad } from '../ui/use-load';
-import { getCustomerHistory } from './customers-api';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
+import { useApi } from '../auth/SessionProvider';
+import { customerHistoryQuery } from './customers-api';
 
 /** [Histórico]: every attendance of the customer and every request they made, each protocol a link. */
 export function CustomerHistoryTab({ customerId }: { customerId: string }) {
-  const [load, reload] = useLoad((api) => getCustomerHistory(api, customerId), customerId);
-  if (load.state === 'loading') return <p className="muted">Carregando histórico…</p>;
-  if (load.state === 'failed') return <LoadFailed what="o histórico do cliente" failure={load} onRetry={reload} />;
+  const load = useQuery(customerHistoryQuery(useApi(), customerId));
+  if (load.isPending) return <p className="muted">Carregando histórico…</p>;
+  if (load.isError) return <LoadFailed what="o histórico do cliente" error={load.error} onRetry={() => void load.refetch()} />;
   return (
     <div>
       <AttendanceHistory attendances={load.data.attendances} />

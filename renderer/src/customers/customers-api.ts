@@ -53,9 +53,21 @@ export function resendPortalPassword(api: ApiClient, id: string): Promise<Custom
 }
 
 /** The query key of a customer's history: invalidated by whatever changes their requests. */
-export const customerHistoryKey = (id: string) => ['customers', id, 'history'] as const;
+export const customerHistoryKey = (id: string) => [...customersKey, id, 'history'] as const;
 
 /** The customer's attendances and requests, for the Histórico tab and the desk. */
 export function getCustomerHistory(api: ApiClient, id: string): Promise<CustomerHistory> {
   return api.get<CustomerHistory>(`${customerPath(id)}/history`);
 }
+
+/**
+ * Audited like the record (a read of the history is a read of the customer), so it is kept a minute
+ * and not fetched again on focus; the requests' changes invalidate it.
+ */
+export const customerHistoryQuery = (api: ApiClient, id: string) =>
+  queryOptions({
+    queryKey: customerHistoryKey(id),
+    queryFn: () => getCustomerHistory(api, id),
+    staleTime: 60_000,
+    refetchOnWindowFocus: false,
+  });

@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { noticeKindLabels, noticeKinds, type CurrentNotices, type Notice, type NoticeKind } from '@receptivo/shared';
 import { RichText } from '../knowledge/RichText';
 import { getCurrentNotices } from '../knowledge/knowledge-api';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
-import { useLoad } from '../ui/use-load';
+import { useApi } from '../auth/SessionProvider';
 
 const emptyTexts: Record<NoticeKind, string> = {
   notice: 'Nenhum aviso no momento.',
@@ -12,13 +13,17 @@ const emptyTexts: Record<NoticeKind, string> = {
   event: 'Nenhum evento no momento.',
 };
 
+/** A new ocorrência reaches the desks within a minute, without a reload. */
+const noticesEveryMs = 60_000;
+
 /**
- * Quadros de avisos, ocorrências e eventos valid now, read once when the Receptivo opens, as one
- * strip of counts and titles: the attendance desk under it must stay on the first screen. A board
+ * Quadros de avisos, ocorrências e eventos valid now, read when the Receptivo opens and every minute
+ * after, as one strip of counts and titles: the attendance desk under it must stay on the first screen. A board
  * opens over the desk (never pushing it down) and closes with Esc or its button.
  */
 export function NoticeBoards() {
-  const [load, reload] = useLoad(getCurrentNotices);
+  const api = useApi();
+  const load = useQuery({ queryKey: ['knowledge', 'notices', 'current'], queryFn: () => getCurrentNotices(api), refetchInterval: noticesEveryMs });
   const [open, setOpen] = useState<NoticeKind | null>(null);
   const panelId = useId();
 
@@ -31,14 +36,15 @@ export function NoticeBoards() {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [open]);
 
-  if (load.state === 'failed') {
+  // A failed refresh keeps the boards already shown.
+  if (load.isError && !load.data) {
     return (
       <div className="notice-strip notice-strip--failed">
-        <LoadFailed what="os quadros de avisos" failure={load} onRetry={reload} />
+        <LoadFailed what="os quadros de avisos" error={load.error} onRetry={() => void load.refetch()} />
       </div>
     );
   }
-  const notices = load.state === 'ready' ? load.data : null;
+  const notices = load.data ?? null;
   return (
     <section aria-label="Quadros de avisos" className="notice-strip">
       <ul className="notice-strip__boards">
