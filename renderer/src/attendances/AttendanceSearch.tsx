@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   attendanceSearchQuerySchema,
@@ -11,7 +12,6 @@ import {
   type AttendanceSearchResult,
   type RequestSummary,
 } from '@receptivo/shared';
-import { ApiError, describeError } from '../api/client';
 import { attendanceDetailsPath } from '../app/paths';
 import { useApi } from '../auth/SessionProvider';
 import { DateField } from '../ui/DateInput';
@@ -22,8 +22,7 @@ import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { EmptyState } from '../ui/Page';
 import { Pagination } from '../ui/Pagination';
-import { useLoad } from '../ui/use-load';
-import { listOrgans, searchAttendances } from './attendances-api';
+import { attendancesKey, organsQuery, searchAttendances } from './attendances-api';
 import { RequestLoader, RequestStatus } from './RequestStatus';
 import {
   attendanceFilterFields,
@@ -34,12 +33,6 @@ import {
   type AttendanceFilters,
 } from './search-params';
 import { RequestStatusBadge } from '../ui/StatusBadge';
-
-type Results =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'failed'; message: string; retry: boolean }
-  | { state: 'ready'; result: AttendanceSearchResult; page: number; pageSize: number };
 
 /** The filled-in filters as the server's query; the schema checks them (dates, order) before sending. */
 function queryOf(filters: AttendanceFilters, paging: { page: number; pageSize: number }): AttendanceSearchQuery {
@@ -62,39 +55,34 @@ export function AttendanceSearch() {
   const key = attendanceSearchParams({ ...attendanceFiltersFrom(params), ...attendancePageFrom(params) }).toString();
   const [filters, setFilters] = useState<AttendanceFilters>(() => attendanceFiltersFrom(params));
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [results, setResults] = useState<Results>({ state: 'idle' });
-  /** Bumped by [Pesquisar] and [Tentar novamente], so the same query can be asked again. */
-  const [attempt, setAttempt] = useState(0);
   const [viewing, setViewing] = useState<RequestSummary | null>(null);
-  const [organs] = useLoad(listOrgans);
+  const organs = useQuery(organsQuery(api));
 
+  const shown = new URLSearchParams(key);
+  const paging = attendancePageFrom(shown);
+  const parsed = attendanceSearchQuerySchema.safeParse(queryOf(attendanceFiltersFrom(shown), paging));
+  const results = useQuery({
+    queryKey: [...attendancesKey, 'search', key],
+    queryFn: () => searchAttendances(api, parsed.data as AttendanceSearchQuery),
+    enabled: parsed.success,
+  });
+
+  // The inputs follow the URL (a reload, the back button, a page change); a URL the schema refuses is told beside them.
   useEffect(() => {
-    const shown = new URLSearchParams(key);
-    const paging = attendancePageFrom(shown);
     setFilters(attendanceFiltersFrom(shown));
-    const parsed = attendanceSearchQuerySchema.safeParse(queryOf(attendanceFiltersFrom(shown), paging));
-    if (!parsed.success) {
-      setErrors(formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
-      setResults({ state: 'idle' });
-      return;
-    }
-    let current = true;
-    setErrors(noFormErrors);
-    setResults({ state: 'loading' });
-    searchAttendances(api, parsed.data).then(
-      (result) => current && setResults({ state: 'ready', result, ...paging }),
-      (error: unknown) => {
-        if (!current) return;
-        // Refused filters go beside their inputs; the reason as a whole goes with the results.
-        setErrors({ fields: formErrorsFromFailure(error, attendanceFilterFields).fields, alert: null });
-        const retry = !(error instanceof ApiError) || error.statusCode >= 500;
-        setResults({ state: 'failed', message: describeError(error), retry });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, key, attempt]);
+    setErrors(parsed.success ? noFormErrors : formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
+  }, [key]);
+
+  // Refused filters go beside their inputs; the reason as a whole goes with the results.
+  useEffect(() => {
+    if (results.isError) setErrors({ fields: formErrorsFromFailure(results.error, attendanceFilterFields).fields, alert: null });
+  }, [results.errorUpdatedAt]);
+
+  /** [Pesquisar] and [Limpar] ask again even when the URL, and so the query, stays the same. */
+  function search(next: URLSearchParams) {
+    if (next.toString() === key) void results.refetch();
+    else setParams(next);
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -103,13 +91,11 @@ export function AttendanceSearch() {
       setErrors(formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
       return;
     }
-    setParams(attendanceSearchParams(parsed.data));
-    setAttempt((count) => count + 1);
+    search(attendanceSearchParams(parsed.data));
   }
 
   function clear() {
-    setParams(new URLSearchParams());
-    setAttempt((count) => count + 1);
+    search(new URLSearchParams());
   }
 
   /** value + onChange of one filter's input or select. */
@@ -132,18 +118,17 @@ export function AttendanceSearch() {
           </Field>
           <Field
             label="Órgão"
-            hint={organs.state === 'failed' ? 'Não foi possível carregar a lista de órgãos.' : undefined}
+            hint={organs.isError ? 'Não foi possível carregar a lista de órgãos.' : undefined}
             error={errors.fields.organId}
           >
             {(control) => (
-              <select {...control} {...bind('organId')} disabled={organs.state !== 'ready'}>
+              <select {...control} {...bind('organId')} disabled={!organs.isSuccess}>
                 <option value="">Todos</option>
-                {organs.state === 'ready' &&
-                  organs.data.map((organ) => (
-                    <option key={organ.id} value={organ.id}>
-                      {organ.active ? organ.name : `${organ.name} (inativo)`}
-                    </option>
-                  ))}
+                {organs.data?.map((organ) => (
+                  <option key={organ.id} value={organ.id}>
+                    {organ.active ? organ.name : `${organ.name} (inativo)`}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -187,26 +172,24 @@ export function AttendanceSearch() {
         </div>
       </form>
 
-      <div aria-live="polite" aria-busy={results.state === 'loading'}>
-        {results.state === 'loading' && <p className="muted">Pesquisando atendimentos…</p>}
-        {results.state === 'failed' && (
-          <LoadFailed what="os atendimentos" failure={results} onRetry={() => setAttempt((count) => count + 1)} />
+      <div aria-live="polite" aria-busy={results.isFetching}>
+        {results.isFetching && <p className="muted">Pesquisando atendimentos…</p>}
+        {results.isError && !results.isFetching && (
+          <LoadFailed what="os atendimentos" error={results.error} onRetry={() => void results.refetch()} />
         )}
-        {results.state === 'ready' && results.result.items.length === 0 && (
+        {results.isSuccess && !results.isFetching && results.data.items.length === 0 && (
           <EmptyState title="Nenhum atendimento encontrado.">
             <p>Confira o texto pesquisado ou afrouxe os filtros.</p>
           </EmptyState>
         )}
-        {results.state === 'ready' && results.result.items.length > 0 && (
+        {results.isSuccess && !results.isFetching && results.data.items.length > 0 && (
           <>
-            <ResultsTable result={results.result} onView={setViewing} />
+            <ResultsTable result={results.data} onView={setViewing} />
             <Pagination
-              page={results.page}
-              pageSize={results.pageSize}
-              total={results.result.total}
-              onPage={(page) =>
-                setParams(attendanceSearchParams(queryOf(attendanceFiltersFrom(params), { page, pageSize: results.pageSize })))
-              }
+              page={paging.page}
+              pageSize={paging.pageSize}
+              total={results.data.total}
+              onPage={(page) => setParams(attendanceSearchParams(queryOf(attendanceFiltersFrom(params), { page, pageSize: paging.pageSize })))}
             />
           </>
         )}

@@ -1,8 +1,10 @@
 import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { type DeadlineAlert, type DeadlineAlerts, requestStatusLabels } from '@receptivo/shared';
+import { describeError } from '../api/client';
 import { requestStatusPath } from '../app/paths';
-import { usePolling } from '../cti/use-polling';
+import { useApi } from '../auth/SessionProvider';
 import { countLabel, formatDateTime, formatTime } from '../ui/format';
 import { Protocol } from '../ui/Protocol';
 import { formatCount, formatDuration } from './report-format';
@@ -29,7 +31,8 @@ function Counts({ overdue, dueSoon }: { overdue: number; dueSoon: number }) {
  * first; asked again every minute (the server's clock decides what is late).
  */
 export function DeadlineAlertsPanel() {
-  const alerts = usePolling(getDeadlineAlerts, refreshEveryMs);
+  const api = useApi();
+  const alerts = useQuery({ queryKey: ['reports', 'deadline-alerts'], queryFn: () => getDeadlineAlerts(api), refetchInterval: refreshEveryMs });
   const titleId = useId();
 
   return (
@@ -47,7 +50,7 @@ export function DeadlineAlertsPanel() {
       </div>
       {alerts.error && (
         <p role="alert" className="alert alert--error">
-          {`Não foi possível atualizar os prazos em risco. ${alerts.error}`}
+          {`Não foi possível atualizar os prazos em risco. ${describeError(alerts.error)}`}
         </p>
       )}
       {!alerts.data && !alerts.error && <p className="muted">Carregando prazos…</p>}

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   type Report,
   type ReportGrouping,
@@ -10,7 +11,7 @@ import {
   reportQuerySchema,
   reportTables,
 } from '@receptivo/shared';
-import { ApiError, describeError } from '../api/client';
+import { ApiError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
@@ -39,12 +40,6 @@ interface QueryForm {
   groupBy: ReportGrouping | '';
 }
 
-type Results =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'failed'; message: string; retry: true; query: ReportQuery }
-  | { state: 'ready'; report: Report };
-
 /** From the first day of this month to today, in Brasília, grouped as such a period is by default. */
 function currentMonth(): QueryForm {
   const today = todayInBrasilia();
@@ -62,21 +57,22 @@ export function ReportsPanel() {
   const api = useApi();
   const [form, setForm] = useState<QueryForm>(currentMonth);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
-  const [results, setResults] = useState<Results>({ state: 'idle' });
+  /** The period of the report shown; null until the first [Gerar relatório]. */
+  const [asked, setAsked] = useState<ReportQuery | null>(null);
+  const results = useQuery({
+    queryKey: ['reports', asked],
+    queryFn: () => getReport(api, asked as ReportQuery),
+    enabled: asked !== null,
+    // A report is a picture of the period when it was asked for; [Gerar relatório] asks again.
+    staleTime: Infinity,
+  });
+  // A refusal (the period, the session) is told beside the fields; asking again would not help.
+  const refused = results.error instanceof ApiError && results.error.statusCode < 500;
+  const shownErrors = refused && errors === noFormErrors ? formErrorsFromFailure(results.error, queryFields) : errors;
 
-  async function generate(asked: ReportQuery) {
-    setResults({ state: 'loading' });
-    try {
-      setResults({ state: 'ready', report: await getReport(api, asked) });
-    } catch (error) {
-      if (error instanceof ApiError && error.statusCode < 500) {
-        // A refusal (the period, the session) is told beside the fields; asking again would not help.
-        setErrors(formErrorsFromFailure(error, queryFields));
-        setResults({ state: 'idle' });
-      } else {
-        setResults({ state: 'failed', message: describeError(error), retry: true, query: asked });
-      }
-    }
+  function generate(query: ReportQuery) {
+    if (JSON.stringify(query) === JSON.stringify(asked)) void results.refetch();
+    else setAsked(query);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -87,7 +83,7 @@ export function ReportsPanel() {
       return;
     }
     setErrors(noFormErrors);
-    void generate(parsed.data);
+    generate(parsed.data);
   }
 
   const change = (field: keyof QueryForm) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
@@ -95,10 +91,10 @@ export function ReportsPanel() {
   return (
     <div className="reports">
       <form className="search-form search-form--inline" aria-label="Período do relatório" onSubmit={onSubmit} noValidate>
-        <FormAlert message={errors.alert} />
-        <DateField label="De" value={form.from} onChange={change('from')} error={errors.fields.from} />
-        <DateField label="Até" value={form.to} onChange={change('to')} error={errors.fields.to} hint="Dias em horário de Brasília, até 366 dias." />
-        <Field label="Agrupar por" error={errors.fields.groupBy}>
+        <FormAlert message={shownErrors.alert} />
+        <DateField label="De" value={form.from} onChange={change('from')} error={shownErrors.fields.from} />
+        <DateField label="Até" value={form.to} onChange={change('to')} error={shownErrors.fields.to} hint="Dias em horário de Brasília, até 366 dias." />
+        <Field label="Agrupar por" error={shownErrors.fields.groupBy}>
           {(control) => (
             <select {...control} value={form.groupBy} onChange={(event) => change('groupBy')(event.target.value)}>
               <option value="">{automaticGroupingLabel(form)}</option>
@@ -110,17 +106,19 @@ export function ReportsPanel() {
             </select>
           )}
         </Field>
-        <button type="submit" className="button button--primary" disabled={results.state === 'loading'}>
+        <button type="submit" className="button button--primary" disabled={results.isFetching}>
           Gerar relatório
         </button>
       </form>
 
-      <div aria-live="polite" aria-busy={results.state === 'loading'}>
-        {results.state === 'idle' && <p className="muted">Escolha o período e gere o relatório.</p>}
-        {results.state === 'loading' && <p className="muted">Gerando relatório…</p>}
-        {results.state === 'failed' && <LoadFailed what="o relatório" failure={results} onRetry={() => void generate(results.query)} />}
+      <div aria-live="polite" aria-busy={results.isFetching}>
+        {(asked === null || refused) && <p className="muted">Escolha o período e gere o relatório.</p>}
+        {results.isFetching && <p className="muted">Gerando relatório…</p>}
+        {results.isError && !refused && !results.isFetching && (
+          <LoadFailed what="o relatório" error={results.error} onRetry={() => void results.refetch()} />
+        )}
       </div>
-      {results.state === 'ready' && <ReportView report={results.report} />}
+      {results.isSuccess && !results.isFetching && <ReportView report={results.data} />}
     </div>
   );
 }
