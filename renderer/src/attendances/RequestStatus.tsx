@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { formatDocument, formatProtocol, type Request } from '@receptivo/shared';
 import { describeError } from '../api/client';
@@ -10,15 +10,14 @@ import { customerHistoryKey } from '../customers/customers-api';
 import { maskCep } from '../customers/masks';
 import { BackofficeControls } from '../requests/BackofficeControls';
 import { RequestActions } from '../requests/RequestActions';
-import { requestPdfPath, resendRequestEmail } from '../requests/requests-api';
+import { requestPdfPath, requestsKey, resendRequestEmail } from '../requests/requests-api';
 import { RequestTimeline } from '../requests/RequestTimeline';
 import { DownloadLink } from '../ui/DownloadLink';
 import { FormAlert } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { SchemaForm } from '../ui/schema-form/SchemaForm';
-import { useLoad } from '../ui/use-load';
-import { getRequest } from './attendances-api';
+import { requestQuery } from './attendances-api';
 import { RequestStatusBadge } from '../ui/StatusBadge';
 
 /** The name the PDF is saved under: the protocol as read over the phone. */
@@ -70,7 +69,10 @@ export function RequestStatus({ request: initial, onClose, onChanged, summary = 
 
   function done(updated: Request, text: string) {
     setRequest(updated);
-    // The customer's history (e.g. the desk's open requests) lists this request's situation.
+    queries.setQueryData(requestQuery(api, updated.id).queryKey, updated);
+    // The lists showing it (the back office's, an address group) and the customer's history (e.g.
+    // the desk's open requests) show this request's situation.
+    void queries.invalidateQueries({ queryKey: requestsKey, predicate: (query) => query.queryKey[1] !== updated.id });
     if (updated.customer) void queries.invalidateQueries({ queryKey: customerHistoryKey(updated.customer.id) });
     setMessage((previous) => ({ count: previous.count + 1, text }));
     setFailure(null);
@@ -219,8 +221,8 @@ function SavedForm({ request }: { request: Request }) {
 
 /** Loads one request by id and hands it to `children`, with the loading and failure states. */
 export function RequestLoader({ id, children }: { id: string; children: (request: Request) => ReactNode }) {
-  const [load, reload] = useLoad((api) => getRequest(api, id), id);
-  if (load.state === 'loading') return <p className="muted">Carregando solicitação…</p>;
-  if (load.state === 'failed') return <LoadFailed what="a solicitação" failure={load} onRetry={reload} />;
+  const load = useQuery(requestQuery(useApi(), id));
+  if (load.isPending) return <p className="muted">Carregando solicitação…</p>;
+  if (load.isError) return <LoadFailed what="a solicitação" error={load.error} onRetry={() => void load.refetch()} />;
   return children(load.data);
 }

@@ -15,6 +15,7 @@ import {
   type StartAttendance,
 } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
+import { requestsKey } from '../requests/requests-api';
 import { attendanceSearchParams } from './search-params';
 
 const attendancePath = (id: string) => `/api/attendances/${encodeURIComponent(id)}`;
@@ -59,6 +60,9 @@ export function takeOverAttendance(api: ApiClient, attendanceId: string, key: st
 export function getRequest(api: ApiClient, id: string): Promise<Request> {
   return api.get<Request>(`/api/requests/${encodeURIComponent(id)}`);
 }
+
+export const requestQuery = (api: ApiClient, id: string) =>
+  queryOptions({ queryKey: [...requestsKey, id], queryFn: () => getRequest(api, id) });
 
 /** The summary line of a request, as the attendance lists it. */
 export function summaryOfRequest(request: Request): RequestSummary {
