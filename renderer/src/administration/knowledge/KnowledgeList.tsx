@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, describeError } from '../../api/client';
 import { useApi } from '../../auth/SessionProvider';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -18,30 +19,32 @@ import './knowledge-admin.css';
 
 type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; items: T[] };
 
-/** One list of /api/knowledge, loaded when the screen opens and again when `categoryId` changes. */
+/**
+ * One list of /api/knowledge, loaded when the screen opens and again when `categoryId` changes;
+ * `update` applies a saved change to it, and every other knowledge read (the other lists, the desk's)
+ * is refreshed.
+ */
 export function useKnowledgeItems<R extends KnowledgeResource>(resource: R, categoryId?: string) {
   const api = useApi();
-  const [load, setLoad] = useState<Load<KnowledgeItems[R]>>({ state: 'loading' });
+  const queries = useQueryClient();
+  const queryKey = ['knowledge', 'admin', resource, categoryId ?? null];
+  const query = useQuery({ queryKey, queryFn: () => listItems(api, resource, categoryId) });
+  const load: Load<KnowledgeItems[R]> = query.isPending
+    ? { state: 'loading' }
+    : query.isError
+      ? { state: 'failed', message: describeError(query.error) }
+      : { state: 'ready', items: query.data };
 
-  const reload = useCallback(() => {
-    let current = true;
-    setLoad({ state: 'loading' });
-    listItems(api, resource, categoryId).then(
-      (items) => current && setLoad({ state: 'ready', items }),
-      (error) => current && setLoad({ state: 'failed', message: describeError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, resource, categoryId]);
+  const update = useCallback(
+    (change: (items: KnowledgeItems[R][]) => KnowledgeItems[R][]) => {
+      queries.setQueryData<KnowledgeItems[R][]>(queryKey, (items) => items && change(items));
+      const changed = JSON.stringify(queryKey);
+      void queries.invalidateQueries({ queryKey: ['knowledge'], predicate: (other) => JSON.stringify(other.queryKey) !== changed });
+    },
+    [queries, resource, categoryId],
+  );
 
-  useEffect(reload, [reload]);
-
-  const update = useCallback((change: (items: KnowledgeItems[R][]) => KnowledgeItems[R][]) => {
-    setLoad((previous) => (previous.state === 'ready' ? { state: 'ready', items: change(previous.items) } : previous));
-  }, []);
-
-  return { load, reload, update };
+  return { load, reload: () => void query.refetch(), update };
 }
 
 export function LoadFailure({ message, onRetry }: { message: string; onRetry: () => void }) {
