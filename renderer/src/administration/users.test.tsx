@@ -35,7 +35,7 @@ const rowOf = async (text: string) => (await screen.findByRole('cell', { name: t
 test('the admin sees the users of the desk in the "Usuários" tab', async () => {
   openAsAdmin();
 
-  expect(screen.getByRole('tab', { name: 'Usuários' })).toHaveAttribute('aria-selected', 'true');
+  expect(await screen.findByRole('tab', { name: 'Usuários' })).toHaveAttribute('aria-selected', 'true');
   const row = await rowOf('maria.silva');
   expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
     'maria.silva',

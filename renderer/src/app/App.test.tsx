@@ -88,7 +88,7 @@ test('the session survives a reload and is checked with the server', async () =>
 
   renderApp('/supervisao');
 
-  expect(screen.getByRole('heading', { level: 1, name: 'Supervisão' })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { level: 1, name: 'Supervisão' })).toBeInTheDocument();
   expect(await screen.findByText('Sérgio Souza')).toBeInTheDocument();
   expect(server.calls('GET /api/auth/me')[0].headers.Authorization).toBe('Bearer token-supervisor');
 });

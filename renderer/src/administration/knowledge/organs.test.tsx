@@ -17,7 +17,7 @@ test('a supervisor sees the knowledge tabs and not Usuários', async () => {
 
   renderApp('/administracao');
 
-  expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+  expect((await screen.findAllByRole('tab')).map((tab) => tab.textContent)).toEqual([
     'Órgãos',
     'Sessões',
     'Informações',
@@ -40,7 +40,7 @@ test('an admin sees Usuários first, then the knowledge tabs, then Telefonia and
 
   renderApp('/administracao');
 
-  expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+  expect((await screen.findAllByRole('tab')).map((tab) => tab.textContent)).toEqual([
     'Usuários',
     'Órgãos',
     'Sessões',

@@ -90,7 +90,7 @@ export async function openTab(tab: string, routes: Routes, role: Role = 'supervi
   storeSession(loginResponse(role));
   const server = fakeServer({ 'GET /api/auth/me': { status: 200, body: sessionUser(role) }, ...routes });
   const user = renderApp('/administracao');
-  await user.click(screen.getByRole('tab', { name: tab }));
+  await user.click(await screen.findByRole('tab', { name: tab }));
   return { server, user };
 }
 
