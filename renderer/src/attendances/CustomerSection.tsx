@@ -8,6 +8,7 @@ import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
 import { useDrafts } from '../offline/DraftsProvider';
 import { FormAlert } from '../ui/Field';
+import { ShortcutHint, shortcuts, useShortcut } from '../ui/shortcuts';
 
 interface CustomerSectionProps {
   attendance: Attendance;
@@ -50,11 +51,31 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
   const [registering, setRegistering] = useState(false);
   const [linking, setLinking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The first row of the results: the one [Vincular] Alt+V acts on. */
+  const [firstResult, setFirstResult] = useState<{ id: string; only: boolean } | null>(null);
+  /** Counts Alt+C presses, so the cursor goes to the search once it is shown again. */
+  const [searchAsked, setSearchAsked] = useState(0);
   const sectionRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    if (autoFocus) sectionRef.current?.querySelector('input')?.focus();
-  }, [autoFocus]);
+    if (autoFocus || searchAsked > 0) sectionRef.current?.querySelector('input')?.focus();
+  }, [autoFocus, searchAsked]);
+
+  useShortcut(shortcuts.customerSearch, () => {
+    setSearching(true);
+    setSearchAsked((count) => count + 1);
+  });
+
+  // One customer found: Alt+V links them. Several: it goes to the first one's [Vincular] to choose from.
+  useShortcut(
+    shortcuts.link,
+    () => {
+      const button = sectionRef.current?.querySelector<HTMLButtonElement>(`[data-link-customer="${firstResult?.id}"]`);
+      if (firstResult?.only) button?.click();
+      else button?.focus();
+    },
+    searching && firstResult !== null && !linking,
+  );
 
   async function link(customer: CustomerSummary) {
     setLinking(true);
@@ -74,6 +95,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
     const fromLookup = lookup !== undefined && searchParamsOf(query).toString() === searchParamsOf(lookup.query).toString();
     if (fromLookup && list.total === 0 && step + 1 < lookups.length) setStep(step + 1);
     setSoleMatch(fromLookup && list.total === 1 && list.items.length === 1 ? list.items[0].id : null);
+    setFirstResult(list.items.length > 0 ? { id: list.items[0].id, only: list.total === 1 } : null);
   }
 
   const rowAction = (customer: CustomerSummary) =>
@@ -85,9 +107,17 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
         className={customer.id === soleMatch ? 'button button--primary' : 'button button--small button--primary'}
         disabled={linking}
         autoFocus={customer.id === soleMatch}
+        data-link-customer={customer.id}
+        aria-keyshortcuts={customer.id === firstResult?.id ? shortcuts.link.label : undefined}
         onClick={() => link(customer)}
       >
         Vincular
+        {customer.id === firstResult?.id && (
+          <>
+            {' '}
+            <ShortcutHint shortcut={shortcuts.link} />
+          </>
+        )}
       </button>
     );
 
@@ -100,6 +130,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
         <h2 id={titleId} className="attendance-customer__title">
           Cliente
         </h2>
+        <ShortcutHint shortcut={shortcuts.customerSearch} />
         {linked && (
           <p className="attendance-customer__linked">
             Vinculado: <strong>{linked.name}</strong>
@@ -120,6 +151,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, aut
           renderActions={rowAction}
           onRegisterNew={() => setRegistering(true)}
           onResults={onResults}
+          searchShortcut={shortcuts.customerSearch.label}
         />
       )}
       {registering && (
