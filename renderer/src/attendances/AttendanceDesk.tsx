@@ -165,7 +165,7 @@ export function AttendanceDesk() {
 
   /** The next step once the caller is identified, or once a request is done with: finding what they ask about. */
   function focusKnowledgeSearch() {
-    deskRef.current?.querySelector<HTMLInputElement>('.attendance-desk__knowledge [role="search"] input[type="search"]')?.focus();
+    deskRef.current?.querySelector<HTMLInputElement>('.knowledge-search input[type="search"]')?.focus();
   }
 
   function backToWork() {
