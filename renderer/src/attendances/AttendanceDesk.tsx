@@ -83,9 +83,13 @@ export function AttendanceDesk() {
   /** Counts returns to the knowledge view, each one putting the cursor in its search. */
   const [backToKnowledge, setBackToKnowledge] = useState(0);
 
+  // The confirmation shows once the attendance says so, which may come after the server's answer.
   useEffect(() => {
-    if (registeredNow) deskRef.current?.querySelector<HTMLElement>(`[data-registered="${registeredNow.informationId}"]`)?.focus();
-  }, [registeredNow]);
+    const confirmation = registeredNow && deskRef.current?.querySelector<HTMLElement>(`[data-registered="${registeredNow.informationId}"]`);
+    if (!confirmation) return;
+    confirmation.focus();
+    setRegisteredNow(null);
+  });
 
   useEffect(() => {
     if (backToKnowledge > 0) focusKnowledgeSearch();
