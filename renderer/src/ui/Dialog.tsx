@@ -6,11 +6,6 @@ interface DialogProps {
   /** Omitted when the dialog must be closed by an explicit choice (e.g. a password shown once). */
   onClose?: () => void;
   children: ReactNode;
-  /**
-   * Whether Esc would lose something typed. Left out, the dialog counts any edit made inside it, which
-   * is right for forms that open empty or with saved data; say it when the form knows better.
-   */
-  dirty?: boolean;
 }
 
 /**
@@ -18,14 +13,14 @@ interface DialogProps {
  * when it closes. Esc closes at once, unless something was typed: then it asks before discarding.
  * A click outside never closes it, so a stray click loses nothing.
  */
-export function Dialog({ title, onClose, children, dirty }: DialogProps) {
+export function Dialog({ title, onClose, children }: DialogProps) {
+  /** Any input, choice or typing inside since it opened: what Esc would lose. */
   const [edited, setEdited] = useState(false);
   const [askingDiscard, setAskingDiscard] = useState(false);
-  const filled = dirty ?? edited;
 
   function onEscape(event: KeyboardEvent) {
     if (!onClose) event.preventDefault();
-    else if (filled) {
+    else if (edited) {
       event.preventDefault();
       setAskingDiscard(true);
     }
