@@ -34,7 +34,9 @@ module.exports = {
       displayName: 'renderer',
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/renderer/src'],
-      transform: { '^.+\\.tsx?$': swcTransform(true) },
+      // react-hotkeys-hook ships ES modules only: compiled like the sources, the rest of node_modules is not.
+      transform: { '^.+\\.tsx?$': swcTransform(true), '/node_modules/react-hotkeys-hook/.+\\.js$': swcTransform(false) },
+      transformIgnorePatterns: ['/node_modules/(?!react-hotkeys-hook/)'],
       moduleNameMapper: { ...shared.moduleNameMapper, '\\.css$': '<rootDir>/tests/support/style-stub.js' },
       setupFiles: ['<rootDir>/tests/support/renderer-polyfills.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/renderer-setup.ts'],

@@ -65,7 +65,10 @@ describe('CTI in Chromium', () => {
       await desk.signIn(page, 'tereza', created.password);
       const telephony = page.getByRole('group', { name: 'Telefonia' });
       await telephony.getByText('Telefonia conectada').waitFor();
-      const search = page.getByRole('search', { name: 'Pesquisar na base de conhecimento' }).getByRole('searchbox', { name: 'Busca' });
+      // `includeHidden`: read beneath the sign-in dialog too, which keeps the page inert.
+      const search = page
+        .getByRole('search', { name: 'Pesquisar na base de conhecimento', includeHidden: true })
+        .getByRole('searchbox', { name: 'Busca', includeHidden: true });
       await search.fill('segunda via do IPTU');
 
       const reset = await api(`/api/users/${created.user.id}/reset-password`, { method: 'POST', token: admin });

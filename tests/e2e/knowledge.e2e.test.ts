@@ -30,10 +30,10 @@ describe('knowledge on the Receptivo page, in Chromium', () => {
 
       await page.getByRole('button', { name: 'Script de Atendimento' }).click();
       const script = page.getByRole('dialog', { name: 'Script de Atendimento' });
-      const topics = await script.getByRole('button').allInnerTexts();
+      const topics = await script.getByRole('tab').allInnerTexts();
       const lgpd = topics.find((topic) => /LGPD/i.test(topic))!;
-      await script.getByRole('button', { name: lgpd }).click();
-      expect((await script.getByRole('region', { name: lgpd }).innerText()).length).toBeGreaterThan(40);
+      await script.getByRole('tab', { name: lgpd }).click();
+      expect((await script.getByRole('tabpanel', { name: lgpd }).innerText()).length).toBeGreaterThan(40);
       await script.getByRole('button', { name: 'Fechar' }).click();
 
       await page.getByRole('button', { name: 'Iluminação pública' }).click();

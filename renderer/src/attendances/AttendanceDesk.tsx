@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/Field';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
+import { shortcuts, useShortcut } from '../ui/shortcuts';
 import { useUnsavedChanges } from '../ui/use-unsaved-changes';
 import { getCurrentAttendance, summaryOfRequest } from './attendances-api';
 import { AttendanceSummary } from './AttendanceSummary';
@@ -98,6 +99,22 @@ export function AttendanceDesk() {
   /** Likewise, takeovers before it mounted: the server no longer lists those attendances as this user's. */
   const takenOverSeen = useRef(takenOver.count);
   const shownAttendanceId = useRef<string | null>(null);
+  /** The information just registered: its confirmation takes the focus its [Registrar] had. */
+  const [registeredNow, setRegisteredNow] = useState<{ informationId: string } | null>(null);
+  /** Counts returns to the knowledge view, each one putting the cursor in its search. */
+  const [backToKnowledge, setBackToKnowledge] = useState(0);
+
+  // The confirmation shows once the attendance says so, which may come after the server's answer.
+  useEffect(() => {
+    const confirmation = registeredNow && deskRef.current?.querySelector<HTMLElement>(`[data-registered="${registeredNow.informationId}"]`);
+    if (!confirmation) return;
+    confirmation.focus();
+    setRegisteredNow(null);
+  });
+
+  useEffect(() => {
+    if (backToKnowledge > 0) focusKnowledgeSearch();
+  }, [backToKnowledge]);
 
   useEffect(() => {
     if (answered.count === answeredSeen.current) return;
@@ -215,6 +232,16 @@ export function AttendanceDesk() {
   });
   useEffect(() => queue.onSent(onSent), [queue]);
 
+  /** The next step once the caller is identified, or once a request is done with: finding what they ask about. */
+  function focusKnowledgeSearch() {
+    deskRef.current?.querySelector<HTMLInputElement>('.knowledge-search input[type="search"]')?.focus();
+  }
+
+  function backToWork() {
+    show({ kind: 'work' });
+    setBackToKnowledge((count) => count + 1);
+  }
+
   function say(lines: string[]) {
     setMessage((previous) => ({ count: previous.count + 1, lines }));
   }
@@ -264,6 +291,7 @@ export function AttendanceDesk() {
       });
       say([outcome.state === 'sent' ? 'Informação registrada.' : queuedLines.information]);
       setFailure(null);
+      setRegisteredNow({ informationId: information.id });
     } catch (error) {
       if (!onFinishedElsewhere(error)) setFailure(describeError(error));
     } finally {
@@ -280,7 +308,7 @@ export function AttendanceDesk() {
   function onRequestQueued() {
     say([queuedLines.request]);
     setFailure(null);
-    show({ kind: 'work' });
+    backToWork();
   }
 
   /** A lifecycle action (e.g. a cancellation) changes the situation the summary lists. */
@@ -308,6 +336,8 @@ export function AttendanceDesk() {
       <p>A solicitação em preenchimento ainda não foi salva. Os dados digitados serão perdidos.</p>
     </ConfirmDialog>
   );
+
+  useShortcut(shortcuts.finish, () => leaveForm(() => setFinishing(true)), Boolean(attendance) && !finishing);
 
   const registered = (informationId: string) =>
     attendance?.informations.some((item) => item.informationId === informationId) ?? false;
@@ -357,7 +387,7 @@ export function AttendanceDesk() {
             requestType={view.requestType}
             onSaved={onRequestSaved}
             onQueued={onRequestQueued}
-            onCancel={() => leaveForm(() => show({ kind: 'work' }))}
+            onCancel={() => leaveForm(backToWork)}
             onDirtyChange={setFormDirty}
             onFinishedElsewhere={onFinishedElsewhere}
           />
@@ -367,12 +397,12 @@ export function AttendanceDesk() {
             <RequestStatus
               key={view.requestId}
               request={view.saved}
-              onClose={() => show({ kind: 'work' })}
+              onClose={backToWork}
               onChanged={onRequestChanged}
             />
           ) : (
             <RequestLoader key={view.requestId} id={view.requestId}>
-              {(request) => <RequestStatus request={request} onClose={() => show({ kind: 'work' })} onChanged={onRequestChanged} />}
+              {(request) => <RequestStatus request={request} onClose={backToWork} onChanged={onRequestChanged} />}
             </RequestLoader>
           ))}
         <div className="attendance-desk__knowledge" hidden={Boolean(attendance) && view.kind !== 'work'}>
@@ -383,7 +413,11 @@ export function AttendanceDesk() {
             <CustomerSection
               key={firstIdOf(attendance.id)}
               attendance={attendance}
-              onLinked={(linked) => ('attendance' in linked ? update(linked.attendance, 'Cliente vinculado.') : say([queuedLines.customer]))}
+              onLinked={(linked) => {
+                if ('attendance' in linked) update(linked.attendance, 'Cliente vinculado.');
+                else say([queuedLines.customer]);
+                focusKnowledgeSearch();
+              }}
               onFinishedElsewhere={onFinishedElsewhere}
               onOpenRequest={(requestId) => leaveForm(() => show({ kind: 'request-status', requestId }))}
             />
@@ -394,11 +428,13 @@ export function AttendanceDesk() {
               attendance
                 ? (information) =>
                     waiting(information.id) !== undefined ? (
-                      <span className="badge badge--off">
+                      <span className="badge badge--off" tabIndex={-1} data-registered={information.id}>
                         {waiting(information.id) === null ? 'Registrada neste computador, aguardando envio' : 'Registro recusado pelo servidor'}
                       </span>
                     ) : registered(information.id) ? (
-                      <span className="badge badge--ok">Registrada neste atendimento</span>
+                      <span className="badge badge--ok" tabIndex={-1} data-registered={information.id}>
+                        Registrada neste atendimento
+                      </span>
                     ) : (
                       <button
                         type="button"

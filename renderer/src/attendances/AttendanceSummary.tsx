@@ -9,6 +9,7 @@ import {
 } from '@receptivo/shared';
 import { protocolOf, protocolPending, type AttendancePending } from '../offline/attendance-drafts';
 import { isLocalAttendance } from '../offline/ids';
+import { ShortcutHint, shortcuts } from '../ui/shortcuts';
 import { useElapsed } from './elapsed';
 import { RequestStatusBadge } from '../ui/StatusBadge';
 
@@ -111,8 +112,13 @@ export function AttendanceSummary({ attendance, timerStart, pending, onOpenReque
           )
         }
       </SummarySection>
-      <button type="button" className="button button--primary button--block" onClick={onFinish}>
-        Finalizar
+      <button
+        type="button"
+        className="button button--primary button--block"
+        aria-keyshortcuts={shortcuts.finish.label}
+        onClick={onFinish}
+      >
+        Finalizar <ShortcutHint shortcut={shortcuts.finish} />
       </button>
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Attendance, Customer, CustomerList, CustomerSearch as CustomerSearchQuery, CustomerSummary } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { callLookups } from '../cti/call-lookup';
@@ -8,6 +8,7 @@ import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
 import { useDrafts } from '../offline/DraftsProvider';
 import { FormAlert } from '../ui/Field';
+import { ShortcutHint, shortcuts, useShortcut } from '../ui/shortcuts';
 import { CallerHistory } from './CallerHistory';
 
 interface CustomerSectionProps {
@@ -50,6 +51,31 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
   const [registering, setRegistering] = useState(false);
   const [linking, setLinking] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The first row of the results: the one [Vincular] Alt+V acts on. */
+  const [firstResult, setFirstResult] = useState<{ id: string; only: boolean } | null>(null);
+  /** Counts Alt+C presses, so the cursor goes to the search once it is shown again. */
+  const [searchAsked, setSearchAsked] = useState(0);
+  const sectionRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (searchAsked > 0) sectionRef.current?.querySelector('input')?.focus();
+  }, [searchAsked]);
+
+  useShortcut(shortcuts.customerSearch, () => {
+    setSearching(true);
+    setSearchAsked((count) => count + 1);
+  });
+
+  // One customer found: Alt+V links them. Several: it goes to the first one's [Vincular] to choose from.
+  useShortcut(
+    shortcuts.link,
+    () => {
+      const button = sectionRef.current?.querySelector<HTMLButtonElement>(`[data-link-customer="${firstResult?.id}"]`);
+      if (firstResult?.only) button?.click();
+      else button?.focus();
+    },
+    searching && firstResult !== null && !linking,
+  );
 
   async function link(customer: CustomerSummary) {
     setLinking(true);
@@ -70,6 +96,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
 
   function onResults(list: CustomerList, query: CustomerSearchQuery) {
     if (fromLookup(query) && list.total === 0 && step + 1 < lookups.length) setStep(step + 1);
+    setFirstResult(list.items.length > 0 ? { id: list.items[0].id, only: list.total === 1 } : null);
   }
 
   const rowAction = (customer: CustomerSummary, { list, query }: CustomerResults) => {
@@ -83,9 +110,17 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
         className={soleMatch ? 'button button--primary' : 'button button--small button--primary'}
         disabled={linking}
         autoFocus={soleMatch}
+        data-link-customer={customer.id}
+        aria-keyshortcuts={customer.id === firstResult?.id ? shortcuts.link.label : undefined}
         onClick={() => link(customer)}
       >
         Vincular
+        {customer.id === firstResult?.id && (
+          <>
+            {' '}
+            <ShortcutHint shortcut={shortcuts.link} />
+          </>
+        )}
       </button>
     );
   };
@@ -99,6 +134,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
         <h2 id={titleId} className="attendance-customer__title">
           Cliente
         </h2>
+        <ShortcutHint shortcut={shortcuts.customerSearch} />
         {linked && (
           <p className="attendance-customer__linked">
             Vinculado: <strong>{linked.name}</strong>
@@ -120,6 +156,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
           renderActions={rowAction}
           onRegisterNew={() => setRegistering(true)}
           onResults={onResults}
+          searchShortcut={shortcuts.customerSearch.label}
         />
       )}
       {registering && (

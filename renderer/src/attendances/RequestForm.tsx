@@ -84,11 +84,10 @@ export function RequestForm({ attendance, requestType, onSaved, onQueued, onCanc
     };
   }, [api, customerId]);
 
-  // On opening, the first field; after a refusal, the first field refused.
+  // On opening, the first field (a refusal focuses the first field refused: useFormSubmit).
   useEffect(() => {
-    const form = formRef.current;
-    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('input, select, textarea'))?.focus();
-  }, [errors]);
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, []);
 
   function changeValue(next: FormValue) {
     setValue(next);

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { channelLabels, channels, type Attendance, type Channel } from '@receptivo/shared';
 import { describeError } from '../api/client';
 import { useDrafts } from '../offline/DraftsProvider';
 import { localAttendanceId } from '../offline/ids';
 import { Field, FormAlert } from '../ui/Field';
+import { ShortcutHint, shortcuts, useShortcut } from '../ui/shortcuts';
 
 interface StartAttendanceProps {
   /** Started by the server, or kept as a draft (`queued`) until it is reached: the attendance goes on. */
@@ -18,6 +19,8 @@ export function StartAttendance({ onStarted, autoFocus }: StartAttendanceProps) 
   const [channel, setChannel] = useState<Channel>('phone');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useShortcut(shortcuts.start, () => form.current?.requestSubmit(), !submitting);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +36,7 @@ export function StartAttendance({ onStarted, autoFocus }: StartAttendanceProps) 
   }
 
   return (
-    <form className="attendance-start" aria-label="Novo atendimento" onSubmit={onSubmit}>
+    <form ref={form} className="attendance-start" aria-label="Novo atendimento" onSubmit={onSubmit}>
       <h2 className="attendance-start__title">Novo atendimento</h2>
       <FormAlert message={error} />
       <Field label="Meio de comunicação">
@@ -47,8 +50,14 @@ export function StartAttendance({ onStarted, autoFocus }: StartAttendanceProps) 
           </select>
         )}
       </Field>
-      <button type="submit" className="button button--primary button--block" disabled={submitting} autoFocus={autoFocus}>
-        Iniciar atendimento
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        disabled={submitting}
+        autoFocus={autoFocus}
+        aria-keyshortcuts={shortcuts.start.label}
+      >
+        Iniciar atendimento <ShortcutHint shortcut={shortcuts.start} />
       </button>
     </form>
   );

@@ -8,7 +8,9 @@ import { sessionStorageKey } from './session-store';
 
 beforeEach(() => localStorage.clear());
 
-const knowledgeSearch = () => within(screen.getByRole('search', { name: 'Pesquisar na base de conhecimento' })).getByLabelText('Busca');
+// `hidden`: read beneath the sign-in dialog too, which keeps the page inert.
+const knowledgeSearch = () =>
+  within(screen.getByRole('search', { name: 'Pesquisar na base de conhecimento', hidden: true })).getByLabelText('Busca');
 const ended = 'Sua sessão foi encerrada. Entre novamente.';
 const renewed = { ...loginResponse('attendant'), token: 'token-attendant-renewed' };
 

@@ -36,6 +36,8 @@ export interface CustomerSearchProps {
   onSearch?: (query: CustomerSearchQuery | null) => void;
   /** Each answer shown, e.g. for an attendance to try another lookup when the first found nobody. */
   onResults?: (list: CustomerList, query: CustomerSearchQuery) => void;
+  /** The keys that bring the cursor to the Busca field, said to assistive technology (the owner handles them). */
+  searchShortcut?: string;
 }
 
 type Terms = Record<SearchField, string>;
@@ -56,6 +58,7 @@ export function CustomerSearch({
   onRegisterNew,
   onSearch,
   onResults,
+  searchShortcut,
 }: CustomerSearchProps) {
   const api = useApi();
   const [terms, setTerms] = useState<Terms>(() => termsOf(initialQuery ?? {}));
@@ -143,6 +146,7 @@ export function CustomerSearch({
               <input
                 {...control}
                 ref={firstInput}
+                aria-keyshortcuts={searchShortcut}
                 type="search"
                 autoComplete="off"
                 value={terms.q}

@@ -13,6 +13,7 @@ interface CategoryBrowserProps {
 /** Focus keys of the items, so returning from a detail puts the focus back on what was opened. */
 export const informationFocusKey = (id: string) => `information:${id}`;
 export const requestTypeFocusKey = (id: string) => `request-type:${id}`;
+export const categoryFocusKey = (id: string) => `category:${id}`;
 
 function countsLabel(category: CategoryNode): string {
   const informations = category.informations.length;
@@ -62,7 +63,14 @@ function CategoryItem({
     <li className={open ? 'category category--open' : 'category'}>
       <div className="category__header">
         <h3 className="category__name">
-          <button type="button" className="category__toggle" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
+          <button
+            type="button"
+            className="category__toggle"
+            data-focus-key={categoryFocusKey(category.id)}
+            aria-expanded={open}
+            aria-controls={panelId}
+            onClick={onToggle}
+          >
             {category.name}
           </button>
         </h3>

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { OfflineKnowledgeNotice } from '../offline/OfflineKnowledgeNotice';
+import { moveBetweenItems } from '../ui/arrow-keys';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
 import { CategoryBrowser, informationFocusKey, requestTypeFocusKey } from './CategoryBrowser';
@@ -37,6 +38,8 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
   const container = useRef<HTMLDivElement>(null);
   /** The item a detail was opened from, focused again on [Voltar]. */
   const returnFocus = useRef<string | null>(null);
+  /** Leaving the results for the sessões: the first sessão takes the focus. */
+  const sessionsFocus = 'sessions';
   /** Answers to superseded searches are dropped: the last search typed wins, not the slowest. */
   const latestSearch = useRef(0);
 
@@ -44,7 +47,8 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
     const key = returnFocus.current;
     if (!key || (view.kind !== 'browse' && view.kind !== 'results')) return;
     returnFocus.current = null;
-    container.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`)?.focus();
+    const selector = key === sessionsFocus ? '[data-focus-key^="category:"]' : `[data-focus-key="${key}"]`;
+    container.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [view]);
 
   function search(terms: KnowledgeSearchTerms) {
@@ -66,7 +70,22 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
   function closeResults() {
     latestSearch.current++;
     setOutcome(null);
+    returnFocus.current = sessionsFocus;
     setView({ kind: 'browse' });
+  }
+
+  // Arrows go through the results or the open sessões; from the search field, down to the first of them.
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const items = '[data-focus-key]';
+    if (event.key === 'ArrowDown' && event.target instanceof HTMLInputElement && event.target.type === 'search') {
+      const first = container.current?.querySelector<HTMLElement>(items);
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+      return;
+    }
+    moveBetweenItems(event, container.current, items);
   }
 
   function toggle(categoryId: string) {
@@ -83,7 +102,7 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
   }
 
   return (
-    <section className="knowledge" aria-labelledby={titleId}>
+    <section className="knowledge" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <h2 id={titleId} className="knowledge__title">
         Base de conhecimento
       </h2>

@@ -6,6 +6,7 @@ import { Highlighted } from './Highlighted';
 import type { KnowledgeQuery } from './knowledge-api';
 import { KnowledgeIcon, MagnifierIcon } from './KnowledgeIcon';
 import { searchResultKindLabels } from './labels';
+import { ShortcutHint, shortcuts, useShortcut } from '../ui/shortcuts';
 
 export type SearchMode = 'q' | 'keyword';
 
@@ -33,6 +34,12 @@ export function KnowledgeSearchForm({ onSearch }: { onSearch: (terms: KnowledgeS
   const input = useRef<HTMLInputElement>(null);
   const radioName = useId();
   const modeLabelId = useId();
+  // Not while hidden, e.g. behind the desk's request form.
+  useShortcut(shortcuts.knowledgeSearch, () => {
+    if (input.current?.closest('[hidden]')) return;
+    input.current?.focus();
+    input.current?.select();
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,6 +65,7 @@ export function KnowledgeSearchForm({ onSearch }: { onSearch: (terms: KnowledgeS
             <input
               {...control}
               ref={input}
+              aria-keyshortcuts={shortcuts.knowledgeSearch.label}
               type="search"
               autoComplete="off"
               value={term}
@@ -68,6 +76,7 @@ export function KnowledgeSearchForm({ onSearch }: { onSearch: (terms: KnowledgeS
         <button type="submit" className="button button--primary knowledge-search__submit" aria-label="Lupa" title="Pesquisar">
           <MagnifierIcon />
         </button>
+        <ShortcutHint shortcut={shortcuts.knowledgeSearch} />
       </div>
       <div className="knowledge-search__modes" role="radiogroup" aria-labelledby={modeLabelId}>
         <span id={modeLabelId} className="knowledge-search__modes-label">

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
 import type { ScriptList, ScriptTopic } from '@receptivo/shared';
 import { RichText } from '../knowledge/RichText';
 import { Dialog } from '../ui/Dialog';
 import { LoadFailed } from '../ui/LoadFailed';
+import { Tabs } from '../ui/Tabs';
 import type { Load } from '../ui/use-load';
 
 interface ScriptDialogProps {
@@ -32,32 +32,24 @@ export function ScriptDialog({ scripts, onRetry, onClose }: ScriptDialogProps) {
   );
 }
 
+/** Topics as vertical tabs: the arrow keys go from one to the next, showing its text at once. */
 function ScriptTopics({ topics }: { topics: readonly ScriptTopic[] }) {
-  // The first topic is usually the greeting, the first thing read on a call.
-  const [selectedId, setSelectedId] = useState(topics[0].id);
-  const selected = topics.find((topic) => topic.id === selectedId) ?? topics[0];
-  const contentId = useId();
+  // The first topic is usually the greeting, the first thing read on a call: Tabs opens on it.
   return (
-    <div className="script-viewer">
-      <ul className="script-viewer__topics" aria-label="Tópicos">
-        {topics.map((topic) => (
-          <li key={topic.id}>
-            <button
-              type="button"
-              className="script-viewer__topic"
-              aria-current={topic.id === selected.id ? 'true' : undefined}
-              aria-controls={contentId}
-              onClick={() => setSelectedId(topic.id)}
-            >
-              {topic.title}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <section id={contentId} className="script-viewer__content" aria-label={selected.title}>
-        <h3 className="script-viewer__title">{selected.title}</h3>
-        <RichText html={selected.content} />
-      </section>
-    </div>
+    <Tabs
+      label="Tópicos"
+      orientation="vertical"
+      className="script-viewer"
+      tabs={topics.map((topic) => ({
+        key: topic.id,
+        label: topic.title,
+        content: (
+          <div className="script-viewer__content">
+            <h3 className="script-viewer__title">{topic.title}</h3>
+            <RichText html={topic.content} />
+          </div>
+        ),
+      }))}
+    />
   );
 }

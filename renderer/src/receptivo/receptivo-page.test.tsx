@@ -133,14 +133,51 @@ describe('Script de Atendimento', () => {
     const dialog = screen.getByRole('dialog', { name: 'Script de Atendimento' });
     expect(await within(dialog).findByText('Central 156, bom dia! Com quem eu falo?')).toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Encerramento' }));
+    await user.click(within(dialog).getByRole('tab', { name: 'Encerramento' }));
     expect(within(dialog).getByText('A Prefeitura agradece o seu contato.')).toBeInTheDocument();
     expect(within(dialog).queryByText('Central 156, bom dia! Com quem eu falo?')).not.toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Encerramento' })).toHaveAttribute('aria-current', 'true');
+    expect(within(dialog).getByRole('tab', { name: 'Encerramento' })).toHaveAttribute('aria-selected', 'true');
 
     await user.click(within(dialog).getByRole('button', { name: 'Fechar' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Script de Atendimento' })).toHaveFocus();
+  });
+
+  test('the arrow keys go through the topics, each showing its text; the topics are one tab stop', async () => {
+    const { user } = openReceptivo({
+      'GET /api/scripts': {
+        status: 200,
+        body: scripts(
+          topic('t1', 'Saudação', '<p>Central 156, bom dia!</p>'),
+          topic('t2', 'Identificação', '<p>Qual o seu CPF?</p>', 1),
+          topic('t3', 'Encerramento', '<p>A Prefeitura agradece o seu contato.</p>', 2),
+        ),
+      },
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Script de Atendimento' }));
+    const dialog = screen.getByRole('dialog', { name: 'Script de Atendimento' });
+    const topics = await within(dialog).findByRole('tablist', { name: 'Tópicos' });
+    expect(topics).toHaveAttribute('aria-orientation', 'vertical');
+    const greeting = within(topics).getByRole('tab', { name: 'Saudação' });
+    expect(greeting).toHaveFocus();
+
+    await user.keyboard('{ArrowDown}');
+    const identification = within(topics).getByRole('tab', { name: 'Identificação' });
+    expect(identification).toHaveFocus();
+    expect(identification).toHaveAttribute('aria-selected', 'true');
+    expect(within(dialog).getByRole('tabpanel', { name: 'Identificação' })).toHaveTextContent('Qual o seu CPF?');
+
+    await user.keyboard('{End}');
+    expect(within(topics).getByRole('tab', { name: 'Encerramento' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(greeting).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(within(dialog).getByRole('tabpanel', { name: 'Encerramento' })).toHaveTextContent('A Prefeitura agradece');
+
+    // Tab leaves the topics for the next control instead of walking through each of them.
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Fechar' })).toHaveFocus();
   });
 
   test('a script that failed to load says so in the dialog', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { roleLabels } from '@receptivo/shared';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
@@ -8,18 +8,34 @@ import { CtiIndicator } from '../cti/CtiIndicator';
 import { CtiProvider } from '../cti/CtiProvider';
 import { DesktopCti, ringDesktop } from '../desktop/DesktopGlue';
 import { DraftsProvider } from '../offline/DraftsProvider';
+import { ShortcutHint, shortcuts, useShortcut } from './shortcuts';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopMenu } from './TopMenu';
 
 export function AppLayout() {
   const user = useCurrentUser();
   const { end } = useSession();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  useShortcut(shortcuts.help, () => setShowingShortcuts(true));
 
   return (
     <CtiProvider onRinging={ringDesktop}>
       <DesktopCti />
       <DraftsProvider>
         <div className="app">
+          {/* The first tab stop: past the menu and the header, straight to the page's work. */}
+          <a
+            href="#conteudo"
+            className="skip-link"
+            onClick={(event) => {
+              event.preventDefault();
+              main.current?.focus();
+            }}
+          >
+            Pular para o conteúdo
+          </a>
           <header className="app-header">
             <span className="app-header__brand">Receptivo</span>
             <TopMenu role={user.role} />
@@ -32,6 +48,14 @@ export function AppLayout() {
               </span>
             </div>
             <div className="app-header__actions">
+              <button
+                type="button"
+                className="button button--header"
+                aria-keyshortcuts={shortcuts.help.label}
+                onClick={() => setShowingShortcuts(true)}
+              >
+                Atalhos <ShortcutHint shortcut={shortcuts.help} />
+              </button>
               <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
                 Alterar senha
               </button>
@@ -40,11 +64,12 @@ export function AppLayout() {
               </button>
             </div>
           </header>
-          <main className="app-main">
+          <main ref={main} id="conteudo" tabIndex={-1} className="app-main">
             <Outlet />
           </main>
           <CallPops />
           {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+          {showingShortcuts && <ShortcutsDialog onClose={() => setShowingShortcuts(false)} />}
         </div>
       </DraftsProvider>
     </CtiProvider>

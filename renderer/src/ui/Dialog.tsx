@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -7,61 +8,96 @@ interface DialogProps {
   children: ReactNode;
 }
 
-const focusable =
-  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]';
-
-/** Modal dialog: keeps focus inside while open and gives it back to the opener when closed. */
+/**
+ * Modal dialog (Radix): the page behind is inert, focus stays inside and goes back to the opener
+ * when it closes. Esc closes at once, unless something was typed: then it asks before discarding.
+ * A click outside never closes it, so a stray click loses nothing.
+ */
 export function Dialog({ title, onClose, children }: DialogProps) {
-  const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
+  /** Any input, choice or typing inside since it opened: what Esc would lose. */
+  const [edited, setEdited] = useState(false);
+  const [askingDiscard, setAskingDiscard] = useState(false);
 
-  // Read in the effect, not at render: a dialog replacing another must see the focus the closing
-  // one has just given back to the page.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>(focusable);
-    (first ?? ref.current)?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' && onClose) {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !ref.current) return;
-    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(focusable));
-    if (items.length === 0) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
+  function onEscape(event: KeyboardEvent) {
+    if (!onClose) event.preventDefault();
+    else if (edited) {
       event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
+      setAskingDiscard(true);
     }
   }
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={ref}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId} className="dialog__title">
-          {title}
-        </h2>
-        {children}
+    <DialogFrame title={title} onClose={onClose} onEscape={onEscape} onEdit={() => setEdited(true)}>
+      {children}
+      {askingDiscard && onClose && <DiscardQuestion onDiscard={onClose} onKeepEditing={() => setAskingDiscard(false)} />}
+    </DialogFrame>
+  );
+}
+
+interface DialogFrameProps {
+  title: string;
+  onClose?: () => void;
+  onEscape: (event: KeyboardEvent) => void;
+  onEdit?: () => void;
+  role?: 'dialog' | 'alertdialog';
+  children: ReactNode;
+}
+
+function DialogFrame({ title, onClose, onEscape, onEdit, role, children }: DialogFrameProps) {
+  const opener = useRef<HTMLElement | null>(null);
+
+  // Radix gives the focus back a tick after unmounting, to what was focused when it mounted: a dialog
+  // replacing another would get the page body. Given back here, at once, to the element recorded as
+  // Radix moves the focus in, a dialog that replaces another returns to the first one's opener.
+  useEffect(
+    () => () => {
+      if (opener.current?.isConnected) opener.current.focus();
+    },
+    [],
+  );
+
+  return (
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose?.()}>
+      <RadixDialog.Portal>
+        {/* The content inside the overlay lets a tall dialog scroll with the backdrop (Radix's own pattern). */}
+        <RadixDialog.Overlay className="dialog-backdrop">
+          <RadixDialog.Content
+            className="dialog"
+            // Radix sets role="dialog"; an undefined here would erase it.
+            {...(role && { role })}
+            // The title names the dialog; its text is read in order, so no separate description.
+            aria-describedby={undefined}
+            onOpenAutoFocus={() => {
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            }}
+            onCloseAutoFocus={(event) => event.preventDefault()}
+            onEscapeKeyDown={onEscape}
+            onInteractOutside={(event) => event.preventDefault()}
+            onChange={onEdit}
+            onInput={onEdit}
+          >
+            <RadixDialog.Title className="dialog__title">{title}</RadixDialog.Title>
+            {children}
+          </RadixDialog.Content>
+        </RadixDialog.Overlay>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** Asked on Esc over a filled dialog; going on editing comes first and gets the focus. */
+function DiscardQuestion({ onDiscard, onKeepEditing }: { onDiscard: () => void; onKeepEditing: () => void }) {
+  return (
+    <DialogFrame title="Descartar as alterações?" role="alertdialog" onClose={onKeepEditing} onEscape={() => undefined}>
+      <p>Os dados digitados neste formulário serão perdidos.</p>
+      <div className="dialog__actions">
+        <button type="button" className="button" onClick={onKeepEditing}>
+          Continuar editando
+        </button>
+        <button type="button" className="button button--danger" onClick={onDiscard}>
+          Descartar
+        </button>
       </div>
-    </div>
+    </DialogFrame>
   );
 }

@@ -12,10 +12,18 @@ interface TabsProps {
   /** Given when the page itself must switch tabs (e.g. a link to another tab); otherwise kept inside. */
   selected?: string;
   onSelect?: (key: string) => void;
+  /** Vertical tabs (a list of topics beside the text) move with the up and down arrows. */
+  orientation?: 'horizontal' | 'vertical';
+  className?: string;
 }
 
-/** WAI-ARIA tabs: one tab stop, arrow keys move between tabs. */
-export function Tabs({ label, tabs, selected: controlled, onSelect }: TabsProps) {
+const arrows = {
+  horizontal: { next: 'ArrowRight', previous: 'ArrowLeft' },
+  vertical: { next: 'ArrowDown', previous: 'ArrowUp' },
+};
+
+/** WAI-ARIA tabs: one tab stop, arrow keys move between tabs, selecting as they go. */
+export function Tabs({ label, tabs, selected: controlled, onSelect, orientation = 'horizontal', className }: TabsProps) {
   const baseId = useId();
   const [own, setOwn] = useState(tabs[0]?.key);
   const selected = controlled ?? own;
@@ -29,8 +37,8 @@ export function Tabs({ label, tabs, selected: controlled, onSelect }: TabsProps)
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.key === current?.key);
     const moves: Record<string, number> = {
-      ArrowRight: (index + 1) % tabs.length,
-      ArrowLeft: (index - 1 + tabs.length) % tabs.length,
+      [arrows[orientation].next]: (index + 1) % tabs.length,
+      [arrows[orientation].previous]: (index - 1 + tabs.length) % tabs.length,
       Home: 0,
       End: tabs.length - 1,
     };
@@ -43,8 +51,14 @@ export function Tabs({ label, tabs, selected: controlled, onSelect }: TabsProps)
 
   if (!current) return null;
   return (
-    <div className="tabs">
-      <div role="tablist" aria-label={label} className="tabs__list" onKeyDown={onKeyDown}>
+    <div className={className ? `tabs ${className}` : 'tabs'}>
+      <div
+        role="tablist"
+        aria-label={label}
+        aria-orientation={orientation === 'vertical' ? 'vertical' : undefined}
+        className="tabs__list"
+        onKeyDown={onKeyDown}
+      >
         {tabs.map((tab) => {
           const active = tab.key === current.key;
           return (

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { focusFirstInvalid } from './focus';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors, type Issue } from './form-errors';
 
 /** The result of a shared schema's `safeParse`, without tying the renderer to zod's types. */
@@ -13,13 +14,22 @@ interface Submission<T> {
 
 /**
  * The submit cycle every form repeats: validate with the shared schema, send, and put both the
- * client's and the server's complaints beside the inputs they concern.
+ * client's and the server's complaints beside the inputs they concern, the first of them focused
+ * and scrolled into view.
  */
 export function useFormSubmit() {
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  /** The form (or dialog) submitted from: where the refused fields are looked for. */
+  const submittedFrom = useRef<Element | null>(null);
+
+  useEffect(() => {
+    if (Object.keys(errors.fields).length > 0) focusFirstInvalid(submittedFrom.current);
+  }, [errors]);
 
   async function submit<T>({ parsed, fields, send }: Submission<T>): Promise<void> {
+    // Submitting focuses the form's button or keeps the cursor in a field; either tells the form.
+    submittedFrom.current = document.activeElement?.closest('form, [role="dialog"]') ?? null;
     if (!parsed.success) {
       setErrors(formErrorsFromIssues(parsed.error.issues, fields));
       return;

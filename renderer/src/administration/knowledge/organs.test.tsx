@@ -168,7 +168,8 @@ test('deleting an organ that request types use shows the refusal and offers to d
   expect(await within(confirm).findByRole('alert')).toHaveTextContent(refusal);
   expect(confirm).toHaveTextContent('Em vez de excluir, desative-o');
   expect(within(confirm).queryByRole('button', { name: 'Excluir' })).not.toBeInTheDocument();
-  expect(await rowOf('Secretaria de Obras')).toBeInTheDocument();
+  // Still listed behind the dialog, which keeps the page inert (hidden from assistive technology).
+  expect(screen.getByRole('cell', { name: 'Secretaria de Obras', hidden: true })).toBeInTheDocument();
 
   await user.click(within(confirm).getByRole('button', { name: 'Desativar' }));
 
