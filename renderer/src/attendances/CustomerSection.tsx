@@ -129,7 +129,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
     lookup && !linked && (lookup.by === 'document' ? lookupHints.document : step > 0 ? lookupHints.phoneAfterDocument : lookupHints.phone);
 
   return (
-    <section className="attendance-customer" aria-labelledby={titleId}>
+    <section ref={sectionRef} className="attendance-customer" aria-labelledby={titleId}>
       <div className="attendance-customer__header">
         <h2 id={titleId} className="attendance-customer__title">
           Cliente
