@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   formatProtocol,
   type Attendance,
@@ -8,7 +9,7 @@ import {
   type Request,
 } from '@receptivo/shared';
 import { ApiError, describeError } from '../api/client';
-import { useConnectivity, useCurrentUser } from '../auth/SessionProvider';
+import { useApi, useConnectivity, useCurrentUser } from '../auth/SessionProvider';
 import { CallFacts } from '../cti/CallFacts';
 import { useCti } from '../cti/CtiProvider';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
@@ -21,10 +22,9 @@ import { isLocalAttendance } from '../offline/ids';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/Field';
 import { LoadFailed } from '../ui/LoadFailed';
-import { useLoad } from '../ui/use-load';
 import { shortcuts, useShortcut } from '../ui/shortcuts';
 import { useUnsavedChanges } from '../ui/use-unsaved-changes';
-import { getCurrentAttendance, summaryOfRequest } from './attendances-api';
+import { attendancesKey, currentAttendanceQuery, summaryOfRequest } from './attendances-api';
 import { AttendanceSummary } from './AttendanceSummary';
 import { CustomerSection } from './CustomerSection';
 import { FinishDialog } from './FinishDialog';
@@ -71,7 +71,10 @@ export function AttendanceDesk() {
   const user = useCurrentUser();
   const { online } = useConnectivity();
   const { queue, drafts } = useDrafts();
-  const [current, reloadCurrent] = useLoad(getCurrentAttendance);
+  const api = useApi();
+  const queries = useQueryClient();
+  const current = useQuery(currentAttendanceQuery(api));
+  const reloadCurrent = () => void current.refetch();
   /** Set by the attendant's actions; `undefined` until then, so the loaded one is shown. */
   const [own, setOwn] = useState<Attendance | null | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'work' });
@@ -125,7 +128,8 @@ export function AttendanceDesk() {
     setOwn(undefined);
     setView({ kind: 'work' });
     setFormDirty(false);
-    reloadCurrent();
+    // Reset, not refetched: the attendance shown before must not stand in while the new one loads.
+    void queries.resetQueries({ queryKey: currentAttendanceQuery(api).queryKey });
   }, [answered.count]);
 
   // A supervisor took an attendance of this user over: every write to it would now be refused, so
@@ -151,13 +155,14 @@ export function AttendanceDesk() {
 
   // The server is back: the open attendance it could not tell before.
   useEffect(() => {
-    if (online && current.state === 'failed') reloadCurrent();
+    if (online && current.isError) reloadCurrent();
   }, [online]);
 
   const localOpen = openLocalAttendances(drafts.entries, user).at(-1);
-  const unreachable = current.state === 'failed' && current.retry;
+  // Only a server out of reach (or failing) leaves the desk on what it remembers; a refusal is final.
+  const unreachable = current.isError && !(current.error instanceof ApiError && current.error.statusCode < 500);
   const remembered = unreachable ? drafts.lastAttendance : undefined;
-  const loaded = own !== undefined ? own : (localOpen ?? (current.state === 'ready' ? current.data : remembered));
+  const loaded = own !== undefined ? own : (localOpen ?? (current.isSuccess ? current.data : remembered));
   // What is being sent while the attendant waits for it is not marked as kept for later.
   const pending = loaded ? pendingOf(loaded.id, drafts.entries.filter((entry) => !drafts.awaited.has(entry.key))) : null;
   /** The server's view, before the drafts; with its finish kept for later, it is over for the desk. */
@@ -246,10 +251,16 @@ export function AttendanceDesk() {
     setMessage((previous) => ({ count: previous.count + 1, lines }));
   }
 
+  /** The Atendimentos search and the details page show this attendance too: they read it again. */
+  function refreshOtherViews() {
+    void queries.invalidateQueries({ queryKey: attendancesKey, predicate: (query) => query.queryKey[1] !== 'current' });
+  }
+
   function update(next: Attendance | undefined, ...lines: string[]) {
     setOwn(next);
     say(lines);
     setFailure(null);
+    refreshOtherViews();
   }
 
   function close(lines: string[], problem: string | null = null) {
@@ -260,6 +271,7 @@ export function AttendanceDesk() {
     setClosedCount((count) => count + 1);
     say(lines);
     setFailure(problem);
+    refreshOtherViews();
   }
 
   /** The server refuses any change to an attendance finished elsewhere (another window, a supervisor). */
@@ -354,9 +366,9 @@ export function AttendanceDesk() {
           ))}
         </div>
         <FormAlert message={failure} />
-        {attendance === undefined && current.state === 'loading' && <p className="muted">Carregando atendimento…</p>}
-        {attendance === undefined && current.state === 'failed' && (
-          <LoadFailed what="o atendimento em andamento" failure={current} onRetry={reloadCurrent} />
+        {attendance === undefined && current.isPending && <p className="muted">Carregando atendimento…</p>}
+        {attendance === undefined && current.isError && (
+          <LoadFailed what="o atendimento em andamento" error={current.error} onRetry={reloadCurrent} />
         )}
         {attendance === null && (
           <StartAttendance

@@ -30,11 +30,27 @@ export function startAttendance(api: ApiClient, body: StartAttendance, key: stri
   return api.request<Attendance>('POST', '/api/attendances', body, once(key));
 }
 
+/** Every cached read of attendances starts with this key. */
+export const attendancesKey = ['attendances'] as const;
+
 /** The signed-in attendant's open attendance, so it survives a reload of the page. */
 export async function getCurrentAttendance(api: ApiClient): Promise<Attendance | null> {
   const { attendance } = await api.get<CurrentAttendance>('/api/attendances/current');
   return attendance;
 }
+
+/**
+ * The desk's open attendance. Dropped as soon as the desk unmounts and never refreshed on focus:
+ * once shown, the desk's own actions and the CTI events drive it, and a desk opened again must not
+ * show, even for an instant, one finished meanwhile.
+ */
+export const currentAttendanceQuery = (api: ApiClient) =>
+  queryOptions({
+    queryKey: [...attendancesKey, 'current'],
+    queryFn: () => getCurrentAttendance(api),
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
 
 export function linkCustomer(api: ApiClient, attendanceId: string, body: LinkCustomer, key: string): Promise<Attendance> {
   return api.request<Attendance>('PUT', `${attendancePath(attendanceId)}/customer`, body, once(key));
@@ -73,9 +89,6 @@ export function summaryOfRequest(request: Request): RequestSummary {
 export function getAttendance(api: ApiClient, id: string): Promise<Attendance> {
   return api.get<Attendance>(attendancePath(id));
 }
-
-/** Every cached read of attendances starts with this key. */
-export const attendancesKey = ['attendances'] as const;
 
 export const attendanceQuery = (api: ApiClient, id: string) =>
   queryOptions({ queryKey: [...attendancesKey, id], queryFn: () => getAttendance(api, id) });
