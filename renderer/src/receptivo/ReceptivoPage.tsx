@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { AttendanceDesk } from '../attendances/AttendanceDesk';
-import { useCurrentUser } from '../auth/SessionProvider';
+import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { getScripts } from '../knowledge/knowledge-api';
 import { Page } from '../ui/Page';
-import { useLoad } from '../ui/use-load';
 import { NoticeBoards } from './NoticeBoards';
 import { ScriptDialog } from './ScriptDialog';
 import './receptivo.css';
@@ -11,7 +11,8 @@ import './receptivo.css';
 export function ReceptivoPage() {
   const user = useCurrentUser();
   // Loaded with the page so the script opens at once when the call starts.
-  const [scripts, reloadScripts] = useLoad(getScripts);
+  const api = useApi();
+  const scripts = useQuery({ queryKey: ['knowledge', 'scripts'], queryFn: () => getScripts(api) });
   const [scriptOpen, setScriptOpen] = useState(false);
 
   return (
@@ -37,7 +38,7 @@ export function ReceptivoPage() {
     >
       <NoticeBoards />
       <AttendanceDesk />
-      {scriptOpen && <ScriptDialog scripts={scripts} onRetry={reloadScripts} onClose={() => setScriptOpen(false)} />}
+      {scriptOpen && <ScriptDialog scripts={scripts} onClose={() => setScriptOpen(false)} />}
     </Page>
   );
 }

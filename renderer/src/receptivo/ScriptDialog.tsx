@@ -1,23 +1,22 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ScriptList, ScriptTopic } from '@receptivo/shared';
 import { RichText } from '../knowledge/RichText';
 import { Dialog } from '../ui/Dialog';
 import { LoadFailed } from '../ui/LoadFailed';
 import { Tabs } from '../ui/Tabs';
-import type { Load } from '../ui/use-load';
 
 interface ScriptDialogProps {
-  scripts: Load<ScriptList>;
-  onRetry: () => void;
+  scripts: UseQueryResult<ScriptList>;
   onClose: () => void;
 }
 
 /** The Script de Atendimento: topics on the left, the chosen one's text to read on the right. */
-export function ScriptDialog({ scripts, onRetry, onClose }: ScriptDialogProps) {
+export function ScriptDialog({ scripts, onClose }: ScriptDialogProps) {
   return (
     <Dialog title="Script de Atendimento" onClose={onClose}>
-      {scripts.state === 'loading' && <p className="muted">Carregando script…</p>}
-      {scripts.state === 'failed' && <LoadFailed what="o script de atendimento" failure={scripts} onRetry={onRetry} />}
-      {scripts.state === 'ready' &&
+      {scripts.isPending && <p className="muted">Carregando script…</p>}
+      {scripts.isError && <LoadFailed what="o script de atendimento" error={scripts.error} onRetry={() => void scripts.refetch()} />}
+      {scripts.isSuccess &&
         (scripts.data.topics.length === 0 ? (
           <p className="muted">Nenhum tópico de script cadastrado.</p>
         ) : (
