@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { registerRequestSchema, type Attendance, type Request } from '@receptivo/shared';
 import { useApi } from '../auth/SessionProvider';
 import {
@@ -9,7 +10,7 @@ import {
   isBlankAddress,
   type AddressValues,
 } from '../customers/AddressFields';
-import { getCustomer } from '../customers/customers-api';
+import { customerQuery } from '../customers/customers-api';
 import type { RequestTypeSummary } from '../knowledge/knowledge-api';
 import { hoursLabel } from '../knowledge/labels';
 import { RichText } from '../knowledge/RichText';
@@ -65,24 +66,14 @@ export function RequestForm({ attendance, requestType, onSaved, onQueued, onCanc
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
   // The attendance summary has no addresses: the customer's first one comes from the customer record.
+  // Without it (not found, no link) the attendant types the address, as for a caller not identified.
+  const customer = useQuery({ ...customerQuery(api, customerId ?? ''), enabled: Boolean(customerId) });
   useEffect(() => {
-    if (!customerId) return;
-    let current = true;
-    getCustomer(api, customerId).then(
-      (customer) => {
-        const first = customer.addresses[0];
-        if (!current || !first || addressTouched.current) return;
-        setAddress(addressValuesOf(first));
-        setAddressFromCustomer(true);
-      },
-      () => {
-        // Without the customer record the attendant types the address, as for a caller not identified.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, customerId]);
+    const first = customer.data?.addresses[0];
+    if (!first || addressTouched.current) return;
+    setAddress(addressValuesOf(first));
+    setAddressFromCustomer(true);
+  }, [customer.data]);
 
   // On opening, the first field (a refusal focuses the first field refused: useFormSubmit).
   useEffect(() => {
