@@ -1,4 +1,5 @@
-import { foldText, htmlToText, matchExpression, stemQueryWord } from './search-text';
+import { foldSearchText as foldText } from '@receptivo/shared';
+import { htmlToText, matchExpression, stemQueryWord } from './search-text';
 
 describe('foldText', () => {
   it('drops accents and case as the FTS5 tokenizer does', () => {

@@ -1,15 +1,4 @@
-/** Lower case without accents, as the FTS5 tokenizer (`remove_diacritics 2`) sees words. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-// Words the server's Portuguese configuration ignores too; as prefixes ("a*", "de*") they would
-// match nearly every text and slow the search down.
-const STOP_WORDS = new Set(
-  'a ao aos as o os e é em no na nos nas num numa de da do das dos um uma uns umas para pra por pelo pela pelos pelas com sem que se ou à às'
-    .split(' ')
-    .map(foldText),
-);
+import { knowledgeQueryWords } from '@receptivo/shared';
 
 /**
  * A query word cut back to what its singular and plural forms share, so that the prefix search
@@ -40,11 +29,7 @@ export function stemQueryWord(word: string): string {
  * be injected. `column` restricts the match (the keywords, for Palavra-chave).
  */
 export function matchExpression(text: string, { column, every }: { column?: string; every: boolean }): string | undefined {
-  const words = foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !STOP_WORDS.has(word))
-    .slice(0, 12)
-    .map((word) => `"${stemQueryWord(word)}"*`);
+  const words = knowledgeQueryWords(text).map((word) => `"${stemQueryWord(word)}"*`);
   if (!words.length) return undefined;
   const expression = words.join(every ? ' ' : ' OR ');
   return column ? `${column} : (${expression})` : expression;

@@ -46,7 +46,8 @@ const keptInformations = 200;
 const saved = <T extends z.ZodType>(data: T) => z.object({ savedAt: z.string(), data });
 const savedScripts = saved(scriptListSchema);
 const savedCategories = saved(categoryTreeSchema);
-const savedInformations = saved(z.array(informationSchema));
+// Informations kept before they named request types read as naming none.
+const savedInformations = saved(z.array(informationSchema.extend({ requestTypeIds: informationSchema.shape.requestTypeIds.default([]) })));
 
 export const missingText =
   '<p><em>Texto indisponível sem conexão: esta informação não foi aberta neste computador enquanto o servidor respondia.</em></p>';
@@ -77,7 +78,16 @@ export class BrowserKnowledge implements LocalKnowledge {
     for (const category of categories?.items ?? []) {
       const summary = category.informations.find((information) => information.id === id);
       if (summary) {
-        return { ...summary, categoryId: category.id, body: missingText, proposedSolution: '', position: 0, active: true, updatedAt: category.updatedAt };
+        return {
+          ...summary,
+          categoryId: category.id,
+          body: missingText,
+          proposedSolution: '',
+          requestTypeIds: [],
+          position: 0,
+          active: true,
+          updatedAt: category.updatedAt,
+        };
       }
     }
     return null;
