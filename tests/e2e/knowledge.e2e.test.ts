@@ -79,6 +79,7 @@ describe('knowledge on the Receptivo page, in Chromium', () => {
         await results.getByRole('button', { name: 'Lâmpada apagada em via pública' }).click();
         const related = page.getByRole('article', { name: 'Lâmpada apagada em via pública' }).getByRole('list', { name: 'Solicitações relacionadas' });
         await related.getByRole('group', { name: 'Lâmpada apagada' }).getByRole('button', { name: 'Registrar solicitação' }).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
         await page.getByRole('button', { name: 'Voltar', exact: true }).click();
 
         await searchFor('boca de lobo');
@@ -92,6 +93,26 @@ describe('knowledge on the Receptivo page, in Chromium', () => {
         await typeResult.getByRole('button', { name: 'Registrar solicitação' }).click();
         const form = page.getByRole('region', { name: 'Nova solicitação' });
         await form.getByRole('heading', { name: 'Nova solicitação: Limpeza de boca de lobo' }).waitFor();
+      },
+      { width: 1366, height: 768 },
+    );
+  });
+
+  it('the information editor names its related request types, checked by sessão, axe-clean', async () => {
+    await withPage(
+      desk.browser,
+      'knowledge-related-request-types-admin',
+      async (page) => {
+        await desk.signIn(page, desk.credentials.supervisor.username, desk.credentials.supervisor.password);
+        await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Administração' }).click();
+        await page.getByRole('tab', { name: 'Informações' }).click();
+        await page.getByRole('row').filter({ hasText: 'Lâmpada apagada em via pública' }).getByRole('button', { name: 'Editar' }).click();
+        const editor = page.getByRole('dialog', { name: 'Editar informação Lâmpada apagada em via pública' });
+        const related = editor.getByRole('group', { name: 'Solicitações relacionadas' });
+        const lighting = related.getByRole('group', { name: 'Iluminação pública' });
+        expect(await lighting.getByRole('checkbox', { name: 'Lâmpada apagada' }).isChecked()).toBe(true);
+        expect(await lighting.getByRole('checkbox', { name: 'Poste de iluminação danificado' }).isChecked()).toBe(false);
+        expect(await axeViolations(page)).toEqual([]);
       },
       { width: 1366, height: 768 },
     );
