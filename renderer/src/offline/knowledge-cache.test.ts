@@ -97,6 +97,10 @@ test('inside the desktop app the local knowledge is the shell’s cache, once it
   const local = localKnowledge();
   expect(await local.categories()).toEqual(tree);
   expect(await local.information(iss.id)).toEqual(iss);
+  // An older desktop app keeps informations from before they named request types.
+  const { requestTypeIds: _none, ...older } = iss;
+  bridge.cacheInformation.mockResolvedValueOnce(older as Information);
+  expect(await local.information(iss.id)).toEqual({ ...iss, requestTypeIds: [] });
   expect(await local.search({ keyword: 'iss' })).toEqual({ items: [] });
   expect(bridge.cacheSearch).toHaveBeenCalledWith({ keyword: 'iss' });
   expect(await local.syncedAt()).toBe('2026-03-10T11:00:00.000Z');

@@ -20,9 +20,10 @@ export class KnowledgeSearch1765526400000 implements MigrationInterface {
       'ALTER TEXT SEARCH CONFIGURATION pt_words_unaccent ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH unaccent, pt_words',
     );
     // unaccent() is only STABLE (its dictionary could be replaced); an index needs IMMUTABLE, so the
-    // dictionary is named with its schema, the usual way to index unaccented text.
+    // dictionary is named with its schema (regnamespace prints it quoted when needed), the usual way
+    // to index unaccented text.
     const [{ schema }] = await queryRunner.query(
-      "SELECT quote_ident(extnamespace::regnamespace::text) AS schema FROM pg_extension WHERE extname = 'unaccent'",
+      "SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'unaccent'",
     );
     await queryRunner.query(`
       CREATE FUNCTION search_fold(text) RETURNS text
