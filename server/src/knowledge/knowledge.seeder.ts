@@ -15,10 +15,6 @@ import {
 
 const HOUR = 3_600_000;
 
-const fail = (message: string): never => {
-  throw new Error(message);
-};
-
 /** A city hotline's knowledge base, through the same sanitizing and form checks as the admin screens. */
 @Injectable()
 @Seeder({ name: 'demo-knowledge', order: 20 })
@@ -50,7 +46,11 @@ export class KnowledgeSeeder implements DemoSeeder {
       }
     }
     for (const { informationId, names } of links) {
-      const ids = names.map((name) => requestTypeIds.get(name) ?? fail(`demo information links unknown request type "${name}"`));
+      const ids = names.map((name) => {
+        const id = requestTypeIds.get(name);
+        if (!id) throw new Error(`demo information links unknown request type "${name}"`);
+        return id;
+      });
       if (ids.length) await saveInformationRequestTypes(manager, informationId, ids);
     }
 
