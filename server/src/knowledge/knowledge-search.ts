@@ -12,6 +12,12 @@ const TYPO_SIMILARITY = 0.5;
 const TRIGRAM_SHARE = 0.5;
 /** A match by stem only ("pode" for "poda") scoring under this share of the best one is noise. */
 const STEM_ONLY_FLOOR = 0.15;
+/**
+ * Ranking touches every candidate: in a large base one common word of several ("rua") would make
+ * thousands. Candidates are the items with every word, a word in the title or keywords, or a typo
+ * of the title; of the items with only some words elsewhere, this many (the tail of the ranking).
+ */
+const PARTIAL_MATCHES = 200;
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
 
 /** Score of one row (alias `row`) against the queries of `q`; see the migration KnowledgeSearch1765526400000. */
@@ -39,16 +45,28 @@ export class KnowledgeSearch implements SearchSourceProvider {
   private async general(text: string, limit: number): Promise<SearchResult[]> {
     const words = queryWords(text);
     if (!words.length) return [];
+    // Short words ("de", "da") resemble too much to tell a typo or to find in a title.
+    const longWords = words.filter((word) => word.length >= 3);
+    // One LIKE per word, each served by the trigram index (LIKE ANY is not).
+    const inTitle = longWords.map((_, index) => `i.search_name LIKE '%' || search_fold($${index + 7}) || '%'`);
     const sql = `
       WITH q AS (
         SELECT to_tsquery('pt_words_unaccent', $1) AS words, to_tsquery('pt_unaccent', $2) AS stems,
-               search_fold($3) AS folded, to_tsquery('pt_unaccent', $1) AS highlight
+               search_fold($3) AS folded, to_tsquery('pt_unaccent', $1) AS highlight,
+               to_tsquery('pt_words_unaccent', $5) AS all_words, to_tsquery('pt_unaccent', $6) AS all_stems
+      ),
+      information_candidates AS (
+        SELECT i.id FROM informations i, q
+         WHERE i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems OR q.folded <% i.search_name
+               ${inTitle.map((condition) => `OR ${condition}`).join(' ')}
+        UNION
+        (SELECT i.id FROM informations i, q WHERE i.word_vector @@ q.words OR i.search_vector @@ q.stems LIMIT ${PARTIAL_MATCHES})
       ),
       found AS (
         SELECT 'information' AS kind, i.id, i.title, c.name AS context, i.body_text AS text, ${score('i')} AS score,
                ${typed('i')} AS typed
-          FROM informations i JOIN categories c ON c.id = i.category_id, q
-         WHERE i.active AND c.active AND ${matches('i')}
+          FROM information_candidates JOIN informations i USING (id) JOIN categories c ON c.id = i.category_id, q
+         WHERE i.active AND c.active
         UNION ALL
         SELECT 'requestType', t.id, t.name, c.name,
                concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${score('t')},
@@ -72,9 +90,11 @@ export class KnowledgeSearch implements SearchSourceProvider {
       return manager.query<SearchResult[]>(sql, [
         words.map((word) => `${word}:*`).join(' | '),
         words.join(' | '),
-        // Short words ("de", "da") resemble too much to tell a typo.
-        words.filter((word) => word.length >= 3).join(' '),
+        longWords.join(' '),
         limit,
+        words.map((word) => `${word}:*`).join(' & '),
+        words.join(' & '),
+        ...longWords,
       ]);
     });
     return rows;
