@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { SearchQuery, SearchResult } from '@receptivo/shared';
 import { SearchSource, type SearchSourceProvider, prefixTsQuery, queryWords } from './search.service';
 
-// ts_rank_cd weights {D, C, B, A}: title or name A, keywords or description B, body or guidance C, solution D.
+// ts_rank weights {D, C, B, A}: title or name A, keywords or description B, body or guidance C, solution D.
+// (ts_rank_cd would weigh how close the words are too, at several times the cost in a large base.)
 const WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 /** A shared stem only ("pode" for "poda") counts far less than the word itself or a prefix of it. */
 const STEM_SHARE = 0.25;
@@ -14,17 +15,23 @@ const TRIGRAM_SHARE = 0.5;
 const STEM_ONLY_FLOOR = 0.15;
 /**
  * Ranking touches every candidate: in a large base one common word of several ("rua") would make
- * thousands. Candidates are the items with every word, a word in the title or keywords, or a typo
- * of the title; of the items with only some words elsewhere, this many (the tail of the ranking).
+ * thousands. Candidates are every item with all the words (as an AND search finds), then at most
+ * this many with a query word in the title or keywords or a title resembling the query, and this
+ * many with only some of the words elsewhere. A small base is searched whole.
  */
 const PARTIAL_MATCHES = 200;
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
 
-/** Score of one row (alias `row`) against the queries of `q`; see the migration KnowledgeSearch1765526400000. */
-const score = (row: string) => `(
-  ts_rank_cd('${WEIGHTS}', ${row}.word_vector, q.words, 1)
-  + ${STEM_SHARE} * ts_rank_cd('${WEIGHTS}', ${row}.search_vector, q.stems, 1)
-  + CASE WHEN q.folded <% ${row}.search_name THEN ${TRIGRAM_SHARE} * word_similarity(q.folded, ${row}.search_name) ELSE 0 END)`;
+/**
+ * Score of one row (alias `row`) against the queries of `q` (see the migration KnowledgeSearch1765526400000):
+ * the words as typed, or else a share for the stems; plus how much the title resembles the query,
+ * computed (it is costly) only where `resemblanceCounts`: a typo, or query words in the title.
+ */
+const score = (row: string, resemblanceCounts: string) => `(
+  CASE WHEN ${row}.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', ${row}.word_vector, q.words, 1)
+       ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', ${row}.search_vector, q.stems, 1) END
+  + CASE WHEN (${resemblanceCounts}) AND q.folded <% ${row}.search_name
+         THEN ${TRIGRAM_SHARE} * word_similarity(q.folded, ${row}.search_name) ELSE 0 END)`;
 const typed = (row: string) => `(${row}.word_vector @@ q.words OR q.folded <% ${row}.search_name)`;
 const matches = (row: string) => `(${typed(row)} OR ${row}.search_vector @@ q.stems)`;
 
@@ -48,7 +55,11 @@ export class KnowledgeSearch implements SearchSourceProvider {
     // Short words ("de", "da") resemble too much to tell a typo or to find in a title.
     const longWords = words.filter((word) => word.length >= 3);
     // One LIKE per word, each served by the trigram index (LIKE ANY is not).
-    const inTitle = longWords.map((_, index) => `i.search_name LIKE '%' || search_fold($${index + 7}) || '%'`);
+    const inTitle = longWords.map((_, index) => `i.search_name LIKE '%' || search_fold($${index + 7}) || '%'`).join(' OR ') || 'false';
+    const allWords = `(i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems)`;
+    const titleMatch = `(q.folded <% i.search_name OR ${inTitle})`;
+    const informationColumns = `'information' AS kind, i.id, i.title, i.category_id, i.body_text AS text,
+               ${score('i', `NOT i.word_vector @@ q.words OR ${inTitle}`)} AS score, ${typed('i')} AS typed`;
     const sql = `
       WITH q AS (
         SELECT to_tsquery('pt_words_unaccent', $1) AS words, to_tsquery('pt_unaccent', $2) AS stems,
@@ -56,20 +67,23 @@ export class KnowledgeSearch implements SearchSourceProvider {
                to_tsquery('pt_words_unaccent', $5) AS all_words, to_tsquery('pt_unaccent', $6) AS all_stems
       ),
       information_candidates AS (
-        SELECT i.id FROM informations i, q
-         WHERE i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems OR q.folded <% i.search_name
-               ${inTitle.map((condition) => `OR ${condition}`).join(' ')}
-        UNION
-        (SELECT i.id FROM informations i, q WHERE i.word_vector @@ q.words OR i.search_vector @@ q.stems LIMIT ${PARTIAL_MATCHES})
+        SELECT ${informationColumns} FROM informations i, q WHERE i.active AND ${allWords}
+        UNION ALL
+        (SELECT ${informationColumns} FROM informations i, q
+          WHERE i.active AND ${titleMatch} AND NOT ${allWords}
+          LIMIT ${PARTIAL_MATCHES})
+        UNION ALL
+        (SELECT ${informationColumns} FROM informations i, q
+          WHERE i.active AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT ${titleMatch}
+          LIMIT ${PARTIAL_MATCHES})
       ),
       found AS (
-        SELECT 'information' AS kind, i.id, i.title, c.name AS context, i.body_text AS text, ${score('i')} AS score,
-               ${typed('i')} AS typed
-          FROM information_candidates JOIN informations i USING (id) JOIN categories c ON c.id = i.category_id, q
-         WHERE i.active AND c.active
+        SELECT i.kind, i.id, i.title, c.name AS context, i.text, i.score, i.typed
+          FROM information_candidates i JOIN categories c ON c.id = i.category_id
+         WHERE c.active
         UNION ALL
         SELECT 'requestType', t.id, t.name, c.name,
-               concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${score('t')},
+               concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${score('t', 'true')},
                ${typed('t')}
           FROM request_types t JOIN organs o ON o.id = t.organ_id JOIN categories c ON c.id = t.category_id, q
          WHERE t.active AND o.active AND c.active AND ${matches('t')}
