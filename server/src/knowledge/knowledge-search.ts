@@ -25,7 +25,8 @@ const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, Sh
 /**
  * Score of one row (alias `row`) against the queries of `q` (see the migration KnowledgeSearch1765526400000):
  * the words as typed, or else a share for the stems; plus how much the title resembles the query,
- * computed (it is costly) only where `resemblanceCounts`: a typo, or query words in the title.
+ * computed (it is costly) only where `resemblanceCounts`: for an information, when no word matched
+ * as typed (a typo); for a request type (few, short names: "boca de lobo" → Limpeza de boca de lobo), always.
  */
 const score = (row: string, resemblanceCounts: string) => `(
   CASE WHEN ${row}.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', ${row}.word_vector, q.words, 1)
@@ -59,7 +60,7 @@ export class KnowledgeSearch implements SearchSourceProvider {
     const allWords = `(i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems)`;
     const titleMatch = `(q.folded <% i.search_name OR ${inTitle})`;
     const informationColumns = `'information' AS kind, i.id, i.title, i.category_id, i.body_text AS text,
-               ${score('i', `NOT i.word_vector @@ q.words OR ${inTitle}`)} AS score, ${typed('i')} AS typed`;
+               ${score('i', 'NOT i.word_vector @@ q.words')} AS score, ${typed('i')} AS typed`;
     const sql = `
       WITH q AS (
         SELECT to_tsquery('pt_words_unaccent', $1) AS words, to_tsquery('pt_unaccent', $2) AS stems,
