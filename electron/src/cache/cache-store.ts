@@ -49,25 +49,26 @@ const SCHEMA = `
   CREATE TABLE script_topics (id TEXT PRIMARY KEY, position INTEGER NOT NULL, active INTEGER NOT NULL, data TEXT NOT NULL);
   CREATE TABLE notices (id TEXT PRIMARY KEY, kind TEXT NOT NULL, active INTEGER NOT NULL, data TEXT NOT NULL);
 
-  -- Full text over the informations the attendant may see (active, in an active category), kept
-  -- by the triggers below: a search ranks and cuts in the index alone, joining only its page.
+  -- Full text over the informations the attendant may see (active, in an active category) and the
+  -- request types (further below), kept by triggers: a search ranks and cuts in the index alone,
+  -- joining only its page.
   -- remove_diacritics folds accents and case: 'iluminacao' and 'ILUMINAÇÃO' find 'Iluminação'.
   CREATE VIRTUAL TABLE knowledge_fts USING fts5(
     title, keywords_text, body_text, solution_text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
   -- Title, keywords, body, proposed solution weigh as A, B, C, D on the server.
   INSERT INTO knowledge_fts (knowledge_fts, rank) VALUES ('rank', 'bm25(1.0, 0.4, 0.2, 0.1)');
-  CREATE TRIGGER knowledge_fts_insert AFTER INSERT ON informations BEGIN
+  CREATE TRIGGER informations_fts_insert AFTER INSERT ON informations BEGIN
     INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
       SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
        WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);
   END;
-  CREATE TRIGGER knowledge_fts_update AFTER UPDATE ON informations BEGIN
+  CREATE TRIGGER informations_fts_update AFTER UPDATE ON informations BEGIN
     DELETE FROM knowledge_fts WHERE rowid = old.rowid;
     INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
       SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
        WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);
   END;
-  CREATE TRIGGER knowledge_fts_delete AFTER DELETE ON informations BEGIN
+  CREATE TRIGGER informations_fts_delete AFTER DELETE ON informations BEGIN
     DELETE FROM knowledge_fts WHERE rowid = old.rowid;
   END;
   -- A category (de)activated or arriving after its informations shows or hides all of them.
