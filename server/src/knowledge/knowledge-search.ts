@@ -23,16 +23,14 @@ const PARTIAL_MATCHES = 200;
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
 
 /**
- * Score of one row (alias `row`) against the queries of `q` (see the migration KnowledgeSearch1765526400000):
- * the words as typed, or else a share for the stems; plus how much the title resembles the query,
- * computed (it is costly) only where `resemblanceCounts`: for an information, when no word matched
- * as typed (a typo); for a request type (few, short names: "boca de lobo" → Limpeza de boca de lobo), always.
+ * Score of a request type (alias `t`) against the queries of `q` (see the migration KnowledgeSearch1765526400000):
+ * the words as typed, or else a share for the stems; plus how much its name resembles the query
+ * (few, short names: "boca de lobo" → Limpeza de boca de lobo).
  */
-const score = (row: string, resemblanceCounts: string) => `(
-  CASE WHEN ${row}.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', ${row}.word_vector, q.words, 1)
-       ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', ${row}.search_vector, q.stems, 1) END
-  + CASE WHEN (${resemblanceCounts}) AND q.folded <% ${row}.search_name
-         THEN ${TRIGRAM_SHARE} * word_similarity(q.folded, ${row}.search_name) ELSE 0 END)`;
+const requestTypeScore = `(
+  CASE WHEN t.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', t.word_vector, q.words, 1)
+       ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', t.search_vector, q.stems, 1) END
+  + CASE WHEN q.folded <% t.search_name THEN ${TRIGRAM_SHARE} * word_similarity(q.folded, t.search_name) ELSE 0 END)`;
 const typed = (row: string) => `(${row}.word_vector @@ q.words OR q.folded <% ${row}.search_name)`;
 const matches = (row: string) => `(${typed(row)} OR ${row}.search_vector @@ q.stems)`;
 
@@ -59,8 +57,17 @@ export class KnowledgeSearch implements SearchSourceProvider {
     const inTitle = longWords.map((_, index) => `i.search_name LIKE '%' || search_fold($${index + 7}) || '%'`).join(' OR ') || 'false';
     const allWords = `(i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems)`;
     const titleMatch = `(q.folded <% i.search_name OR ${inTitle})`;
+    // An information's title resemblance counts only where no word matched as typed (a typo); taken
+    // once per row (OFFSET 0 keeps the planner from copying the costly expression into each use).
     const informationColumns = `'information' AS kind, i.id, i.title, i.category_id, i.body_text AS text,
-               ${score('i', 'NOT i.word_vector @@ q.words')} AS score, ${typed('i')} AS typed`;
+               CASE WHEN i.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', i.word_vector, q.words, 1)
+                    ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', i.search_vector, q.stems, 1)
+                         + CASE WHEN r.resemblance >= ${TYPO_SIMILARITY} THEN ${TRIGRAM_SHARE} * r.resemblance ELSE 0 END
+               END AS score,
+               i.word_vector @@ q.words OR r.resemblance >= ${TYPO_SIMILARITY} AS typed`;
+    const informationRows = `informations i CROSS JOIN q CROSS JOIN LATERAL (
+          SELECT CASE WHEN i.word_vector @@ q.words THEN 0 ELSE word_similarity(q.folded, i.search_name) END AS resemblance OFFSET 0
+        ) r`;
     const sql = `
       WITH q AS (
         SELECT to_tsquery('pt_words_unaccent', $1) AS words, to_tsquery('pt_unaccent', $2) AS stems,
@@ -68,13 +75,13 @@ export class KnowledgeSearch implements SearchSourceProvider {
                to_tsquery('pt_words_unaccent', $5) AS all_words, to_tsquery('pt_unaccent', $6) AS all_stems
       ),
       information_candidates AS (
-        SELECT ${informationColumns} FROM informations i, q WHERE i.active AND ${allWords}
+        SELECT ${informationColumns} FROM ${informationRows} WHERE i.active AND ${allWords}
         UNION ALL
-        (SELECT ${informationColumns} FROM informations i, q
+        (SELECT ${informationColumns} FROM ${informationRows}
           WHERE i.active AND ${titleMatch} AND NOT ${allWords}
           LIMIT ${PARTIAL_MATCHES})
         UNION ALL
-        (SELECT ${informationColumns} FROM informations i, q
+        (SELECT ${informationColumns} FROM ${informationRows}
           WHERE i.active AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT ${titleMatch}
           LIMIT ${PARTIAL_MATCHES})
       ),
@@ -84,7 +91,7 @@ export class KnowledgeSearch implements SearchSourceProvider {
          WHERE c.active
         UNION ALL
         SELECT 'requestType', t.id, t.name, c.name,
-               concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${score('t', 'true')},
+               concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${requestTypeScore},
                ${typed('t')}
           FROM request_types t JOIN organs o ON o.id = t.organ_id JOIN categories c ON c.id = t.category_id, q
          WHERE t.active AND o.active AND c.active AND ${matches('t')}
