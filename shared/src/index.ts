@@ -13,6 +13,7 @@ export * from './customers/schemas';
 export * from './customer-access/schemas';
 export * from './knowledge/schemas';
 export * from './knowledge/form-builder';
+export * from './knowledge/search-words';
 export * from './cti/schemas';
 export * from './supervision/schemas';
 export * from './supervision/queues-delta';

@@ -197,10 +197,42 @@ describe('cache store', () => {
       expect(titles({ keyword: 'cruzamento' })).toEqual([]);
     });
 
-    it('requires every word and honours the limit', () => {
-      expect(titles({ q: 'desperdicio farol' })).toEqual([]);
-      expect(titles({ q: 'iluminacao farol' })).toEqual(['Semáforo apagado']);
+    it('takes any word, the item with more of them first (bm25), and honours the limit', () => {
+      expect(titles({ q: 'desperdicio farol' }).sort()).toEqual(['Iluminação acesa durante o dia', 'Semáforo apagado']);
+      expect(titles({ q: 'cruzamento farol rua' })[0]).toBe('Semáforo apagado');
+      expect(titles({ q: 'energia farol' })).toEqual(['Semáforo apagado', 'Iluminação acesa durante o dia']);
       expect(store.search({ q: 'iluminacao', limit: 1 }).items).toHaveLength(1);
+    });
+
+    it('finds request types too, ranked with the informations: a name match above a mention in passing', () => {
+      const organ = server.organ();
+      const drain = server.requestType(category.id, organ, {
+        name: 'Limpeza de boca de lobo',
+        description: 'Boca de lobo ou bueiro entupido.',
+        operatorGuidance: '<p>Pergunte se há alagamento.</p>',
+      });
+      server.information(category.id, { title: 'Alagamentos', body: '<p>Chuva forte entope a boca de lobo.</p>', keywords: ['chuva'] });
+      syncAll();
+      const items = store.search({ q: 'boca de lobo', limit: 20 }).items;
+      expect(items.map((item) => [item.kind, item.title])).toEqual([
+        ['requestType', 'Limpeza de boca de lobo'],
+        ['information', 'Alagamentos'],
+      ]);
+      expect(items[0]).toMatchObject({ id: drain.id, context: 'Iluminação pública' });
+      expect(items[0].snippet).toMatch(/<mark>boca<\/mark> de <mark>lobo<\/mark>/i);
+      expect(titles({ keyword: 'boca' })).toEqual([]);
+
+      server.update('organ', organ, { active: false });
+      syncAll();
+      expect(titles({ q: 'boca de lobo' })).toEqual(['Alagamentos']);
+      server.update('organ', organ, { active: true });
+      server.update('requestType', drain, { name: 'Desentupimento de bueiro', description: null });
+      syncAll();
+      expect(titles({ q: 'bueiro' })).toEqual(['Desentupimento de bueiro']);
+      expect(titles({ q: 'lobo' })).toEqual(['Alagamentos']);
+      server.remove('requestType', drain.id);
+      syncAll();
+      expect(titles({ q: 'bueiro' })).toEqual([]);
     });
 
     it('finds nothing for a query of operators or stop words, without an FTS5 syntax error', () => {

@@ -22,7 +22,7 @@ import {
 import { htmlToText, matchExpression } from './search-text';
 
 // Bumped whenever the tables below change: an older file is rebuilt from an empty cache.
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,44 +43,62 @@ const SCHEMA = `
     data TEXT NOT NULL);
   CREATE INDEX informations_category ON informations (category_id, position);
   CREATE TABLE request_types (
-    id TEXT PRIMARY KEY, category_id TEXT NOT NULL, organ_id TEXT NOT NULL, position INTEGER NOT NULL,
-    active INTEGER NOT NULL, data TEXT NOT NULL);
+    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, category_id TEXT NOT NULL, organ_id TEXT NOT NULL,
+    position INTEGER NOT NULL, active INTEGER NOT NULL,
+    name TEXT NOT NULL, description TEXT NOT NULL, guidance_text TEXT NOT NULL, data TEXT NOT NULL);
   CREATE TABLE script_topics (id TEXT PRIMARY KEY, position INTEGER NOT NULL, active INTEGER NOT NULL, data TEXT NOT NULL);
   CREATE TABLE notices (id TEXT PRIMARY KEY, kind TEXT NOT NULL, active INTEGER NOT NULL, data TEXT NOT NULL);
 
-  -- Full text over the informations the attendant may see (active, in an active category), kept
-  -- by the triggers below: a search ranks and cuts in the index alone, joining only its page.
+  -- Full text over the informations the attendant may see (active, in an active category) and the
+  -- request types (further below), kept by triggers: a search ranks and cuts in the index alone,
+  -- joining only its page.
   -- remove_diacritics folds accents and case: 'iluminacao' and 'ILUMINAÇÃO' find 'Iluminação'.
-  CREATE VIRTUAL TABLE informations_fts USING fts5(
+  CREATE VIRTUAL TABLE knowledge_fts USING fts5(
     title, keywords_text, body_text, solution_text, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-  -- Title and keywords weigh most, then the body, then the proposed solution (as on the server).
-  INSERT INTO informations_fts (informations_fts, rank) VALUES ('rank', 'bm25(1.0, 1.0, 0.4, 0.2)');
+  -- Title, keywords, body, proposed solution weigh as A, B, C, D on the server.
+  INSERT INTO knowledge_fts (knowledge_fts, rank) VALUES ('rank', 'bm25(1.0, 0.4, 0.2, 0.1)');
   CREATE TRIGGER informations_fts_insert AFTER INSERT ON informations BEGIN
-    INSERT INTO informations_fts (rowid, title, keywords_text, body_text, solution_text)
+    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
       SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
        WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);
   END;
   CREATE TRIGGER informations_fts_update AFTER UPDATE ON informations BEGIN
-    DELETE FROM informations_fts WHERE rowid = old.rowid;
-    INSERT INTO informations_fts (rowid, title, keywords_text, body_text, solution_text)
+    DELETE FROM knowledge_fts WHERE rowid = old.rowid;
+    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
       SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
        WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);
   END;
   CREATE TRIGGER informations_fts_delete AFTER DELETE ON informations BEGIN
-    DELETE FROM informations_fts WHERE rowid = old.rowid;
+    DELETE FROM knowledge_fts WHERE rowid = old.rowid;
   END;
   -- A category (de)activated or arriving after its informations shows or hides all of them.
   CREATE TRIGGER categories_fts_insert AFTER INSERT ON categories WHEN new.active BEGIN
-    INSERT INTO informations_fts (rowid, title, keywords_text, body_text, solution_text)
+    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
       SELECT rowid, title, keywords_text, body_text, solution_text FROM informations WHERE category_id = new.id AND active;
   END;
   CREATE TRIGGER categories_fts_update AFTER UPDATE OF active ON categories WHEN old.active IS NOT new.active BEGIN
-    DELETE FROM informations_fts WHERE rowid IN (SELECT rowid FROM informations WHERE category_id = new.id);
-    INSERT INTO informations_fts (rowid, title, keywords_text, body_text, solution_text)
+    DELETE FROM knowledge_fts WHERE rowid IN (SELECT rowid FROM informations WHERE category_id = new.id);
+    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
       SELECT rowid, title, keywords_text, body_text, solution_text FROM informations WHERE category_id = new.id AND active AND new.active;
   END;
   CREATE TRIGGER categories_fts_delete AFTER DELETE ON categories BEGIN
-    DELETE FROM informations_fts WHERE rowid IN (SELECT rowid FROM informations WHERE category_id = old.id);
+    DELETE FROM knowledge_fts WHERE rowid IN (SELECT rowid FROM informations WHERE category_id = old.id);
+  END;
+
+  -- Request types share the index (one bm25 over both kinds), at the negated rowid: name as the
+  -- title, description as the body, guidance as the solution. Whether one takes requests now (it,
+  -- its organ and its category active) is asked at search time.
+  CREATE TRIGGER request_types_fts_insert AFTER INSERT ON request_types BEGIN
+    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
+      VALUES (-new.rowid, new.name, '', new.description, new.guidance_text);
+  END;
+  CREATE TRIGGER request_types_fts_update AFTER UPDATE ON request_types BEGIN
+    DELETE FROM knowledge_fts WHERE rowid = -old.rowid;
+    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
+      VALUES (-new.rowid, new.name, '', new.description, new.guidance_text);
+  END;
+  CREATE TRIGGER request_types_fts_delete AFTER DELETE ON request_types BEGIN
+    DELETE FROM knowledge_fts WHERE rowid = -old.rowid;
   END;
 `;
 
@@ -110,7 +128,7 @@ export interface CacheStore {
    * interrupted sync resumes from the last page that was written, never half of one.
    */
   applyPage(feed: ChangeFeed, syncedAt: Date): void;
-  /** Busca geral (`q`) or Palavra-chave (`keyword`) over the informations, as GET /api/search. */
+  /** Busca geral (`q`: informations and request types) or Palavra-chave (`keyword`: informations), as GET /api/search. */
   search(query: SearchQuery): SearchResponse;
   /** As GET /api/categories. */
   categories(): CategoryTree;
@@ -209,10 +227,21 @@ export function openCacheStore(file: string): CacheStore {
     ),
     requestType: upsert(
       requestTypeSchema,
-      `INSERT INTO request_types (id, category_id, organ_id, position, active, data) VALUES (@id, @categoryId, @organId, @position, @active, @data)
+      `INSERT INTO request_types (id, category_id, organ_id, position, active, name, description, guidance_text, data)
+       VALUES (@id, @categoryId, @organId, @position, @active, @name, @description, @guidanceText, @data)
        ON CONFLICT (id) DO UPDATE SET category_id = excluded.category_id, organ_id = excluded.organ_id, position = excluded.position,
-         active = excluded.active, data = excluded.data`,
-      (type) => ({ id: type.id, categoryId: type.categoryId, organId: type.organId, position: type.position, active: Number(type.active) }),
+         active = excluded.active, name = excluded.name, description = excluded.description,
+         guidance_text = excluded.guidance_text, data = excluded.data`,
+      (type) => ({
+        id: type.id,
+        categoryId: type.categoryId,
+        organId: type.organId,
+        position: type.position,
+        active: Number(type.active),
+        name: type.name,
+        description: type.description ?? '',
+        guidanceText: htmlToText(type.operatorGuidance),
+      }),
     ),
     scriptTopic: upsert(
       scriptTopicSchema,
@@ -255,18 +284,34 @@ export function openCacheStore(file: string): CacheStore {
 
   const countInformations = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM informations WHERE active');
   // Ranked and cut to the page inside the index (ORDER BY rank): snippets and joins for that page only.
-  const searchStatement = (column: 'body_text' | 'keywords_text') =>
-    db.prepare<[string, number], { id: string; title: string; context: string; score: number; snippet: string }>(
-      `SELECT i.id, i.title, c.name AS context, found.score, found.snippet
-         FROM (SELECT rowid, -rank AS score,
-                      snippet(informations_fts, ${column === 'body_text' ? 2 : 1}, '<mark>', '</mark>', ' … ', ${SNIPPET_TOKENS}) AS snippet
-                 FROM informations_fts WHERE informations_fts MATCH ? ORDER BY rank LIMIT ?) found
-         JOIN informations i ON i.rowid = found.rowid
-         JOIN categories c ON c.id = i.category_id
-        ORDER BY found.score DESC, i.title`,
-    );
-  const searchText = searchStatement('body_text');
-  const searchKeywords = searchStatement('keywords_text');
+  // Palavra-chave: informations only (request types have no keywords).
+  const searchKeywords = db.prepare<[string, number], { id: string; title: string; context: string; score: number; snippet: string }>(
+    `SELECT i.id, i.title, c.name AS context, found.score, found.snippet
+       FROM (SELECT rowid, -rank AS score, snippet(knowledge_fts, 1, '<mark>', '</mark>', ' … ', ${SNIPPET_TOKENS}) AS snippet
+               FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?) found
+       JOIN informations i ON i.rowid = found.rowid
+       JOIN categories c ON c.id = i.category_id
+      ORDER BY found.score DESC, i.title`,
+  );
+  // Busca geral over both kinds. Hidden request types are few: the page is cut in the index with
+  // room for them, so that leaving them out still fills it.
+  const hiddenRequestTypes = db.prepare<[], { count: number }>(
+    `SELECT count(*) AS count FROM request_types t
+      WHERE NOT (t.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active)
+                 AND EXISTS (SELECT 1 FROM categories c WHERE c.id = t.category_id AND c.active))`,
+  );
+  const searchAll = db.prepare<[string, number], { kind: 'information' | 'requestType'; id: string; title: string; context: string; score: number; snippet: string }>(
+    `SELECT CASE WHEN found.rowid > 0 THEN 'information' ELSE 'requestType' END AS kind,
+            coalesce(i.id, t.id) AS id, coalesce(i.title, t.name) AS title, c.name AS context, found.score, found.snippet
+       FROM (SELECT rowid, -rank AS score, snippet(knowledge_fts, 2, '<mark>', '</mark>', ' … ', ${SNIPPET_TOKENS}) AS snippet
+               FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?) found
+       LEFT JOIN informations i ON found.rowid > 0 AND i.rowid = found.rowid
+       LEFT JOIN request_types t ON found.rowid < 0 AND t.rowid = -found.rowid
+       JOIN categories c ON c.id = coalesce(i.category_id, t.category_id)
+      WHERE i.id IS NOT NULL
+         OR (t.active AND c.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active))
+      ORDER BY found.score DESC, title`,
+  );
 
   const activeCategories = db.prepare<[], { data: string }>('SELECT data FROM categories WHERE active ORDER BY position');
   const activeInformations = db.prepare<[], { category_id: string; id: string; title: string; keywords: string }>(
@@ -289,10 +334,15 @@ export function openCacheStore(file: string): CacheStore {
     applyPage: (feed, syncedAt) => applyPage(feed, syncedAt),
 
     search(query) {
-      const match = query.keyword ? matchExpression(query.keyword, 'keywords_text') : matchExpression(query.q ?? '');
+      if (query.keyword) {
+        const match = matchExpression(query.keyword, { column: 'keywords_text', every: true });
+        return { items: match ? searchKeywords.all(match, query.limit).map((row) => ({ kind: 'information' as const, ...row })) : [] };
+      }
+      // Busca geral: any word, the best matches first, informations and request types ranked together.
+      const match = matchExpression(query.q ?? '', { every: false });
       if (!match) return { items: [] };
-      const rows = (query.keyword ? searchKeywords : searchText).all(match, query.limit);
-      return { items: rows.map((row) => ({ kind: 'information' as const, ...row })) };
+      const hidden = hiddenRequestTypes.get()!.count;
+      return { items: searchAll.all(match, query.limit + hidden).slice(0, query.limit) };
     },
 
     categories() {

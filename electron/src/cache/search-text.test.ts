@@ -1,4 +1,5 @@
-import { foldText, htmlToText, matchExpression, stemQueryWord } from './search-text';
+import { foldSearchText as foldText } from '@receptivo/shared';
+import { htmlToText, matchExpression, stemQueryWord } from './search-text';
 
 describe('foldText', () => {
   it('drops accents and case as the FTS5 tokenizer does', () => {
@@ -28,26 +29,30 @@ describe('stemQueryWord', () => {
 });
 
 describe('matchExpression', () => {
-  it('requires every word as a prefix, folded and cut to the shared stem', () => {
-    expect(matchExpression('Lâmpadas da praça')).toBe('"lampada"* "praca"*');
-    expect(matchExpression('ILUMINAÇÃO')).toBe('"iluminac"*');
+  const any = { every: false };
+  const every = { every: true };
+
+  it('takes any word for Busca geral, every word for Palavra-chave, as prefixes folded and cut to the shared stem', () => {
+    expect(matchExpression('Lâmpadas da praça', any)).toBe('"lampada"* OR "praca"*');
+    expect(matchExpression('Lâmpadas da praça', every)).toBe('"lampada"* "praca"*');
+    expect(matchExpression('ILUMINAÇÃO', any)).toBe('"iluminac"*');
   });
 
   it('limits a search to one column for Palavra-chave', () => {
-    expect(matchExpression('luz apagada', 'keywords_text')).toBe('keywords_text : ("luz"* "apagada"*)');
+    expect(matchExpression('luz apagada', { column: 'keywords_text', every: true })).toBe('keywords_text : ("luz"* "apagada"*)');
   });
 
   it('lets no FTS5 syntax through', () => {
-    expect(matchExpression('poste" OR title:* NEAR(a b) -x ^y')).toBe('"poste"* "or"* "title"* "near"* "b"* "x"* "y"*');
+    expect(matchExpression('poste" OR title:* NEAR(a b) -x ^y', every)).toBe('"poste"* "or"* "title"* "near"* "b"* "x"* "y"*');
   });
 
   it('has nothing to search for punctuation or stop words alone', () => {
-    expect(matchExpression('  "*()"  ')).toBeUndefined();
-    expect(matchExpression('de a o')).toBeUndefined();
+    expect(matchExpression('  "*()"  ', any)).toBeUndefined();
+    expect(matchExpression('de a o', any)).toBeUndefined();
   });
 
   it('keeps at most 12 words', () => {
-    expect(matchExpression(Array.from({ length: 20 }, (_, index) => `palavra${index}`).join(' '))!.split(' ')).toHaveLength(12);
+    expect(matchExpression(Array.from({ length: 20 }, (_, index) => `palavra${index}`).join(' '), every)!.split(' ')).toHaveLength(12);
   });
 });
 

@@ -1,15 +1,4 @@
-/** Lower case without accents, as the FTS5 tokenizer (`remove_diacritics 2`) sees words. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-// Words the server's Portuguese configuration ignores too; as prefixes ("a*", "de*") they would
-// match nearly every text and slow the search down.
-const STOP_WORDS = new Set(
-  'a ao aos as o os e é em no na nos nas num numa de da do das dos um uma uns umas para pra por pelo pela pelos pelas com sem que se ou à às'
-    .split(' ')
-    .map(foldText),
-);
+import { knowledgeQueryWords } from '@receptivo/shared';
 
 /**
  * A query word cut back to what its singular and plural forms share, so that the prefix search
@@ -34,18 +23,16 @@ export function stemQueryWord(word: string): string {
 }
 
 /**
- * The FTS5 MATCH expression for what the attendant typed: every word (at most 12) as a prefix,
- * all required, like the server's prefix tsquery. Only letters and digits reach FTS5, so no
- * operator can be injected. `column` restricts the match (the keywords, for Palavra-chave).
+ * The FTS5 MATCH expression for what the attendant typed: each word (at most 12) as a prefix.
+ * Busca geral takes any of them (OR; bm25 ranks the items with more of them first), as the server
+ * does; Palavra-chave requires `every` one. Only letters and digits reach FTS5, so no operator can
+ * be injected. `column` restricts the match (the keywords, for Palavra-chave).
  */
-export function matchExpression(text: string, column?: string): string | undefined {
-  const words = foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !STOP_WORDS.has(word))
-    .slice(0, 12)
-    .map((word) => `"${stemQueryWord(word)}"*`);
+export function matchExpression(text: string, { column, every }: { column?: string; every: boolean }): string | undefined {
+  const words = knowledgeQueryWords(text).map((word) => `"${stemQueryWord(word)}"*`);
   if (!words.length) return undefined;
-  return column ? `${column} : (${words.join(' ')})` : words.join(' ');
+  const expression = words.join(every ? ' ' : ' OR ');
+  return column ? `${column} : (${expression})` : expression;
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

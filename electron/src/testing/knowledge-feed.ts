@@ -31,6 +31,7 @@ export class FakeKnowledgeServer {
       body: '<p>Peça o <strong>número do poste</strong> e um ponto de referência.</p>',
       proposedSolution: '<p>Registre a solicitação de troca de lâmpada.</p>',
       keywords: ['lâmpada', 'poste'],
+      requestTypeIds: [],
       position: 0,
       active: true,
       updatedAt: now(),

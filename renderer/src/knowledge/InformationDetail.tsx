@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { Information } from '@receptivo/shared';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useLoad } from '../ui/use-load';
-import { getInformation } from './knowledge-api';
+import { requestTypeFocusKey } from './CategoryBrowser';
+import { getInformation, type RequestTypeSummary } from './knowledge-api';
 import { KnowledgeIcon } from './KnowledgeIcon';
 import { RichText } from './RichText';
 import './knowledge.css';
@@ -13,20 +14,35 @@ export interface InformationDetailProps {
   onBack?: () => void;
   /** Buttons beside [Voltar] for the loaded information, e.g. [Registrar] in an attendance. */
   actions?: (information: Information) => ReactNode;
+  /** The request types of the sessões, by id: the related ones the information names are shown from these. */
+  requestTypes?: ReadonlyMap<string, RequestTypeSummary>;
+  onOpenRequestType?: (requestType: RequestTypeSummary) => void;
+  /** What registers a request of a related type, e.g. [Registrar solicitação] during an attendance. */
+  requestTypeActions?: (requestType: RequestTypeSummary) => ReactNode;
 }
 
 /** An information as the attendant reads it to the caller: text, Solução Proposta and keywords. */
-export function InformationDetail({ informationId, onBack, actions }: InformationDetailProps) {
+export function InformationDetail({ informationId, onBack, actions, requestTypes, onOpenRequestType, requestTypeActions }: InformationDetailProps) {
   const [load, reload] = useLoad((api) => getInformation(api, informationId), informationId);
   const titleId = useId();
   const solutionId = useId();
   const keywordsId = useId();
+  const relatedId = useId();
   const title = useRef<HTMLHeadingElement>(null);
 
   // The detail replaces what was clicked; reading should go on from its title.
   useEffect(() => {
     if (load.state === 'ready') title.current?.focus();
   }, [load.state]);
+
+  // A type deactivated or of a deactivated organ takes no requests: it is left out.
+  const related =
+    load.state === 'ready'
+      ? load.data.requestTypeIds.flatMap((id) => {
+          const type = requestTypes?.get(id);
+          return type ? [type] : [];
+        })
+      : [];
 
   return (
     <article className="knowledge-detail" aria-labelledby={load.state === 'ready' ? titleId : undefined}>
@@ -55,6 +71,36 @@ export function InformationDetail({ informationId, onBack, actions }: Informatio
             <h4 id={solutionId}>Solução Proposta</h4>
             <RichText html={load.data.proposedSolution} />
           </section>
+          {related.length > 0 && (
+            <section className="knowledge-detail__section" aria-labelledby={relatedId}>
+              <h4 id={relatedId}>Solicitações relacionadas</h4>
+              <ul className="related-request-types" aria-labelledby={relatedId}>
+                {related.map((type) => (
+                  <li key={type.id} className="related-request-type">
+                    <KnowledgeIcon kind="request" />
+                    {onOpenRequestType ? (
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-focus-key={requestTypeFocusKey(type.id)}
+                        onClick={() => onOpenRequestType(type)}
+                      >
+                        {type.name}
+                      </button>
+                    ) : (
+                      <span>{type.name}</span>
+                    )}
+                    {requestTypeActions && (
+                      // Named after its type: every row offers the same [Registrar solicitação].
+                      <div className="related-request-type__actions" role="group" aria-label={type.name}>
+                        {requestTypeActions(type)}
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {load.data.keywords.length > 0 && (
             <section className="knowledge-detail__section" aria-labelledby={keywordsId}>
               <h4 id={keywordsId}>Palavras-chave</h4>

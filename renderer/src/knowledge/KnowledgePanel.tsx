@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { OfflineKnowledgeNotice } from '../offline/OfflineKnowledgeNotice';
@@ -12,11 +12,13 @@ import { KnowledgeSearchForm, queryOf, SearchResults, type KnowledgeSearchTerms,
 import { RequestTypeDetail, type RequestTypeDetailProps } from './RequestTypeDetail';
 import './knowledge.css';
 
+type ListView = { kind: 'browse' } | { kind: 'results' };
+type InformationView = { kind: 'information'; id: string; from: ListView['kind'] };
 type View =
-  | { kind: 'browse' }
-  | { kind: 'results' }
-  | { kind: 'information'; id: string; from: 'browse' | 'results' }
-  | { kind: 'requestType'; requestType: RequestTypeSummary };
+  | ListView
+  | InformationView
+  /** `from`: where [Voltar] leads, a list or the information that named the type. */
+  | { kind: 'requestType'; requestType: RequestTypeSummary; from: ListView | InformationView };
 
 export interface KnowledgePanelProps {
   /** Buttons of an opened information or request type, e.g. [Registrar] during an attendance. */
@@ -31,6 +33,10 @@ export interface KnowledgePanelProps {
 export function KnowledgePanel({ informationActions, requestTypeActions }: KnowledgePanelProps) {
   const api = useApi();
   const [categories, reloadCategories] = useLoad(getCategories);
+  const requestTypes = useMemo(
+    () => new Map(categories.state === 'ready' ? categories.data.items.flatMap((category) => category.requestTypes.map((type) => [type.id, type])) : []),
+    [categories],
+  );
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
   const [view, setView] = useState<View>({ kind: 'browse' });
@@ -96,10 +102,13 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
     });
   }
 
-  function back(to: 'browse' | 'results', focusKey: string) {
+  function back(to: View, focusKey: string) {
     returnFocus.current = focusKey;
-    setView({ kind: to });
+    setView(to);
   }
+
+  const openRequestType = (from: ListView | InformationView) => (requestType: RequestTypeSummary) =>
+    setView({ kind: 'requestType', requestType, from });
 
   return (
     <section className="knowledge" aria-labelledby={titleId} onKeyDown={onKeyDown}>
@@ -112,14 +121,17 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
         {view.kind === 'information' && (
           <InformationDetail
             informationId={view.id}
-            onBack={() => back(view.from, informationFocusKey(view.id))}
+            onBack={() => back({ kind: view.from }, informationFocusKey(view.id))}
             actions={informationActions}
+            requestTypes={requestTypes}
+            onOpenRequestType={openRequestType(view)}
+            requestTypeActions={requestTypeActions}
           />
         )}
         {view.kind === 'requestType' && (
           <RequestTypeDetail
             requestType={view.requestType}
-            onBack={() => back('browse', requestTypeFocusKey(view.requestType.id))}
+            onBack={() => back(view.from, requestTypeFocusKey(view.requestType.id))}
             actions={requestTypeActions}
           />
         )}
@@ -129,6 +141,9 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
             onRetry={() => search(outcome.terms)}
             onClose={closeResults}
             onOpenInformation={(id) => setView({ kind: 'information', id, from: 'results' })}
+            requestTypes={requestTypes}
+            onOpenRequestType={openRequestType({ kind: 'results' })}
+            requestTypeActions={requestTypeActions}
           />
         )}
         {view.kind === 'browse' && (
@@ -143,7 +158,7 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
                 expanded={expanded}
                 onToggle={toggle}
                 onOpenInformation={(information) => setView({ kind: 'information', id: information.id, from: 'browse' })}
-                onOpenRequestType={(requestType) => setView({ kind: 'requestType', requestType })}
+                onOpenRequestType={openRequestType({ kind: 'browse' })}
               />
             )}
           </>

@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SearchResult } from '@receptivo/shared';
 import { Field } from '../ui/Field';
-import { informationFocusKey } from './CategoryBrowser';
+import { informationFocusKey, requestTypeFocusKey } from './CategoryBrowser';
 import { Highlighted } from './Highlighted';
-import type { KnowledgeQuery } from './knowledge-api';
+import type { KnowledgeQuery, RequestTypeSummary } from './knowledge-api';
 import { KnowledgeIcon, MagnifierIcon } from './KnowledgeIcon';
 import { searchResultKindLabels } from './labels';
 import { ShortcutHint, shortcuts, useShortcut } from '../ui/shortcuts';
@@ -105,6 +105,11 @@ interface SearchResultsProps {
   onRetry: () => void;
   onClose: () => void;
   onOpenInformation: (id: string) => void;
+  /** The request types of the sessões, by id: a result opens (and registers) only one of these. */
+  requestTypes: ReadonlyMap<string, RequestTypeSummary>;
+  onOpenRequestType: (requestType: RequestTypeSummary) => void;
+  /** What registers a request of the type, e.g. [Registrar solicitação] during an attendance. */
+  requestTypeActions?: (requestType: RequestTypeSummary) => ReactNode;
 }
 
 function summaryOf(outcome: Extract<SearchOutcome, { state: 'ready' }>): string {
@@ -114,7 +119,15 @@ function summaryOf(outcome: Extract<SearchOutcome, { state: 'ready' }>): string 
   return `${found} para ${by ? `${by} ` : ''}“${outcome.terms.term}”`;
 }
 
-export function SearchResults({ outcome, onRetry, onClose, onOpenInformation }: SearchResultsProps) {
+export function SearchResults({
+  outcome,
+  onRetry,
+  onClose,
+  onOpenInformation,
+  requestTypes,
+  onOpenRequestType,
+  requestTypeActions,
+}: SearchResultsProps) {
   return (
     <div className="search-results">
       <div className="toolbar">
@@ -144,13 +157,22 @@ export function SearchResults({ outcome, onRetry, onClose, onOpenInformation }: 
           {outcome.items.map((item) => (
             <li key={`${item.kind}:${item.id}`} className="search-result">
               <div className="search-result__title">
-                {item.kind !== 'attendance' && <KnowledgeIcon kind={item.kind} />}
+                {item.kind !== 'attendance' && <KnowledgeIcon kind={item.kind === 'information' ? 'information' : 'request'} />}
                 {item.kind === 'information' ? (
                   <button
                     type="button"
                     className="link-button"
                     data-focus-key={informationFocusKey(item.id)}
                     onClick={() => onOpenInformation(item.id)}
+                  >
+                    {item.title}
+                  </button>
+                ) : item.kind === 'requestType' && requestTypes.has(item.id) ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-focus-key={requestTypeFocusKey(item.id)}
+                    onClick={() => onOpenRequestType(requestTypes.get(item.id)!)}
                   >
                     {item.title}
                   </button>
@@ -167,6 +189,12 @@ export function SearchResults({ outcome, onRetry, onClose, onOpenInformation }: 
               <p className="search-result__snippet">
                 <Highlighted text={item.snippet} />
               </p>
+              {item.kind === 'requestType' && requestTypes.has(item.id) && requestTypeActions && (
+                // Named after its result: every row offers the same [Registrar solicitação].
+                <div className="search-result__actions" role="group" aria-label={item.title}>
+                  {requestTypeActions(requestTypes.get(item.id)!)}
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import type { SearchResult } from '@receptivo/shared';
 
 export const searchResultKindLabels: Record<SearchResult['kind'], string> = {
   information: 'Informação',
+  requestType: 'Tipo de solicitação',
   request: 'Solicitação',
   attendance: 'Atendimento',
 };

@@ -33,6 +33,7 @@ export const iptu: Information = {
   body: '<p>A segunda via do <strong>IPTU</strong> é emitida no portal.</p>',
   proposedSolution: '<p>Oriente o cidadão a acessar <a href="https://portal.example.gov.br/iptu">o portal</a>.</p>',
   keywords: ['iptu', 'carnê'],
+  requestTypeIds: [],
   position: 0,
   active: true,
   updatedAt,

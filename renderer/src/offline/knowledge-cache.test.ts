@@ -1,5 +1,5 @@
 import type { DesktopBridge, Information } from '@receptivo/shared';
-import { categoryTree, iptu, iptuId, scripts, topic } from '../knowledge/test-fixtures';
+import { buracoId, categoryTree, iptu, iptuId, scripts, topic } from '../knowledge/test-fixtures';
 import { BrowserKnowledge, localKnowledge, missingText } from './knowledge-cache';
 import { fold, highlight, searchLocally } from './local-search';
 
@@ -20,7 +20,7 @@ const tree = {
   items: [{ ...categoryTree.items[0], informations: [...categoryTree.items[0].informations, { id: iss.id, title: iss.title, keywords: iss.keywords }] }],
 };
 
-test('search ignores case and accents, needs every word, and marks them in the original text', () => {
+test('search ignores case and accents, takes any word (more of them first), and marks them in the original text', () => {
   expect(fold('Lâmpada Apagada NA praça')).toBe('lampada apagada na praca');
   expect(highlight('Emissão de nota', ['emissao'])).toBe('<mark>Emissão</mark> de nota');
   expect(highlight('carnê do IPTU e carne', ['carne'])).toBe('<mark>carnê</mark> do IPTU e <mark>carne</mark>');
@@ -34,11 +34,24 @@ test('search ignores case and accents, needs every word, and marks them in the o
   const byText = searchLocally(tree, [iss], { q: 'certificado emissao' });
   expect(byText.items.map((item) => item.id)).toEqual([iss.id]);
   expect(byText.items[0].snippet).toBe('A nota é emitida no portal com <mark>certificado</mark>. Lembre a alíquota de 2%.');
-  expect(searchLocally(tree, [iss], { q: 'certificado inexistente' }).items).toEqual([]);
+  expect(searchLocally(tree, [iss], { q: 'certificado inexistente' }).items.map((item) => item.id)).toEqual([iss.id]);
+  expect(searchLocally(tree, [iss], { q: 'inexistente de' }).items).toEqual([]);
+  // The title (one word) outweighs the text; both words outweigh one.
+  expect(searchLocally(tree, [iss], { q: 'via portal' }).items.map((item) => item.id)).toEqual([iptuId, iss.id]);
+  expect(searchLocally(tree, [iss], { q: 'nota portal' }).items.map((item) => item.id)).toEqual([iss.id]);
 
   expect(searchLocally(tree, [], { keyword: 'Nota Fiscal Eletronica' }).items.map((item) => item.id)).toEqual([iss.id]);
   expect(searchLocally(tree, [], { keyword: 'carne' }).items.map((item) => item.id)).toEqual([iptuId]);
   expect(searchLocally(tree, [], { keyword: 'fiscal' }).items).toEqual([]);
+});
+
+test('Busca geral finds request types by name and guidance, ranked with the informations; Palavra-chave does not', () => {
+  const [first, ...rest] = searchLocally(categoryTree, [], { q: 'buraco tamanho' }).items;
+  expect(first).toMatchObject({ kind: 'requestType', id: buracoId, title: 'Tapa-buraco', context: 'Vias públicas' });
+  expect(first.snippet).toBe('Pergunte o <mark>tamanho</mark> do <mark>buraco</mark>.');
+  expect(rest).toEqual([]);
+  expect(searchLocally(categoryTree, [], { q: 'tapa iptu' }).items.map((item) => item.kind).sort()).toEqual(['information', 'requestType']);
+  expect(searchLocally(categoryTree, [], { keyword: 'tapa' }).items).toEqual([]);
 });
 
 test('the browser keeps the last sessões, script and opened informations, and offers a summary of one never opened', async () => {
@@ -84,6 +97,10 @@ test('inside the desktop app the local knowledge is the shell’s cache, once it
   const local = localKnowledge();
   expect(await local.categories()).toEqual(tree);
   expect(await local.information(iss.id)).toEqual(iss);
+  // An older desktop app keeps informations from before they named request types.
+  const { requestTypeIds: _none, ...older } = iss;
+  bridge.cacheInformation.mockResolvedValueOnce(older as Information);
+  expect(await local.information(iss.id)).toEqual({ ...iss, requestTypeIds: [] });
   expect(await local.search({ keyword: 'iss' })).toEqual({ items: [] });
   expect(bridge.cacheSearch).toHaveBeenCalledWith({ keyword: 'iss' });
   expect(await local.syncedAt()).toBe('2026-03-10T11:00:00.000Z');

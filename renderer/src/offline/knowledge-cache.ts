@@ -23,13 +23,22 @@ export interface LocalKnowledge {
   syncedAt(): Promise<string | null>;
 }
 
+/**
+ * An information kept before informations named request types (in this browser, or by an older
+ * desktop app) reads as naming none.
+ */
+const keptInformationSchema = informationSchema.extend({ requestTypeIds: informationSchema.shape.requestTypeIds.default([]) });
+
 /** The desktop app's own cache (SQLite in the main process, synced by the change feed). */
 function desktopKnowledge(bridge: DesktopBridge): LocalKnowledge {
   const synced = async () => (await bridge.cacheStatus()).lastSyncAt !== null;
   return {
     scripts: async () => ((await synced()) ? bridge.cacheScripts() : null),
     categories: async () => ((await synced()) ? bridge.cacheCategories() : null),
-    information: (id) => bridge.cacheInformation(id),
+    information: async (id) => {
+      const information = await bridge.cacheInformation(id);
+      return information && keptInformationSchema.parse(information);
+    },
     search: async (query) => ((await synced()) ? bridge.cacheSearch(query) : null),
     syncedAt: async () => (await bridge.cacheStatus()).lastSyncAt,
   };
@@ -46,7 +55,7 @@ const keptInformations = 200;
 const saved = <T extends z.ZodType>(data: T) => z.object({ savedAt: z.string(), data });
 const savedScripts = saved(scriptListSchema);
 const savedCategories = saved(categoryTreeSchema);
-const savedInformations = saved(z.array(informationSchema));
+const savedInformations = saved(z.array(keptInformationSchema));
 
 export const missingText =
   '<p><em>Texto indisponível sem conexão: esta informação não foi aberta neste computador enquanto o servidor respondia.</em></p>';
@@ -77,7 +86,16 @@ export class BrowserKnowledge implements LocalKnowledge {
     for (const category of categories?.items ?? []) {
       const summary = category.informations.find((information) => information.id === id);
       if (summary) {
-        return { ...summary, categoryId: category.id, body: missingText, proposedSolution: '', position: 0, active: true, updatedAt: category.updatedAt };
+        return {
+          ...summary,
+          categoryId: category.id,
+          body: missingText,
+          proposedSolution: '',
+          requestTypeIds: [],
+          position: 0,
+          active: true,
+          updatedAt: category.updatedAt,
+        };
       }
     }
     return null;

@@ -1,10 +1,8 @@
-import type { CategoryTree, Information, SearchResponse, SearchResult } from '@receptivo/shared';
+import { type CategoryTree, type Information, type SearchResponse, type SearchResult, foldSearchText, knowledgeQueryWords } from '@receptivo/shared';
 import type { KnowledgeQuery } from '../knowledge/knowledge-api';
 
-const marks = /\p{M}/gu;
-
 /** Case and accents ignored: "lampada" finds "Lâmpada", as the server's unaccent search does. */
-export const fold = (text: string) => text.normalize('NFD').replace(marks, '').toLowerCase();
+export const fold = foldSearchText;
 
 /** The folded text with, for each folded character, the index of the original one it came from. */
 function foldWithPositions(text: string): { folded: string; positions: number[] } {
@@ -52,33 +50,37 @@ function excerpt(text: string, words: readonly string[]): string {
   return `${start > 0 ? '…' : ''}${cut}${start + snippetLength < text.length ? '…' : ''}`;
 }
 
+/** How much a query word found in each part of an item weighs, as the server's weights A–D. */
+const weights = { title: 1, keywords: 0.4, text: 0.2 };
+
+/** Any word found, weighted by where; items with more of the words come first. 0: none found. */
+function scoreOf(words: readonly string[], title: string, keywords: readonly string[], text: string): number {
+  return words.reduce((score, word) => {
+    if (title.includes(word)) return score + weights.title;
+    if (keywords.some((keyword) => keyword.includes(word))) return score + weights.keywords;
+    return text.includes(word) ? score + weights.text : score;
+  }, 0);
+}
+
 /**
- * Busca geral and palavra-chave over the knowledge kept on this computer: every word of `q` must
- * appear in the title, keywords or text; a keyword matches a registered one or its beginning.
- * Texts are known only for informations opened before; the others are found by title and keywords.
+ * Busca geral and palavra-chave over the knowledge kept on this computer. Busca geral takes any
+ * word of `q` (prefixes too) in the title, keywords or text of an information, or the name and
+ * guidance of a request type; the items with more of the words, and in their titles, come first.
+ * A keyword matches a registered one or its beginning. Texts are known only for informations
+ * opened before; the others are found by title and keywords.
  */
 export function searchLocally(tree: CategoryTree, details: readonly Information[], query: KnowledgeQuery, limit = 20): SearchResponse {
   const texts = new Map(details.map((information) => [information.id, plainText(`${information.body} ${information.proposedSolution}`)]));
+  const words = 'keyword' in query ? [fold(query.keyword.trim())] : knowledgeQueryWords(query.q);
   const results: SearchResult[] = [];
   for (const category of tree.items) {
     for (const information of category.informations) {
       const keywords = information.keywords.map(fold);
       const text = texts.get(information.id) ?? '';
-      let score: number;
-      let words: string[];
-      if ('keyword' in query) {
-        const term = fold(query.keyword.trim());
-        score = keywords.filter((keyword) => keyword.startsWith(term)).length;
-        words = [term];
-      } else {
-        words = fold(query.q).split(/\s+/).filter(Boolean);
-        const title = fold(information.title);
-        const body = fold(text);
-        const inTitle = words.filter((word) => title.includes(word)).length;
-        const inKeywords = words.filter((word) => keywords.some((keyword) => keyword.includes(word))).length;
-        const found = words.every((word) => title.includes(word) || body.includes(word) || keywords.some((keyword) => keyword.includes(word)));
-        score = found ? 3 * inTitle + 2 * inKeywords + 1 : 0;
-      }
+      const score =
+        'keyword' in query
+          ? keywords.filter((keyword) => keyword.startsWith(words[0])).length
+          : scoreOf(words, fold(information.title), keywords, fold(text));
       if (score === 0) continue;
       const snippetSource = text ? excerpt(text, words) : information.keywords.join(', ');
       results.push({
@@ -86,6 +88,20 @@ export function searchLocally(tree: CategoryTree, details: readonly Information[
         id: information.id,
         title: information.title,
         snippet: highlight(snippetSource, words),
+        context: category.name,
+        score,
+      });
+    }
+    if ('keyword' in query) continue;
+    for (const type of category.requestTypes) {
+      const guidance = plainText(type.operatorGuidance);
+      const score = scoreOf(words, fold(type.name), [], fold(guidance));
+      if (score === 0) continue;
+      results.push({
+        kind: 'requestType',
+        id: type.id,
+        title: type.name,
+        snippet: highlight(excerpt(guidance, words), words),
         context: category.name,
         score,
       });

@@ -25,6 +25,8 @@ export interface CollectionSpec<Row extends KnowledgeRow, View, Input> {
   toView(row: Row): View;
   /** Validated input → column values: rich text sanitized, forms checked. `existing` on updates. */
   toColumns(input: Partial<Input>, existing?: Row): DeepPartial<Row>;
+  /** Writes what lives outside the row (an information's request types), in the same transaction. */
+  saveLinks?(manager: EntityManager, id: string, input: Partial<Input>): Promise<void>;
   duplicateMessage?: string;
   /** Refusal when other rows refer to the one being deleted. */
   inUseMessage: string;
@@ -70,6 +72,7 @@ export class KnowledgeCollection<Row extends KnowledgeRow, View, Input> {
       const columns = this.spec.toColumns(input) as DeepPartial<Row> & Record<string, unknown>;
       if (this.spec.order === 'position') columns.position = await this.nextPosition(manager, columns);
       const saved = await manager.save(this.spec.entity, manager.create(this.spec.entity, columns));
+      await this.spec.saveLinks?.(manager, saved.id, input);
       return this.get(saved.id, manager);
     });
   }
@@ -78,6 +81,7 @@ export class KnowledgeCollection<Row extends KnowledgeRow, View, Input> {
     return this.withWriteLock(async (manager) => {
       const existing = await this.find(manager, id);
       await manager.update(this.spec.entity, id, this.spec.toColumns(patch, existing) as never);
+      await this.spec.saveLinks?.(manager, id, patch);
       return this.get(id, manager);
     });
   }

@@ -88,6 +88,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Acompanhe pelo Portal 156 (<a href="https://156.prefeitura.example.gov.br">156.prefeitura.example.gov.br</a>) ou ligando para o 156 com o número do protocolo em mãos.</li>
 </ul>`,
           keywords: ['lâmpada', 'iluminação', 'poste', 'luz apagada', 'ilume'],
+          requestTypes: ['Lâmpada apagada'],
         },
         {
           title: 'Iluminação acesa durante o dia ou piscando',
@@ -100,6 +101,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Acompanhe pelo Portal 156 ou pelo telefone 156, com o número do protocolo.</li>
 </ul>`,
           keywords: ['iluminação', 'lâmpada', 'acesa de dia', 'piscando', 'desperdício'],
+          requestTypes: ['Lâmpada apagada'],
         },
         {
           title: 'Poste danificado, caído ou com fiação exposta',
@@ -113,6 +115,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Se o poste foi derrubado por um veículo, guarde a placa e o boletim de ocorrência, se houver: a Prefeitura pode cobrar o reparo do responsável.</li>
 </ul>`,
           keywords: ['poste', 'fiação', 'fio caído', 'risco', 'iluminação'],
+          requestTypes: ['Poste de iluminação danificado'],
         },
         {
           title: 'Nova iluminação ou reforço em praças, vielas e ruas',
@@ -266,6 +269,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Descarte irregular em flagrante (com placa do veículo) pode ser informado no protocolo para fiscalização.</li>
 </ul>`,
           keywords: ['entulho', 'ecoponto', 'descarte', 'caçamba', 'obra'],
+          requestTypes: ['Remoção de entulho'],
         },
         {
           title: 'Cata-Bagulho: retirada de objetos volumosos',
@@ -280,6 +284,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Geladeiras e freezers devem estar desligados e vazios; fogões, sem botijão de gás.</li>
 </ul>`,
           keywords: ['cata-bagulho', 'volumosos', 'móveis', 'sofá', 'colchão'],
+          requestTypes: ['Retirada de objetos volumosos (Cata-Bagulho)'],
         },
         {
           title: 'Varrição de ruas e limpeza após feiras livres',
@@ -412,6 +417,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Se houver acidente com feridos, ligue para o <strong>192 (SAMU)</strong> ou <strong>193 (Bombeiros)</strong>.</li>
 </ul>`,
           keywords: ['semáforo', 'farol', 'sinaleiro', 'trânsito', 'cruzamento'],
+          requestTypes: ['Semáforo com defeito'],
         },
         {
           title: 'Multas de trânsito: defesa, recurso e indicação de condutor',
@@ -597,6 +603,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Com sintomas, procure a UBS; com sinais de alarme, vá direto ao pronto-socorro.</li>
 </ul>`,
           keywords: ['dengue', 'mosquito', 'aedes', 'água parada', 'foco'],
+          requestTypes: ['Denúncia de foco de dengue'],
         },
         {
           title: 'Cartão SUS: como emitir ou atualizar',
@@ -778,6 +785,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Mudou de endereço ou telefone? Ligue para o 156 e peça a atualização.</li>
 </ol>`,
           keywords: ['creche', 'vaga', 'cei', 'educação infantil', 'lista de espera'],
+          requestTypes: ['Vaga em creche'],
         },
         {
           title: 'Matrícula na pré-escola e no ensino fundamental',
@@ -891,6 +899,7 @@ export const demoKnowledge: DemoKnowledge = {
 </ol>
 <p>Se preferir, registramos agora o pedido e o boleto é enviado para o seu e-mail em até 24 horas. Sem o número do contribuinte, procure uma Praça de Atendimento com documento com foto e a escritura ou o contrato do imóvel.</p>`,
           keywords: ['iptu', 'segunda via', 'boleto', 'carnê', 'inscrição imobiliária'],
+          requestTypes: ['Segunda via de IPTU'],
         },
         {
           title: 'Isenção e desconto de IPTU para aposentados e pensionistas',
@@ -1010,6 +1019,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Fêmeas no cio, prenhes ou animais doentes podem ter a cirurgia remarcada pelo veterinário.</li>
 </ol>`,
           keywords: ['castração', 'cão', 'gato', 'animal', 'esterilização'],
+          requestTypes: ['Agendamento de castração animal'],
         },
         {
           title: 'Poluição sonora e perturbação do sossego',
@@ -1022,6 +1032,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Obras só podem gerar ruído em dias úteis, em horário comercial, salvo autorização especial.</li>
 </ul>`,
           keywords: ['barulho', 'som alto', 'psiu', 'perturbação do sossego', 'ruído'],
+          requestTypes: ['Fiscalização de som alto (perturbação do sossego)'],
         },
         {
           title: 'Maus-tratos a animais: como denunciar',
@@ -1190,6 +1201,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Para pedir ressarcimento de danos ao veículo, protocole o pedido em <a href="https://prefeitura.example.gov.br/ressarcimento">prefeitura.example.gov.br/ressarcimento</a> com fotos do local e do dano, 3 orçamentos, documento do veículo e boletim de ocorrência.</li>
 </ul>`,
           keywords: ['buraco', 'asfalto', 'tapa-buraco', 'pavimento', 'rua'],
+          requestTypes: ['Buraco na via'],
         },
         {
           title: 'Poda e remoção de árvores em calçadas e praças',
@@ -1203,6 +1215,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Não pode podar por conta própria árvore de calçada: é infração ambiental.</li>
 </ul>`,
           keywords: ['poda', 'árvore', 'galho', 'queda de árvore', 'remoção'],
+          requestTypes: ['Poda de árvore'],
         },
         {
           title: 'Calçadas: quem é responsável pela conservação',
@@ -1227,6 +1240,7 @@ export const demoKnowledge: DemoKnowledge = {
 <li>Durante alagamento, não entre na água, não atravesse ruas alagadas de carro e ligue para a Defesa Civil (199) em caso de risco.</li>
 </ul>`,
           keywords: ['boca de lobo', 'bueiro', 'alagamento', 'galeria', 'drenagem'],
+          requestTypes: ['Limpeza de boca de lobo'],
         },
         {
           title: 'Terreno baldio com mato alto ou lixo',

@@ -14,6 +14,8 @@ export interface DemoInformation {
   body: string;
   proposedSolution: string;
   keywords: string[];
+  /** Names of the request types the information leads to (any category). */
+  requestTypes?: string[];
 }
 
 export interface DemoRequestType {

@@ -53,7 +53,7 @@ export class KnowledgeReadService {
 
   /** Inactive ones too: an old attendance may show an information since withdrawn. */
   async information(id: string): Promise<Information> {
-    const information = await this.dataSource.manager.findOneBy(InformationEntity, { id });
+    const information = await this.dataSource.manager.findOne(InformationEntity, { where: { id }, relations: { requestTypeLinks: true } });
     if (!information) throw notFound('Informação');
     return toInformation(information);
   }

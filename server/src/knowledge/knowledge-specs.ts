@@ -1,4 +1,4 @@
-import type { DeepPartial } from 'typeorm';
+import type { DeepPartial, EntityManager } from 'typeorm';
 import {
   type CategoryInput,
   type InformationInput,
@@ -56,9 +56,12 @@ export const informationSpec: CollectionSpec<InformationEntity, ReturnType<typeo
   noun: 'Informação',
   order: 'position',
   scope: 'categoryId',
+  relations: { requestTypeLinks: true },
   toView: toInformation,
-  toColumns: ({ body, proposedSolution, ...rest }) => {
+  toColumns: ({ body, proposedSolution, requestTypeIds, ...rest }, existing) => {
     const columns: DeepPartial<InformationEntity> = { ...rest };
+    // New links are a change of the information: its version moves, so the desktops fetch it again.
+    if (requestTypeIds !== undefined && existing) columns.updatedAt = new Date();
     if (body !== undefined) {
       const clean = cleanRichText(body, 'body', 'o texto');
       Object.assign(columns, { body: clean.html, bodyText: clean.text });
@@ -69,9 +72,27 @@ export const informationSpec: CollectionSpec<InformationEntity, ReturnType<typeo
     }
     return columns;
   },
+  saveLinks: async (manager, id, { requestTypeIds }) => {
+    if (requestTypeIds !== undefined) await saveInformationRequestTypes(manager, id, requestTypeIds);
+  },
   inUseMessage: 'A informação já foi registrada em atendimentos: desative-a em vez de excluir.',
   missingReference: missingCategory,
 };
+
+/** Replaces the request types an information leads to, in the given order. */
+export async function saveInformationRequestTypes(manager: EntityManager, informationId: string, requestTypeIds: string[]): Promise<void> {
+  const found = await manager.query<{ id: string }[]>('SELECT id FROM request_types WHERE id = ANY($1::uuid[])', [requestTypeIds]);
+  if (found.length !== requestTypeIds.length) {
+    const message = 'Tipo de solicitação não encontrado.';
+    throw new ApiException(400, 'VALIDATION_FAILED', message, { requestTypeIds: message });
+  }
+  await manager.query('DELETE FROM information_request_types WHERE information_id = $1', [informationId]);
+  await manager.query(
+    `INSERT INTO information_request_types (information_id, request_type_id, position)
+     SELECT $1, link.id, link.position - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS link (id, position)`,
+    [informationId, requestTypeIds],
+  );
+}
 
 export const requestTypeSpec: CollectionSpec<RequestTypeEntity, ReturnType<typeof toRequestType>, Parsed<RequestTypeInput>> = {
   entityName: 'requestType',

@@ -19,6 +19,7 @@ export const toCategory = (category: CategoryEntity): Category => ({
   updatedAt: category.updatedAt.toISOString(),
 });
 
+/** Loaded with its request type links (informationSpec.relations). */
 export const toInformation = (information: InformationEntity): Information => ({
   id: information.id,
   categoryId: information.categoryId,
@@ -26,6 +27,7 @@ export const toInformation = (information: InformationEntity): Information => ({
   body: information.body,
   proposedSolution: information.proposedSolution,
   keywords: information.keywords,
+  requestTypeIds: [...(information.requestTypeLinks ?? [])].sort((a, b) => a.position - b.position).map((link) => link.requestTypeId),
   position: information.position,
   active: information.active,
   updatedAt: information.updatedAt.toISOString(),

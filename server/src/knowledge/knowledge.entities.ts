@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { FormSchema, NoticeKind } from '@receptivo/shared';
 
 /**
@@ -69,6 +69,26 @@ export class InformationEntity extends Versioned {
 
   @Column({ type: 'integer', default: 0 })
   position: number;
+
+  @OneToMany(() => InformationRequestTypeEntity, (link) => link.information)
+  requestTypeLinks?: InformationRequestTypeEntity[];
+}
+
+/** A request type an information leads to: the attendant registers it from the information. */
+@Entity({ name: 'information_request_types' })
+export class InformationRequestTypeEntity {
+  @PrimaryColumn({ name: 'information_id', type: 'uuid' })
+  informationId: string;
+
+  @PrimaryColumn({ name: 'request_type_id', type: 'uuid' })
+  requestTypeId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @ManyToOne(() => InformationEntity, (information) => information.requestTypeLinks, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'information_id' })
+  information?: InformationEntity;
 }
 
 @Entity({ name: 'request_types' })
@@ -141,4 +161,4 @@ export class NoticeEntity extends Versioned {
   validUntil: Date | null;
 }
 
-export const knowledgeEntityClasses = [OrganEntity, CategoryEntity, InformationEntity, RequestTypeEntity, ScriptTopicEntity, NoticeEntity];
+export const knowledgeEntityClasses = [OrganEntity, CategoryEntity, InformationEntity, InformationRequestTypeEntity, RequestTypeEntity, ScriptTopicEntity, NoticeEntity];

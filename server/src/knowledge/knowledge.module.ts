@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ChangeFeedService, KNOWLEDGE_COLLECTIONS } from './change-feed.service';
-import { InformationSearch } from './information-search';
+import { KnowledgeSearch } from './knowledge-search';
 import { knowledgeCollectionControllers, knowledgeCollectionRoutes } from './knowledge-admin.controllers';
 import { KnowledgeCollection } from './knowledge-collection';
 import { KnowledgeReadService } from './knowledge-read.service';
@@ -30,7 +30,7 @@ const collectionProviders = knowledgeSpecs.map((spec) => ({
     KnowledgeReadService,
     ChangeFeedService,
     SearchService,
-    InformationSearch,
+    KnowledgeSearch,
     KnowledgeSeeder,
   ],
   exports: [SearchService],

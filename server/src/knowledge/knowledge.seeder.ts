@@ -3,7 +3,15 @@ import type { DeepPartial, EntityManager, ObjectLiteral } from 'typeorm';
 import { type DemoSeeder, Seeder } from '../database/seeding/seeder';
 import { demoKnowledge } from './knowledge-demo-data';
 import type { CollectionSpec, KnowledgeRow } from './knowledge-collection';
-import { categorySpec, informationSpec, noticeSpec, organSpec, requestTypeSpec, scriptTopicSpec } from './knowledge-specs';
+import {
+  categorySpec,
+  informationSpec,
+  noticeSpec,
+  organSpec,
+  requestTypeSpec,
+  saveInformationRequestTypes,
+  scriptTopicSpec,
+} from './knowledge-specs';
 
 const HOUR = 3_600_000;
 
@@ -23,17 +31,27 @@ export class KnowledgeSeeder implements DemoSeeder {
 
     const organs = new Map<string, string>();
     for (const { key, ...organ } of demoKnowledge.organs) organs.set(key, await insert(organSpec, organ));
+    const requestTypeIds = new Map<string, string>();
+    const links: { informationId: string; names: string[] }[] = [];
 
     for (const [categoryPosition, { informations, requestTypes, ...category }] of demoKnowledge.categories.entries()) {
       const categoryId = await insert(categorySpec, category, { position: categoryPosition });
-      for (const [position, information] of informations.entries()) {
-        await insert(informationSpec, { ...information, categoryId }, { position });
+      for (const [position, { requestTypes: names = [], ...information }] of informations.entries()) {
+        links.push({ informationId: await insert(informationSpec, { ...information, categoryId }, { position }), names });
       }
       for (const [position, { organKey, ...type }] of requestTypes.entries()) {
         const organId = organs.get(organKey);
         if (!organId) throw new Error(`demo request type "${type.name}" names unknown organ ${organKey}`);
-        await insert(requestTypeSpec, { ...type, categoryId, organId }, { position });
+        requestTypeIds.set(type.name, await insert(requestTypeSpec, { ...type, categoryId, organId }, { position }));
       }
+    }
+    for (const { informationId, names } of links) {
+      const ids = names.map((name) => {
+        const id = requestTypeIds.get(name);
+        if (!id) throw new Error(`demo information links unknown request type "${name}"`);
+        return id;
+      });
+      if (ids.length) await saveInformationRequestTypes(manager, informationId, ids);
     }
 
     for (const [position, topic] of demoKnowledge.scriptTopics.entries()) await insert(scriptTopicSpec, topic, { position });

@@ -111,6 +111,41 @@ describe('knowledge base', () => {
       expect(tree.body.items.length).toBeGreaterThanOrEqual(9);
     });
 
+    it('names the request types an information leads to, in order; the change feed resends it; an unknown type is refused', async () => {
+      const [first] = (await server.http.get(`/api/knowledge/request-types?categoryId=${categoryId}`).set(admin).expect(200)).body.items;
+      const created = (
+        await server.http
+          .post('/api/knowledge/informations')
+          .set(admin)
+          .send({ categoryId, title: 'Zetaforme ligada', body: '<p>b</p>', proposedSolution: '<p>s</p>', requestTypeIds: [first.id] })
+          .expect(201)
+      ).body;
+      expect(created.requestTypeIds).toEqual([first.id]);
+      const since = changeFeedSchema.parse((await server.http.get('/api/knowledge/changes?since=0&limit=1000').set(attendant).expect(200)).body);
+
+      const second = (
+        await server.http
+          .post('/api/knowledge/request-types')
+          .set(admin)
+          .send({ categoryId, organId, name: 'Outro zetaforme', formSchema: lampSchema, operatorGuidance: '<p>x</p>', slaHours: 4 })
+          .expect(201)
+      ).body;
+      await server.http.patch(`/api/knowledge/informations/${created.id}`).set(admin).send({ requestTypeIds: [second.id, first.id] }).expect(200);
+      const read = await server.http.get(`/api/informations/${created.id}`).set(attendant).expect(200);
+      expect(read.body.requestTypeIds).toEqual([second.id, first.id]);
+      const feed = changeFeedSchema.parse((await server.http.get(`/api/knowledge/changes?since=${since.version}`).set(attendant).expect(200)).body);
+      expect(feed.items.find((change) => change.id === created.id)?.data).toMatchObject({ requestTypeIds: [second.id, first.id] });
+
+      const refused = await server.http
+        .patch(`/api/knowledge/informations/${created.id}`)
+        .set(admin)
+        .send({ requestTypeIds: ['00000000-0000-4000-8000-000000000000'] })
+        .expect(400);
+      expect(refused.body.fields).toEqual({ requestTypeIds: 'Tipo de solicitação não encontrado.' });
+      expect((await server.http.get(`/api/informations/${created.id}`).set(attendant).expect(200)).body.requestTypeIds).toEqual([second.id, first.id]);
+      await server.http.delete(`/api/knowledge/informations/${created.id}`).set(admin).expect(204);
+    });
+
     it('refuses a restart window other than 24, 48 or 72 hours and an unknown organ', async () => {
       const base = { categoryId, name: 'X', formSchema: lampSchema, operatorGuidance: '<p>x</p>', slaHours: 4 };
       const window = await server.http.post('/api/knowledge/request-types').set(admin).send({ ...base, organId, restartWindowHours: 36 }).expect(400);
@@ -223,9 +258,9 @@ describe('knowledge base', () => {
     });
 
     it('highlights the matched words in the snippet and names the category', async () => {
-      const [first] = await search('q=quorumba%20corpo');
-      expect(first.snippet).toMatch(/<mark>quorumbá<\/mark>.*<mark>corpo<\/mark>/);
-      expect(first).toMatchObject({ kind: 'information', context: 'Xenônio Testes' });
+      const inBody = (await search('q=quorumba%20corpo')).find((item) => item.id === rankedIds.body);
+      expect(inBody?.snippet).toMatch(/<mark>quorumbá<\/mark>.*<mark>corpo<\/mark>/);
+      expect(inBody).toMatchObject({ kind: 'information', context: 'Xenônio Testes' });
     });
 
     it('searches registered keywords by palavra-chave, with stems and without accents', async () => {

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 const SEARCH_SOURCE = 'receptivo:search-source';
 
 /**
- * Busca geral is extended by providing a class with this decorator: informations here; requests
+ * Busca geral is extended by providing a class with this decorator: informations and request types here; requests
  * and protocols from the requests feature. Each source answers its best `limit` matches.
  */
 export const SearchSource = () => SetMetadata(SEARCH_SOURCE, true);
@@ -17,15 +17,20 @@ export interface SearchSourceProvider {
 }
 
 /**
- * Words of the query as a prefix tsquery for the pt_unaccent configuration ("ilumin" finds
- * "iluminação"); only letters and digits reach to_tsquery, so no operator can be injected.
+ * The words of a query, lower case: only letters and digits, so what reaches to_tsquery can hold
+ * no operator.
  */
-export function prefixTsQuery(text: string): string | undefined {
-  const words = text
+export function queryWords(text: string): string[] {
+  return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 12);
+}
+
+/** Every word of the query as a prefix, for the pt_unaccent configuration ("ilumin" finds "iluminação"). */
+export function prefixTsQuery(text: string): string | undefined {
+  const words = queryWords(text);
   return words.length ? words.map((word) => `${word}:*`).join(' & ') : undefined;
 }
 

@@ -76,6 +76,8 @@ export const informationSchema = z.object({
   body: z.string(),
   proposedSolution: z.string(),
   keywords: z.array(z.string()),
+  /** Request types the information leads to, offered as [Registrar solicitação] beside it. */
+  requestTypeIds: z.array(id),
   position,
   active: z.boolean(),
   updatedAt: timestamp,
@@ -88,11 +90,16 @@ const informationFields = {
   body: richText('o texto'),
   proposedSolution: richText('a solução proposta'),
   keywords: keywordsSchema,
+  requestTypeIds: z
+    .array(z.string().uuid('Tipo de solicitação inválido.'))
+    .max(20, 'No máximo 20 tipos de solicitação.')
+    .transform((ids) => [...new Set(ids)]),
   active: z.boolean(),
 };
 export const informationInputSchema = z.object({
   ...informationFields,
   keywords: keywordsSchema.default([]),
+  requestTypeIds: informationFields.requestTypeIds.default([]),
   active: informationFields.active.default(true),
 });
 export const informationPatchSchema = patchOf(informationFields);
@@ -251,7 +258,7 @@ export const searchQuerySchema = z
   .refine((query) => Boolean(query.q) !== Boolean(query.keyword), 'Informe o texto da busca ou a palavra-chave.');
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
-export const searchResultKinds = ['information', 'request', 'attendance'] as const;
+export const searchResultKinds = ['information', 'requestType', 'request', 'attendance'] as const;
 export const searchResultSchema = z.object({
   kind: z.enum(searchResultKinds),
   id,

@@ -5,10 +5,11 @@ import { CategoryScope, CategorySelect } from './CategoryScope';
 import { EditorDialog, useFormValues, useSaveItem } from './EditorDialog';
 import { keywordsFromInput, keywordsToInput, type Noun } from './editing';
 import { KnowledgeList, type EditorProps } from './KnowledgeList';
+import { RelatedRequestTypesField } from './RelatedRequestTypesField';
 import { RichTextField } from './RichTextField';
 
 const noun: Noun = { singular: 'informação', plural: 'informações', feminine: true };
-const fields = ['categoryId', 'title', 'body', 'proposedSolution', 'keywords', 'active'];
+const fields = ['categoryId', 'title', 'body', 'proposedSolution', 'keywords', 'requestTypeIds', 'active'];
 
 export function InformationsPanel() {
   return (
@@ -52,6 +53,7 @@ function InformationEditor({
     body: item?.body ?? '',
     proposedSolution: item?.proposedSolution ?? '',
     keywords: keywordsToInput(item?.keywords ?? []),
+    requestTypeIds: item?.requestTypeIds ?? [],
     active: item?.active ?? true,
   });
   const { submitting, errors, submit } = useFormSubmit();
@@ -112,6 +114,12 @@ function InformationEditor({
           />
         )}
       </Field>
+      <RelatedRequestTypesField
+        categories={categories}
+        value={values.requestTypeIds}
+        error={errors.fields.requestTypeIds}
+        onChange={(requestTypeIds) => set('requestTypeIds', requestTypeIds)}
+      />
       <CheckboxField
         label="Ativa"
         hint="Informações inativas não aparecem no Receptivo nem na busca."

@@ -38,6 +38,7 @@ export const information = (n: number, overrides: Partial<Information> = {}): In
   body: '<p>Texto</p>',
   proposedSolution: '<p>Solução</p>',
   keywords: [],
+  requestTypeIds: [],
   position: n,
   active: true,
   updatedAt,

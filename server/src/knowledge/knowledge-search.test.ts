@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { type SearchResult, searchResponseSchema } from '@receptivo/shared';
+import { type TestApp, startTestApp } from '../testing/test-app';
+
+/** Busca geral over the demo knowledge base, as an attendant types it. */
+describe('Busca geral ranking', () => {
+  let server: TestApp;
+  let attendant: { Authorization: string };
+
+  beforeAll(async () => {
+    server = await startTestApp();
+    attendant = { Authorization: `Bearer ${await server.login('attendant')}` };
+  });
+  afterAll(() => server.close());
+
+  const search = async (q: string): Promise<SearchResult[]> =>
+    searchResponseSchema.parse((await server.http.get(`/api/search?${new URLSearchParams({ q })}`).set(attendant).expect(200)).body).items;
+  const titles = (items: SearchResult[]) => items.map((item) => item.title);
+
+  it('"lampada queimada" finds Lâmpada apagada first though only one word is in its title', async () => {
+    const items = await search('lampada queimada');
+    expect(titles(items.slice(0, 2)).sort()).toEqual(['Lâmpada apagada', 'Lâmpada apagada em via pública']);
+    expect(items.find((item) => item.title === 'Lâmpada apagada')).toMatchObject({ kind: 'requestType', context: 'Iluminação pública' });
+  });
+
+  it('"boca de lobo" returns the request type at the top, with its category and a highlighted snippet', async () => {
+    const items = await search('boca de lobo');
+    const type = items.findIndex((item) => item.kind === 'requestType' && item.title === 'Limpeza de boca de lobo');
+    expect(type).toBeGreaterThanOrEqual(0);
+    expect(type).toBeLessThan(2);
+    expect(items[type]).toMatchObject({ context: 'Zeladoria urbana' });
+    expect(items[type].snippet).toMatch(/<mark>[Bb]oca<\/mark> de <mark>lobo<\/mark>/);
+    expect(titles(items.slice(0, 2))).toContain('Boca de lobo entupida e alagamentos');
+  });
+
+  it('"poda" ranks the poda items first and leaves out what only says "pode" (IPTU, Cartão SUS)', async () => {
+    const items = await search('poda');
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const item of items.slice(0, 3)) expect(item.title).toMatch(/poda/i);
+    expect(titles(items).filter((title) => /IPTU|Cartão SUS/.test(title))).toEqual([]);
+  });
+
+  it('matches a prefix: "lamp" finds lâmpada, "semaf" finds the semáforo request type', async () => {
+    expect(titles(await search('lamp'))).toEqual(expect.arrayContaining(['Lâmpada apagada', 'Lâmpada apagada em via pública']));
+    expect(titles(await search('semaf'))).toContain('Semáforo com defeito');
+  });
+
+  it('forgives a typo: "lampda" finds lâmpada', async () => {
+    const items = await search('lampda');
+    expect(titles(items)).toEqual(expect.arrayContaining(['Lâmpada apagada', 'Lâmpada apagada em via pública']));
+  });
+
+  it('finds nothing for words the base does not hold, and nothing for stop words alone', async () => {
+    expect(await search('xyzwq')).toEqual([]);
+    expect(await search('de da')).toEqual([]);
+  });
+
+  it('leaves out request types of a deactivated organ', async () => {
+    const dataSource = server.app.get(DataSource);
+    await dataSource.query("UPDATE organs SET active = false WHERE acronym = 'SIURB'");
+    try {
+      expect((await search('boca de lobo')).filter((item) => item.kind === 'requestType')).toEqual([]);
+    } finally {
+      await dataSource.query("UPDATE organs SET active = true WHERE acronym = 'SIURB'");
+    }
+  });
+
+  it('searches through the indexes: full text and trigram', async () => {
+    const dataSource = server.app.get(DataSource);
+    // Tiny demo tables are read whole; the plan with sequential scans off shows the indexes serve each condition.
+    const plan = await dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const rows = await manager.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT id FROM request_types
+          WHERE word_vector @@ to_tsquery('pt_words_unaccent', 'boca:*') OR search_vector @@ to_tsquery('pt_unaccent', 'boca')
+             OR search_fold('boca') <% search_name`,
+      );
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/request_types_words/);
+    expect(plan).toMatch(/request_types_search/);
+    expect(plan).toMatch(/request_types_name_trigrams/);
+  });
+});

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SearchQuery, SearchResult } from '@receptivo/shared';
+import { SearchSource, type SearchSourceProvider, prefixTsQuery, queryWords } from './search.service';
+
+// ts_rank weights {D, C, B, A}: title or name A, keywords or description B, body or guidance C, solution D.
+// (ts_rank_cd would weigh how close the words are too, at several times the cost in a large base.)
+const WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
+/** A shared stem only ("pode" for "poda") counts far less than the word itself or a prefix of it. */
+const STEM_SHARE = 0.25;
+/** A typo ("lampda") finds the title or name it resembles this much (pg_trgm word_similarity, 0–1). */
+const TYPO_SIMILARITY = 0.5;
+const TRIGRAM_SHARE = 0.5;
+/** A match by stem only ("pode" for "poda") scoring under this share of the best one is noise. */
+const STEM_ONLY_FLOOR = 0.15;
+/**
+ * Ranking touches every candidate: in a large base one common word of several ("rua") would make
+ * thousands. Candidates are every item with all the words (as an AND search finds), then at most
+ * this many with a query word in the title or keywords or a title resembling the query, and this
+ * many with only some of the words elsewhere. A small base is searched whole.
+ */
+const PARTIAL_MATCHES = 200;
+const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "';
+
+/**
+ * Score of a request type (alias `t`) against the queries of `q` (see the migration KnowledgeSearch1765526400000):
+ * the words as typed, or else a share for the stems; plus how much its name resembles the query
+ * (few, short names: "boca de lobo" → Limpeza de boca de lobo).
+ */
+const requestTypeScore = `(
+  CASE WHEN t.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', t.word_vector, q.words, 1)
+       ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', t.search_vector, q.stems, 1) END
+  + CASE WHEN q.folded <% t.search_name THEN ${TRIGRAM_SHARE} * word_similarity(q.folded, t.search_name) ELSE 0 END)`;
+const typed = (row: string) => `(${row}.word_vector @@ q.words OR q.folded <% ${row}.search_name)`;
+const matches = (row: string) => `(${typed(row)} OR ${row}.search_vector @@ q.stems)`;
+
+/**
+ * Busca geral over informations and request types, ranked together: any word of the query may match
+ * (OR), and the items matching more of them, closer together and in their titles come first.
+ * Palavra-chave searches the informations' registered keywords, every word required.
+ */
+@Injectable()
+@SearchSource()
+export class KnowledgeSearch implements SearchSourceProvider {
+  constructor(private readonly dataSource: DataSource) {}
+
+  search(query: SearchQuery): Promise<SearchResult[]> {
+    return query.keyword ? this.byKeyword(query.keyword, query.limit) : this.general(query.q ?? '', query.limit);
+  }
+
+  private async general(text: string, limit: number): Promise<SearchResult[]> {
+    const words = queryWords(text);
+    if (!words.length) return [];
+    // Short words ("de", "da") resemble too much to tell a typo or to find in a title.
+    const longWords = words.filter((word) => word.length >= 3);
+    // One LIKE per word, each served by the trigram index (LIKE ANY is not).
+    const inTitle = longWords.map((_, index) => `i.search_name LIKE '%' || search_fold($${index + 7}) || '%'`).join(' OR ') || 'false';
+    const allWords = `(i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems)`;
+    const titleMatch = `(q.folded <% i.search_name OR ${inTitle})`;
+    // An information's title resemblance counts only where no word matched as typed (a typo); taken
+    // once per row (OFFSET 0 keeps the planner from copying the costly expression into each use).
+    const informationColumns = `'information' AS kind, i.id, i.title, i.category_id, i.body_text AS text,
+               CASE WHEN i.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', i.word_vector, q.words, 1)
+                    ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', i.search_vector, q.stems, 1)
+                         + CASE WHEN r.resemblance >= ${TYPO_SIMILARITY} THEN ${TRIGRAM_SHARE} * r.resemblance ELSE 0 END
+               END AS score,
+               i.word_vector @@ q.words OR r.resemblance >= ${TYPO_SIMILARITY} AS typed`;
+    const informationRows = `informations i CROSS JOIN q CROSS JOIN LATERAL (
+          SELECT CASE WHEN i.word_vector @@ q.words THEN 0 ELSE word_similarity(q.folded, i.search_name) END AS resemblance OFFSET 0
+        ) r`;
+    const sql = `
+      WITH q AS (
+        SELECT to_tsquery('pt_words_unaccent', $1) AS words, to_tsquery('pt_unaccent', $2) AS stems,
+               search_fold($3) AS folded, to_tsquery('pt_unaccent', $1) AS highlight,
+               to_tsquery('pt_words_unaccent', $5) AS all_words, to_tsquery('pt_unaccent', $6) AS all_stems
+      ),
+      information_candidates AS (
+        SELECT ${informationColumns} FROM ${informationRows} WHERE i.active AND ${allWords}
+        UNION ALL
+        (SELECT ${informationColumns} FROM ${informationRows}
+          WHERE i.active AND ${titleMatch} AND NOT ${allWords}
+          LIMIT ${PARTIAL_MATCHES})
+        UNION ALL
+        (SELECT ${informationColumns} FROM ${informationRows}
+          WHERE i.active AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT ${titleMatch}
+          LIMIT ${PARTIAL_MATCHES})
+      ),
+      found AS (
+        SELECT i.kind, i.id, i.title, c.name AS context, i.text, i.score, i.typed
+          FROM information_candidates i JOIN categories c ON c.id = i.category_id
+         WHERE c.active
+        UNION ALL
+        SELECT 'requestType', t.id, t.name, c.name,
+               concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${requestTypeScore},
+               ${typed('t')}
+          FROM request_types t JOIN organs o ON o.id = t.organ_id JOIN categories c ON c.id = t.category_id, q
+         WHERE t.active AND o.active AND c.active AND ${matches('t')}
+      ),
+      best AS (
+        SELECT * FROM found
+         WHERE typed OR score >= ${STEM_ONLY_FLOOR} * (SELECT max(score) FROM found)
+         ORDER BY score DESC, title
+         LIMIT $4
+      )
+      SELECT best.kind, best.id, best.title, best.context, best.score::float8 AS score,
+             ts_headline('pt_unaccent', best.text, q.highlight, '${HEADLINE}') AS snippet
+        FROM best, q
+       ORDER BY best.score DESC, best.title`;
+    // The typo threshold of <% (which the trigram indexes serve) holds for this transaction only.
+    const rows = await this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [String(TYPO_SIMILARITY)]);
+      return manager.query<SearchResult[]>(sql, [
+        words.map((word) => `${word}:*`).join(' | '),
+        words.join(' | '),
+        longWords.join(' '),
+        limit,
+        words.map((word) => `${word}:*`).join(' & '),
+        words.join(' & '),
+        ...longWords,
+      ]);
+    });
+    return rows;
+  }
+
+  private async byKeyword(keyword: string, limit: number): Promise<SearchResult[]> {
+    const tsquery = prefixTsQuery(keyword);
+    if (!tsquery) return [];
+    // ts_headline is costly: only the page of best matches gets one.
+    const rows = await this.dataSource.query<Omit<SearchResult, 'kind'>[]>(
+      `WITH q AS (SELECT to_tsquery('pt_unaccent', $1) AS query),
+       found AS (
+         SELECT i.id, i.title, i.keywords, c.name AS context, ts_rank(i.keyword_vector, q.query) AS score
+           FROM informations i JOIN categories c ON c.id = i.category_id, q
+          WHERE i.active AND c.active AND i.keyword_vector @@ q.query
+          ORDER BY score DESC, i.title
+          LIMIT $2
+       )
+       SELECT found.id, found.title, found.context, found.score::float8 AS score,
+              ts_headline('pt_unaccent', keywords_text(found.keywords), q.query, '${HEADLINE}') AS snippet
+         FROM found, q
+        ORDER BY found.score DESC, found.title`,
+      [tsquery, limit],
+    );
+    return rows.map((row) => ({ kind: 'information', ...row }));
+  }
+}
