@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Information } from '@receptivo/shared';
+import { useApi } from '../auth/SessionProvider';
 import { LoadFailed } from '../ui/LoadFailed';
-import { useLoad } from '../ui/use-load';
 import { requestTypeFocusKey } from './CategoryBrowser';
-import { getInformation, type RequestTypeSummary } from './knowledge-api';
+import { knowledgeQueries, type RequestTypeSummary } from './knowledge-api';
 import { KnowledgeIcon } from './KnowledgeIcon';
 import { RichText } from './RichText';
 import './knowledge.css';
@@ -23,7 +24,7 @@ export interface InformationDetailProps {
 
 /** An information as the attendant reads it to the caller: text, Solução Proposta and keywords. */
 export function InformationDetail({ informationId, onBack, actions, requestTypes, onOpenRequestType, requestTypeActions }: InformationDetailProps) {
-  const [load, reload] = useLoad((api) => getInformation(api, informationId), informationId);
+  const load = useQuery(knowledgeQueries.information(useApi(), informationId));
   const titleId = useId();
   const solutionId = useId();
   const keywordsId = useId();
@@ -32,12 +33,12 @@ export function InformationDetail({ informationId, onBack, actions, requestTypes
 
   // The detail replaces what was clicked; reading should go on from its title.
   useEffect(() => {
-    if (load.state === 'ready') title.current?.focus();
-  }, [load.state]);
+    if (load.isSuccess) title.current?.focus();
+  }, [load.isSuccess]);
 
   // A type deactivated or of a deactivated organ takes no requests: it is left out.
   const related =
-    load.state === 'ready'
+    load.isSuccess
       ? load.data.requestTypeIds.flatMap((id) => {
           const type = requestTypes?.get(id);
           return type ? [type] : [];
@@ -45,20 +46,20 @@ export function InformationDetail({ informationId, onBack, actions, requestTypes
       : [];
 
   return (
-    <article className="knowledge-detail" aria-labelledby={load.state === 'ready' ? titleId : undefined}>
-      {(onBack || (actions && load.state === 'ready')) && (
+    <article className="knowledge-detail" aria-labelledby={load.isSuccess ? titleId : undefined}>
+      {(onBack || (actions && load.isSuccess)) && (
         <div className="knowledge-detail__bar">
           {onBack && (
             <button type="button" className="button" onClick={onBack}>
               Voltar
             </button>
           )}
-          {actions && load.state === 'ready' && <div className="knowledge-detail__actions">{actions(load.data)}</div>}
+          {actions && load.isSuccess && <div className="knowledge-detail__actions">{actions(load.data)}</div>}
         </div>
       )}
-      {load.state === 'loading' && <p className="muted">Carregando informação…</p>}
-      {load.state === 'failed' && <LoadFailed what="a informação" failure={load} onRetry={reload} />}
-      {load.state === 'ready' && (
+      {load.isPending && <p className="muted">Carregando informação…</p>}
+      {load.isError && <LoadFailed what="a informação" error={load.error} onRetry={() => void load.refetch()} />}
+      {load.isSuccess && (
         <>
           <header className="knowledge-detail__header">
             <KnowledgeIcon kind="information" />

@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError, describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { OfflineKnowledgeNotice } from '../offline/OfflineKnowledgeNotice';
 import { moveBetweenItems } from '../ui/arrow-keys';
 import { LoadFailed } from '../ui/LoadFailed';
-import { useLoad } from '../ui/use-load';
 import { CategoryBrowser, informationFocusKey, requestTypeFocusKey } from './CategoryBrowser';
 import { InformationDetail, type InformationDetailProps } from './InformationDetail';
-import { getCategories, searchKnowledge, type RequestTypeSummary } from './knowledge-api';
+import { knowledgeQueries, searchKnowledge, type RequestTypeSummary } from './knowledge-api';
 import { KnowledgeSearchForm, queryOf, SearchResults, type KnowledgeSearchTerms, type SearchOutcome } from './KnowledgeSearch';
 import { RequestTypeDetail, type RequestTypeDetailProps } from './RequestTypeDetail';
 import './knowledge.css';
@@ -32,10 +32,10 @@ export interface KnowledgePanelProps {
  */
 export function KnowledgePanel({ informationActions, requestTypeActions }: KnowledgePanelProps) {
   const api = useApi();
-  const [categories, reloadCategories] = useLoad(getCategories);
+  const categories = useQuery(knowledgeQueries.categories(api));
   const requestTypes = useMemo(
-    () => new Map(categories.state === 'ready' ? categories.data.items.flatMap((category) => category.requestTypes.map((type) => [type.id, type])) : []),
-    [categories],
+    () => new Map(categories.data ? categories.data.items.flatMap((category) => category.requestTypes.map((type) => [type.id, type])) : []),
+    [categories.data],
   );
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [outcome, setOutcome] = useState<SearchOutcome | null>(null);
@@ -148,11 +148,11 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
         )}
         {view.kind === 'browse' && (
           <>
-            {categories.state === 'loading' && <p className="muted">Carregando sessões…</p>}
-            {categories.state === 'failed' && (
-              <LoadFailed what="as sessões" failure={categories} onRetry={reloadCategories} />
+            {categories.isPending && <p className="muted">Carregando sessões…</p>}
+            {categories.isError && (
+              <LoadFailed what="as sessões" error={categories.error} onRetry={() => void categories.refetch()} />
             )}
-            {categories.state === 'ready' && (
+            {categories.isSuccess && (
               <CategoryBrowser
                 categories={categories.data.items}
                 expanded={expanded}

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { CategoryTree, CurrentNotices, Information, ScriptList, SearchResponse } from '@receptivo/shared';
 import type { ApiClient } from '../api/client';
 import { readKnowledge } from '../offline/knowledge-cache';
@@ -46,3 +47,15 @@ export function searchKnowledge(api: ApiClient, query: KnowledgeQuery): Promise<
     (local) => local.search(query),
   );
 }
+
+/**
+ * The desk's knowledge reads; their keys start with 'knowledge', which the knowledge administration
+ * invalidates after each change. Offline they answer from the local cache (readKnowledge).
+ */
+export const knowledgeQueries = {
+  notices: (api: ApiClient) => queryOptions({ queryKey: ['knowledge', 'notices', 'current'], queryFn: () => getCurrentNotices(api) }),
+  scripts: (api: ApiClient) => queryOptions({ queryKey: ['knowledge', 'scripts'], queryFn: () => getScripts(api) }),
+  categories: (api: ApiClient) => queryOptions({ queryKey: ['knowledge', 'categories'], queryFn: () => getCategories(api) }),
+  information: (api: ApiClient, id: string) =>
+    queryOptions({ queryKey: ['knowledge', 'informations', id], queryFn: () => getInformation(api, id) }),
+};

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { noticeKindLabels, noticeKinds, type CurrentNotices, type Notice, type NoticeKind } from '@receptivo/shared';
 import { RichText } from '../knowledge/RichText';
-import { getCurrentNotices } from '../knowledge/knowledge-api';
+import { knowledgeQueries } from '../knowledge/knowledge-api';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
 import { useApi } from '../auth/SessionProvider';
@@ -23,7 +23,7 @@ const noticesEveryMs = 60_000;
  */
 export function NoticeBoards() {
   const api = useApi();
-  const load = useQuery({ queryKey: ['knowledge', 'notices', 'current'], queryFn: () => getCurrentNotices(api), refetchInterval: noticesEveryMs });
+  const load = useQuery({ ...knowledgeQueries.notices(api), refetchInterval: noticesEveryMs });
   const [open, setOpen] = useState<NoticeKind | null>(null);
   const panelId = useId();
 

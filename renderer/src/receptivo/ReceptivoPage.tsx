@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AttendanceDesk } from '../attendances/AttendanceDesk';
 import { useApi, useCurrentUser } from '../auth/SessionProvider';
-import { getScripts } from '../knowledge/knowledge-api';
+import { knowledgeQueries } from '../knowledge/knowledge-api';
 import { Page } from '../ui/Page';
 import { NoticeBoards } from './NoticeBoards';
 import { ScriptDialog } from './ScriptDialog';
@@ -12,7 +12,7 @@ export function ReceptivoPage() {
   const user = useCurrentUser();
   // Loaded with the page so the script opens at once when the call starts.
   const api = useApi();
-  const scripts = useQuery({ queryKey: ['knowledge', 'scripts'], queryFn: () => getScripts(api) });
+  const scripts = useQuery(knowledgeQueries.scripts(api));
   const [scriptOpen, setScriptOpen] = useState(false);
 
   return (
