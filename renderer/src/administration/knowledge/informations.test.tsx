@@ -71,6 +71,7 @@ test('creating an information sends the keywords as a list and the rich texts as
     body: '<p>A taxa é anual.</p>',
     proposedSolution: '<p>Pague pelo portal.</p>',
     keywords: ['taxa', 'lixo', 'coleta'],
+    requestTypeIds: [],
     active: true,
   });
   expect(cellTexts(await rowOf('Taxa do lixo')).slice(0, 2)).toEqual(['Taxa do lixo', 'taxa, lixo, coleta']);
