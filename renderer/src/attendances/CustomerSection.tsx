@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Attendance, Customer, CustomerList, CustomerSearch as CustomerSearchQuery, CustomerSummary } from '@receptivo/shared';
 import { describeError } from '../api/client';
+import { useApi } from '../auth/SessionProvider';
 import { callLookups } from '../cti/call-lookup';
 import { CustomerForm } from '../customers/CustomerForm';
+import { customerQuery } from '../customers/customers-api';
 import { CustomerSearch, type CustomerResults } from '../customers/CustomerSearch';
 import { searchParamsOf } from '../customers/search-params';
 import { Dialog } from '../ui/Dialog';
@@ -39,6 +42,8 @@ function summaryOf(customer: Customer): CustomerSummary {
 
 export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onOpenRequest }: CustomerSectionProps) {
   const { queue } = useDrafts();
+  const api = useApi();
+  const queries = useQueryClient();
   const titleId = useId();
   const linked = attendance.customer;
   // Decided once: linking or searching by hand afterwards does not bring the lookup back.
@@ -90,6 +95,16 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
       setLinking(false);
     }
   }
+  /** "CPF/CNPJ já cadastrado." while registering: the caller is that customer, linked without leaving the desk. */
+  async function linkExisting(customerId: string) {
+    setRegistering(false);
+    try {
+      await link(summaryOf(await queries.fetchQuery(customerQuery(api, customerId))));
+    } catch (failure) {
+      setError(describeError(failure));
+    }
+  }
+
 
   const fromLookup = (query: CustomerSearchQuery) =>
     lookup !== undefined && searchParamsOf(query).toString() === searchParamsOf(lookup.query).toString();
@@ -167,6 +182,7 @@ export function CustomerSection({ attendance, onLinked, onFinishedElsewhere, onO
               void link(summaryOf(customer));
             }}
             onCancel={() => setRegistering(false)}
+            onUseExisting={(customerId) => void linkExisting(customerId)}
           />
         </Dialog>
       )}

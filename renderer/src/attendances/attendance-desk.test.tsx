@@ -140,6 +140,35 @@ test('a caller not found is registered in a dialog and linked to the attendance'
   expect(within(summary()).getByText('João Souza')).toBeInTheDocument();
 });
 
+test('registering a CPF already registered offers that customer, linked without leaving the desk', async () => {
+  const { server, user } = openDesk(
+    {
+      'GET /api/customers': { status: 200, body: listOf() },
+      'POST /api/customers': apiError(409, 'CONFLICT', 'CPF/CNPJ já cadastrado.', { document: 'CPF/CNPJ já cadastrado.' }, joao.id),
+      [`GET /api/customers/${joao.id}`]: { status: 200, body: joao },
+      [`PUT ${path('/customer')}`]: { status: 200, body: attendance({ customer: summaryOf(joao) }) },
+    },
+    attendance(),
+  );
+
+  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
+  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
+  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
+  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
+  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
+  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
+  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  expect(await within(dialog).findByText('CPF/CNPJ já cadastrado.')).toBeInTheDocument();
+  expect(within(dialog).queryByRole('link', { name: 'Abrir cadastro existente' })).not.toBeInTheDocument();
+  await user.click(within(dialog).getByRole('button', { name: 'Vincular o cliente já cadastrado' }));
+
+  expect(await screen.findByText('Cliente vinculado.')).toBeInTheDocument();
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  expect(window.location.pathname).toBe('/receptivo');
+  expect(server.calls(`PUT ${path('/customer')}`)[0].body).toEqual({ customerId: joao.id });
+  expect(within(summary()).getByText('João Souza')).toBeInTheDocument();
+});
+
 test('an information read to the caller is registered in the attendance', async () => {
   const registered = attendance({
     informations: [{ id: '9d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f01', informationId: iptuId, title: iptu.title, registeredAt: new Date().toISOString() }],

@@ -26,7 +26,14 @@ import { documentLabel, nameLabel } from './labels';
  * Registers a customer. A page today (/clientes/novo); written without routing so an attendance
  * can show it in a dialog and link the customer it creates.
  */
-export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Customer) => void; onCancel: () => void }) {
+interface CustomerFormProps {
+  onCreated: (customer: Customer) => void;
+  onCancel: () => void;
+  /** Offered when the CPF/CNPJ is already registered, instead of a link away (the desk links that customer). */
+  onUseExisting?: (customerId: string) => void;
+}
+
+export function CustomerForm({ onCreated, onCancel, onUseExisting }: CustomerFormProps) {
   const api = useApi();
   const [type, setType] = useState<CustomerType>('person');
   const [name, setName] = useState('');
@@ -174,7 +181,7 @@ export function CustomerForm({ onCreated, onCancel }: { onCreated: (customer: Cu
                 />
               )}
             </Field>
-            {!documentError && errors.fields.document && <ExistingCustomerLink customerId={errors.existingId} />}
+            {!documentError && errors.fields.document && <ExistingCustomerLink customerId={errors.existingId} onUse={onUseExisting} />}
           </div>
           <Field label="E-mail" hint="Opcional. Necessário para o acesso ao autoatendimento." error={errors.fields.email}>
             {(control) => (

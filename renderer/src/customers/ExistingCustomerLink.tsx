@@ -1,11 +1,23 @@
 import { Link } from 'react-router-dom';
 
+interface ExistingCustomerLinkProps {
+  customerId: string | undefined;
+  /** In an attendance: take the customer already registered instead, without leaving the desk. */
+  onUse?: (customerId: string) => void;
+}
+
 /** The way from "CPF/CNPJ já cadastrado." to the customer who has it (the server names them in the conflict). */
-export function ExistingCustomerLink({ customerId }: { customerId: string | undefined }) {
+export function ExistingCustomerLink({ customerId, onUse }: ExistingCustomerLinkProps) {
   if (!customerId) return null;
   return (
     <p className="field__hint">
-      <Link to={`/clientes/${customerId}`}>Abrir cadastro existente</Link>
+      {onUse ? (
+        <button type="button" className="button button--small" onClick={() => onUse(customerId)}>
+          Vincular o cliente já cadastrado
+        </button>
+      ) : (
+        <Link to={`/clientes/${customerId}`}>Abrir cadastro existente</Link>
+      )}
     </p>
   );
 }
