@@ -64,8 +64,8 @@ describe('reports and print in Chromium', () => {
 
       const today = todayInBrasilia();
       const yearAgo = new Date(Date.parse(today) - 364 * DAY_MS).toISOString().slice(0, 10);
-      await page.getByLabel('De').fill(typed(yearAgo));
-      await page.getByLabel('Até').fill(typed(today));
+      await page.getByLabel('De', { exact: true }).fill(typed(yearAgo));
+      await page.getByLabel('Até', { exact: true }).fill(typed(today));
       await page.getByRole('combobox', { name: 'Agrupar por' }).getByRole('option', { name: 'Automático (mês)' }).waitFor({ state: 'attached' });
       await page.getByRole('button', { name: 'Gerar relatório' }).click();
 

@@ -1,6 +1,7 @@
-import { Fragment, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { Fragment, useState, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route, RouterProvider } from 'react-router-dom';
 import { homePathFor, menuFor, menuSections, type MenuSectionKey } from '@receptivo/shared';
+import { AdministrationPage } from '../administration/AdministrationPage';
 import { AttendanceDetailsPage } from '../attendances/AttendanceDetailsPage';
 import { AttendancePrintPage } from '../attendances/AttendancePrintPage';
 import { AttendancesPage } from '../attendances/AttendancesPage';
@@ -14,14 +15,8 @@ import { CustomersPage } from '../customers/CustomersPage';
 import { DesktopSession } from '../desktop/DesktopGlue';
 import { NewCustomerPage } from '../customers/NewCustomerPage';
 import { ReceptivoPage } from '../receptivo/ReceptivoPage';
+import { SupervisionPage } from '../supervision/SupervisionPage';
 import { AppLayout } from '../ui/AppLayout';
-
-/**
- * Administration carries the knowledge editors (tiptap, the form builder) and Supervisão the charts
- * (recharts): each is loaded when someone opens it, so the attendant's desk starts without them.
- */
-const AdministrationPage = lazy(() => import('../administration/AdministrationPage').then((module) => ({ default: module.AdministrationPage })));
-const SupervisionPage = lazy(() => import('../supervision/SupervisionPage').then((module) => ({ default: module.SupervisionPage })));
 
 const pages: Record<MenuSectionKey, ComponentType> = {
   receptivo: ReceptivoPage,
@@ -54,9 +49,7 @@ const appRoutes = (
               path={section.path}
               element={
                 <RequireSection section={section.key}>
-                  <Suspense fallback={<p className="muted">Carregando…</p>}>
-                    <Page />
-                  </Suspense>
+                  <Page />
                 </RequireSection>
               }
             />

@@ -77,7 +77,7 @@ test('F1 opens the list of keyboard shortcuts; Esc closes it at once and the foc
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   expect(start).toHaveFocus();
   // Also from the header, for those who do not know F1.
-  await user.click(screen.getByRole('button', { name: 'Atalhos' }));
+  await user.click(screen.getByRole('button', { name: 'Atalhos de teclado' }));
   expect(screen.getByRole('dialog', { name: 'Atalhos de teclado' })).toBeInTheDocument();
 });
 

@@ -8,7 +8,7 @@ import { CtiIndicator } from '../cti/CtiIndicator';
 import { CtiProvider } from '../cti/CtiProvider';
 import { DesktopCti, ringDesktop } from '../desktop/DesktopGlue';
 import { DraftsProvider } from '../offline/DraftsProvider';
-import { ShortcutHint, shortcuts, useShortcut } from './shortcuts';
+import { shortcuts, useShortcut } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopMenu } from './TopMenu';
 
@@ -48,13 +48,16 @@ export function AppLayout() {
               </span>
             </div>
             <div className="app-header__actions">
+              {/* One character wide: at 1366 px the header also holds a long full name, unwrapped enough to read. */}
               <button
                 type="button"
                 className="button button--header"
+                aria-label="Atalhos de teclado"
+                title={`Atalhos de teclado (${shortcuts.help.label})`}
                 aria-keyshortcuts={shortcuts.help.label}
                 onClick={() => setShowingShortcuts(true)}
               >
-                Atalhos <ShortcutHint shortcut={shortcuts.help} />
+                <span aria-hidden="true">?</span>
               </button>
               <button type="button" className="button button--header" onClick={() => setChangingPassword(true)}>
                 Alterar senha

@@ -59,8 +59,10 @@ function DialogFrame({ title, onClose, onEscape, onEdit, role, children }: Dialo
   return (
     <RadixDialog.Root open onOpenChange={(open) => !open && onClose?.()}>
       <RadixDialog.Portal>
-        {/* The content inside the overlay lets a tall dialog scroll with the backdrop (Radix's own pattern). */}
-        <RadixDialog.Overlay className="dialog-backdrop">
+        {/* A plain backdrop, not Radix's Overlay: the Overlay's scroll lock injects a <style> element,
+            which the desk's CSP (style-src 'self') refuses; the page stops scrolling by CSS instead
+            (body:has(.dialog-backdrop)). The content inside lets a tall dialog scroll with the backdrop. */}
+        <div className="dialog-backdrop">
           <RadixDialog.Content
             className="dialog"
             // Radix sets role="dialog"; an undefined here would erase it.
@@ -79,7 +81,7 @@ function DialogFrame({ title, onClose, onEscape, onEdit, role, children }: Dialo
             <RadixDialog.Title className="dialog__title">{title}</RadixDialog.Title>
             {children}
           </RadixDialog.Content>
-        </RadixDialog.Overlay>
+        </div>
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
