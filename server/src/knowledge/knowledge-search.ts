@@ -59,7 +59,8 @@ export class KnowledgeSearch implements SearchSourceProvider {
     const titleMatch = `(q.folded <% i.search_name OR ${inTitle})`;
     // An information's title resemblance counts only where no word matched as typed (a typo); taken
     // once per row (OFFSET 0 keeps the planner from copying the costly expression into each use).
-    const informationColumns = `'information' AS kind, i.id, i.title, i.category_id, i.body_text AS text,
+    // No text is carried through the ranking: the snippet's is read for the page of best rows only.
+    const informationColumns = `'information' AS kind, i.id, i.title, i.category_id,
                CASE WHEN i.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', i.word_vector, q.words, 1)
                     ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', i.search_vector, q.stems, 1)
                          + CASE WHEN r.resemblance >= ${TYPO_SIMILARITY} THEN ${TRIGRAM_SHARE} * r.resemblance ELSE 0 END
@@ -68,6 +69,15 @@ export class KnowledgeSearch implements SearchSourceProvider {
     const informationRows = `informations i CROSS JOIN q CROSS JOIN LATERAL (
           SELECT CASE WHEN i.word_vector @@ q.words THEN 0 ELSE word_similarity(q.folded, i.search_name) END AS resemblance OFFSET 0
         ) r`;
+    // With one word, every item having it has all the words: the items with only some of them, read
+    // again from their vectors, would be none.
+    const someWordsElsewhere =
+      words.length > 1
+        ? `UNION ALL
+        (SELECT ${informationColumns} FROM ${informationRows}
+          WHERE i.active AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT ${titleMatch}
+          LIMIT ${PARTIAL_MATCHES})`
+        : '';
     const sql = `
       WITH q AS (
         SELECT to_tsquery('pt_words_unaccent', $1) AS words, to_tsquery('pt_unaccent', $2) AS stems,
@@ -80,19 +90,14 @@ export class KnowledgeSearch implements SearchSourceProvider {
         (SELECT ${informationColumns} FROM ${informationRows}
           WHERE i.active AND ${titleMatch} AND NOT ${allWords}
           LIMIT ${PARTIAL_MATCHES})
-        UNION ALL
-        (SELECT ${informationColumns} FROM ${informationRows}
-          WHERE i.active AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT ${titleMatch}
-          LIMIT ${PARTIAL_MATCHES})
+        ${someWordsElsewhere}
       ),
       found AS (
-        SELECT i.kind, i.id, i.title, c.name AS context, i.text, i.score, i.typed
+        SELECT i.kind, i.id, i.title, c.name AS context, i.score, i.typed
           FROM information_candidates i JOIN categories c ON c.id = i.category_id
          WHERE c.active
         UNION ALL
-        SELECT 'requestType', t.id, t.name, c.name,
-               concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g')), ${requestTypeScore},
-               ${typed('t')}
+        SELECT 'requestType', t.id, t.name, c.name, ${requestTypeScore}, ${typed('t')}
           FROM request_types t JOIN organs o ON o.id = t.organ_id JOIN categories c ON c.id = t.category_id, q
          WHERE t.active AND o.active AND c.active AND ${matches('t')}
       ),
@@ -103,7 +108,11 @@ export class KnowledgeSearch implements SearchSourceProvider {
          LIMIT $4
       )
       SELECT best.kind, best.id, best.title, best.context, best.score::float8 AS score,
-             ts_headline('pt_unaccent', best.text, q.highlight, '${HEADLINE}') AS snippet
+             ts_headline('pt_unaccent', coalesce(
+               (SELECT i.body_text FROM informations i WHERE best.kind = 'information' AND i.id = best.id),
+               (SELECT concat_ws(' — ', t.description, regexp_replace(t.operator_guidance, '<[^>]*>', ' ', 'g'))
+                  FROM request_types t WHERE best.kind = 'requestType' AND t.id = best.id)
+             ), q.highlight, '${HEADLINE}') AS snippet
         FROM best, q
        ORDER BY best.score DESC, best.title`;
     // The typo threshold of <% (which the trigram indexes serve) holds for this transaction only.
