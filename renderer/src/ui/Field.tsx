@@ -13,26 +13,43 @@ interface FieldProps {
   children: (control: ControlProps) => ReactNode;
 }
 
-/** A labelled input with its hint and error tied to it for assistive technology. */
-export function Field({ label, error, hint, children }: FieldProps) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+interface FieldMessagesProps {
+  /** The control's id: the hint and the error take ids made from it (see describedByOf). */
+  id: string;
+  hint?: string;
+  error?: string;
+}
+
+/** The aria-describedby of a control whose hint and error FieldMessages shows. */
+export const describedByOf = ({ id, hint, error }: FieldMessagesProps) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+/** A field's hint and error under its control, with the ids its aria-describedby names. */
+export function FieldMessages({ id, hint, error }: FieldMessagesProps) {
   return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+    <>
       {hint && (
-        <p id={hintId} className="field__hint">
+        <p id={`${id}-hint`} className="field__hint">
           {hint}
         </p>
       )}
       {error && (
-        <p id={errorId} className="field__error">
+        <p id={`${id}-error`} className="field__error">
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+/** A labelled input with its hint and error tied to it for assistive technology. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId();
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedByOf({ id, hint, error }) })}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -61,7 +78,6 @@ export function CheckboxField({
   error?: string;
 }) {
   const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label className="checkbox">
@@ -69,21 +85,12 @@ export function CheckboxField({
           type="checkbox"
           checked={checked}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedByOf({ id, hint, error })}
           onChange={(event) => onChange(event.target.checked)}
         />
         {label}
       </label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

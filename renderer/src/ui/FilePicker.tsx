@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { describedByOf, FieldMessages } from './Field';
 import { formatFileSize } from './format';
 
 interface FilePickerProps {
@@ -19,9 +20,6 @@ interface FilePickerProps {
 export function FilePicker({ label, hint, error, accept, multiple = false, files, onChange }: FilePickerProps) {
   const id = useId();
   const labelId = `${id}-label`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <span id={labelId} className="field__label">
@@ -33,7 +31,7 @@ export function FilePicker({ label, hint, error, accept, multiple = false, files
           type="file"
           className="visually-hidden file-picker__input"
           aria-labelledby={labelId}
-          aria-describedby={describedBy}
+          aria-describedby={describedByOf({ id, hint, error })}
           aria-invalid={error ? true : undefined}
           accept={accept}
           multiple={multiple}
@@ -52,16 +50,7 @@ export function FilePicker({ label, hint, error, accept, multiple = false, files
           </ul>
         )}
       </div>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }
