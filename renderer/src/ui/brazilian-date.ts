@@ -1,3 +1,5 @@
+import { brazilianDate } from '@receptivo/shared';
+
 /**
  * Dates typed as dd/mm/aaaa, whatever the browser's language: the native date input shows the
  * browser's locale (mm/dd/yyyy and English names in an English browser), so the desk reads and
@@ -5,21 +7,20 @@
  */
 
 const monthNames = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'];
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BRAZILIAN_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 
 /** As typed or pasted, to dd/mm/aaaa: digits get their slashes, a pasted ISO date is turned around. */
 export function maskBrazilianDate(text: string): string {
-  const iso = ISO_DATE.exec(text.trim());
-  if (iso) return `${iso[3]}/${iso[2]}/${iso[1]}`;
+  const pasted = text.trim();
+  if (ISO_DATE.test(pasted)) return brazilianDate(pasted);
   const digits = text.replace(/\D/g, '').slice(0, 8);
   return [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4)].filter(Boolean).join('/');
 }
 
 /** An ISO date as dd/mm/aaaa; anything else as it is. */
 export function brazilianDateText(value: string): string {
-  const iso = ISO_DATE.exec(value);
-  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
+  return ISO_DATE.test(value) ? brazilianDate(value) : value;
 }
 
 export type DateReading = { kind: 'empty' } | { kind: 'date'; iso: string } | { kind: 'invalid'; message: string };
