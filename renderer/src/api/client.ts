@@ -34,6 +34,11 @@ export function isUnreachable(error: unknown): boolean {
   return error instanceof NetworkError || (error instanceof ApiError && unreachableStatuses.has(error.statusCode));
 }
 
+/** The server answered and refused the call (a 4xx): asking again, unchanged, would not help. */
+export function isRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.statusCode < 500;
+}
+
 /** The text to show a user for any failure of an API call. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError || error instanceof NetworkError) return error.message;

@@ -11,7 +11,7 @@ import {
   reportQuerySchema,
   reportTables,
 } from '@receptivo/shared';
-import { ApiError } from '../api/client';
+import { isRefusal } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
@@ -67,7 +67,7 @@ export function ReportsPanel() {
     staleTime: Infinity,
   });
   // A refusal (the period, the session) is told beside the fields; asking again would not help.
-  const refused = results.error instanceof ApiError && results.error.statusCode < 500;
+  const refused = isRefusal(results.error);
   const shownErrors = refused && errors === noFormErrors ? formErrorsFromFailure(results.error, queryFields) : errors;
 
   function generate(query: ReportQuery) {

@@ -1,4 +1,4 @@
-import { ApiError, describeError } from '../api/client';
+import { describeError, isRefusal } from '../api/client';
 
 interface LoadFailedProps {
   /** What could not be loaded, e.g. "os avisos". */
@@ -10,12 +10,11 @@ interface LoadFailedProps {
 
 /** A failed load of one piece of a page, with the reason and a retry when retrying can help. */
 export function LoadFailed({ what, error, onRetry }: LoadFailedProps) {
-  // Asking again only helps when the server was unreachable or failed, not when it refused.
-  const canRetry = !(error instanceof ApiError) || error.statusCode >= 500;
   return (
     <div role="alert" className="alert alert--error">
       <p>{`Não foi possível carregar ${what}. ${describeError(error)}`}</p>
-      {canRetry && (
+      {/* Asking again only helps when the server was unreachable or failed, not when it refused. */}
+      {!isRefusal(error) && (
         <button type="button" className="button button--small" onClick={onRetry}>
           Tentar novamente
         </button>
