@@ -5,9 +5,9 @@ import { type DeadlineAlert, type DeadlineAlerts, requestStatusLabels } from '@r
 import { describeError } from '../api/client';
 import { requestStatusPath } from '../app/paths';
 import { useApi } from '../auth/SessionProvider';
-import { countLabel, formatDateTime, formatTime } from '../ui/format';
+import { countLabel, formatCount, formatDateTime, formatTime } from '../ui/format';
 import { Protocol } from '../ui/Protocol';
-import { formatCount, formatDuration } from './report-format';
+import { formatDuration } from './report-format';
 import { getDeadlineAlerts } from './reports-api';
 import './reports.css';
 

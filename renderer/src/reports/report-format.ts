@@ -1,6 +1,6 @@
 import { type ReportValue, type ReportValueKind, reportTimeZone } from '@receptivo/shared';
+import { formatCount } from '../ui/format';
 
-const counts = new Intl.NumberFormat('pt-BR');
 const percents = new Intl.NumberFormat('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
@@ -20,10 +20,8 @@ export function formatReportValue(value: ReportValue, kind: ReportValueKind): st
   if (typeof value === 'string') return value;
   if (kind === 'seconds') return formatDuration(value);
   if (kind === 'percent') return `${percents.format(value)}%`;
-  return counts.format(value);
+  return formatCount(value);
 }
-
-export const formatCount = (value: number) => counts.format(value);
 
 /** Today in Brasília as an ISO date, whatever this machine's zone. */
 export function todayInBrasilia(now = new Date()): string {

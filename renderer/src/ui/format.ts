@@ -34,10 +34,13 @@ export function formatFileSize(bytes: number): string {
 const pluralRules = new Intl.PluralRules('pt-BR');
 const wholeNumbers = new Intl.NumberFormat('pt-BR');
 
+/** A count as read in pt-BR: "1.234". */
+export const formatCount = (value: number) => wholeNumbers.format(value);
+
 /**
  * A count with the words that agree with it: "1 atendimento", "2 atendimentos", "1.234 atendimentos".
  * CLDR's pt-BR rules count 0 as singular; Brazilian screens say "0 atendimentos", so zero takes the plural.
  */
 export function countLabel(count: number, one: string, other: string): string {
-  return `${wholeNumbers.format(count)} ${count !== 0 && pluralRules.select(count) === 'one' ? one : other}`;
+  return `${formatCount(count)} ${count !== 0 && pluralRules.select(count) === 'one' ? one : other}`;
 }
