@@ -71,7 +71,7 @@ function openPanel(routes: Parameters<typeof fakeServer>[0] = {}) {
 }
 
 /** Types the period as a user does, dd/mm/aaaa (digits only: the field puts the slashes). */
-async function generate(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {
+async function typePeriod(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {
   for (const [label, value] of [
     ['De', from],
     ['Até', to],
@@ -80,6 +80,10 @@ async function generate(user: ReturnType<typeof userEvent.setup>, from: string, 
     await user.clear(input);
     if (value) await user.type(input, value.replaceAll('/', ''));
   }
+}
+
+async function generate(user: ReturnType<typeof userEvent.setup>, from: string, to: string) {
+  await typePeriod(user, from, to);
   await user.click(screen.getByRole('button', { name: 'Gerar relatório' }));
 }
 
@@ -244,13 +248,7 @@ test('groups a long period by week or month: automatic by its length, or as chos
     },
   };
   const { server, user } = openPanel({ 'GET /api/reports': { status: 200, body: monthly } });
-  for (const [label, value] of [
-    ['De', '01012026'],
-    ['Até', '15032026'],
-  ]) {
-    await user.clear(screen.getByLabelText(label));
-    await user.type(screen.getByLabelText(label), value);
-  }
+  await typePeriod(user, '01/01/2026', '15/03/2026');
   const grouping = screen.getByRole('combobox', { name: 'Agrupar por' });
   // 74 days: the server would group by week; the user asks for months.
   expect(within(grouping).getAllByRole('option').map((option) => option.textContent)).toEqual(['Automático (semana)', 'Dia', 'Semana', 'Mês']);
