@@ -11,7 +11,7 @@ import {
   type FormFieldType,
 } from '@receptivo/shared';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { CheckboxField, Field } from '../../ui/Field';
+import { CheckboxField, Field, TextField } from '../../ui/Field';
 import { numberFromInput } from '../../ui/schema-form/schema-form';
 
 /** A field as the builder edits it: a stable identity for React and the focus, and whether its key follows its label. */
@@ -260,15 +260,14 @@ function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, o
         <NumberInput label="Máximo de caracteres" value={row.maxLength} onChange={(maxLength) => onChange({ maxLength })} />
       )}
       <div className="form-builder__grid">
-        <Field label="Texto de ajuda" hint="Aparece abaixo do campo. Opcional.">
-          {(control) => <input {...control} autoComplete="off" value={row.help} onChange={(event) => onChange({ help: event.target.value })} />}
-        </Field>
+        <TextField label="Texto de ajuda" hint="Aparece abaixo do campo. Opcional." value={row.help} onChange={(help) => onChange({ help })} />
         {row.type !== 'date' && row.type !== 'boolean' && row.type !== 'multiChoice' && (
-          <Field label="Exemplo" hint="Texto de exemplo dentro do campo vazio. Opcional.">
-            {(control) => (
-              <input {...control} autoComplete="off" value={row.placeholder} onChange={(event) => onChange({ placeholder: event.target.value })} />
-            )}
-          </Field>
+          <TextField
+            label="Exemplo"
+            hint="Texto de exemplo dentro do campo vazio. Opcional."
+            value={row.placeholder}
+            onChange={(placeholder) => onChange({ placeholder })}
+          />
         )}
       </div>
       <div className="form-builder__actions">
