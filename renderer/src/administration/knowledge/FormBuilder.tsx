@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
   formFieldProblems,
+  formFieldTypeTakes,
   formFieldTypeLabels,
   formFieldTypes,
   keyFromLabel,
@@ -174,7 +175,6 @@ interface BuilderFieldProps {
 function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, onRemove }: BuilderFieldProps) {
   const name = nameOf(row, index);
   const legend = row.label.trim() ? `Campo ${index + 1}: ${row.label.trim()}` : `Campo ${index + 1}`;
-  const textual = row.type === 'text' || row.type === 'longText' || row.type === 'email';
   return (
     // Leaving the field (not each input) shows its problems: typing a new label is not an error yet.
     <fieldset
@@ -256,12 +256,12 @@ function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, o
           <CheckboxField label="Só números inteiros" checked={row.integer} onChange={(integer) => onChange({ integer })} />
         </div>
       )}
-      {textual && (
+      {formFieldTypeTakes(row.type, 'maxLength') && (
         <NumberInput label="Máximo de caracteres" value={row.maxLength} onChange={(maxLength) => onChange({ maxLength })} />
       )}
       <div className="form-builder__grid">
         <TextField label="Texto de ajuda" hint="Aparece abaixo do campo. Opcional." value={row.help} onChange={(help) => onChange({ help })} />
-        {row.type !== 'date' && row.type !== 'boolean' && row.type !== 'multiChoice' && (
+        {formFieldTypeTakes(row.type, 'x-placeholder') && (
           <TextField
             label="Exemplo"
             hint="Texto de exemplo dentro do campo vazio. Opcional."
