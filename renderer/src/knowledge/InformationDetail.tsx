@@ -37,13 +37,10 @@ export function InformationDetail({ informationId, onBack, actions, requestTypes
   }, [load.isSuccess]);
 
   // A type deactivated or of a deactivated organ takes no requests: it is left out.
-  const related =
-    load.isSuccess
-      ? load.data.requestTypeIds.flatMap((id) => {
-          const type = requestTypes?.get(id);
-          return type ? [type] : [];
-        })
-      : [];
+  const related = (load.data?.requestTypeIds ?? []).flatMap((id) => {
+    const type = requestTypes?.get(id);
+    return type ? [type] : [];
+  });
 
   return (
     <article className="knowledge-detail" aria-labelledby={load.isSuccess ? titleId : undefined}>

@@ -154,49 +154,53 @@ export function SearchResults({
       )}
       {outcome.state === 'ready' && outcome.items.length > 0 && (
         <ul role="list" aria-label="Resultados da busca" className="search-result-list">
-          {outcome.items.map((item) => (
-            <li key={`${item.kind}:${item.id}`} className="search-result">
-              <div className="search-result__title">
-                {item.kind !== 'attendance' && <KnowledgeIcon kind={item.kind === 'information' ? 'information' : 'request'} />}
-                {item.kind === 'information' ? (
-                  <button
-                    type="button"
-                    className="link-button"
-                    data-focus-key={informationFocusKey(item.id)}
-                    onClick={() => onOpenInformation(item.id)}
-                  >
-                    {item.title}
-                  </button>
-                ) : item.kind === 'requestType' && requestTypes.has(item.id) ? (
-                  <button
-                    type="button"
-                    className="link-button"
-                    data-focus-key={requestTypeFocusKey(item.id)}
-                    onClick={() => onOpenRequestType(requestTypes.get(item.id)!)}
-                  >
-                    {item.title}
-                  </button>
-                ) : (
-                  <span>{item.title}</span>
-                )}
-              </div>
-              <p className="search-result__meta">
-                <span className={`badge search-result__kind search-result__kind--${item.kind}`}>
-                  {searchResultKindLabels[item.kind]}
-                </span>
-                {item.context && <span>{item.context}</span>}
-              </p>
-              <p className="search-result__snippet">
-                <Highlighted text={item.snippet} />
-              </p>
-              {item.kind === 'requestType' && requestTypes.has(item.id) && requestTypeActions && (
-                // Named after its result: every row offers the same [Registrar solicitação].
-                <div className="search-result__actions" role="group" aria-label={item.title}>
-                  {requestTypeActions(requestTypes.get(item.id)!)}
+          {outcome.items.map((item) => {
+            // A request type opens (and registers) only while the sessões offer it.
+            const requestType = item.kind === 'requestType' ? requestTypes.get(item.id) : undefined;
+            return (
+              <li key={`${item.kind}:${item.id}`} className="search-result">
+                <div className="search-result__title">
+                  {item.kind !== 'attendance' && <KnowledgeIcon kind={item.kind === 'information' ? 'information' : 'request'} />}
+                  {item.kind === 'information' ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-focus-key={informationFocusKey(item.id)}
+                      onClick={() => onOpenInformation(item.id)}
+                    >
+                      {item.title}
+                    </button>
+                  ) : requestType ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-focus-key={requestTypeFocusKey(item.id)}
+                      onClick={() => onOpenRequestType(requestType)}
+                    >
+                      {item.title}
+                    </button>
+                  ) : (
+                    <span>{item.title}</span>
+                  )}
                 </div>
-              )}
-            </li>
-          ))}
+                <p className="search-result__meta">
+                  <span className={`badge search-result__kind search-result__kind--${item.kind}`}>
+                    {searchResultKindLabels[item.kind]}
+                  </span>
+                  {item.context && <span>{item.context}</span>}
+                </p>
+                <p className="search-result__snippet">
+                  <Highlighted text={item.snippet} />
+                </p>
+                {requestType && requestTypeActions && (
+                  // Named after its result: every row offers the same [Registrar solicitação].
+                  <div className="search-result__actions" role="group" aria-label={item.title}>
+                    {requestTypeActions(requestType)}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -87,6 +87,10 @@ const keywordsOf: Record<FormFieldType, readonly string[]> = {
   boolean: commonKeywords,
 };
 
+/** Whether a field of this type offers a maximum length or an example text (x-placeholder). */
+export const formFieldTypeTakes = (type: FormFieldType, keyword: 'maxLength' | 'x-placeholder'): boolean =>
+  keywordsOf[type].includes(keyword);
+
 /** The builder's fields for a stored schema, or why the schema must be edited as JSON. */
 export function fieldsFromSchema(schema: unknown): FieldsFromSchema {
   if (!isObject(schema) || schema.type !== 'object' || !isObject(schema.properties)) {
@@ -215,8 +219,8 @@ function propertyOf(field: FormBuilderField): JsonObject {
       if (field.maximum !== null) property.maximum = field.maximum;
       break;
   }
-  if (['text', 'longText', 'email'].includes(field.type) && field.maxLength !== null) property.maxLength = field.maxLength;
-  if (!['date', 'boolean', 'multiChoice'].includes(field.type) && field.placeholder.trim()) {
+  if (formFieldTypeTakes(field.type, 'maxLength') && field.maxLength !== null) property.maxLength = field.maxLength;
+  if (formFieldTypeTakes(field.type, 'x-placeholder') && field.placeholder.trim()) {
     property['x-placeholder'] = field.placeholder.trim();
   }
   return property;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
   formFieldProblems,
+  formFieldTypeTakes,
   formFieldTypeLabels,
   formFieldTypes,
   keyFromLabel,
@@ -11,7 +12,7 @@ import {
   type FormFieldType,
 } from '@receptivo/shared';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { CheckboxField, Field } from '../../ui/Field';
+import { CheckboxField, Field, TextField } from '../../ui/Field';
 import { numberFromInput } from '../../ui/schema-form/schema-form';
 
 /** A field as the builder edits it: a stable identity for React and the focus, and whether its key follows its label. */
@@ -174,7 +175,6 @@ interface BuilderFieldProps {
 function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, onRemove }: BuilderFieldProps) {
   const name = nameOf(row, index);
   const legend = row.label.trim() ? `Campo ${index + 1}: ${row.label.trim()}` : `Campo ${index + 1}`;
-  const textual = row.type === 'text' || row.type === 'longText' || row.type === 'email';
   return (
     // Leaving the field (not each input) shows its problems: typing a new label is not an error yet.
     <fieldset
@@ -256,19 +256,18 @@ function BuilderField({ row, index, last, problems, onChange, onLeave, onMove, o
           <CheckboxField label="Só números inteiros" checked={row.integer} onChange={(integer) => onChange({ integer })} />
         </div>
       )}
-      {textual && (
+      {formFieldTypeTakes(row.type, 'maxLength') && (
         <NumberInput label="Máximo de caracteres" value={row.maxLength} onChange={(maxLength) => onChange({ maxLength })} />
       )}
       <div className="form-builder__grid">
-        <Field label="Texto de ajuda" hint="Aparece abaixo do campo. Opcional.">
-          {(control) => <input {...control} autoComplete="off" value={row.help} onChange={(event) => onChange({ help: event.target.value })} />}
-        </Field>
-        {row.type !== 'date' && row.type !== 'boolean' && row.type !== 'multiChoice' && (
-          <Field label="Exemplo" hint="Texto de exemplo dentro do campo vazio. Opcional.">
-            {(control) => (
-              <input {...control} autoComplete="off" value={row.placeholder} onChange={(event) => onChange({ placeholder: event.target.value })} />
-            )}
-          </Field>
+        <TextField label="Texto de ajuda" hint="Aparece abaixo do campo. Opcional." value={row.help} onChange={(help) => onChange({ help })} />
+        {formFieldTypeTakes(row.type, 'x-placeholder') && (
+          <TextField
+            label="Exemplo"
+            hint="Texto de exemplo dentro do campo vazio. Opcional."
+            value={row.placeholder}
+            onChange={(placeholder) => onChange({ placeholder })}
+          />
         )}
       </div>
       <div className="form-builder__actions">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { fieldsFromSchema, formFieldProblems, type FieldsFromSchema, type FormSchema } from '@receptivo/shared';
+import { fieldsFromSchema, formFieldProblems, type FieldsFromSchema } from '@receptivo/shared';
 import { ApiError, describeError } from '../../api/client';
 import { useApi } from '../../auth/SessionProvider';
 import { Field } from '../../ui/Field';
@@ -32,7 +32,7 @@ function builderFieldsOf(text: string): FieldsFromSchema {
   return parsed.ok ? fieldsFromSchema(parsed.schema) : { ok: false, reason: parsed.message };
 }
 
-export const builderProblem = 'Corrija os campos do formulário destacados.';
+const builderProblem = 'Corrija os campos do formulário destacados.';
 
 const fallbackNotice = (reason: string) =>
   `O editor visual não consegue mostrar este formulário (${reason.replace(/\.$/, '')}). Edite o JSON Schema abaixo.`;
@@ -96,7 +96,6 @@ export function FormSchemaEditor({ text, onChange, error }: FormSchemaEditorProp
   }
 
   const shownError = check.state === 'invalid' ? check.message : check.state === 'idle' ? error : undefined;
-  const previewSchema: FormSchema | null = parsed.ok ? parsed.schema : null;
 
   return (
     <div className="form-schema-editor">
@@ -151,10 +150,10 @@ export function FormSchemaEditor({ text, onChange, error }: FormSchemaEditorProp
         <h3 id={previewTitleId} className="form-schema-editor__preview-title">
           Pré-visualização
         </h3>
-        {previewSchema ? (
-          <SchemaForm schema={previewSchema} value={sample} onChange={setSample} idPrefix={`${previewTitleId}-form`} />
+        {parsed.ok ? (
+          <SchemaForm schema={parsed.schema} value={sample} onChange={setSample} idPrefix={`${previewTitleId}-form`} />
         ) : (
-          <p className="muted">A pré-visualização aparece quando o JSON estiver correto. {!parsed.ok && parsed.message}</p>
+          <p className="muted">A pré-visualização aparece quando o JSON estiver correto. {parsed.message}</p>
         )}
       </section>
     </div>

@@ -8,7 +8,7 @@ import { FormAlert } from '../../ui/Field';
 import { agree, capitalize, countOf, type Noun } from './editing';
 import {
   deleteItem,
-  listItems,
+  knowledgeItemsQuery,
   reorderItems,
   updateItem,
   type KnowledgeItems,
@@ -27,8 +27,9 @@ type Load<T> = { state: 'loading' } | { state: 'failed'; message: string } | { s
 export function useKnowledgeItems<R extends KnowledgeResource>(resource: R, categoryId?: string) {
   const api = useApi();
   const queries = useQueryClient();
-  const queryKey = ['knowledge', 'admin', resource, categoryId ?? null];
-  const query = useQuery({ queryKey, queryFn: () => listItems(api, resource, categoryId) });
+  const options = knowledgeItemsQuery(api, resource, categoryId);
+  const { queryKey } = options;
+  const query = useQuery(options);
   const load: Load<KnowledgeItems[R]> = query.isPending
     ? { state: 'loading' }
     : query.isError
@@ -37,7 +38,7 @@ export function useKnowledgeItems<R extends KnowledgeResource>(resource: R, cate
 
   const update = useCallback(
     (change: (items: KnowledgeItems[R][]) => KnowledgeItems[R][]) => {
-      queries.setQueryData<KnowledgeItems[R][]>(queryKey, (items) => items && change(items));
+      queries.setQueryData(queryKey, (items) => items && change(items));
       const changed = JSON.stringify(queryKey);
       void queries.invalidateQueries({ queryKey: ['knowledge'], predicate: (other) => JSON.stringify(other.queryKey) !== changed });
     },

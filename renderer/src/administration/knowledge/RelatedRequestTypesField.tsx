@@ -3,10 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Category } from '@receptivo/shared';
 import { describeError } from '../../api/client';
 import { useApi } from '../../auth/SessionProvider';
-import { listItems } from './knowledge-admin-api';
-
-/** Every request type, inactive ones too, for the pickers of the knowledge administration. */
-export const allRequestTypesKey = ['knowledge-admin', 'request-types', 'all'] as const;
+import { knowledgeItemsQuery } from './knowledge-admin-api';
 
 interface RelatedRequestTypesFieldProps {
   categories: readonly Category[];
@@ -21,7 +18,8 @@ interface RelatedRequestTypesFieldProps {
  */
 export function RelatedRequestTypesField({ categories, value, error, onChange }: RelatedRequestTypesFieldProps) {
   const api = useApi();
-  const requestTypes = useQuery({ queryKey: allRequestTypesKey, queryFn: () => listItems(api, 'request-types') });
+  // Every request type, inactive ones too: the same query a saved request type refreshes.
+  const requestTypes = useQuery(knowledgeItemsQuery(api, 'request-types'));
   const hintId = useId();
   const errorId = useId();
   const chosen = new Set(value);

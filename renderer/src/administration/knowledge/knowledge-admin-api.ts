@@ -1,4 +1,5 @@
 import type { Category, FormSchema, Information, Notice, Organ, RequestType, ScriptTopic } from '@receptivo/shared';
+import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../../api/client';
 
 /** What each list of /api/knowledge/<resource> holds. */
@@ -29,6 +30,13 @@ export async function listItems<R extends KnowledgeResource>(
   const list = await api.get<{ items: KnowledgeItems[R][] }>(`${resourcePath(resource)}${query}`);
   return list.items;
 }
+
+/**
+ * A list of the administration as a query; its key starts with 'knowledge', so a saved change
+ * refreshes it wherever it is shown (useKnowledgeItems' update).
+ */
+export const knowledgeItemsQuery = <R extends KnowledgeResource>(api: ApiClient, resource: R, categoryId?: string) =>
+  queryOptions({ queryKey: ['knowledge', 'admin', resource, categoryId ?? null], queryFn: () => listItems(api, resource, categoryId) });
 
 export function createItem<R extends KnowledgeResource>(
   api: ApiClient,

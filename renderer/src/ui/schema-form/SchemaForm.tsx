@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { dateFieldProblem } from '../brazilian-date';
 import { DateInput } from '../DateInput';
+import type { ControlProps } from '../Field';
 import {
   displayUnknown,
   displayValue,
@@ -118,8 +119,7 @@ function SchemaField({ id, field, value, error: formError, onChange }: SchemaFie
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [field.hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
-  const invalid = error ? true : undefined;
-  const control = { id, 'aria-invalid': invalid, 'aria-describedby': describedBy };
+  const control: ControlProps = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   const notes = (
     <>
       {field.hint && (
@@ -155,7 +155,6 @@ function SchemaField({ id, field, value, error: formError, onChange }: SchemaFie
       );
 
     case 'multiChoice': {
-      const labelId = `${id}-label`;
       const chosen = Array.isArray(value) ? value : [];
       // Kept in the options' order; none chosen is no answer, so `required` applies.
       const toggle = (option: ChoiceOption, checked: boolean) => {
@@ -165,67 +164,30 @@ function SchemaField({ id, field, value, error: formError, onChange }: SchemaFie
         onChange(next.length > 0 ? next : undefined);
       };
       return (
-        <fieldset
-          className={`${className} schema-form__choices`}
-          aria-labelledby={labelId}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
-        >
-          <legend>
-            <span id={labelId}>
-              {field.label}
-              {field.required && <span className="visually-hidden"> (obrigatório)</span>}
-            </span>
-            <RequiredMark required={field.required} />
-          </legend>
-          <div className="radio-group">
-            {field.options.map((option, index) => (
-              <label key={index} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(option.value)}
-                  onChange={(event) => toggle(option, event.target.checked)}
-                />
-                {option.label}
-              </label>
-            ))}
-          </div>
-          {notes}
-        </fieldset>
+        <ChoiceFieldset
+          type="checkbox"
+          className={className}
+          control={control}
+          field={field}
+          notes={notes}
+          isChecked={(option) => chosen.includes(option.value)}
+          onToggle={toggle}
+        />
       );
     }
 
     case 'choice':
       if (field.widget === 'radio') {
-        const labelId = `${id}-label`;
         return (
-          <fieldset
-            className={`${className} schema-form__choices`}
-            role="radiogroup"
-            aria-labelledby={labelId}
-            aria-required={field.required || undefined}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
-          >
-            <legend>
-              <span id={labelId}>{field.label}</span>
-              <RequiredMark required={field.required} />
-            </legend>
-            <div className="radio-group">
-              {field.options.map((option, index) => (
-                <label key={index} className="checkbox">
-                  <input
-                    type="radio"
-                    name={id}
-                    checked={option.value === value}
-                    onChange={() => onChange(option.value)}
-                  />
-                  {option.label}
-                </label>
-              ))}
-            </div>
-            {notes}
-          </fieldset>
+          <ChoiceFieldset
+            type="radio"
+            className={className}
+            control={control}
+            field={field}
+            notes={notes}
+            isChecked={(option) => option.value === value}
+            onToggle={(option) => onChange(option.value)}
+          />
         );
       }
       return (
@@ -329,6 +291,61 @@ function RequiredMark({ required }: { required: boolean }) {
     <span className="schema-form__required" aria-hidden="true">
       *
     </span>
+  );
+}
+
+/** The options as radio buttons or checkboxes, under the field's label as the legend. */
+function ChoiceFieldset({
+  type,
+  className,
+  control,
+  field,
+  notes,
+  isChecked,
+  onToggle,
+}: {
+  type: 'radio' | 'checkbox';
+  className: string;
+  control: ControlProps;
+  field: FormField & { options: ChoiceOption[] };
+  notes: ReactNode;
+  isChecked: (option: ChoiceOption) => boolean;
+  onToggle: (option: ChoiceOption, checked: boolean) => void;
+}) {
+  const radio = type === 'radio';
+  const labelId = `${control.id}-label`;
+  return (
+    <fieldset
+      className={`${className} schema-form__choices`}
+      role={radio ? 'radiogroup' : undefined}
+      aria-labelledby={labelId}
+      // A radio group can say it is required; a group of checkboxes cannot, so its label says it.
+      aria-required={(radio && field.required) || undefined}
+      aria-invalid={control['aria-invalid']}
+      aria-describedby={control['aria-describedby']}
+    >
+      <legend>
+        <span id={labelId}>
+          {field.label}
+          {!radio && field.required && <span className="visually-hidden"> (obrigatório)</span>}
+        </span>
+        <RequiredMark required={field.required} />
+      </legend>
+      <div className="radio-group">
+        {field.options.map((option, index) => (
+          <label key={index} className="checkbox">
+            <input
+              type={type}
+              name={radio ? control.id : undefined}
+              checked={isChecked(option)}
+              onChange={(event) => onToggle(option, event.target.checked)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {notes}
+    </fieldset>
   );
 }
 
