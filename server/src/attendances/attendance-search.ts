@@ -120,7 +120,7 @@ export class AttendanceSearch {
     if (isValidCpf(document) || isValidCnpj(document)) {
       exact.push(`SELECT da.id FROM attendances da JOIN customers dc ON dc.id = da.customer_id WHERE dc.document = ${params.add(document)}${ofRequester('dc.id')}`);
     }
-    const phone = /[a-z]/i.test(text) ? undefined : normalizePhone(text, this.defaultAreaCode);
+    const phone = normalizePhone(text, this.defaultAreaCode);
     if (phone) {
       const value = params.add(phone.e164);
       exact.push(`SELECT fa.id FROM attendances fa JOIN customer_phones fp ON fp.customer_id = fa.customer_id WHERE fp.e164 = ${value}${ofRequester('fp.customer_id')}`);

@@ -23,13 +23,6 @@ import { toCustomer } from './customer-view';
 
 const RELATIONS = { phones: true, addresses: true, portalAccount: true } as const;
 
-/**
- * The conflict names the customer who has the document, so the form can offer to open that record:
- * every role that may register or edit a customer may also open any customer's record.
- */
-const duplicateDocument = (existingId: string | undefined) =>
-  conflict('Já existe um cliente com este CPF/CNPJ.', { document: 'CPF/CNPJ já cadastrado.' }, existingId);
-
 function isUniqueViolation(error: unknown, constraintPart: string): boolean {
   const refusal = databaseRefusal(error);
   return refusal?.code === UNIQUE_VIOLATION && refusal.constraint.includes(constraintPart);
@@ -59,9 +52,13 @@ export class CustomersService {
     throw new ApiException(400, 'VALIDATION_FAILED', message, { [field]: message });
   }
 
+  /**
+   * The conflict names the customer who has the document, so the form can offer to open that record:
+   * every role that may register or edit a customer may also open any customer's record.
+   */
   private async duplicateDocument(document: string): Promise<ApiException> {
     const [existing] = await this.dataSource.query<{ id: string }[]>('SELECT id FROM customers WHERE document = $1', [document]);
-    return duplicateDocument(existing?.id);
+    return conflict('Já existe um cliente com este CPF/CNPJ.', { document: 'CPF/CNPJ já cadastrado.' }, existing?.id);
   }
 
   async create(input: CreateCustomer): Promise<Customer> {

@@ -3,6 +3,7 @@ import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { CategoryTree, CurrentNotices, Information, OrganOptionList, ScriptList } from '@receptivo/shared';
 import { notFound } from '../common/api-exception';
 import { CategoryEntity, InformationEntity, NoticeEntity, RequestTypeEntity, ScriptTopicEntity } from './knowledge.entities';
+import { informationSpec } from './knowledge-specs';
 import { toCategory, toInformation, toNotice, toRequestType, toScriptTopic } from './knowledge-views';
 
 /** What the attendant reads on the Receptivo page: active items only, in their order. */
@@ -53,7 +54,7 @@ export class KnowledgeReadService {
 
   /** Inactive ones too: an old attendance may show an information since withdrawn. */
   async information(id: string): Promise<Information> {
-    const information = await this.dataSource.manager.findOne(InformationEntity, { where: { id }, relations: { requestTypeLinks: true } });
+    const information = await this.dataSource.manager.findOne(InformationEntity, { where: { id }, relations: informationSpec.relations });
     if (!information) throw notFound('Informação');
     return toInformation(information);
   }

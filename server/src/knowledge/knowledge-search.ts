@@ -51,23 +51,26 @@ export class KnowledgeSearch implements SearchSourceProvider {
   private async general(text: string, limit: number): Promise<SearchResult[]> {
     const words = queryWords(text);
     if (!words.length) return [];
+    const prefixes = words.map((word) => `${word}:*`);
     // Short words ("de", "da") resemble too much to tell a typo or to find in a title.
     const longWords = words.filter((word) => word.length >= 3);
     // One LIKE per word, each served by the trigram index (LIKE ANY is not).
     const inTitle = longWords.map((_, index) => `i.search_name LIKE '%' || search_fold($${index + 7}) || '%'`).join(' OR ') || 'false';
     const allWords = `(i.word_vector @@ q.all_words OR i.search_vector @@ q.all_stems)`;
     const titleMatch = `(q.folded <% i.search_name OR ${inTitle})`;
-    // An information's title resemblance counts only where no word matched as typed (a typo); taken
-    // once per row (OFFSET 0 keeps the planner from copying the costly expression into each use).
+    // Whether a word matched as typed, and else (a typo) the title's resemblance, are each taken once
+    // per row (OFFSET 0 keeps the planner from copying an expression into each of its uses).
     // No text is carried through the ranking: the snippet's is read for the page of best rows only.
     const informationColumns = `'information' AS kind, i.id, i.title, i.category_id,
-               CASE WHEN i.word_vector @@ q.words THEN ts_rank('${WEIGHTS}', i.word_vector, q.words, 1)
+               CASE WHEN m.word_match THEN ts_rank('${WEIGHTS}', i.word_vector, q.words, 1)
                     ELSE ${STEM_SHARE} * ts_rank('${WEIGHTS}', i.search_vector, q.stems, 1)
                          + CASE WHEN r.resemblance >= ${TYPO_SIMILARITY} THEN ${TRIGRAM_SHARE} * r.resemblance ELSE 0 END
                END AS score,
-               i.word_vector @@ q.words OR r.resemblance >= ${TYPO_SIMILARITY} AS typed`;
-    const informationRows = `informations i CROSS JOIN q CROSS JOIN LATERAL (
-          SELECT CASE WHEN i.word_vector @@ q.words THEN 0 ELSE word_similarity(q.folded, i.search_name) END AS resemblance OFFSET 0
+               m.word_match OR r.resemblance >= ${TYPO_SIMILARITY} AS typed`;
+    const informationRows = `informations i CROSS JOIN q
+        CROSS JOIN LATERAL (SELECT i.word_vector @@ q.words AS word_match OFFSET 0) m
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN m.word_match THEN 0 ELSE word_similarity(q.folded, i.search_name) END AS resemblance OFFSET 0
         ) r`;
     // With one word, every item having it has all the words: the items with only some of them, read
     // again from their vectors, would be none.
@@ -119,11 +122,11 @@ export class KnowledgeSearch implements SearchSourceProvider {
     const rows = await this.dataSource.transaction(async (manager) => {
       await manager.query("SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)", [String(TYPO_SIMILARITY)]);
       return manager.query<SearchResult[]>(sql, [
-        words.map((word) => `${word}:*`).join(' | '),
+        prefixes.join(' | '),
         words.join(' | '),
         longWords.join(' '),
         limit,
-        words.map((word) => `${word}:*`).join(' & '),
+        prefixes.join(' & '),
         words.join(' & '),
         ...longWords,
       ]);
