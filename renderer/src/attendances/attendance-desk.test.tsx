@@ -1,31 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Attendance, CustomerList } from '@receptivo/shared';
-import { categoryTree, iptu, iptuId, noNotices, scripts } from '../knowledge/test-fixtures';
+import { iptu, iptuId } from '../knowledge/test-fixtures';
 import { summaryOf } from '../testing/customers';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
-import { renderApp } from '../testing/render-app';
+import { apiError, type FakeRoutes } from '../testing/fake-server';
+import { openDesk as openAnyDesk } from '../testing/desk';
 import { formatElapsed } from './elapsed';
 import { summaryOfRequest } from './attendances-api';
 import { attendance, attendanceId, joao, maria, request, withMaria } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
 
-type Routes = Parameters<typeof fakeServer>[0];
-
-/** The Receptivo of a signed-in attendant; `current` is the open attendance the server remembers. */
-function openDesk(routes: Routes = {}, current: Attendance | null = null) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+/** The Receptivo of a signed-in attendant, with IPTU's page; `current` is the open attendance the server remembers. */
+const openDesk = (routes: FakeRoutes = {}, current: Attendance | null = null) =>
+  openAnyDesk({ [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu }, ...routes }, current);
 
 const summary = () => screen.getByRole('region', { name: 'Resumo do atendimento' });
 const listOf = (...customers: (typeof maria)[]): CustomerList => ({
