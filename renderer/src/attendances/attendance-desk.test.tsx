@@ -22,6 +22,18 @@ const listOf = (...customers: (typeof maria)[]): CustomerList => ({
 });
 const path = (suffix = '') => `/api/attendances/${attendanceId}${suffix}`;
 
+/** Searches João's CPF, which nobody has, and saves him in the [Cadastrar novo cliente] dialog; answers the dialog. */
+async function registerJoao(user: ReturnType<typeof openDesk>['user']) {
+  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
+  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
+  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
+  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
+  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
+  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
+  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  return dialog;
+}
+
 test('elapsed time reads mm:ss, minutes keep counting past the hour, and never goes negative', () => {
   const start = '2026-03-10T12:00:00.000Z';
   expect(formatElapsed(start, Date.parse(start) + 65_000)).toBe('01:05');
@@ -112,13 +124,7 @@ test('a caller not found is registered in a dialog and linked to the attendance'
     attendance(),
   );
 
-  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
-  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
-  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
-  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
-  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
-  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
-  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  await registerJoao(user);
 
   expect(await screen.findByText('Cliente vinculado.')).toBeInTheDocument();
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -138,13 +144,7 @@ test('registering a CPF already registered offers that customer, linked without 
     attendance(),
   );
 
-  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
-  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
-  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
-  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
-  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
-  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
-  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  const dialog = await registerJoao(user);
   expect(await within(dialog).findByText('CPF/CNPJ já cadastrado.')).toBeInTheDocument();
   expect(within(dialog).queryByRole('link', { name: 'Abrir cadastro existente' })).not.toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: 'Vincular o cliente já cadastrado' }));
