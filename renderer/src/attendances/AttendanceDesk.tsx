@@ -47,14 +47,26 @@ const queuedLines = {
   finish: 'Atendimento finalizado neste computador; será enviado quando a conexão voltar.',
 };
 
+/** The next step once the caller is identified, or once a request is done with: finding what they ask about. */
+const knowledgeSearchOf = (desk: HTMLElement) => desk.querySelector<HTMLInputElement>('.knowledge-search input[type="search"]');
+
 /**
  * Where the attendant types first on an attendance that lands on the desk: the knowledge search once a
  * customer is linked, else the customer search, at the field a call's lookup filled in if any.
  */
 function firstField(desk: HTMLElement, customerLinked: boolean): HTMLInputElement | null {
-  if (customerLinked) return desk.querySelector('[role="search"][aria-label="Pesquisar na base de conhecimento"] input[type="search"]');
+  if (customerLinked) return knowledgeSearchOf(desk);
   const fields = [...desk.querySelectorAll<HTMLInputElement>('.attendance-customer [role="search"] input')];
   return fields.find((field) => field.value !== '') ?? fields[0] ?? null;
+}
+
+/** Where the desk puts the cursor next; see focusDue. */
+type FocusDue = 'first-field' | 'knowledge-search' | { registered: string };
+
+function focusTarget(desk: HTMLElement, due: FocusDue, customerLinked: boolean): HTMLElement | null {
+  if (due === 'first-field') return firstField(desk, customerLinked);
+  if (due === 'knowledge-search') return knowledgeSearchOf(desk);
+  return desk.querySelector<HTMLElement>(`[data-registered="${due.registered}"]`);
 }
 
 /**
@@ -93,8 +105,12 @@ export function AttendanceDesk() {
   const deskRef = useRef<HTMLDivElement>(null);
   /** The attendance the cursor was last placed for: each one lands on the desk once. */
   const landedOn = useRef<string | null>(null);
-  /** Set when the cursor should go to the attendance's first field as soon as it is on screen. */
-  const focusDue = useRef(false);
+  /**
+   * Where the cursor goes as soon as that is on screen, which may be a render or a server's answer later:
+   * the attendance's first field, the knowledge search, or the confirmation of an information just
+   * registered (it takes the focus its [Registrar] had).
+   */
+  const focusDue = useRef<FocusDue | null>(null);
   /** The customer chosen on the pop, while it is being linked. */
   const [autoLinking, setAutoLinking] = useState<CustomerSummary | null>(null);
   /** Calls answered before this desk mounted are already in the attendance it loads. */
@@ -102,22 +118,6 @@ export function AttendanceDesk() {
   /** Likewise, takeovers before it mounted: the server no longer lists those attendances as this user's. */
   const takenOverSeen = useRef(takenOver.count);
   const shownAttendanceId = useRef<string | null>(null);
-  /** The information just registered: its confirmation takes the focus its [Registrar] had. */
-  const [registeredNow, setRegisteredNow] = useState<{ informationId: string } | null>(null);
-  /** Counts returns to the knowledge view, each one putting the cursor in its search. */
-  const [backToKnowledge, setBackToKnowledge] = useState(0);
-
-  // The confirmation shows once the attendance says so, which may come after the server's answer.
-  useEffect(() => {
-    const confirmation = registeredNow && deskRef.current?.querySelector<HTMLElement>(`[data-registered="${registeredNow.informationId}"]`);
-    if (!confirmation) return;
-    confirmation.focus();
-    setRegisteredNow(null);
-  });
-
-  useEffect(() => {
-    if (backToKnowledge > 0) focusKnowledgeSearch();
-  }, [backToKnowledge]);
 
   useEffect(() => {
     if (answered.count === answeredSeen.current) return;
@@ -193,14 +193,17 @@ export function AttendanceDesk() {
     landedOn.current = attendanceId;
     if (!attendanceId || attendanceId === previous) return;
     if (previous && queue.resolve({ id: previous, protocol: '' }).id === attendanceId) return;
-    focusDue.current = true;
+    focusDue.current = 'first-field';
   }, [attendanceId]);
   useEffect(() => {
-    if (!focusDue.current || linkingChosen || !deskRef.current) return;
-    const field = firstField(deskRef.current, customerLinked);
-    if (!field) return;
-    focusDue.current = false;
-    field.focus();
+    const due = focusDue.current;
+    const desk = deskRef.current;
+    // While the customer chosen on the pop is being linked, the attendance's first field is not known yet.
+    if (!due || !desk || (due === 'first-field' && linkingChosen)) return;
+    const target = focusTarget(desk, due, customerLinked);
+    if (!target) return;
+    focusDue.current = null;
+    target.focus();
   });
 
   const linkChosen = useEffectEvent(async (target: Attendance, customer: CustomerSummary) => {
@@ -214,7 +217,7 @@ export function AttendanceDesk() {
       if (!onFinishedElsewhere(error)) setFailure(describeError(error));
     } finally {
       setAutoLinking(null);
-      focusDue.current = true;
+      focusDue.current = 'first-field';
     }
   });
   useEffect(() => {
@@ -237,14 +240,9 @@ export function AttendanceDesk() {
   });
   useEffect(() => queue.onSent(onSent), [queue]);
 
-  /** The next step once the caller is identified, or once a request is done with: finding what they ask about. */
-  function focusKnowledgeSearch() {
-    deskRef.current?.querySelector<HTMLInputElement>('.knowledge-search input[type="search"]')?.focus();
-  }
-
   function backToWork() {
     show({ kind: 'work' });
-    setBackToKnowledge((count) => count + 1);
+    focusDue.current = 'knowledge-search';
   }
 
   function say(lines: string[]) {
@@ -303,7 +301,7 @@ export function AttendanceDesk() {
       });
       say([outcome.state === 'sent' ? 'Informação registrada.' : queuedLines.information]);
       setFailure(null);
-      setRegisteredNow({ informationId: information.id });
+      focusDue.current = { registered: information.id };
     } catch (error) {
       if (!onFinishedElsewhere(error)) setFailure(describeError(error));
     } finally {
@@ -428,7 +426,7 @@ export function AttendanceDesk() {
               onLinked={(linked) => {
                 if ('attendance' in linked) update(linked.attendance, 'Cliente vinculado.');
                 else say([queuedLines.customer]);
-                focusKnowledgeSearch();
+                focusDue.current = 'knowledge-search';
               }}
               onFinishedElsewhere={onFinishedElsewhere}
               onOpenRequest={(requestId) => leaveForm(() => show({ kind: 'request-status', requestId }))}

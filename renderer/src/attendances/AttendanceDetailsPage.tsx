@@ -10,7 +10,7 @@ import {
   type AttendanceCall,
 } from '@receptivo/shared';
 import { describeError } from '../api/client';
-import { attendancePrintPath, requestStatusPath } from '../app/paths';
+import { attendancePrintPath, customerEditorPath, requestStatusPath } from '../app/paths';
 import { useLeavePage } from '../app/use-leave-page';
 import { useApi, useCurrentUser } from '../auth/SessionProvider';
 import { callerText, queueText, uraEntries } from '../cti/call-display';
@@ -167,7 +167,7 @@ export function AttendanceFacts({ attendance }: { attendance: Attendance }) {
       <dd>
         {customer ? (
           <>
-            {customersOpen ? <Link to={`/clientes/${encodeURIComponent(customer.id)}`}>{customer.name}</Link> : customer.name}
+            {customersOpen ? <Link to={customerEditorPath(customer.id)}>{customer.name}</Link> : customer.name}
             <span className="table__secondary">{formatDocument(customer.document)}</span>
           </>
         ) : (

@@ -54,7 +54,8 @@ export function AttendanceSearch() {
   const [params, setParams] = useSearchParams();
   const key = attendanceSearchParams({ ...attendanceFiltersFrom(params), ...attendancePageFrom(params) }).toString();
   const [filters, setFilters] = useState<AttendanceFilters>(() => attendanceFiltersFrom(params));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  /** What the form's own check found in the filters [Pesquisar] was pressed with; null when they passed it. */
+  const [invalid, setInvalid] = useState<FormErrors | null>(null);
   const [viewing, setViewing] = useState<RequestSummary | null>(null);
   const organs = useQuery(organsQuery(api));
 
@@ -67,16 +68,21 @@ export function AttendanceSearch() {
     enabled: parsed.success,
   });
 
-  // The inputs follow the URL (a reload, the back button, a page change); a URL the schema refuses is told beside them.
+  // The inputs follow the URL (a reload, the back button, a page change).
   useEffect(() => {
     setFilters(attendanceFiltersFrom(shown));
-    setErrors(parsed.success ? noFormErrors : formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
+    setInvalid(null);
   }, [key]);
 
-  // Refused filters go beside their inputs; the reason as a whole goes with the results.
-  useEffect(() => {
-    if (results.isError) setErrors({ fields: formErrorsFromFailure(results.error, attendanceFilterFields).fields, alert: null });
-  }, [results.errorUpdatedAt]);
+  // A URL the schema refuses is told beside the inputs, and so are filters the server refused; the
+  // server's reason as a whole goes with the results.
+  const errors: FormErrors =
+    invalid ??
+    (!parsed.success
+      ? formErrorsFromIssues(parsed.error.issues, attendanceFilterFields)
+      : results.isError && !results.isFetching
+        ? { fields: formErrorsFromFailure(results.error, attendanceFilterFields).fields, alert: null }
+        : noFormErrors);
 
   /** [Pesquisar] and [Limpar] ask again even when the URL, and so the query, stays the same. */
   function search(next: URLSearchParams) {
@@ -88,13 +94,15 @@ export function AttendanceSearch() {
     event.preventDefault();
     const parsed = attendanceSearchQuerySchema.safeParse(queryOf(filters, { ...attendancePageFrom(params), page: 1 }));
     if (!parsed.success) {
-      setErrors(formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
+      setInvalid(formErrorsFromIssues(parsed.error.issues, attendanceFilterFields));
       return;
     }
+    setInvalid(null);
     search(attendanceSearchParams(parsed.data));
   }
 
   function clear() {
+    setInvalid(null);
     search(new URLSearchParams());
   }
 

@@ -10,6 +10,7 @@ import {
 import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { customerHistoryKey, customerHistoryQuery } from '../customers/customers-api';
+import { HistoryTable } from '../customers/HistoryTable';
 import { formatDateTime } from '../ui/format';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 
@@ -75,46 +76,36 @@ function OpenRequests({ requests, onOpen }: { requests: CustomerHistoryRequest[]
       <h4 id={titleId} className="caller-history__subtitle">
         Solicitações em aberto
       </h4>
-      {requests.length === 0 ? (
-        <p className="note">Nenhuma solicitação em aberto.</p>
-      ) : (
-        <table className="table caller-history__table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">Protocolo</th>
-              <th scope="col">Tipo</th>
-              <th scope="col">Situação</th>
-              <th scope="col">Prazo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((request) => (
-              <tr key={request.id}>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button mono"
-                    aria-label={`Ver solicitação ${formatProtocol(request.protocol)}`}
-                    onClick={() => onOpen(request.id)}
-                  >
-                    {formatProtocol(request.protocol)}
-                  </button>
-                </td>
-                <td>{request.typeName}</td>
-                <td>
-                  <RequestStatusBadge status={request.status} />
-                </td>
-                <td>
-                  <span className="caller-history__deadline">
-                    {formatDateTime(request.deadline)}
-                    {request.overdue && <OverdueBadge />}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable
+        labelledBy={titleId}
+        className="caller-history__table"
+        columns={['Protocolo', 'Tipo', 'Situação', 'Prazo']}
+        empty="Nenhuma solicitação em aberto."
+        rows={requests.map((request) => (
+          <tr key={request.id}>
+            <td>
+              <button
+                type="button"
+                className="link-button mono"
+                aria-label={`Ver solicitação ${formatProtocol(request.protocol)}`}
+                onClick={() => onOpen(request.id)}
+              >
+                {formatProtocol(request.protocol)}
+              </button>
+            </td>
+            <td>{request.typeName}</td>
+            <td>
+              <RequestStatusBadge status={request.status} />
+            </td>
+            <td>
+              <span className="caller-history__deadline">
+                {formatDateTime(request.deadline)}
+                {request.overdue && <OverdueBadge />}
+              </span>
+            </td>
+          </tr>
+        ))}
+      />
     </>
   );
 }
@@ -130,30 +121,20 @@ function RecentAttendances({ attendances }: { attendances: CustomerHistoryAttend
       <h4 id={titleId} className="caller-history__subtitle">
         Atendimentos anteriores
       </h4>
-      {attendances.length === 0 ? (
-        <p className="note">Nenhum atendimento anterior.</p>
-      ) : (
-        <table className="table caller-history__table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">Protocolo</th>
-              <th scope="col">Data</th>
-              <th scope="col">Meio</th>
-              <th scope="col">Registrado</th>
-            </tr>
-          </thead>
-          <tbody>
-            {attendances.map((attendance) => (
-              <tr key={attendance.id}>
-                <td className="mono">{formatProtocol(attendance.protocol)}</td>
-                <td>{formatDateTime(attendance.startedAt)}</td>
-                <td>{channelLabels[attendance.channel]}</td>
-                <td>{registeredText(attendance)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable
+        labelledBy={titleId}
+        className="caller-history__table"
+        columns={['Protocolo', 'Data', 'Meio', 'Registrado']}
+        empty="Nenhum atendimento anterior."
+        rows={attendances.map((attendance) => (
+          <tr key={attendance.id}>
+            <td className="mono">{formatProtocol(attendance.protocol)}</td>
+            <td>{formatDateTime(attendance.startedAt)}</td>
+            <td>{channelLabels[attendance.channel]}</td>
+            <td>{registeredText(attendance)}</td>
+          </tr>
+        ))}
+      />
     </>
   );
 }

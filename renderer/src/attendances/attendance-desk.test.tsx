@@ -1,31 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Attendance, CustomerList } from '@receptivo/shared';
-import { categoryTree, iptu, iptuId, noNotices, scripts } from '../knowledge/test-fixtures';
+import { iptu, iptuId } from '../knowledge/test-fixtures';
 import { summaryOf } from '../testing/customers';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
-import { renderApp } from '../testing/render-app';
+import { apiError, type FakeRoutes } from '../testing/fake-server';
+import { openDesk as openAnyDesk } from '../testing/desk';
 import { formatElapsed } from './elapsed';
 import { summaryOfRequest } from './attendances-api';
 import { attendance, attendanceId, joao, maria, request, withMaria } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
 
-type Routes = Parameters<typeof fakeServer>[0];
-
-/** The Receptivo of a signed-in attendant; `current` is the open attendance the server remembers. */
-function openDesk(routes: Routes = {}, current: Attendance | null = null) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+/** The Receptivo of a signed-in attendant, with IPTU's page; `current` is the open attendance the server remembers. */
+const openDesk = (routes: FakeRoutes = {}, current: Attendance | null = null) =>
+  openAnyDesk({ [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu }, ...routes }, current);
 
 const summary = () => screen.getByRole('region', { name: 'Resumo do atendimento' });
 const listOf = (...customers: (typeof maria)[]): CustomerList => ({
@@ -34,6 +21,18 @@ const listOf = (...customers: (typeof maria)[]): CustomerList => ({
   totalCapped: false,
 });
 const path = (suffix = '') => `/api/attendances/${attendanceId}${suffix}`;
+
+/** Searches João's CPF, which nobody has, and saves him in the [Cadastrar novo cliente] dialog; answers the dialog. */
+async function registerJoao(user: ReturnType<typeof openDesk>['user']) {
+  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
+  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
+  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
+  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
+  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
+  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
+  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  return dialog;
+}
 
 test('elapsed time reads mm:ss, minutes keep counting past the hour, and never goes negative', () => {
   const start = '2026-03-10T12:00:00.000Z';
@@ -125,13 +124,7 @@ test('a caller not found is registered in a dialog and linked to the attendance'
     attendance(),
   );
 
-  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
-  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
-  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
-  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
-  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
-  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
-  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  await registerJoao(user);
 
   expect(await screen.findByText('Cliente vinculado.')).toBeInTheDocument();
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -151,13 +144,7 @@ test('registering a CPF already registered offers that customer, linked without 
     attendance(),
   );
 
-  const search = await screen.findByRole('search', { name: 'Pesquisar clientes' });
-  await user.type(within(search).getByLabelText('CPF/CNPJ'), '11144477735{Enter}');
-  await user.click(await screen.findByRole('button', { name: 'Cadastrar novo cliente' }));
-  const dialog = screen.getByRole('dialog', { name: 'Cadastrar novo cliente' });
-  await user.type(within(dialog).getByLabelText('Nome completo'), 'João Souza');
-  await user.type(within(dialog).getByLabelText('CPF'), '11144477735');
-  await user.click(within(dialog).getByRole('button', { name: 'Salvar' }));
+  const dialog = await registerJoao(user);
   expect(await within(dialog).findByText('CPF/CNPJ já cadastrado.')).toBeInTheDocument();
   expect(within(dialog).queryByRole('link', { name: 'Abrir cadastro existente' })).not.toBeInTheDocument();
   await user.click(within(dialog).getByRole('button', { name: 'Vincular o cliente já cadastrado' }));

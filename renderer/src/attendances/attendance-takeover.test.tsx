@@ -1,16 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import { IDEMPOTENCY_KEY_HEADER, type Role } from '@receptivo/shared';
-import { categoryTree, iptu, noNotices, scripts } from '../knowledge/test-fixtures';
+import { iptu } from '../knowledge/test-fixtures';
+import { deskRoutes } from '../testing/desk';
 import { fakeCti } from '../testing/fake-cti';
-import { apiError, fakeServer, loginResponse, networkDown, sessionUser, storeSession } from '../testing/fake-server';
+import { apiError, fakeServer, loginResponse, networkDown, sessionUser, storeSession, type FakeRoutes } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { formatDateTime } from '../ui/format';
 import { attendance, attendanceId, maria, withMaria } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => jest.restoreAllMocks());
-
-type Routes = Parameters<typeof fakeServer>[0];
 
 const takeoverPath = `POST /api/attendances/${attendanceId}/takeover`;
 const supervisor = sessionUser('supervisor');
@@ -21,7 +20,7 @@ const taken = attendance({
   history: [{ kind: 'taken_over', at: takenAt, actor: { id: supervisor.id, name: supervisor.name }, previousHolder: ana }],
 });
 
-function openDetails(role: Role, routes: Routes = {}) {
+function openDetails(role: Role, routes: FakeRoutes = {}) {
   storeSession(loginResponse(role));
   const server = fakeServer({
     'GET /api/auth/me': { status: 200, body: sessionUser(role) },
@@ -75,15 +74,11 @@ describe('the attendant whose attendance a supervisor takes over', () => {
   const takeover = { attendanceId, protocol: attendance().protocol, by: { id: supervisor.id, name: supervisor.name } };
   const notice = 'O atendimento 2026.001234-7 foi assumido por Sérgio Supervisor.';
 
-  async function openDesk(current = attendance(), routes: Routes = {}) {
+  async function openDesk(current = attendance(), routes: FakeRoutes = {}) {
     storeSession(loginResponse('attendant'));
     fakeServer({
-      'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
+      ...deskRoutes(current),
       'GET /api/health': { status: 200, body: { status: 'ok', database: 'up', cti: 'off' } },
-      'GET /api/notices/current': { status: 200, body: noNotices },
-      'GET /api/scripts': { status: 200, body: scripts() },
-      'GET /api/categories': { status: 200, body: categoryTree },
-      'GET /api/attendances/current': { status: 200, body: { attendance: current } },
       ...routes,
     });
     const cti = fakeCti();

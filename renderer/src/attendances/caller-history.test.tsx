@@ -1,16 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Attendance, CustomerHistory, CustomerList } from '@receptivo/shared';
-import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
 import { summaryOf } from '../testing/customers';
-import { fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
-import { renderApp } from '../testing/render-app';
+import { openDesk as openAnyDesk } from '../testing/desk';
+import type { FakeRoutes } from '../testing/fake-server';
 import { formatDateTime } from '../ui/format';
 import { summaryOfRequest } from './attendances-api';
 import { attendance, attendanceId, maria, request, withMaria } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
-
-type Routes = Parameters<typeof fakeServer>[0];
 
 const historyRoute = `GET /api/customers/${maria.id}/history`;
 const earlierAttendanceId = '5b0e7c2a-1d3f-4a5b-8c6d-7e8f9a0b1c02';
@@ -61,19 +58,8 @@ function history(extra: CustomerHistory['requests'] = []): CustomerHistory {
   };
 }
 
-function openDesk(routes: Routes, current: Attendance) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
-    [`GET /api/customers/${maria.id}`]: { status: 200, body: maria },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+const openDesk = (routes: FakeRoutes, current: Attendance) =>
+  openAnyDesk({ [`GET /api/customers/${maria.id}`]: { status: 200, body: maria }, ...routes }, current);
 
 const callerHistory = () => screen.findByRole('region', { name: 'Histórico do cliente' });
 const rowsOf = (table: HTMLElement) =>

@@ -1,30 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Attendance, CategoryTree, CustomerList } from '@receptivo/shared';
-import { categoryTree, iptu, iptuId, noNotices, result, scripts } from '../knowledge/test-fixtures';
+import { categoryTree, iptu, iptuId, result } from '../knowledge/test-fixtures';
 import { summaryOf } from '../testing/customers';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
-import { renderApp } from '../testing/render-app';
+import { apiError, type FakeRoutes } from '../testing/fake-server';
+import { openDesk as openAnyDesk } from '../testing/desk';
 import { attendance, attendanceId, joao, maria } from './test-fixtures';
 
 // The keyboard at the desk: shortcuts, where the focus goes after each action, arrows in lists.
 
 beforeEach(() => localStorage.clear());
 
-type Routes = Parameters<typeof fakeServer>[0];
-
-function openDesk(routes: Routes = {}, current: Attendance | null = null) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+const openDesk = (routes: FakeRoutes = {}, current: Attendance | null = null) =>
+  openAnyDesk({ [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu }, ...routes }, current);
 
 const listOf = (...customers: (typeof maria)[]): CustomerList => ({
   items: customers.map(summaryOf),

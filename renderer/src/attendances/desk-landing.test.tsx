@@ -1,27 +1,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { Attendance } from '@receptivo/shared';
-import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
-import { fakeServer, loginResponse, sessionUser, storeSession, type FakeResponse } from '../testing/fake-server';
-import { renderApp } from '../testing/render-app';
+import { openDesk } from '../testing/desk';
+import type { FakeResponse } from '../testing/fake-server';
 import { attendance, withMaria } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
-
-type Routes = Parameters<typeof fakeServer>[0];
-
-/** The Receptivo of a signed-in attendant; `current` answers GET /api/attendances/current. */
-function openDesk(routes: Routes = {}, current: () => Attendance | null = () => null) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': () => ({ status: 200, body: { attendance: current() } }),
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
 
 const summary = () => screen.getByRole('region', { name: 'Resumo do atendimento' });
 const timer = () => within(summary()).getByRole('timer', { name: 'Tempo de atendimento' });

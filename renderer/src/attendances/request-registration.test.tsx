@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import type { Attendance } from '@receptivo/shared';
-import { buracoId, categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { buracoId } from '../knowledge/test-fixtures';
+import { openDesk as openAnyDesk } from '../testing/desk';
+import { apiError, fakeServer, loginResponse, sessionUser, storeSession, type FakeRoutes } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { formatDateTime } from '../ui/format';
 import { summaryOfRequest } from './attendances-api';
@@ -10,23 +11,10 @@ import { attendance, attendanceId, maria, request, requestId, withMaria } from '
 beforeEach(() => localStorage.clear());
 afterEach(() => jest.restoreAllMocks());
 
-type Routes = Parameters<typeof fakeServer>[0];
-
 const registerPath = `POST /api/attendances/${attendanceId}/requests`;
 
-function openDesk(routes: Routes = {}, current: Attendance = withMaria()) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
-    [`GET /api/customers/${maria.id}`]: { status: 200, body: maria },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+const openDesk = (routes: FakeRoutes = {}, current: Attendance = withMaria()) =>
+  openAnyDesk({ [`GET /api/customers/${maria.id}`]: { status: 200, body: maria }, ...routes }, current);
 
 /** Vias públicas → Tapa-buraco → [Registrar solicitação]; answers the request form. */
 async function openPotholeForm(user: ReturnType<typeof renderApp>) {

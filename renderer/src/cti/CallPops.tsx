@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useId } from 'react';
 import { Link } from 'react-router-dom';
 import { callEndReasonLabels, redactDocument, type CustomerSummary } from '@receptivo/shared';
+import { customerEditorPath } from '../app/paths';
 import { useElapsed } from '../attendances/elapsed';
 import { callerText, queueText } from './call-display';
 import { UraFacts } from './UraFacts';
@@ -105,7 +106,7 @@ function CallPop({ call, linkOnAnswer, onLinkOnAnswer, onDismiss }: CallPopProps
                 </p>
                 {chosen && <p className="call-pop__chosen">Será vinculado ao atender</p>}
                 <div className="call-pop__match-actions">
-                  <Link to={`/clientes/${customer.id}`} className="button button--small">
+                  <Link to={customerEditorPath(customer.id)} className="button button--small">
                     Abrir cadastro
                   </Link>
                   <button

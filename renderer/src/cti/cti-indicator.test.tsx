@@ -2,24 +2,20 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { CallRinging, Role } from '@receptivo/shared';
 import { SessionProvider } from '../auth/SessionProvider';
-import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
+import { deskRoutes } from '../testing/desk';
 import { fakeCti } from '../testing/fake-cti';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession, type FakeResponse } from '../testing/fake-server';
+import { apiError, fakeServer, loginResponse, sessionUser, storeSession, type FakeRoutes } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { CtiProvider, CtiSocketFactoryProvider, refusedRetryMs } from './CtiProvider';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => jest.useRealTimers());
 
-function openDesk(role: Role = 'attendant', routes: Record<string, FakeResponse> = {}) {
+function openDesk(role: Role = 'attendant', routes: FakeRoutes = {}) {
   storeSession(loginResponse(role));
   const cti = fakeCti();
   fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser(role) },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: null } },
+    ...deskRoutes(null, role),
     'GET /api/cti/pause-reasons': { status: 200, body: { reasons: pauseReasons } },
     ...routes,
   });

@@ -1,17 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { Attendance, CallRinging, CustomerList, Role } from '@receptivo/shared';
 import { attendance, attendanceId, maria } from '../attendances/test-fixtures';
-import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
 import { summaryOf } from '../testing/customers';
+import { deskRoutes } from '../testing/desk';
 import { fakeCti } from '../testing/fake-cti';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { apiError, fakeServer, loginResponse, storeSession, type FakeRoutes } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { endedNoticeMs } from './CallPops';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => jest.useRealTimers());
-
-type Routes = Parameters<typeof fakeServer>[0];
 
 const callId = '1741622400.101';
 
@@ -44,15 +42,11 @@ const listOf = (...customers: (typeof maria)[]): CustomerList => ({
 });
 
 /** A signed-in desk at `path` whose /cti link is up; `current` answers GET /api/attendances/current. */
-async function openDesk(path: string, routes: Routes = {}, current: () => Attendance | null = () => null, role: Role = 'attendant') {
+async function openDesk(path: string, routes: FakeRoutes = {}, current: () => Attendance | null = () => null, role: Role = 'attendant') {
   storeSession(loginResponse(role));
   const cti = fakeCti();
   const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser(role) },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': () => ({ status: 200, body: { attendance: current() } }),
+    ...deskRoutes(current, role),
     ...routes,
   });
   const user = renderApp(path, cti);
@@ -368,11 +362,7 @@ test('with CTI down the attendance still starts by hand', async () => {
   storeSession(loginResponse('attendant'));
   const cti = fakeCti();
   const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: null } },
+    ...deskRoutes(),
     'POST /api/attendances': { status: 201, body: attendance() },
   });
   const user = renderApp('/receptivo', cti);

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { documentProblem, formatDocument, stripDocument, updateCustomerSchemaFor } from '@receptivo/shared';
+import { formatDocument, stripDocument, updateCustomerSchemaFor } from '@receptivo/shared';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
-import { MaskedInput } from '../ui/MaskedInput';
 import { useFormSubmit } from '../ui/use-form-submit';
 import type { CustomerTabProps } from './customer-tab';
 import { updateCustomer } from './customers-api';
-import { ExistingCustomerLink } from './ExistingCustomerLink';
-import { documentLabel, nameLabel } from './labels';
-import { maskDocument } from './masks';
+import { DocumentField } from './DocumentField';
+import { nameLabel } from './labels';
 
 const fields = ['name', 'tradeName', 'document', 'email'] as const;
 type Values = Record<(typeof fields)[number], string>;
@@ -22,8 +20,6 @@ export function CustomerDataTab({ customer, onSaved, focusEmail }: CustomerTabPr
     email: customer.email ?? '',
   });
   const { submitting, errors, submit } = useFormSubmit();
-  /** Said when the attendant leaves the field, before [Salvar]. */
-  const [documentError, setDocumentError] = useState<string | undefined>();
   const set = (field: keyof Values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -64,26 +60,13 @@ export function CustomerDataTab({ customer, onSaved, focusEmail }: CustomerTabPr
             )}
           </Field>
         )}
-        <div>
-          <Field label={documentLabel(customer.type)} error={documentError ?? errors.fields.document}>
-            {(control) => (
-              <MaskedInput
-                {...control}
-                className="input--medium"
-                autoComplete="off"
-                spellCheck={false}
-                value={values.document}
-                mask={(value) => maskDocument(value, customer.type)}
-                onValueChange={(value) => {
-                  set('document')(value);
-                  setDocumentError(undefined);
-                }}
-                onBlur={() => setDocumentError(values.document.trim() ? documentProblem(customer.type, values.document) : undefined)}
-              />
-            )}
-          </Field>
-          {!documentError && errors.fields.document && <ExistingCustomerLink customerId={errors.existingId} />}
-        </div>
+        <DocumentField
+          type={customer.type}
+          value={values.document}
+          onChange={set('document')}
+          error={errors.fields.document}
+          existingId={errors.existingId}
+        />
         <Field label="E-mail" hint="Usado para o acesso ao autoatendimento." error={errors.fields.email}>
           {(control) => (
             <input

@@ -3,7 +3,6 @@ import {
   createCustomerSchema,
   customerTypeLabels,
   customerTypes,
-  documentProblem,
   duplicatePhoneMessage,
   phoneIdentity,
   phoneInputSchema,
@@ -14,13 +13,11 @@ import {
 } from '@receptivo/shared';
 import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
-import { MaskedInput } from '../ui/MaskedInput';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { AddressFields, addressFieldPaths, emptyAddress, isBlankAddress, type AddressValues } from './AddressFields';
 import { createCustomer } from './customers-api';
-import { ExistingCustomerLink } from './ExistingCustomerLink';
-import { maskDocument } from './masks';
-import { documentLabel, nameLabel } from './labels';
+import { DocumentField } from './DocumentField';
+import { nameLabel } from './labels';
 
 /**
  * Registers a customer. A page today (/clientes/novo); written without routing so an attendance
@@ -39,8 +36,6 @@ export function CustomerForm({ onCreated, onCancel, onUseExisting }: CustomerFor
   const [name, setName] = useState('');
   const [tradeName, setTradeName] = useState('');
   const [documentNumber, setDocumentNumber] = useState('');
-  /** Said when the attendant leaves the field, before [Salvar]: a filled document that cannot be right. */
-  const [documentError, setDocumentError] = useState<string | undefined>();
   const [email, setEmail] = useState('');
   const [phones, setPhones] = useState<string[]>([]);
   const [phoneDraft, setPhoneDraft] = useState('');
@@ -129,7 +124,6 @@ export function CustomerForm({ onCreated, onCancel, onUseExisting }: CustomerFor
                 checked={type === option}
                 onChange={() => {
                   setType(option);
-                  setDocumentError(undefined);
                   clearErrors();
                 }}
               />
@@ -162,27 +156,16 @@ export function CustomerForm({ onCreated, onCancel, onUseExisting }: CustomerFor
               )}
             </Field>
           )}
-          <div>
-            <Field label={documentLabel(type)} error={documentError ?? errors.fields.document}>
-              {(control) => (
-                <MaskedInput
-                  {...control}
-                  className="input--medium"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={documentNumber}
-                  mask={(value) => maskDocument(value, type)}
-                  onValueChange={(value) => {
-                    setDocumentNumber(value);
-                    setDocumentError(undefined);
-                  }}
-                  // Empty is left for [Salvar] to ask for: leaving a field blank is no mistake yet.
-                  onBlur={() => setDocumentError(documentNumber.trim() ? documentProblem(type, documentNumber) : undefined)}
-                />
-              )}
-            </Field>
-            {!documentError && errors.fields.document && <ExistingCustomerLink customerId={errors.existingId} onUse={onUseExisting} />}
-          </div>
+          {/* Keyed by the type: a check made for the other type is not said for this one. */}
+          <DocumentField
+            key={type}
+            type={type}
+            value={documentNumber}
+            onChange={setDocumentNumber}
+            error={errors.fields.document}
+            existingId={errors.existingId}
+            onUseExisting={onUseExisting}
+          />
           <Field label="E-mail" hint="Opcional. Necessário para o acesso ao autoatendimento." error={errors.fields.email}>
             {(control) => (
               <input

@@ -8,6 +8,7 @@ import { LoadFailed } from '../ui/LoadFailed';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 import { useApi } from '../auth/SessionProvider';
 import { customerHistoryQuery } from './customers-api';
+import { HistoryTable } from './HistoryTable';
 
 /** [Histórico]: every attendance of the customer and every request they made, each protocol a link. */
 export function CustomerHistoryTab({ customerId }: { customerId: string }) {
@@ -29,40 +30,26 @@ function AttendanceHistory({ attendances }: { attendances: CustomerHistory['atte
       <h2 id={titleId} className="section-title">
         Histórico de Atendimento
       </h2>
-      {attendances.length === 0 ? (
-        <p className="note">Nenhum atendimento registrado para este cliente.</p>
-      ) : (
-        <table className="table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">Protocolo</th>
-              <th scope="col">Início</th>
-              <th scope="col">Término</th>
-              <th scope="col">Meio de comunicação</th>
-              <th scope="col">Atendente</th>
-              <th scope="col">Informações</th>
-              <th scope="col">Solicitações</th>
-            </tr>
-          </thead>
-          <tbody>
-            {attendances.map((attendance) => (
-              <tr key={attendance.id}>
-                <td>
-                  <Link to={attendanceDetailsPath(attendance.id)} className="mono">
-                    {formatProtocol(attendance.protocol)}
-                  </Link>
-                </td>
-                <td>{formatDateTime(attendance.startedAt)}</td>
-                <td>{attendance.finishedAt ? formatDateTime(attendance.finishedAt) : <span className="muted">Em andamento</span>}</td>
-                <td>{channelLabels[attendance.channel]}</td>
-                <td>{attendance.attendantName}</td>
-                <td>{attendance.informationCount}</td>
-                <td>{attendance.requestCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable
+        labelledBy={titleId}
+        columns={['Protocolo', 'Início', 'Término', 'Meio de comunicação', 'Atendente', 'Informações', 'Solicitações']}
+        empty="Nenhum atendimento registrado para este cliente."
+        rows={attendances.map((attendance) => (
+          <tr key={attendance.id}>
+            <td>
+              <Link to={attendanceDetailsPath(attendance.id)} className="mono">
+                {formatProtocol(attendance.protocol)}
+              </Link>
+            </td>
+            <td>{formatDateTime(attendance.startedAt)}</td>
+            <td>{attendance.finishedAt ? formatDateTime(attendance.finishedAt) : <span className="muted">Em andamento</span>}</td>
+            <td>{channelLabels[attendance.channel]}</td>
+            <td>{attendance.attendantName}</td>
+            <td>{attendance.informationCount}</td>
+            <td>{attendance.requestCount}</td>
+          </tr>
+        ))}
+      />
     </section>
   );
 }
@@ -74,42 +61,29 @@ function RequestHistory({ requests }: { requests: CustomerHistory['requests'] })
       <h2 id={titleId} className="section-title">
         Histórico de Solicitação
       </h2>
-      {requests.length === 0 ? (
-        <p className="note">Nenhuma solicitação registrada para este cliente.</p>
-      ) : (
-        <table className="table" aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">Protocolo</th>
-              <th scope="col">Tipo</th>
-              <th scope="col">Órgão</th>
-              <th scope="col">Situação</th>
-              <th scope="col">Registrada em</th>
-              <th scope="col">Prazo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requests.map((request) => (
-              <tr key={request.id}>
-                <td>
-                  <Link to={requestStatusPath(request.id)} className="mono">
-                    {formatProtocol(request.protocol)}
-                  </Link>
-                </td>
-                <td>{request.typeName}</td>
-                <td>{request.organName}</td>
-                <td>
-                  <RequestStatusBadge status={request.status} />
-                </td>
-                <td>{formatDateTime(request.createdAt)}</td>
-                <td>
-                  {formatDateTime(request.deadline)} {request.overdue && <OverdueBadge />}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable
+        labelledBy={titleId}
+        columns={['Protocolo', 'Tipo', 'Órgão', 'Situação', 'Registrada em', 'Prazo']}
+        empty="Nenhuma solicitação registrada para este cliente."
+        rows={requests.map((request) => (
+          <tr key={request.id}>
+            <td>
+              <Link to={requestStatusPath(request.id)} className="mono">
+                {formatProtocol(request.protocol)}
+              </Link>
+            </td>
+            <td>{request.typeName}</td>
+            <td>{request.organName}</td>
+            <td>
+              <RequestStatusBadge status={request.status} />
+            </td>
+            <td>{formatDateTime(request.createdAt)}</td>
+            <td>
+              {formatDateTime(request.deadline)} {request.overdue && <OverdueBadge />}
+            </td>
+          </tr>
+        ))}
+      />
     </section>
   );
 }

@@ -62,7 +62,8 @@ export function CustomerSearch({
 }: CustomerSearchProps) {
   const api = useApi();
   const [terms, setTerms] = useState<Terms>(() => termsOf(initialQuery ?? {}));
-  const [errors, setErrors] = useState<FormErrors>(noFormErrors);
+  /** What the form's own check found in the terms last searched for; null when they passed it. */
+  const [invalid, setInvalid] = useState<FormErrors | null>(null);
   /** The query whose results are shown; null before the first search and after [Limpar]. */
   const [shown, setShown] = useState<CustomerSearchQuery | null>(null);
   const results = useQuery({
@@ -81,9 +82,10 @@ export function CustomerSearch({
     // Told once per answer: a new fetch, not a new render or a new callback.
   }, [results.dataUpdatedAt]);
 
-  useEffect(() => {
-    if (results.isError) setErrors({ fields: formErrorsFromFailure(results.error, searchFields).fields, alert: null });
-  }, [results.errorUpdatedAt]);
+  // Terms the server refused go beside their inputs; the reason as a whole goes with the results.
+  const errors: FormErrors =
+    invalid ??
+    (results.isError && !results.isFetching ? { fields: formErrorsFromFailure(results.error, searchFields).fields, alert: null } : noFormErrors);
 
   function run(query: CustomerSearchQuery, report: boolean) {
     const key = searchParamsOf(query).toString();
@@ -102,10 +104,10 @@ export function CustomerSearch({
   function validateAndRun(query: Partial<CustomerSearchQuery>, report: boolean) {
     const parsed = customerSearchSchema.safeParse(query);
     if (!parsed.success) {
-      setErrors(formErrorsFromIssues(parsed.error.issues, searchFields));
+      setInvalid(formErrorsFromIssues(parsed.error.issues, searchFields));
       return;
     }
-    setErrors(noFormErrors);
+    setInvalid(null);
     run(parsed.data, report);
   }
 
@@ -115,7 +117,7 @@ export function CustomerSearch({
     if (initialKey === shownKey.current) return;
     const query = searchQueryFrom(new URLSearchParams(initialKey));
     setTerms(termsOf(query));
-    setErrors(noFormErrors);
+    setInvalid(null);
     if (autoRun && hasSearchTerms(query)) validateAndRun(query, false);
     else showNothing(initialKey);
     // Only a different query from the caller runs a search, not new callbacks or a new autoRun flag.
@@ -128,7 +130,7 @@ export function CustomerSearch({
 
   function clear() {
     setTerms(termsOf({}));
-    setErrors(noFormErrors);
+    setInvalid(null);
     showNothing('');
     onSearch?.(null);
     firstInput.current?.focus();

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { customerEditorPath } from '../app/paths';
 import { Page } from '../ui/Page';
 import { CustomerSearch } from './CustomerSearch';
 import { searchParamsOf, searchQueryFrom } from './search-params';
@@ -25,7 +26,7 @@ export function CustomersPage() {
         onSearch={(query) => setParams(query ? searchParamsOf(query) : new URLSearchParams())}
         onRegisterNew={() => navigate('/clientes/novo')}
         renderActions={(customer) => (
-          <Link to={`/clientes/${customer.id}`} className="button button--small">
+          <Link to={customerEditorPath(customer.id)} className="button button--small">
             Editar
           </Link>
         )}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { customerEditorPath } from '../app/paths';
 
 interface ExistingCustomerLinkProps {
   customerId: string | undefined;
@@ -16,7 +17,7 @@ export function ExistingCustomerLink({ customerId, onUse }: ExistingCustomerLink
           Vincular o cliente já cadastrado
         </button>
       ) : (
-        <Link to={`/clientes/${customerId}`}>Abrir cadastro existente</Link>
+        <Link to={customerEditorPath(customerId)}>Abrir cadastro existente</Link>
       )}
     </p>
   );

@@ -1,8 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import type { CallRinging, DesktopBridge, DesktopEvents } from '@receptivo/shared';
-import { categoryTree, noNotices, scripts } from '../knowledge/test-fixtures';
+import { deskRoutes } from '../testing/desk';
 import { fakeCti } from '../testing/fake-cti';
-import { fakeServer, loginResponse, sessionUser } from '../testing/fake-server';
+import { fakeServer, loginResponse } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 
 beforeEach(() => localStorage.clear());
@@ -55,11 +55,7 @@ test('the shell follows the session, the calls and the agent state, and its tray
   const session = loginResponse('attendant');
   fakeServer({
     'POST /api/auth/login': { status: 200, body: session },
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: null } },
+    ...deskRoutes(),
     'GET /api/customers': { status: 200, body: { items: [], total: 0, totalCapped: false } },
     'GET /api/cti/pause-reasons': { status: 200, body: { reasons: ['Intervalo', 'Almoço'] } },
   });

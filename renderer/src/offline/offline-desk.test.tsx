@@ -1,8 +1,9 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import type { Attendance, DesktopBridge } from '@receptivo/shared';
 import { attendance, attendanceId } from '../attendances/test-fixtures';
-import { categoryTree, iptu, iptuId, noNotices, scripts } from '../knowledge/test-fixtures';
-import { apiError, fakeServer, loginResponse, networkDown, sessionUser, storeSession } from '../testing/fake-server';
+import { categoryTree, iptu, iptuId, scripts } from '../knowledge/test-fixtures';
+import { deskRoutes } from '../testing/desk';
+import { apiError, fakeServer, loginResponse, networkDown, storeSession, type FakeRoutes } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 import { formatDateTime } from '../ui/format';
 
@@ -10,8 +11,6 @@ beforeEach(() => localStorage.clear());
 afterEach(() => {
   delete window.receptivoDesktop;
 });
-
-type Routes = Parameters<typeof fakeServer>[0];
 
 const banner = 'Sem conexão com o servidor — o atendimento continua e será enviado quando a conexão voltar';
 const summary = () => screen.getByRole('region', { name: 'Resumo do atendimento' });
@@ -23,14 +22,10 @@ const withIptu = (overrides: Partial<Attendance> = {}) =>
   });
 
 /** The server of a signed-in attendant's Receptivo, with `current` as the open attendance. */
-function serverUp(routes: Routes = {}, current: Attendance | null = null) {
+function serverUp(routes: FakeRoutes = {}, current: Attendance | null = null) {
   return fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
+    ...deskRoutes(current),
     'GET /api/health': { status: 200, body: { status: 'ok', database: 'up', cti: 'off' } },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
     ...routes,
   });
 }

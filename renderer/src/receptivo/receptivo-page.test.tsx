@@ -1,36 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import {
-  categoryTree,
-  iptu,
-  iptuId,
-  noNotices,
-  notice,
-  result,
-  scripts,
-  topic,
-} from '../knowledge/test-fixtures';
-import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
-import { renderApp } from '../testing/render-app';
+import { iptu, iptuId, noNotices, notice, result, scripts, topic } from '../knowledge/test-fixtures';
+import { openDesk } from '../testing/desk';
+import { apiError, type FakeRoutes } from '../testing/fake-server';
 import { formatDateTime } from '../ui/format';
 
 beforeEach(() => localStorage.clear());
 
-type Routes = Parameters<typeof fakeServer>[0];
-
 /** The Receptivo of a signed-in attendant, with every piece answering unless a test says otherwise. */
-function openReceptivo(routes: Routes = {}) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu },
-    'GET /api/attendances/current': { status: 200, body: { attendance: null } },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+const openReceptivo = (routes: FakeRoutes = {}) => openDesk({ [`GET /api/informations/${iptuId}`]: { status: 200, body: iptu }, ...routes });
 
 const strip = () => screen.getByRole('region', { name: 'Quadros de avisos' });
 const boardButton = (label: string) => within(strip()).getByRole('button', { name: new RegExp(`^${label}`) });

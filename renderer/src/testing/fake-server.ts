@@ -17,13 +17,14 @@ export interface FakeResponse {
 }
 
 type Route = FakeResponse | ((request: FakeRequest) => FakeResponse | Promise<FakeResponse>);
+export type FakeRoutes = Record<string, Route>;
 
 /**
  * Replaces `fetch` with an in-memory API keyed by "METHOD /path". Everything else (client, router,
  * components) is the real code. Unknown routes answer 500 with the route in the message, so a
  * missing stub is visible in the rendered page.
  */
-export function fakeServer(routes: Record<string, Route>) {
+export function fakeServer(routes: FakeRoutes) {
   const requests: FakeRequest[] = [];
   const fetchMock = jest.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), 'http://localhost');
