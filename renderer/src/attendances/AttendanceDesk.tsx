@@ -8,7 +8,7 @@ import {
   type Information,
   type Request,
 } from '@receptivo/shared';
-import { ApiError, describeError } from '../api/client';
+import { ApiError, describeError, isRefusal } from '../api/client';
 import { useApi, useConnectivity, useCurrentUser } from '../auth/SessionProvider';
 import { CallFacts } from '../cti/CallFacts';
 import { useCti } from '../cti/CtiProvider';
@@ -160,7 +160,7 @@ export function AttendanceDesk() {
 
   const localOpen = openLocalAttendances(drafts.entries, user).at(-1);
   // Only a server out of reach (or failing) leaves the desk on what it remembers; a refusal is final.
-  const unreachable = current.isError && !(current.error instanceof ApiError && current.error.statusCode < 500);
+  const unreachable = current.isError && !isRefusal(current.error);
   const remembered = unreachable ? drafts.lastAttendance : undefined;
   const loaded = own !== undefined ? own : (localOpen ?? (current.isSuccess ? current.data : remembered));
   // What is being sent while the attendant waits for it is not marked as kept for later.

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { customerAccessQuerySchema, type CustomerAccessList, type User } from '@receptivo/shared';
-import { ApiError } from '../api/client';
+import { isRefusal } from '../api/client';
 import { usersQuery } from '../administration/users-api';
 import { useApi } from '../auth/SessionProvider';
 import { DateField } from '../ui/DateInput';
@@ -36,7 +36,7 @@ export function CustomerAccessPanel() {
     placeholderData: keepPreviousData,
   });
   // A refusal of the filters is told beside them; a failure to reach the server below the form, with a retry.
-  const refused = accesses.error instanceof ApiError && accesses.error.statusCode < 500;
+  const refused = isRefusal(accesses.error);
   const shownErrors = refused ? formErrorsFromFailure(accesses.error, filterFields) : errors;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, describeError } from '../api/client';
+import { describeError, isRefusal } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { OfflineKnowledgeNotice } from '../offline/OfflineKnowledgeNotice';
 import { moveBetweenItems } from '../ui/arrow-keys';
@@ -67,7 +67,7 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
       },
       (error: unknown) => {
         if (request !== latestSearch.current) return;
-        const retry = !(error instanceof ApiError) || error.statusCode >= 500;
+        const retry = !isRefusal(error);
         setOutcome({ state: 'failed', terms, message: describeError(error), retry });
       },
     );
