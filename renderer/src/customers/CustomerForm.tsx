@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   createCustomerSchema,
   customerTypeLabels,
@@ -42,12 +42,6 @@ export function CustomerForm({ onCreated, onCancel, onUseExisting }: CustomerFor
   const [phoneDraftError, setPhoneDraftError] = useState<string | undefined>();
   const [address, setAddress] = useState<AddressValues>(emptyAddress);
   const { submitting, errors, submit, clearErrors } = useFormSubmit();
-  const formRef = useRef<HTMLFormElement>(null);
-
-  // The form is taller than the screen: bring the first refused input into view, with the focus.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
 
   /** Moves the typed number into the list; returns the new list, or null when the number is refused. */
   function addDraftPhone(): string[] | null {
@@ -110,7 +104,7 @@ export function CustomerForm({ onCreated, onCancel, onUseExisting }: CustomerFor
   }
 
   return (
-    <form ref={formRef} className="customer-form" onSubmit={onSubmit} noValidate>
+    <form className="customer-form" onSubmit={onSubmit} noValidate>
       <FormAlert message={errors.alert} />
       <fieldset className="fieldset">
         <legend>Tipo de cliente</legend>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApi } from '../../auth/SessionProvider';
 import { Dialog } from '../../ui/Dialog';
 import { FormAlert } from '../../ui/Field';
@@ -19,13 +19,6 @@ interface EditorDialogProps {
 
 /** The dialog around every knowledge form: alert on top, [Cancelar] [Salvar] below. */
 export function EditorDialog({ title, wide, submitting, errors, onSubmit, onClose, children }: EditorDialogProps) {
-  const form = useRef<HTMLFormElement>(null);
-
-  // Long forms scroll: bring the first refused input into view, with the focus.
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
-
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit();
@@ -34,7 +27,6 @@ export function EditorDialog({ title, wide, submitting, errors, onSubmit, onClos
   return (
     <Dialog title={title} onClose={submitting ? undefined : onClose}>
       <form
-        ref={form}
         className={wide ? 'knowledge-editor knowledge-editor--wide' : 'knowledge-editor'}
         onSubmit={submit}
         noValidate
