@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import { describedByOf, FieldMessages } from '../../ui/Field';
 
 /**
  * Only what the server's sanitizer keeps (server/src/knowledge/rich-text.ts: p, br, strong, em, u,
@@ -72,9 +73,7 @@ interface RichTextFieldProps {
 export function RichTextField({ label, value, onChange, error, hint }: RichTextFieldProps) {
   const id = useId();
   const labelId = `${id}-label`;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf({ id, hint, error });
   const [showHtml, setShowHtml] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
   // The HTML last sent up: a different value coming down was set from outside (HTML view, reset).
@@ -199,16 +198,7 @@ export function RichTextField({ label, value, onChange, error, hint }: RichTextF
       ) : (
         <EditorContent editor={editor} className="rich-text-field__editor" />
       )}
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldMessages id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { dateFieldProblem } from '../brazilian-date';
 import { DateInput } from '../DateInput';
-import type { ControlProps } from '../Field';
+import { describedByOf, FieldMessages, type ControlProps } from '../Field';
 import {
   displayUnknown,
   displayValue,
@@ -116,24 +116,10 @@ function SchemaField({ id, field, value, error: formError, onChange }: SchemaFie
   const isDate = field.kind === 'text' && field.inputType === 'date';
   // A date that does not exist is told precisely, once the user leaves the field or the form is checked.
   const error = (isDate && (leftDate || formError) && typeof value === 'string' ? dateFieldProblem(value) : undefined) ?? formError;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [field.hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  const messages = { id, hint: field.hint ?? undefined, error };
+  const describedBy = describedByOf(messages);
   const control: ControlProps = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
-  const notes = (
-    <>
-      {field.hint && (
-        <p id={hintId} className="field__hint">
-          {field.hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </>
-  );
+  const notes = <FieldMessages {...messages} />;
   const className = error ? 'field field--invalid schema-form__field' : 'field schema-form__field';
   const text = typeof value === 'string' ? value : '';
 
