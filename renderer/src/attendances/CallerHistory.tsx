@@ -34,8 +34,9 @@ export function CallerHistory({ customerId, attendance, onOpenRequest }: CallerH
   const titleId = useId();
   const history = useQuery(customerHistoryQuery(api, customerId));
 
-  // The attendance's requests as the server confirmed them: a new one, or a new situation, is news for the lists.
-  const requestsSeen = attendance.requests.map((request) => `${request.id}:${request.status}`).join();
+  // A request registered in this attendance is news for the lists. A new situation is not told here:
+  // the action that changed it (RequestStatus) refreshes the history itself, and every read is audited.
+  const requestsSeen = attendance.requests.map((request) => request.id).join();
   const lastSeen = useRef(requestsSeen);
   useEffect(() => {
     if (requestsSeen === lastSeen.current) return;
