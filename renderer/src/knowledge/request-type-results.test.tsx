@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import type { Attendance } from '@receptivo/shared';
 import { withMaria, maria } from '../attendances/test-fixtures';
-import { fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
+import { openDesk } from '../testing/desk';
+import type { FakeRoutes } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
-import { buracoId, categoryTree, iptu, iptuId, noNotices, result, scripts } from './test-fixtures';
+import { buracoId, iptu, iptuId, result } from './test-fixtures';
 
 beforeEach(() => localStorage.clear());
-
-type Routes = Parameters<typeof fakeServer>[0];
 
 const pothole = result({
   kind: 'requestType',
@@ -17,19 +16,9 @@ const pothole = result({
   snippet: 'Pergunte o tamanho do <mark>buraco</mark>.',
 });
 
-function openReceptivo(routes: Routes, current: Attendance | null) {
-  storeSession(loginResponse('attendant'));
-  const server = fakeServer({
-    'GET /api/auth/me': { status: 200, body: sessionUser('attendant') },
-    'GET /api/notices/current': { status: 200, body: noNotices },
-    'GET /api/scripts': { status: 200, body: scripts() },
-    'GET /api/categories': { status: 200, body: categoryTree },
-    'GET /api/attendances/current': { status: 200, body: { attendance: current } },
-    [`GET /api/customers/${maria.id}`]: { status: 200, body: maria },
-    ...routes,
-  });
-  return { server, user: renderApp('/receptivo') };
-}
+/** The desk with Maria's record, which the request form reads for her address. */
+const openReceptivo = (routes: FakeRoutes, current: Attendance | null) =>
+  openDesk({ [`GET /api/customers/${maria.id}`]: { status: 200, body: maria }, ...routes }, current);
 
 async function searchFor(user: ReturnType<typeof renderApp>, text: string) {
   await user.type(await screen.findByLabelText('Busca'), `${text}{Enter}`);
