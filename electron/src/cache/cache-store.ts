@@ -297,10 +297,12 @@ export function openCacheStore(file: string): CacheStore {
   );
   // Busca geral over both kinds. Hidden request types are few: the page is cut in the index with
   // room for them, so that leaving them out still fills it.
+  // The request type `t` takes requests now: it, its organ and its category active.
+  const takesRequests = `t.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active)
+                 AND EXISTS (SELECT 1 FROM categories tc WHERE tc.id = t.category_id AND tc.active)`;
   const hiddenRequestTypes = db.prepare<[], { count: number }>(
     `SELECT count(*) AS count FROM request_types t
-      WHERE NOT (t.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active)
-                 AND EXISTS (SELECT 1 FROM categories c WHERE c.id = t.category_id AND c.active))`,
+      WHERE NOT (${takesRequests})`,
   );
   const searchAll = db.prepare<[string, number], { kind: 'information' | 'requestType'; id: string; title: string; context: string; score: number; snippet: string }>(
     `SELECT CASE WHEN found.rowid > 0 THEN 'information' ELSE 'requestType' END AS kind,
@@ -311,7 +313,7 @@ export function openCacheStore(file: string): CacheStore {
        LEFT JOIN request_types t ON found.rowid < 0 AND t.rowid = -found.rowid
        JOIN categories c ON c.id = coalesce(i.category_id, t.category_id)
       WHERE i.id IS NOT NULL
-         OR (t.active AND c.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active))
+         OR (${takesRequests})
       ORDER BY found.score DESC, title`,
   );
 
