@@ -1,7 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
+import type { IssuedPassword } from '@receptivo/shared';
 import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
 import { type CtiDeskFixture, startCtiDesk, transcript } from '../support/cti-fixture';
+import { signedInApi } from '../support/server-api';
 
 const screenSize = { width: 1366, height: 768 };
 
@@ -149,19 +151,9 @@ describe('the desk-first Receptivo in Chromium at 1366×768', () => {
   });
 
   it('the full name of the user is read in the header, not cut', async () => {
-    const token = await (
-      await fetch(`${desk.server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(desk.credentials.admin),
-      })
-    ).json().then((body: { token: string }) => body.token);
+    const api = await signedInApi(desk.server.url, desk.credentials.admin);
     const fullName = 'Maria Aparecida dos Santos Figueiredo de Albuquerque';
-    const created = await fetch(`${desk.server.url}/api/users`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ username: 'maria.albuquerque', name: fullName, role: 'admin' }),
-    }).then((response) => response.json());
+    const created = await api<IssuedPassword>('POST', '/api/users', { username: 'maria.albuquerque', name: fullName, role: 'admin' });
 
     await withPage(desk.browser, 'desk-first-header-name', async (page) => {
       await desk.signIn(page, 'maria.albuquerque', created.password);
