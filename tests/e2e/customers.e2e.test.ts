@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { type CustomerList, attendanceSchema, formatProtocol } from '@receptivo/shared';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { signedInApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
@@ -123,7 +123,7 @@ describe('customers in Chromium', () => {
         await page.getByText('CPF 714.287.938-60').waitFor();
         expect(new URL(page.url()).pathname).toMatch(/^\/clientes\/[0-9a-f-]{36}$/);
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 
@@ -164,7 +164,7 @@ describe('customers in Chromium', () => {
           expect(await rowOf(carlos).innerText()).toContain('Carlos Souza');
         }
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 

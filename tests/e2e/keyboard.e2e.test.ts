@@ -1,6 +1,6 @@
 import { type Locator, type Page, errors } from 'playwright-core';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 /**
@@ -139,7 +139,7 @@ describe('the keyboard alone, at 1366×768', () => {
         expect(await keys.focusedOnceIs('Pequeno (até 30 cm)')).toBe('Pequeno (até 30 cm)');
         const box = (await size.boundingBox())!;
         expect(box.y).toBeGreaterThanOrEqual(0);
-        expect(box.y + box.height).toBeLessThanOrEqual(768);
+        expect(box.y + box.height).toBeLessThanOrEqual(CALL_CENTER_SCREEN.height);
         await keys.press('ArrowDown');
         await keys.until('Tab', 'Salvar');
         await keys.press('Enter');
@@ -162,7 +162,7 @@ describe('the keyboard alone, at 1366×768', () => {
         console.info(`Keyboard attendance: ${keys.count.navigation} navigation keys, ${keys.count.typed} characters typed.`);
         expect(keys.count.navigation).toBeLessThanOrEqual(navigationBudget);
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 
@@ -196,7 +196,7 @@ describe('the keyboard alone, at 1366×768', () => {
         await question.waitFor({ state: 'detached' });
         expect(await dialog.getByLabel('Nome completo').inputValue()).toBe('Fulano de Tal');
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 });

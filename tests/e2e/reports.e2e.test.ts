@@ -1,10 +1,9 @@
 import type { Request } from '@receptivo/shared';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { earlierPotholeOfMaria } from '../support/earlier-request';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
-const DESK_SCREEN = { width: 1366, height: 768 };
 const DAY_MS = 86_400_000;
 
 /** Today in Brasília as an ISO date, and that date as typed in the desk (dd/mm/aaaa). */
@@ -61,7 +60,7 @@ describe('reports and print in Chromium', () => {
       await weekly.waitFor();
       expect(await weekly.locator('tbody tr').count()).toBe(53);
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
-    }, DESK_SCREEN);
+    }, CALL_CENTER_SCREEN);
   });
 
   it('printing a request keeps every protocol on one line, even in a narrow column', async () => {
@@ -83,6 +82,6 @@ describe('reports and print in Chromium', () => {
       // The title, Protocolo, Atendimento, and the history's "registrada no atendimento …".
       expect(protocols.length).toBeGreaterThanOrEqual(4);
       expect(protocols.filter((protocol) => protocol.lines !== 1)).toEqual([]);
-    }, DESK_SCREEN);
+    }, CALL_CENTER_SCREEN);
   });
 });
