@@ -1,7 +1,7 @@
 import { type Role, menuFor } from '@receptivo/shared';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { earlierPotholeOfMaria } from '../support/earlier-request';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
@@ -36,7 +36,7 @@ describe('every screen passes axe-core', () => {
       await page.goto(desk.server.url);
       await page.getByRole('button', { name: 'Entrar' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
-    }, { width: 1366, height: 768 });
+    }, CALL_CENTER_SCREEN);
   });
 
   it('the desk at work: an open attendance with search results and a linked customer, and a customer record', async () => {
@@ -75,7 +75,7 @@ describe('every screen passes axe-core', () => {
       await settled(page);
       found['Clientes, the record'] = await axeViolations(page);
       expect(Object.entries(found).filter(([, violations]) => violations.length > 0)).toEqual([]);
-    }, { width: 1366, height: 768 });
+    }, CALL_CENTER_SCREEN);
   });
 
   it.each(roles)('every screen of the $role', async ({ role, credentials }) => {
@@ -96,6 +96,6 @@ describe('every screen passes axe-core', () => {
       }
       expect(Object.entries(found).filter(([, violations]) => violations.length > 0)).toEqual([]);
       expect(Object.keys(found).length).toBeGreaterThanOrEqual(menuFor(role).length);
-    }, { width: 1366, height: 768 });
+    }, CALL_CENTER_SCREEN);
   });
 });

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { type CustomerList, attendanceSchema, formatProtocol } from '@receptivo/shared';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
+import { signedInApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 /** An attendant registers a citizen and finds them again the ways callers give their data. */
@@ -122,27 +123,18 @@ describe('customers in Chromium', () => {
         await page.getByText('CPF 714.287.938-60').waitFor();
         expect(new URL(page.url()).pathname).toMatch(/^\/clientes\/[0-9a-f-]{36}$/);
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 
   it('at 1366×768, Atendimentos finds a customer’s attendance by CPF and by phone, typed with or without punctuation', async () => {
-    const api = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${desk.server.url}${path}`, {
-        method,
-        headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
     // Earlier calls of Carlos Souza (seeded: CPF 529.982.247-25, phone (11) 95555-4444) and of Maria Silva.
-    const token = (await api<{ token: string }>('', 'POST', '/api/auth/login', desk.credentials.attendant)).token;
+    const api = await signedInApi(desk.server.url, desk.credentials.attendant);
     const attendanceOf = async (customerQuery: string) => {
-      const customer = (await api<CustomerList>(token, 'GET', `/api/customers?${customerQuery}`)).items[0];
-      const attendance = attendanceSchema.parse(await api(token, 'POST', '/api/attendances', { channel: 'phone' }));
-      await api(token, 'PUT', `/api/attendances/${attendance.id}/customer`, { customerId: customer.id });
-      await api(token, 'POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
+      const customer = (await api<CustomerList>('GET', `/api/customers?${customerQuery}`)).items[0];
+      const attendance = attendanceSchema.parse(await api('POST', '/api/attendances', { channel: 'phone' }));
+      await api('PUT', `/api/attendances/${attendance.id}/customer`, { customerId: customer.id });
+      await api('POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
       return attendance;
     };
     const carlos = await attendanceOf('document=52998224725');
@@ -172,7 +164,7 @@ describe('customers in Chromium', () => {
           expect(await rowOf(carlos).innerText()).toContain('Carlos Souza');
         }
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 

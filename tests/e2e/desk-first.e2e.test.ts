@@ -1,9 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
+import type { IssuedPassword } from '@receptivo/shared';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { type CtiDeskFixture, startCtiDesk, transcript } from '../support/cti-fixture';
-
-const screenSize = { width: 1366, height: 768 };
+import { signedInApi } from '../support/server-api';
 
 /**
  * The Receptivo at the call center's usual 1366×768: the attendance (summary, customer search and
@@ -34,9 +34,9 @@ describe('the desk-first Receptivo in Chromium at 1366×768', () => {
         return { top, bottom, left, right };
       });
       expect(box.top).toBeGreaterThanOrEqual(0);
-      expect(box.bottom).toBeLessThanOrEqual(screenSize.height);
+      expect(box.bottom).toBeLessThanOrEqual(CALL_CENTER_SCREEN.height);
       expect(box.left).toBeGreaterThanOrEqual(0);
-      expect(box.right).toBeLessThanOrEqual(screenSize.width);
+      expect(box.right).toBeLessThanOrEqual(CALL_CENTER_SCREEN.width);
     }
   }
 
@@ -96,7 +96,7 @@ describe('the desk-first Receptivo in Chromium at 1366×768', () => {
       await expectOnFirstScreen(page, summary(page), knowledgeSearch(page));
       expect(await hasFocus(knowledgeSearch(page))).toBe(true);
       await finish(page);
-    }, screenSize);
+    }, CALL_CENTER_SCREEN);
   });
 
   it('a CTI answer lands on the desk with the caller looked up; a customer chosen on the pop with [Vincular ao atender] is linked on the answer; the pop never covers the header actions', async () => {
@@ -145,23 +145,13 @@ describe('the desk-first Receptivo in Chromium at 1366×768', () => {
       await expectOnFirstScreen(page, summary(page), knowledgeSearch(page));
       expect(await hasFocus(knowledgeSearch(page))).toBe(true);
       await replayed;
-    }, screenSize);
+    }, CALL_CENTER_SCREEN);
   });
 
   it('the full name of the user is read in the header, not cut', async () => {
-    const token = await (
-      await fetch(`${desk.server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(desk.credentials.admin),
-      })
-    ).json().then((body: { token: string }) => body.token);
+    const api = await signedInApi(desk.server.url, desk.credentials.admin);
     const fullName = 'Maria Aparecida dos Santos Figueiredo de Albuquerque';
-    const created = await fetch(`${desk.server.url}/api/users`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ username: 'maria.albuquerque', name: fullName, role: 'admin' }),
-    }).then((response) => response.json());
+    const created = await api<IssuedPassword>('POST', '/api/users', { username: 'maria.albuquerque', name: fullName, role: 'admin' });
 
     await withPage(desk.browser, 'desk-first-header-name', async (page) => {
       await desk.signIn(page, 'maria.albuquerque', created.password);
@@ -171,12 +161,12 @@ describe('the desk-first Receptivo in Chromium at 1366×768', () => {
       // Nothing of it hidden: not clipped, wholly on screen, the header's actions still there.
       expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight)).toBe(true);
       const box = (await name.boundingBox())!;
-      expect(box.x + box.width).toBeLessThanOrEqual(screenSize.width);
+      expect(box.x + box.width).toBeLessThanOrEqual(CALL_CENTER_SCREEN.width);
       for (const action of ['Alterar senha', 'Sair']) {
         const button = (await header.getByRole('button', { name: action }).boundingBox())!;
-        expect(button.x + button.width).toBeLessThanOrEqual(screenSize.width);
+        expect(button.x + button.width).toBeLessThanOrEqual(CALL_CENTER_SCREEN.width);
       }
       expect((await header.boundingBox())!.height).toBeLessThanOrEqual(90);
-    }, screenSize);
+    }, CALL_CENTER_SCREEN);
   });
 });

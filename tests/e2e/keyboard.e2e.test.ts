@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
+import { type Locator, type Page, errors } from 'playwright-core';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 /**
@@ -14,13 +14,16 @@ const navigationBudget = 75;
 /** Counts every key the test sends; the page is driven by the keyboard alone (no click, no fill). */
 function keyboardOf(page: Page) {
   const count = { navigation: 0, typed: 0 };
-  const focused = () =>
-    page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const input = element as HTMLInputElement;
-      return (input.labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? element.textContent ?? '').trim();
-    });
+  // The focused control's name (its label, its aria-label or its text), computed in the page; given
+  // `expected`, false unless it is that name (a predicate for waitForFunction: the page's CSP
+  // refuses one given as a string).
+  const focusedName = (expected?: string): string | false => {
+    const element = document.activeElement as HTMLElement | null;
+    const input = element as HTMLInputElement | null;
+    const name = element ? (input?.labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? element.textContent ?? '').trim() : '';
+    return expected === undefined || name === expected ? name : false;
+  };
+  const focused = async () => (await page.evaluate(focusedName, undefined)) as string;
   const keyboard = {
     count,
     focused,
@@ -34,9 +37,7 @@ function keyboardOf(page: Page) {
     },
     /** The focused control's name once it is `name`, or what has the focus after 3 s (focus follows a render). */
     async focusedOnceIs(name: string) {
-      for (const started = Date.now(); Date.now() - started < 3000; await page.waitForTimeout(50)) {
-        if ((await focused()) === name) return name;
-      }
+      await page.waitForFunction(focusedName, name, { timeout: 3000 }).catch(unlessTimedOut);
       return focused();
     },
     /** Presses `key` until the focused control is `name`, a required mark after it aside (at most 30 times). */
@@ -138,7 +139,7 @@ describe('the keyboard alone, at 1366×768', () => {
         expect(await keys.focusedOnceIs('Pequeno (até 30 cm)')).toBe('Pequeno (até 30 cm)');
         const box = (await size.boundingBox())!;
         expect(box.y).toBeGreaterThanOrEqual(0);
-        expect(box.y + box.height).toBeLessThanOrEqual(768);
+        expect(box.y + box.height).toBeLessThanOrEqual(CALL_CENTER_SCREEN.height);
         await keys.press('ArrowDown');
         await keys.until('Tab', 'Salvar');
         await keys.press('Enter');
@@ -161,7 +162,7 @@ describe('the keyboard alone, at 1366×768', () => {
         console.info(`Keyboard attendance: ${keys.count.navigation} navigation keys, ${keys.count.typed} characters typed.`);
         expect(keys.count.navigation).toBeLessThanOrEqual(navigationBudget);
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 
@@ -195,17 +196,26 @@ describe('the keyboard alone, at 1366×768', () => {
         await question.waitFor({ state: 'detached' });
         expect(await dialog.getByLabel('Nome completo').inputValue()).toBe('Fulano de Tal');
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 });
 
 /** Whether `locator`'s element has the focus, or gets it within 3 s (focus follows a render). */
-async function isFocused(page: Page, locator: ReturnType<Page['getByRole']>): Promise<boolean> {
-  for (const started = Date.now(); Date.now() - started < 3000; await page.waitForTimeout(50)) {
-    if (await locator.evaluate((element) => element === document.activeElement)) return true;
+async function isFocused(page: Page, locator: Locator): Promise<boolean> {
+  const element = await locator.elementHandle();
+  try {
+    await page.waitForFunction((target) => target === document.activeElement, element, { timeout: 3000 });
+    return true;
+  } catch (error) {
+    unlessTimedOut(error);
+    return false;
   }
-  return false;
+}
+
+/** A wait that timed out is an answer (the focus went elsewhere); any other error is rethrown. */
+function unlessTimedOut(error: unknown): void {
+  if (!(error instanceof errors.TimeoutError)) throw error;
 }
 
 /** The attendance summary's text, or null once the attendance is over. */

@@ -1,9 +1,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
-
-const callCenterScreen = { width: 1366, height: 768 };
 
 /** What Chromium refused under the server's real Content-Security-Policy, as it logs it. */
 function cspRefusals(page: Page): string[] {
@@ -103,7 +101,7 @@ describe('knowledge administration in Chromium', () => {
       await type.getByRole('button', { name: 'Salvar' }).click();
       await page.getByRole('status').filter({ hasText: 'Tipo de solicitação “Retirada de óleo em condomínio” criado' }).waitFor();
       expect(refusals).toEqual([]);
-    }, callCenterScreen);
+    }, CALL_CENTER_SCREEN);
 
     await withPage(desk.browser, 'knowledge-admin-desk', async (page) => {
       await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
@@ -128,6 +126,6 @@ describe('knowledge administration in Chromium', () => {
       const radios = form.getByRole('radiogroup', { name: 'Bloco ou torre' });
       expect(await radios.getAttribute('aria-required')).toBe('true');
       expect(await radios.getByRole('radio').count()).toBe(3);
-    }, callCenterScreen);
+    }, CALL_CENTER_SCREEN);
   });
 });

@@ -1,5 +1,5 @@
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 /** What an attendant reads on entering the Receptivo page, from the seeded demo knowledge base. */
@@ -97,7 +97,7 @@ describe('knowledge on the Receptivo page, in Chromium', () => {
         const form = page.getByRole('region', { name: 'Nova solicitação' });
         await form.getByRole('heading', { name: 'Nova solicitação: Limpeza de boca de lobo' }).waitFor();
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 
@@ -117,7 +117,7 @@ describe('knowledge on the Receptivo page, in Chromium', () => {
         expect(await lighting.getByRole('checkbox', { name: 'Poste de iluminação danificado' }).isChecked()).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
   });
 });

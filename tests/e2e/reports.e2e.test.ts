@@ -1,10 +1,9 @@
-import { type CategoryTree, type CustomerList, type Request, attendanceSchema, requestSchema } from '@receptivo/shared';
-import { address, validForm } from '../../server/src/testing/request-fixtures';
+import type { Request } from '@receptivo/shared';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
+import { earlierPotholeOfMaria } from '../support/earlier-request';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
-const DESK_SCREEN = { width: 1366, height: 768 };
 const DAY_MS = 86_400_000;
 
 /** Today in Brasília as an ISO date, and that date as typed in the desk (dd/mm/aaaa). */
@@ -18,43 +17,10 @@ describe('reports and print in Chromium', () => {
 
   beforeAll(async () => {
     desk = await startDesk();
-    request = await registeredPothole();
+    // Maria Silva's pothole of today, finished: something for the report to count.
+    ({ request } = await earlierPotholeOfMaria(desk.server.url, desk.credentials.attendant));
   });
   afterAll(() => desk?.close());
-
-  async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${desk.server.url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  /** An attendance of today with Maria Silva's pothole request, finished: something for the report to count. */
-  async function registeredPothole(): Promise<Request> {
-    const { token } = (await fetch(`${desk.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(desk.credentials.attendant),
-    }).then((response) => response.json())) as { token: string };
-    const maria = (await api<CustomerList>(token, 'GET', '/api/customers?phone=11987654321')).items[0];
-    const type = (await api<CategoryTree>(token, 'GET', '/api/categories')).items
-      .flatMap((category) => category.requestTypes)
-      .find((candidate) => candidate.name === 'Buraco na via')!;
-    const attendance = attendanceSchema.parse(await api(token, 'POST', '/api/attendances', { channel: 'phone' }));
-    await api(token, 'PUT', `/api/attendances/${attendance.id}/customer`, { customerId: maria.id });
-    const registered = requestSchema.parse(
-      await api(token, 'POST', `/api/attendances/${attendance.id}/requests`, {
-        requestTypeId: type.id,
-        form: validForm(type.formSchema),
-        address: address('Rua Augusta', '900'),
-      }),
-    );
-    await api(token, 'POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
-    return registered;
-  }
 
   it('a one-year report is grouped by month, its wide tables scroll inside their panels and the page never sideways', async () => {
     await withPage(desk.browser, 'reports-one-year', async (page) => {
@@ -94,7 +60,7 @@ describe('reports and print in Chromium', () => {
       await weekly.waitFor();
       expect(await weekly.locator('tbody tr').count()).toBe(53);
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
-    }, DESK_SCREEN);
+    }, CALL_CENTER_SCREEN);
   });
 
   it('printing a request keeps every protocol on one line, even in a narrow column', async () => {
@@ -116,6 +82,6 @@ describe('reports and print in Chromium', () => {
       // The title, Protocolo, Atendimento, and the history's "registrada no atendimento …".
       expect(protocols.length).toBeGreaterThanOrEqual(4);
       expect(protocols.filter((protocol) => protocol.lines !== 1)).toEqual([]);
-    }, DESK_SCREEN);
+    }, CALL_CENTER_SCREEN);
   });
 });

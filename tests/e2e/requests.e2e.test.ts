@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customerAccessListSchema, formatProtocol } from '@receptivo/shared';
 import { pdfText } from '../../server/src/testing/request-fixtures';
-import { withPage } from '../support/browser';
+import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { earlierPotholeOfMaria } from '../support/earlier-request';
 import { serverApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
@@ -106,7 +106,7 @@ describe('the request lifecycle in Chromium', () => {
         expect(new URL(page.url()).pathname).toBe('/receptivo');
         expect(await summary.getByText(attendanceProtocol).count()).toBe(1);
       },
-      { width: 1366, height: 768 },
+      CALL_CENTER_SCREEN,
     );
 
     // The desk's read of the history went to the access audit, naming the desk as the screen.

@@ -12,10 +12,11 @@ interface AxeViolation {
 
 /**
  * axe-core's violations on the page as it is now, one line each (rule, impact, what it asks, where).
- * Evaluated through the DevTools protocol, which the pages' CSP (script-src 'self') does not block.
+ * Evaluated through the DevTools protocol, which the pages' CSP (script-src 'self') does not block;
+ * axe-core is loaded once per document (the desk's screens change without one).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document)).violations;

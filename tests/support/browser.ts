@@ -21,6 +21,9 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The call center's usual screen, which the desk must fit without scrolling sideways. */
+export const CALL_CENTER_SCREEN = { width: 1366, height: 768 };
+
 /** Runs a scenario in a fresh page (1280×800 unless told); on failure keeps a screenshot under tests/artifacts. */
 export async function withPage(
   browser: Browser,

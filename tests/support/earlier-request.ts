@@ -1,5 +1,6 @@
 import { type CategoryTree, type CustomerList, type Request, attendanceSchema, requestSchema } from '@receptivo/shared';
 import { address, validForm } from '../../server/src/testing/request-fixtures';
+import { signedInApi } from './server-api';
 
 /**
  * What an attendant did on an earlier call, through the API: Maria Silva's pothole at Rua Augusta,
@@ -9,20 +10,7 @@ export async function earlierPotholeOfMaria(
   url: string,
   credentials: { username: string; password: string },
 ): Promise<{ customerId: string; request: Request; slaHours: number }> {
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(credentials),
-  }).then((response) => response.json() as Promise<{ token: string }>);
-  async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${login.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const api = await signedInApi(url, credentials);
   const maria = (await api<CustomerList>('GET', '/api/customers?phone=11987654321')).items[0];
   const type = (await api<CategoryTree>('GET', '/api/categories')).items
     .flatMap((category) => category.requestTypes)

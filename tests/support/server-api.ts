@@ -16,26 +16,43 @@ export interface ServerApi {
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
 export function serverApi(url: string): ServerApi {
-  async function call(method: string, path: string, token?: string, body?: unknown): Promise<ApiAnswer> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: { ...(token && { Authorization: `Bearer ${token}` }), ...(body !== undefined && { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : {} };
-  }
   return {
-    health: () => call('GET', '/api/health'),
+    health: () => call(url, 'GET', '/api/health'),
     async signIn(credentials) {
-      const answer = await call('POST', '/api/auth/login', undefined, credentials);
+      const answer = await call(url, 'POST', '/api/auth/login', undefined, credentials);
       if (answer.status !== 200) throw new Error(`login of ${credentials.username} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       return answer.body.token as string;
     },
-    get: (path, token) => call('GET', path, token),
-    post: (path, token, body) => call('POST', path, token, body),
+    get: (path, token) => call(url, 'GET', path, token),
+    post: (path, token, body) => call(url, 'POST', path, token, body),
+  };
+}
+
+/**
+ * Signed in as `credentials`, for a test's set-up through the API: a call answers the body, and
+ * throws on an error status.
+ */
+export async function signedInApi(
+  url: string,
+  credentials: { username: string; password: string },
+): Promise<<T>(method: string, path: string, body?: unknown) => Promise<T>> {
+  const token = await serverApi(url).signIn(credentials);
+  return async <T>(method: string, path: string, body?: unknown) => {
+    const answer = await call(url, method, path, token, body);
+    if (answer.status < 200 || answer.status > 299) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as T;
   };
 }
 

@@ -24,6 +24,14 @@ import { htmlToText, matchExpression } from './search-text';
 // Bumped whenever the tables below change: an older file is rebuilt from an empty cache.
 const SCHEMA_VERSION = 2;
 
+// What the index takes of a row inserted or updated (the triggers below): an information only
+// while the attendant may see it; a request type always (at its negated rowid).
+const INDEX_NEW_INFORMATION = `INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
+      SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
+       WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);`;
+const INDEX_NEW_REQUEST_TYPE = `INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
+      VALUES (-new.rowid, new.name, '', new.description, new.guidance_text);`;
+
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE organs (id TEXT PRIMARY KEY, active INTEGER NOT NULL, data TEXT NOT NULL);
@@ -58,15 +66,11 @@ const SCHEMA = `
   -- Title, keywords, body, proposed solution weigh as A, B, C, D on the server.
   INSERT INTO knowledge_fts (knowledge_fts, rank) VALUES ('rank', 'bm25(1.0, 0.4, 0.2, 0.1)');
   CREATE TRIGGER informations_fts_insert AFTER INSERT ON informations BEGIN
-    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
-      SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
-       WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);
+    ${INDEX_NEW_INFORMATION}
   END;
   CREATE TRIGGER informations_fts_update AFTER UPDATE ON informations BEGIN
     DELETE FROM knowledge_fts WHERE rowid = old.rowid;
-    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
-      SELECT new.rowid, new.title, new.keywords_text, new.body_text, new.solution_text
-       WHERE new.active AND EXISTS (SELECT 1 FROM categories WHERE id = new.category_id AND active);
+    ${INDEX_NEW_INFORMATION}
   END;
   CREATE TRIGGER informations_fts_delete AFTER DELETE ON informations BEGIN
     DELETE FROM knowledge_fts WHERE rowid = old.rowid;
@@ -89,13 +93,11 @@ const SCHEMA = `
   -- title, description as the body, guidance as the solution. Whether one takes requests now (it,
   -- its organ and its category active) is asked at search time.
   CREATE TRIGGER request_types_fts_insert AFTER INSERT ON request_types BEGIN
-    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
-      VALUES (-new.rowid, new.name, '', new.description, new.guidance_text);
+    ${INDEX_NEW_REQUEST_TYPE}
   END;
   CREATE TRIGGER request_types_fts_update AFTER UPDATE ON request_types BEGIN
     DELETE FROM knowledge_fts WHERE rowid = -old.rowid;
-    INSERT INTO knowledge_fts (rowid, title, keywords_text, body_text, solution_text)
-      VALUES (-new.rowid, new.name, '', new.description, new.guidance_text);
+    ${INDEX_NEW_REQUEST_TYPE}
   END;
   CREATE TRIGGER request_types_fts_delete AFTER DELETE ON request_types BEGIN
     DELETE FROM knowledge_fts WHERE rowid = -old.rowid;
@@ -295,10 +297,12 @@ export function openCacheStore(file: string): CacheStore {
   );
   // Busca geral over both kinds. Hidden request types are few: the page is cut in the index with
   // room for them, so that leaving them out still fills it.
+  // The request type `t` takes requests now: it, its organ and its category active.
+  const takesRequests = `t.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active)
+                 AND EXISTS (SELECT 1 FROM categories tc WHERE tc.id = t.category_id AND tc.active)`;
   const hiddenRequestTypes = db.prepare<[], { count: number }>(
     `SELECT count(*) AS count FROM request_types t
-      WHERE NOT (t.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active)
-                 AND EXISTS (SELECT 1 FROM categories c WHERE c.id = t.category_id AND c.active))`,
+      WHERE NOT (${takesRequests})`,
   );
   const searchAll = db.prepare<[string, number], { kind: 'information' | 'requestType'; id: string; title: string; context: string; score: number; snippet: string }>(
     `SELECT CASE WHEN found.rowid > 0 THEN 'information' ELSE 'requestType' END AS kind,
@@ -309,7 +313,7 @@ export function openCacheStore(file: string): CacheStore {
        LEFT JOIN request_types t ON found.rowid < 0 AND t.rowid = -found.rowid
        JOIN categories c ON c.id = coalesce(i.category_id, t.category_id)
       WHERE i.id IS NOT NULL
-         OR (t.active AND c.active AND EXISTS (SELECT 1 FROM organs o WHERE o.id = t.organ_id AND o.active))
+         OR (${takesRequests})
       ORDER BY found.score DESC, title`,
   );
 
