@@ -3,8 +3,11 @@ import { healthSchema } from '@receptivo/shared';
 import { CLIENT_EVENT_LIMIT, rateLimited } from './client-event-limit';
 import { type CtiTestApp, startCtiTestApp } from '../testing/cti-test-app';
 
-/** Longest /api/health may take while one socket floods the server (it took 2.3 s before the limit). */
-const HEALTH_BOUND_MS = 200;
+/**
+ * Longest /api/health may take while one socket floods the server: it took 2.3 s before the limit, and
+ * under 200 ms with it when run alone; the margin is for CI, where Chromium suites share the two cores (230 ms seen).
+ */
+const HEALTH_BOUND_MS = 1000;
 const FLOOD = 10_000;
 
 interface FloodResult {
