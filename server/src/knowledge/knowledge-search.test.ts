@@ -50,6 +50,38 @@ describe('Busca geral ranking', () => {
     expect(titles(items)).toEqual(expect.arrayContaining(['Lâmpada apagada', 'Lâmpada apagada em via pública']));
   });
 
+  it('forgives a typo of a title as the administrators leave it: created, renamed, deleted', async () => {
+    const admin = { Authorization: `Bearer ${await server.login('supervisor')}` };
+    const [{ id: categoryId }] = await server.app.get(DataSource).query("SELECT id FROM categories WHERE name = 'Iluminação pública'");
+    const created = (
+      await server.http
+        .post('/api/knowledge/informations')
+        .set(admin)
+        .send({ categoryId, title: 'Marquises em risco', body: '<p>Vistoria da Defesa Civil.</p>', proposedSolution: '<p>Registre.</p>' })
+        .expect(201)
+    ).body;
+    expect(titles(await search('marqises'))).toContain('Marquises em risco');
+
+    await server.http.patch(`/api/knowledge/informations/${created.id}`).set(admin).send({ title: 'Pergolados em risco' }).expect(200);
+    expect(titles(await search('pergoldos'))).toContain('Pergolados em risco');
+    expect(await search('marqises')).toEqual([]);
+
+    await server.http.delete(`/api/knowledge/informations/${created.id}`).set(admin).expect(204);
+    expect(await search('pergoldos')).toEqual([]);
+    const known = await server.app.get(DataSource).query("SELECT word FROM search_words WHERE word IN ('marquises', 'pergolados')");
+    expect(known).toEqual([]);
+  });
+
+  it('survives its speed migration undone and redone: same results, and no version bumped for the desktop caches to sync again', async () => {
+    const dataSource = server.app.get(DataSource);
+    const versions = () => dataSource.query('SELECT id, version FROM informations UNION ALL SELECT id, version FROM request_types ORDER BY id');
+    const before = { versions: await versions(), lampda: await search('lampda') };
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await versions()).toEqual(before.versions);
+    expect(await search('lampda')).toEqual(before.lampda);
+  });
+
   it('finds nothing for words the base does not hold, and nothing for stop words alone', async () => {
     expect(await search('xyzwq')).toEqual([]);
     expect(await search('de da')).toEqual([]);
