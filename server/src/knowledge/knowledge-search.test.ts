@@ -72,6 +72,32 @@ describe('Busca geral ranking', () => {
     expect(known).toEqual([]);
   });
 
+  it('keeps a word shared by two titles until neither has it', async () => {
+    const admin = { Authorization: `Bearer ${await server.login('supervisor')}` };
+    const dataSource = server.app.get(DataSource);
+    const [{ id: categoryId }] = await dataSource.query("SELECT id FROM categories WHERE name = 'Iluminação pública'");
+    const create = async (title: string) =>
+      (
+        await server.http
+          .post('/api/knowledge/informations')
+          .set(admin)
+          .send({ categoryId, title, body: '<p>Licença de ocupação.</p>', proposedSolution: '<p>Registre.</p>' })
+          .expect(201)
+      ).body.id as string;
+    const uses = async () => (await dataSource.query("SELECT uses FROM search_words WHERE word = 'quiosques'"))[0]?.uses;
+    const beach = await create('Quiosques de praia');
+    const fair = await create('Quiosques de feira');
+    expect(await uses()).toBe(2);
+
+    await server.http.delete(`/api/knowledge/informations/${beach}`).set(admin).expect(204);
+    expect(await uses()).toBe(1);
+    expect(titles(await search('quiosqes'))).toEqual(['Quiosques de feira']);
+
+    await server.http.delete(`/api/knowledge/informations/${fair}`).set(admin).expect(204);
+    expect(await uses()).toBeUndefined();
+    expect(await search('quiosqes')).toEqual([]);
+  });
+
   it('survives its speed migration undone and redone: same results, and no version bumped for the desktop caches to sync again', async () => {
     const dataSource = server.app.get(DataSource);
     const versions = () => dataSource.query('SELECT id, version FROM informations UNION ALL SELECT id, version FROM request_types ORDER BY id');

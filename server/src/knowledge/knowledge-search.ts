@@ -99,17 +99,16 @@ export class KnowledgeSearch implements SearchSourceProvider {
         : `information_candidates AS (${allWordsCandidates})`;
     const sql = `
       WITH typed AS (
-        SELECT word, search_fold(word) COLLATE "C" AS folded,
-               (SELECT min(lexeme) FROM unnest(to_tsvector('pt_unaccent', word))) COLLATE "C" AS stem
+        SELECT word, search_fold(word) COLLATE "C" AS folded, strip(to_tsvector('pt_unaccent', word)) AS stem
           FROM unnest($1::text[]) AS typed (word)
       ),
       spelled AS (
         SELECT typed.word, concat_ws(' | ', typed.word || ':*', string_agg(known.word, ' | ')) AS alternatives
           FROM typed LEFT JOIN LATERAL (
-            -- A typo: no known word starts with it or its stem ("lampadas" is known by "lamp").
+            -- A typo: no known word starts with it or shares its stem ("lampadas" is "lampada"'s).
             SELECT s.word FROM search_words s
              WHERE length(typed.word) >= 3 AND s.word % typed.folded
-               AND NOT ${knownPrefix('typed.folded')} AND NOT ${knownPrefix('typed.stem')}
+               AND NOT ${knownPrefix('typed.folded')} AND NOT EXISTS (SELECT FROM search_words k WHERE k.stem = typed.stem)
              ORDER BY s.word <-> typed.folded, s.word
              LIMIT ${CORRECTIONS}
           ) known ON true

@@ -20,15 +20,23 @@ const SEARCHED = [
  *   (read for one page of snippets only) out instead.
  * - A typo was caught by word_similarity against each match's title (~14 µs a row). The words of
  *   titles, names and keywords are now kept in `search_words`, with their number of uses so that the
- *   list follows edits and deletions; the search looks a typed word up there once (pg_trgm) and
- *   searches the known words it resembles along with it.
+ *   list follows edits and deletions; a typed word that none of them starts with and none shares
+ *   the stem of is looked up there once (pg_trgm), and the known words it resembles are searched
+ *   along with it.
  */
 export class KnowledgeSearchSpeed1765872000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await this.setStorage(queryRunner, 'MAIN');
 
-    // Byte order ("C"): the words starting with a typed one follow it in the primary key.
-    await queryRunner.query('CREATE TABLE search_words (word text COLLATE "C" PRIMARY KEY, uses integer NOT NULL)');
+    // Byte order ("C"): the words starting with a typed one follow it in the primary key. The stem
+    // (a one-lexeme vector) tells a known word's other forms ("lampadas" for "lampada") from a typo.
+    await queryRunner.query(`
+      CREATE TABLE search_words (
+        word text COLLATE "C" PRIMARY KEY,
+        stem tsvector GENERATED ALWAYS AS (strip(to_tsvector('pt_unaccent', word))) STORED,
+        uses integer NOT NULL
+      )`);
+    await queryRunner.query('CREATE INDEX search_words_stems ON search_words (stem)');
     // GiST: the few words closest to a typo come in distance order (a GIN index reads every word sharing a trigram).
     await queryRunner.query('CREATE INDEX search_words_trigrams ON search_words USING gist (word gist_trgm_ops)');
     // The words a typo may stand for: three letters at least, as Busca geral's typo tolerance takes them.
@@ -37,27 +45,31 @@ export class KnowledgeSearchSpeed1765872000000 implements MigrationInterface {
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
         SELECT DISTINCT word FROM regexp_split_to_table($1, '[^[:alnum:]]+') word WHERE length(word) >= 3 ORDER BY word
       $$`);
-    // Statement triggers with transition tables: a bulk import counts its words in one upsert.
+    // Statement triggers with transition tables: a bulk import counts its words in one upsert, and
+    // each statement takes its row locks in word order (two saves sharing words never deadlock).
     await queryRunner.query(`
-      CREATE FUNCTION search_words_change(names text[], change integer) RETURNS void
+      CREATE FUNCTION search_words_change(removed text[], added text[]) RETURNS void
       LANGUAGE sql AS $$
         INSERT INTO search_words (word, uses)
-        SELECT word, change * count(*) FROM unnest(names) name, search_name_words(name) word GROUP BY word ORDER BY word
+        SELECT word, sum(change) FROM (
+          SELECT search_name_words(name) AS word, -1 AS change FROM unnest(removed) name
+          UNION ALL
+          SELECT search_name_words(name), 1 FROM unnest(added) name
+        ) changes GROUP BY word HAVING sum(change) <> 0 ORDER BY word
         ON CONFLICT (word) DO UPDATE SET uses = search_words.uses + excluded.uses;
-        DELETE FROM search_words WHERE word IN (SELECT search_name_words(name) FROM unnest(names) name) AND uses <= 0;
+        DELETE FROM search_words WHERE word IN (SELECT search_name_words(name) FROM unnest(removed) name) AND uses <= 0;
       $$`);
     await queryRunner.query(`
       CREATE FUNCTION search_words_count() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          PERFORM search_words_change(ARRAY(SELECT search_name FROM added), 1);
+          PERFORM search_words_change('{}', ARRAY(SELECT search_name FROM added));
         ELSIF TG_OP = 'DELETE' THEN
-          PERFORM search_words_change(ARRAY(SELECT search_name FROM removed), -1);
+          PERFORM search_words_change(ARRAY(SELECT search_name FROM removed), '{}');
         ELSE
-          PERFORM search_words_change(ARRAY(
-            SELECT was.search_name FROM removed was JOIN added now USING (id) WHERE was.search_name <> now.search_name), -1);
-          PERFORM search_words_change(ARRAY(
-            SELECT now.search_name FROM removed was JOIN added now USING (id) WHERE was.search_name <> now.search_name), 1);
+          PERFORM search_words_change(
+            ARRAY(SELECT was.search_name FROM removed was JOIN added now USING (id) WHERE was.search_name <> now.search_name),
+            ARRAY(SELECT now.search_name FROM removed was JOIN added now USING (id) WHERE was.search_name <> now.search_name));
         END IF;
         RETURN NULL;
       END $$`);
@@ -87,7 +99,7 @@ export class KnowledgeSearchSpeed1765872000000 implements MigrationInterface {
       for (const event of ['insert', 'update', 'delete']) await queryRunner.query(`DROP TRIGGER ${table}_search_words_${event} ON ${table}`);
     }
     await queryRunner.query('DROP FUNCTION search_words_count()');
-    await queryRunner.query('DROP FUNCTION search_words_change(text[], integer)');
+    await queryRunner.query('DROP FUNCTION search_words_change(text[], text[])');
     await queryRunner.query('DROP FUNCTION search_name_words(text)');
     await queryRunner.query('DROP TABLE search_words');
     await this.setStorage(queryRunner, 'EXTENDED');
