@@ -12,6 +12,7 @@ import { useApi } from '../auth/SessionProvider';
 import { customerHistoryKey, customerHistoryQuery } from '../customers/customers-api';
 import { HistoryTable } from '../customers/HistoryTable';
 import { formatDateTime } from '../ui/format';
+import { Protocol } from '../ui/Protocol';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 
 /** The desk shows this many earlier attendances; the whole history is on the customer's record. */
@@ -87,11 +88,11 @@ function OpenRequests({ requests, onOpen }: { requests: CustomerHistoryRequest[]
             <td>
               <button
                 type="button"
-                className="link-button mono"
+                className="link-button"
                 aria-label={`Ver solicitação ${formatProtocol(request.protocol)}`}
                 onClick={() => onOpen(request.id)}
               >
-                {formatProtocol(request.protocol)}
+                <Protocol value={request.protocol} />
               </button>
             </td>
             <td>{request.typeName}</td>
@@ -129,7 +130,9 @@ function RecentAttendances({ attendances }: { attendances: CustomerHistoryAttend
         empty="Nenhum atendimento anterior."
         rows={attendances.map((attendance) => (
           <tr key={attendance.id}>
-            <td className="mono">{formatProtocol(attendance.protocol)}</td>
+            <td>
+              <Protocol value={attendance.protocol} />
+            </td>
             <td>{formatDateTime(attendance.startedAt)}</td>
             <td>{channelLabels[attendance.channel]}</td>
             <td>{registeredText(attendance)}</td>

@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { channelLabels, formatProtocol, type CustomerHistory } from '@receptivo/shared';
+import { channelLabels, type CustomerHistory } from '@receptivo/shared';
 import { attendanceDetailsPath, requestStatusPath } from '../app/paths';
 import { formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
+import { Protocol } from '../ui/Protocol';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 import { useApi } from '../auth/SessionProvider';
 import { customerHistoryQuery } from './customers-api';
@@ -37,8 +38,8 @@ function AttendanceHistory({ attendances }: { attendances: CustomerHistory['atte
         rows={attendances.map((attendance) => (
           <tr key={attendance.id}>
             <td>
-              <Link to={attendanceDetailsPath(attendance.id)} className="mono">
-                {formatProtocol(attendance.protocol)}
+              <Link to={attendanceDetailsPath(attendance.id)}>
+                <Protocol value={attendance.protocol} />
               </Link>
             </td>
             <td>{formatDateTime(attendance.startedAt)}</td>
@@ -68,8 +69,8 @@ function RequestHistory({ requests }: { requests: CustomerHistory['requests'] })
         rows={requests.map((request) => (
           <tr key={request.id}>
             <td>
-              <Link to={requestStatusPath(request.id)} className="mono">
-                {formatProtocol(request.protocol)}
+              <Link to={requestStatusPath(request.id)}>
+                <Protocol value={request.protocol} />
               </Link>
             </td>
             <td>{request.typeName}</td>
