@@ -98,13 +98,13 @@ export class KnowledgeSearch implements SearchSourceProvider {
       )`
         : `information_candidates AS (${allWordsCandidates})`;
     const sql = `
-      WITH typed AS (
+      WITH query_words AS (
         SELECT word, search_fold(word) COLLATE "C" AS folded, strip(to_tsvector('pt_unaccent', word)) AS stem
-          FROM unnest($1::text[]) AS typed (word)
+          FROM unnest($1::text[]) AS query_words (word)
       ),
       spelled AS (
         SELECT typed.word, concat_ws(' | ', typed.word || ':*', string_agg(known.word, ' | ')) AS alternatives
-          FROM typed LEFT JOIN LATERAL (
+          FROM query_words typed LEFT JOIN LATERAL (
             -- A typo: no known word starts with it or shares its stem ("lampadas" is "lampada"'s).
             SELECT s.word FROM search_words s
              WHERE length(typed.word) >= 3 AND s.word % typed.folded
