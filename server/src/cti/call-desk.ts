@@ -38,6 +38,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   private readonly pops = new Map<string, Map<string, CallRinging>>();
   /** Each call's customer lookup, by the caller it looked for (number and URA document). */
   private readonly matches = new Map<string, { caller: string; found: Promise<CustomerSummary[]>; ready?: CustomerSummary[] }>();
+  /** Each call's caller number normalized: a libphonenumber parse is the dearest step of a pop, and the join, the ring and the answer all need it. */
+  private readonly callerE164s = new Map<string, { number: string; e164: string | null }>();
   /** Fires on every change of an agent's state, as supervisors see it. */
   readonly agentsChanged$ = new Subject<void>();
   private readonly board: AgentBoard;
@@ -324,7 +326,12 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   /** The caller number normalized as customer phones are; null when it is no phone. */
   private callerE164Of(call: TrackedCall): string | null {
-    return call.callerNumber ? (normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null) : null;
+    if (!call.callerNumber) return null;
+    const known = this.callerE164s.get(call.id);
+    if (known?.number === call.callerNumber) return known.e164;
+    const e164 = normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null;
+    this.callerE164s.set(call.id, { number: call.callerNumber, e164 });
+    return e164;
   }
 
   /**
@@ -392,6 +399,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
 
   private async end(callId: string, extension: string | undefined, talkSeconds: number | null): Promise<void> {
     this.matches.delete(callId);
+    this.callerE164s.delete(callId);
     if (!extension) return;
     const user = await this.database.throughOutages(() => this.directory.byExtension(extension));
     if (!user) return;
