@@ -12,7 +12,7 @@ const { performance } = require('node:perf_hooks');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { transcriptMoments } = require('../server/dist/cti/replay/ami-transcript.js');
 const { AMI_LOAD_FIXTURES_DIR, transcript } = require('../server/dist/cti/replay/fixtures.js');
-const { finishEndedCalls, mintUsers, postJson, queueSnapshot, startPostgres, startRedis, startServer, until } = require('./harness');
+const { finishEndedCalls, mintUsers, paceOf, postJson, queueSnapshot, startPostgres, startRedis, startServer, until } = require('./harness');
 const { printTable, summarize } = require('./table');
 
 const NODES = 3;
@@ -92,6 +92,7 @@ async function run() {
     const finishOpenAttendances = (expected) => finishEndedCalls(database.url, expected, nodes.map((node) => node.url), (extension) => tokenOf.get(extension));
 
     const burstLatencies = [];
+    let pace;
     for (let burst = 0; burst < BURSTS; burst++) {
       const sentAt = new Map();
       await ami.replay(BURST, {
@@ -101,6 +102,7 @@ async function run() {
         },
       });
       await until(() => [...sentAt.keys()].every((key) => pops.has(key)), `the ${sentAt.size} pops of burst ${burst}`, 10_000);
+      pace = paceOf(BURST, 'AgentCalled', [...sentAt.values()]);
       if (burst > 0) burstLatencies.push(...[...sentAt].map(([key, at]) => ({ ms: pops.get(key) - at, onLeader: extensions.indexOf(key.split('@')[1]) % NODES === 0 })));
       await finishOpenAttendances(sentAt.size);
     }
@@ -158,6 +160,7 @@ async function run() {
         met: failoverSummary.max <= 5000 ? 'yes' : 'NO',
       },
     ]);
+    console.log(`The fake PBX kept the pace (last burst): ${pace}`);
     console.log(`PBX sessions open at once, at most: ${mostPbxSessions} (one link per cluster)`);
   } finally {
     clearInterval(sessionsWatch);

@@ -73,6 +73,9 @@ export function recordedClock(messages: TranscriptMessage[]): ((at: number) => n
 /** Epoch seconds that app_queue puts in member messages (0: never). */
 const EPOCH_FIELDS = /^(LastCall|LastPause|LoginTime): (\d+)$/;
 
+/** Whether a message carries member times that shiftRecordedTimes moves. */
+export const hasRecordedTimes = (lines: string[]) => lines.some((line) => EPOCH_FIELDS.test(line));
+
 /** A message with its member times moved by `shiftMs`, so a recorded "just now" reads as now. */
 export function shiftRecordedTimes(lines: string[], shiftMs: number): string[] {
   const shift = Math.round(shiftMs / 1000);

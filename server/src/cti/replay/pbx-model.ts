@@ -63,7 +63,7 @@ const DEFAULT_PARAMS: Record<string, string> = {
 /** QueueMemberStatus, QueueMemberPause, QueueMemberAdded… all carry the whole member (queue_member_blob_create). */
 const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberPenalty', 'QueueMemberRingInUse']);
 
-type Fields = Map<string, string>;
+export type Fields = Map<string, string>;
 
 interface Channel {
   header: Fields;
@@ -97,7 +97,7 @@ export interface QueueStatusFilter {
 }
 
 /** First occurrence of each key: a UserEvent's own CallerIDName must not hide the channel's. */
-function parse(lines: string[]): Fields {
+export function parse(lines: string[]): Fields {
   const fields: Fields = new Map();
   for (const line of lines) {
     const colon = line.indexOf(':');
@@ -165,9 +165,8 @@ export class PbxModel {
     }
   }
 
-  /** Takes in one message Asterisk sent (an event; anything else is left alone). */
-  apply(lines: string[], nowMs: number): void {
-    const fields = parse(lines);
+  /** Takes in one message Asterisk sent (an event; anything else is left alone); `fields`: the lines already parsed. */
+  apply(lines: string[], nowMs: number, fields = parse(lines)): void {
     const event = fields.get('Event');
     if (!event) return;
     const uniqueid = fields.get('Uniqueid') ?? '';
@@ -305,14 +304,19 @@ export class PbxModel {
    */
   withPauseHere(lines: string[]): string[] {
     const fields = parse(lines);
-    const event = fields.get('Event');
-    if (!event || event === 'QueueMemberPause' || !MEMBER_EVENTS.has(event)) return lines;
+    if (!this.pausesHere(fields)) return lines;
     const member = this.memberOf(fields);
     if (!member) return lines;
     return lines.map((line) => {
       const key = /^(Paused|PausedReason|LastPause):/.exec(line)?.[1];
       return key && member.has(key) ? `${key}: ${member.get(key)}` : line;
     });
+  }
+
+  /** Whether withPauseHere may rewrite a message: a member event other than a pause change. */
+  pausesHere(fields: Fields): boolean {
+    const event = fields.get('Event');
+    return event !== undefined && event !== 'QueueMemberPause' && MEMBER_EVENTS.has(event);
   }
 
   /** The QueueMember items of an interface (in `queue` only, if given), as QueueStatus lists them. */
