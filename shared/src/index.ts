@@ -10,6 +10,7 @@ export * from './customers/documents';
 export * from './customers/document-redaction';
 export * from './customers/phones';
 export * from './customers/schemas';
+export * from './portal/schemas';
 export * from './customer-access/schemas';
 export * from './knowledge/schemas';
 export * from './knowledge/form-builder';

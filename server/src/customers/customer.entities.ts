@@ -128,6 +128,10 @@ export class PortalAccountEntity {
   @Column({ name: 'must_change_password', type: 'boolean', default: true })
   mustChangePassword: boolean;
 
+  /** Raised by every new password: the portal sessions signed before it end. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -81,6 +81,8 @@ export class PortalAccountsService {
       await manager.update(PortalAccountEntity, customerId, {
         passwordHash: await hashPassword(password),
         mustChangePassword: true,
+        // Whoever holds a session of the old password is signed out.
+        tokenVersion: () => 'token_version + 1',
         passwordSentAt: new Date(),
         passwordSentTo: to,
       });
