@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MailModule } from './mail/mail.module';
+import { PortalModule } from './portal/portal.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ReportsModule } from './reports/reports.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         AttendancesModule,
         SupervisionModule,
         ReportsModule,
+        PortalModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

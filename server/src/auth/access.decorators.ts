@@ -3,12 +3,17 @@ import { ApiBearerAuth } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import type { Role } from '@receptivo/shared';
 import type { AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedCitizen } from './citizen-sessions';
 
 export const PUBLIC_ROUTE = 'receptivo:public';
+export const CITIZEN_ROUTE = 'receptivo:citizen';
 export const ALLOWED_ROLES = 'receptivo:roles';
 
 /** Reachable without a token (login, health). Every other route must say who may call it. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** For a citizen signed in on the self-service portal, never for staff. */
+export const Citizen = () => applyDecorators(SetMetadata(CITIZEN_ROUTE, true), ApiBearerAuth());
 
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiBearerAuth());
 
@@ -16,4 +21,8 @@ export const AnyRole = () => Roles('attendant', 'supervisor', 'admin', 'backoffi
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
+);
+
+export const CurrentCitizen = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedCitizen => context.switchToHttp().getRequest().citizen,
 );

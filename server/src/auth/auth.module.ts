@@ -8,6 +8,7 @@ import type { Settings } from '../config/settings';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CitizenSessions } from './citizen-sessions';
 import { BackofficeOrganSeeder } from './backoffice-organ.seeder';
 import { DeviceTokens } from './device-tokens';
 import { LoginAttempts } from './login-attempts';
@@ -36,6 +37,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,
+    CitizenSessions,
     LoginAttempts,
     DeviceTokens,
     SignIn,
@@ -46,6 +48,6 @@ import { UsersService } from './users.service';
     RouteAccessAudit,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, UserChanges],
+  exports: [AuthService, CitizenSessions, LoginAttempts, UserChanges],
 })
 export class AuthModule {}

@@ -70,6 +70,8 @@ export class AuthService implements OnModuleDestroy {
       }
       throw new ApiException(401, 'TOKEN_INVALID', 'Sessão inválida. Entre novamente.');
     }
+    // A token for an audience (a citizen's, on the portal) is no staff session.
+    if ((claims as { aud?: unknown }).aud !== undefined) throw new ApiException(401, 'TOKEN_INVALID', 'Sessão inválida. Entre novamente.');
     const user = await this.userHolding(claims);
     if (!user) throw sessionEnded();
     return user;

@@ -2,16 +2,16 @@ import { Injectable, RequestMethod, type OnApplicationBootstrap } from '@nestjs/
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { Role } from '@receptivo/shared';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './access.decorators';
+import { ALLOWED_ROLES, CITIZEN_ROUTE, PUBLIC_ROUTE } from './access.decorators';
 
-/** One controller route and who may call it: `public`, its roles, or null when nobody decided. */
+/** One controller route and who may call it: `public`, `citizen` (the portal), its roles, or null when nobody decided. */
 export interface RouteAccess {
   /** `Controller.method`, as the code names it. */
   handler: string;
   method: string;
   /** Express-style path below the global prefix, e.g. `/customers/:id/phones`. */
   path: string;
-  access: 'public' | Role[] | null;
+  access: 'public' | 'citizen' | Role[] | null;
 }
 
 function joinPaths(...parts: unknown[]): string {
@@ -36,18 +36,19 @@ export function routeAccessTable(discovery: DiscoveryService, scanner: MetadataS
       if (handlerPath === undefined) continue;
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [handler, controller]);
       const roles = reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [handler, controller]);
+      const citizen = reflector.getAllAndOverride<boolean | undefined>(CITIZEN_ROUTE, [handler, controller]);
       routes.push({
         handler: `${controller.name}.${method}`,
         method: RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)],
         path: joinPaths(reflector.get(PATH_METADATA, controller), handlerPath),
-        access: isPublic ? 'public' : (roles ?? null),
+        access: isPublic ? 'public' : citizen ? 'citizen' : (roles ?? null),
       });
     }
   }
   return routes;
 }
 
-/** Lists every controller route that declares neither @Public nor @Roles. */
+/** Lists every controller route that declares none of @Public, @Citizen and @Roles. */
 export function routesWithoutAccessRule(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): string[] {
   return routeAccessTable(discovery, scanner, reflector)
     .filter((route) => route.access === null)

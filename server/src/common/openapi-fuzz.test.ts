@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { type Role, apiErrorSchema, channels, requestStatuses } from '@receptivo/shared';
 import { routeAccessTable } from '../auth/route-access-audit';
+import { signInCitizen } from '../testing/portal-citizen';
 import { requestDesk } from '../testing/request-fixtures';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
@@ -14,6 +15,9 @@ import { type TestApp, startTestApp } from '../testing/test-app';
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 20);
+
+/** Staff by role, a citizen signed in on the portal, or nobody. */
+type Caller = Role | 'citizen' | 'anonymous';
 
 type Schema = {
   type?: string;
@@ -45,7 +49,7 @@ interface Operation {
   requestBody?: { content: Record<string, { schema: Schema }> };
 }
 interface GeneratedRequest {
-  role: Role | 'anonymous';
+  role: Caller;
   path: string;
   query: [string, string][];
   headers: Record<string, string>;
@@ -184,7 +188,7 @@ function queryValue(parameter: Parameter, generation: Generation): fc.Arbitrary<
 /** Percent-encodes as a browser would; a lone surrogate cannot be sent as UTF-8 and becomes U+FFFD. */
 const encoded = (value: string) => encodeURIComponent(Buffer.from(value, 'utf8').toString('utf8'));
 
-function generatedRequests(path: string, operation: Operation, roles: (Role | 'anonymous')[], generation: Generation): fc.Arbitrary<GeneratedRequest> {
+function generatedRequests(path: string, operation: Operation, roles: Caller[], generation: Generation): fc.Arbitrary<GeneratedRequest> {
   const parameters = operation.parameters ?? [];
   const pathValues = fc.tuple(
     ...parameters
@@ -235,7 +239,7 @@ function generatedRequests(path: string, operation: Operation, roles: (Role | 'a
 }
 
 /** A third of the requests are plausible throughout (they reach the services), the rest carry hostile values. */
-function requestsFor(path: string, operation: Operation, roles: (Role | 'anonymous')[], ids: Generation['ids']): fc.Arbitrary<GeneratedRequest> {
+function requestsFor(path: string, operation: Operation, roles: Caller[], ids: Generation['ids']): fc.Arbitrary<GeneratedRequest> {
   return fc.oneof(
     { arbitrary: generatedRequests(path, operation, roles, { ids, hostile: false }), weight: 1 },
     { arbitrary: generatedRequests(path, operation, roles, { ids, hostile: true }), weight: 2 },
@@ -266,21 +270,22 @@ const TABLE_OF_ID: Record<string, string> = {
 
 describe('OpenAPI fuzz: every operation, generated requests', () => {
   let server: TestApp;
-  const tokens: Partial<Record<Role, string>> = {};
+  const tokens: Partial<Record<Exclude<Caller, 'anonymous'>, string>> = {};
   let document: { paths: Record<string, Record<string, Operation>> };
-  let rolesByOperation: Map<string, (Role | 'anonymous')[]>;
+  let rolesByOperation: Map<string, Caller[]>;
   const idsByTable = new Map<string, string[]>();
 
   beforeAll(async () => {
     server = await startTestApp();
     for (const role of ['admin', 'supervisor', 'attendant', 'backoffice'] as const) tokens[role] = await server.login(role);
+    tokens.citizen = await signInCitizen(server);
     document = (await server.http.get('/api/docs/openapi.json').expect(200)).body;
 
     const { app } = server;
     rolesByOperation = new Map(
       routeAccessTable(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector)).map((route) => [
         `${route.method} /api${route.path.replace(/:(\w+)/g, '{$1}')}`,
-        route.access === 'public' ? ['anonymous'] : (route.access ?? []),
+        route.access === 'public' ? ['anonymous'] : route.access === 'citizen' ? ['citizen'] : (route.access ?? []),
       ]),
     );
 

@@ -1,22 +1,31 @@
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { type Role, apiErrorSchema } from '@receptivo/shared';
 import { type RouteAccess, routeAccessTable } from '../auth/route-access-audit';
+import { signInCitizen } from '../testing/portal-citizen';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'attendant', 'backoffice'];
-type Caller = Role | 'anonymous';
-const CALLERS: Caller[] = [...ROLES, 'anonymous'];
+/** Staff by role, a citizen signed in on the portal, and nobody. */
+type Caller = Role | 'citizen' | 'anonymous';
+const CALLERS: Caller[] = [...ROLES, 'citizen', 'anonymous'];
 
 /** A well-formed id nothing has: an admitted call ends in 404 or 400 and changes nothing. */
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 function isAdmitted(route: RouteAccess, caller: Caller): boolean {
   if (route.access === 'public') return true;
-  return caller !== 'anonymous' && (route.access ?? []).includes(caller);
+  if (route.access === 'citizen') return caller === 'citizen';
+  return caller !== 'anonymous' && caller !== 'citizen' && (route.access ?? []).includes(caller);
+}
+
+/** Staff refused a portal route, and a citizen refused a staff route, hold no session there: 401, as nobody. */
+function refusalOf(route: RouteAccess, caller: Caller): 401 | 403 {
+  if (caller === 'anonymous' || (caller === 'citizen') !== (route.access === 'citizen')) return 401;
+  return 403;
 }
 
 /**
- * Generated from the @Public/@Roles metadata of every route Nest knows, so a new route is in the
+ * Generated from the @Public/@Citizen/@Roles metadata of every route Nest knows, so a new route is in the
  * matrix the day it is written: each role and an anonymous caller call it and must be let through
  * or refused exactly as it declares.
  */
@@ -28,6 +37,7 @@ describe('role × route matrix', () => {
   beforeAll(async () => {
     server = await startTestApp();
     for (const role of ROLES) tokens[role] = await server.login(role);
+    tokens.citizen = await signInCitizen(server);
     const { app } = server;
     routes = routeAccessTable(app.get(DiscoveryService), app.get(MetadataScanner), app.get(Reflector));
   });
@@ -42,6 +52,7 @@ describe('role × route matrix', () => {
     expect(routes.length).toBeGreaterThan(60);
     expect(routes).toContainEqual({ handler: 'AuthController.login', method: 'POST', path: '/auth/login', access: 'public' });
     expect(routes).toContainEqual({ handler: 'UsersController.list', method: 'GET', path: '/users', access: ['admin'] });
+    expect(routes).toContainEqual({ handler: 'PortalAuthController.me', method: 'GET', path: '/portal/auth/me', access: 'citizen' });
   });
 
   it('each role and an anonymous caller are admitted or refused as the route declares', async () => {
@@ -54,7 +65,7 @@ describe('role × route matrix', () => {
         if (['POST', 'PUT', 'PATCH'].includes(route.method)) call = call.send({});
         const response = await call;
         const refused = response.status === 401 || response.status === 403;
-        const expected = isAdmitted(route, caller) ? 'admitted' : caller === 'anonymous' ? 401 : 403;
+        const expected = isAdmitted(route, caller) ? 'admitted' : refusalOf(route, caller);
         const answered = refused ? response.status : 'admitted';
         if (answered !== expected) {
           mismatches.push(`${caller} ${route.method} ${path} (${route.handler}): expected ${expected}, answered ${response.status} ${response.body?.code}`);
