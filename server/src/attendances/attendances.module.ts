@@ -10,6 +10,6 @@ import { AttendancesService } from './attendances.service';
   imports: [RequestsModule],
   controllers: [AttendancesController, CustomerHistoryController],
   providers: [AttendancesService, AttendanceEvents, AttendanceSearch],
-  exports: [AttendancesService, AttendanceEvents],
+  exports: [AttendancesService, AttendanceEvents, AttendanceSearch],
 })
 export class AttendancesModule {}

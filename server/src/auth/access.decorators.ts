@@ -12,8 +12,12 @@ export const ALLOWED_ROLES = 'receptivo:roles';
 /** Reachable without a token (login, health). Every other route must say who may call it. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** For a citizen signed in on the self-service portal, never for staff. */
-export const Citizen = () => applyDecorators(SetMetadata(CITIZEN_ROUTE, true), ApiBearerAuth());
+/**
+ * For a citizen signed in on the self-service portal, never for staff. A citizen still on a
+ * temporary password reaches only the routes that say `whilePasswordTemporary` (the session, the change).
+ */
+export const Citizen = ({ whilePasswordTemporary = false } = {}) =>
+  applyDecorators(SetMetadata(CITIZEN_ROUTE, { whilePasswordTemporary }), ApiBearerAuth());
 
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiBearerAuth());
 

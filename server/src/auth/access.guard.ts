@@ -19,7 +19,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const citizenRoute = this.reflector.getAllAndOverride<boolean | undefined>(CITIZEN_ROUTE, targets);
+    const citizenRoute = this.reflector.getAllAndOverride<{ whilePasswordTemporary: boolean } | undefined>(CITIZEN_ROUTE, targets);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     // RouteAccessAudit refuses to start with such a route; this is the second lock.
     if (!allowed && !citizenRoute) throw forbidden();
@@ -29,7 +29,11 @@ export class AccessGuard implements CanActivate {
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) throw new ApiException(401, 'TOKEN_MISSING', 'Entre no sistema para continuar.');
     if (citizenRoute) {
-      request.citizen = await this.citizens.authenticate(token);
+      const citizen = await this.citizens.authenticate(token);
+      if (citizen.mustChangePassword && !citizenRoute.whilePasswordTemporary) {
+        throw new ApiException(403, 'PASSWORD_CHANGE_REQUIRED', 'Escolha uma nova senha para continuar.');
+      }
+      request.citizen = citizen;
       return true;
     }
     const user = await this.auth.authenticate(token);

@@ -36,7 +36,7 @@ export function routeAccessTable(discovery: DiscoveryService, scanner: MetadataS
       if (handlerPath === undefined) continue;
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [handler, controller]);
       const roles = reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [handler, controller]);
-      const citizen = reflector.getAllAndOverride<boolean | undefined>(CITIZEN_ROUTE, [handler, controller]);
+      const citizen = reflector.getAllAndOverride<object | undefined>(CITIZEN_ROUTE, [handler, controller]);
       routes.push({
         handler: `${controller.name}.${method}`,
         method: RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)],

@@ -32,14 +32,14 @@ export class PortalAuthController {
   }
 
   @Get('me')
-  @Citizen()
+  @Citizen({ whilePasswordTemporary: true })
   @Returns(portalCitizenSchema)
   me(@CurrentCitizen() citizen: AuthenticatedCitizen): PortalCitizen {
     return { name: citizen.name, login: citizen.login, mustChangePassword: citizen.mustChangePassword };
   }
 
   @Post('change-password')
-  @Citizen()
+  @Citizen({ whilePasswordTemporary: true })
   @HttpCode(200)
   @Returns(portalSessionSchema)
   changePassword(@CurrentCitizen() citizen: AuthenticatedCitizen, @ValidBody(portalChangePasswordSchema) body: PortalChangePassword): Promise<PortalSession> {

@@ -9,6 +9,8 @@ export const apiErrorCodes = [
   'TOKEN_INVALID',
   'TOKEN_EXPIRED',
   'FORBIDDEN',
+  /** A citizen on a temporary portal password: the portal asks for a new one first. */
+  'PASSWORD_CHANGE_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'BUSINESS_RULE',

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { channelSchema } from '../attendances/schemas';
 import { changePasswordSchema } from '../auth/schemas';
+import { brazilianStates } from '../customers/schemas';
+import { requestEventKindSchema } from '../requests/events';
+import { requestStatusSchema } from '../requests/schemas';
 
 /** A citizen signs in with the CPF/CNPJ the desk registered (any punctuation) or the e-mail the password went to. */
 export const portalLoginRequestSchema = z.object({
@@ -28,3 +32,55 @@ export type PortalSession = z.infer<typeof portalSessionSchema>;
 /** The same rules as the staff's: at least 10 characters, not the current (temporary) password. */
 export const portalChangePasswordSchema = changePasswordSchema;
 export type PortalChangePassword = z.infer<typeof portalChangePasswordSchema>;
+
+/** One of the citizen's attendances on Meus protocolos: what was registered in it, not who attended. */
+export const portalAttendanceSchema = z.object({
+  protocol: z.string(),
+  channel: channelSchema,
+  status: z.enum(['open', 'finished']),
+  startedAt: z.string().datetime(),
+  finishedAt: z.string().datetime().nullable(),
+  informationTitles: z.array(z.string()),
+  requestTypeNames: z.array(z.string()),
+});
+export type PortalAttendance = z.infer<typeof portalAttendanceSchema>;
+
+export const portalRequestSummarySchema = z.object({
+  id: z.string().uuid(),
+  protocol: z.string(),
+  typeName: z.string(),
+  organName: z.string(),
+  status: requestStatusSchema,
+  createdAt: z.string().datetime(),
+  deadline: z.string().datetime(),
+  /** Open or in progress past its deadline, by the server's clock. */
+  overdue: z.boolean(),
+  /** In a group (same type, same address): the first request's protocol, whose progress this one follows. */
+  groupFirstProtocol: z.string().nullable(),
+});
+export type PortalRequestSummary = z.infer<typeof portalRequestSummarySchema>;
+
+/** GET /api/portal/protocols: the citizen's own attendances and requests, newest first. */
+export const portalProtocolsSchema = z.object({
+  attendances: z.array(portalAttendanceSchema),
+  requests: z.array(portalRequestSummarySchema),
+});
+export type PortalProtocols = z.infer<typeof portalProtocolsSchema>;
+
+/** One of the citizen's requests: its progress and the organ's response, without the staff's names. */
+export const portalRequestSchema = portalRequestSummarySchema.extend({
+  response: z.string().nullable(),
+  finishedAt: z.string().datetime().nullable(),
+  address: z
+    .object({
+      street: z.string(),
+      number: z.string(),
+      complement: z.string().nullable(),
+      neighborhood: z.string(),
+      city: z.string(),
+      state: z.enum(brazilianStates),
+    })
+    .nullable(),
+  timeline: z.array(z.object({ kind: requestEventKindSchema, description: z.string(), at: z.string().datetime() })),
+});
+export type PortalRequest = z.infer<typeof portalRequestSchema>;
