@@ -100,6 +100,7 @@ export function request(overrides: Partial<Request> = {}): Request {
         kind: 'registered',
         description: 'Solicitação registrada no atendimento.',
         actor: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' },
+        viaPortal: false,
         at: '2026-03-10T15:30:00.000Z',
         attachments: [],
       },

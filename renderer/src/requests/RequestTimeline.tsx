@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { requestEventKindLabels, type Request } from '@receptivo/shared';
+import { requestEventAuthor, requestEventKindLabels, type Request } from '@receptivo/shared';
 import { DownloadLink } from '../ui/DownloadLink';
 import { formatDateTime, formatFileSize } from '../ui/format';
 import { TextWithProtocols } from '../ui/Protocol';
@@ -28,8 +28,7 @@ export function RequestTimeline({ request, headingLevel = 3 }: RequestTimelinePr
               <p className="request-timeline__head">
                 <span className="badge badge--off">{requestEventKindLabels[event.kind]}</span>
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-                {/* An entry without a person was written by the server itself. */}
-                <span>{event.actor?.name ?? 'Sistema'}</span>
+                <span>{requestEventAuthor(event)}</span>
               </p>
               {event.description && (
                 <p className="request-timeline__description preserve-lines">

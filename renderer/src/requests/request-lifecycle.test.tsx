@@ -14,7 +14,7 @@ const path = (suffix = '') => `/api/requests/${requestId}${suffix}`;
 const ana = { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' };
 
 function event(overrides: Partial<RequestEvent> & Pick<RequestEvent, 'id' | 'kind'>): RequestEvent {
-  return { description: '', actor: ana, at: '2026-03-11T10:00:00.000Z', attachments: [], ...overrides };
+  return { description: '', actor: ana, viaPortal: false, at: '2026-03-11T10:00:00.000Z', attachments: [], ...overrides };
 }
 
 const registered = request().timeline[0];
@@ -255,6 +255,7 @@ describe('history, response and files', () => {
       allowedActions: [],
       timeline: [
         registered,
+        event({ id: '5b0e7c2a-1d3f-4a5b-8c6d-7e8f9a0b1c34', kind: 'reiterated', description: 'Continua apagada.', actor: null, viaPortal: true }),
         event({ id: '5b0e7c2a-1d3f-4a5b-8c6d-7e8f9a0b1c33', kind: 'status_changed', description: 'Aberta → Finalizada', actor: null }),
       ],
     });
@@ -265,6 +266,7 @@ describe('history, response and files', () => {
     const entries = Array.from(history.children);
     expect(entries.map((entry) => entry.textContent)).toEqual([
       `Registrada${formatDateTime(registered.at)}Ana AtendenteSolicitação registrada no atendimento.`,
+      `Reiteração${formatDateTime('2026-03-11T10:00:00.000Z')}Cidadão, pelo AutoatendimentoContinua apagada.`,
       `Mudança de situação${formatDateTime('2026-03-11T10:00:00.000Z')}SistemaAberta → Finalizada`,
     ]);
     expect(within(status).queryByRole('button', { name: /Reiterar|Reclamação|Reiniciar|Cancelar/ })).not.toBeInTheDocument();

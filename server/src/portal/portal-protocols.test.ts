@@ -1,5 +1,6 @@
-import { apiErrorSchema, portalProtocolsSchema, portalRequestSchema } from '@receptivo/shared';
-import { type RequestDesk, bearer, requestDesk } from '../testing/request-fixtures';
+import { randomBytes } from 'node:crypto';
+import { apiErrorSchema, portalProtocolsSchema, portalRequestSchema, requestSchema } from '@receptivo/shared';
+import { type RequestDesk, bearer, controlClock, requestDesk } from '../testing/request-fixtures';
 import { type SmtpListener, startSmtpListener } from '../testing/smtp-listener';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
@@ -72,6 +73,7 @@ describe('Meus protocolos on the self-service portal', () => {
     expect(detail).toMatchObject({ protocol: first.protocol, status: 'finished', response: 'Lâmpada trocada no dia 3.', address: expect.objectContaining({ street: 'Rua Harmonia', number: '77' }) });
     expect(detail.finishedAt).not.toBeNull();
     expect(detail.timeline.map((event) => event.kind)).toEqual(['registered', 'status_changed', 'responded']);
+    expect(detail.allowedActions).toEqual(['restart']);
     const text = JSON.stringify(detail);
     for (const staffName of ['Ana Atendente', 'Retaguarda']) expect(text).not.toContain(staffName);
 
@@ -84,5 +86,65 @@ describe('Meus protocolos on the self-service portal', () => {
     expect(portalProtocolsSchema.parse((await server.http.get('/api/portal/protocols').set(otavio).expect(200)).body)).toEqual({ attendances: [], requests: [] });
     // Nor Helena the neighbour's request of her group.
     await server.http.get(`/api/portal/requests/${neighbour.id}`).set(session).expect(404);
+  });
+
+  it('lets the citizen reiterate with a PDF, complain after the deadline, cancel and restart, by the desk\'s rules, each marked as done on the portal', async () => {
+    const clock = controlClock(server);
+    try {
+      const iara = await (await citizen('Iara Souza', '723.838.102-82', 'iara.portal@example.com')).choosePassword();
+      const [iaraId] = (await server.http.get('/api/customers?document=72383810282').set(desk.attendant).expect(200)).body.items.map((item: { id: string }) => item.id);
+      const lamp = await desk.register(LAMP, { customerId: iaraId, street: 'Rua Augusta', number: '1508' });
+
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), randomBytes(2048)]);
+      const reiterated = portalRequestSchema.parse(
+        (
+          await server.http
+            .post(`/api/portal/requests/${lamp.id}/reiterate`)
+            .set(iara)
+            .field('description', 'A lâmpada continua apagada e a rua está escura.')
+            .attach('files', pdf, 'foto-da-rua.pdf')
+            .expect(200)
+        ).body,
+      );
+      expect(reiterated.timeline.at(-1)).toMatchObject({ kind: 'reiterated', description: 'A lâmpada continua apagada e a rua está escura.', viaPortal: true });
+      // The desk sees the same entry, with the file, as the citizen's through the portal.
+      const atDesk = requestSchema.parse((await server.http.get(`/api/requests/${lamp.id}`).set(desk.attendant).expect(200)).body);
+      expect(atDesk.timeline.at(-1)).toMatchObject({ kind: 'reiterated', actor: null, viaPortal: true, attachments: [expect.objectContaining({ fileName: 'foto-da-rua.pdf', contentType: 'application/pdf' })] });
+
+      // A complaint before the deadline is refused with the rule, and writes nothing.
+      const early = await server.http.post(`/api/portal/requests/${lamp.id}/complaint`).set(iara).send({ description: 'Já passou do prazo.' }).expect(422);
+      expect(apiErrorSchema.parse(early.body).code).toBe('BUSINESS_RULE');
+      clock.advanceHours(73);
+      const complained = portalRequestSchema.parse(
+        (await server.http.post(`/api/portal/requests/${lamp.id}/complaint`).set(iara).send({ description: 'Já passou do prazo.' }).expect(200)).body,
+      );
+      expect(complained.timeline.map((event) => event.kind)).toEqual(['registered', 'reiterated', 'complaint']);
+      expect(complained.overdue).toBe(true);
+
+      const cancelled = portalRequestSchema.parse(
+        (await server.http.post(`/api/portal/requests/${lamp.id}/cancel`).set(iara).send({ reason: 'Resolvido pelos vizinhos.' }).expect(200)).body,
+      );
+      expect(cancelled).toMatchObject({ status: 'cancelled', allowedActions: [] });
+      expect(cancelled.timeline.at(-1)).toMatchObject({ kind: 'cancelled', viaPortal: true });
+
+      // Finished by the organ: the citizen restarts it within the type's window, with a new deadline.
+      const other = await desk.register(LAMP, { customerId: iaraId, street: 'Rua Augusta', number: '1600' });
+      await server.http.post(`/api/requests/${other.id}/status`).set(await desk.backoffice(LIGHTING)).send({ status: 'finished', response: 'Trocada.' }).expect(200);
+      const restarted = portalRequestSchema.parse(
+        (await server.http.post(`/api/portal/requests/${other.id}/restart`).set(iara).send({ reason: 'Apagou de novo.' }).expect(200)).body,
+      );
+      expect(restarted).toMatchObject({ status: 'open', response: null });
+      expect(Date.parse(restarted.deadline)).toBeGreaterThan(clock.now().getTime() + 71 * 3_600_000);
+
+      // Someone else's request: refused as missing, and nothing is written to it.
+      const stranger = await desk.register(LAMP, { street: 'Rua Augusta', number: '1700' });
+      for (const [action, body] of [['reiterate', { description: 'Intrusão.' }], ['complaint', { description: 'Intrusão.' }], ['cancel', { reason: 'Intrusão.' }], ['restart', { reason: 'Intrusão.' }]] as const) {
+        await server.http.post(`/api/portal/requests/${stranger.id}/${action}`).set(iara).send(body).expect(404);
+      }
+      const untouched = requestSchema.parse((await server.http.get(`/api/requests/${stranger.id}`).set(desk.attendant).expect(200)).body);
+      expect(untouched.timeline.map((event) => event.kind)).toEqual(['registered']);
+    } finally {
+      clock.reset();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type PortalProtocols, type PortalRequest, type PortalRequestSummary, type RequestSummary, requestOverdue } from '@receptivo/shared';
+import { type PortalProtocols, type PortalRequest, type PortalRequestSummary, type Request, type RequestSummary, requestOverdue } from '@receptivo/shared';
 import { AttendanceSearch } from '../attendances/attendance-search';
 import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
@@ -48,10 +48,14 @@ export class PortalProtocolsService {
   async request(customerId: string, requestId: string): Promise<PortalRequest> {
     const row = await this.requests.row(requestId);
     if (row.customer_id !== customerId) throw notFound('Solicitação');
-    const request = await this.requests.get(requestId);
+    return this.asSeenByCitizen(await this.requests.get(requestId));
+  }
+
+  /** A request as its requester sees it on the portal. */
+  asSeenByCitizen(request: Request): PortalRequest {
     const { address } = request;
     return {
-      ...summaryOf({ ...request, overdue: requestOverdue({ status: row.status, deadline: row.deadline }, this.clock.now()) }),
+      ...summaryOf({ ...request, overdue: requestOverdue({ status: request.status, deadline: new Date(request.deadline) }, this.clock.now()) }),
       response: request.response,
       finishedAt: request.finishedAt,
       address: address && {
@@ -62,7 +66,8 @@ export class PortalProtocolsService {
         city: address.city,
         state: address.state,
       },
-      timeline: request.timeline.map(({ kind, description, at }) => ({ kind, description, at })),
+      timeline: request.timeline.map(({ kind, description, at, viaPortal }) => ({ kind, description, at, viaPortal })),
+      allowedActions: request.allowedActions,
     };
   }
 }

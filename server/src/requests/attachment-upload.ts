@@ -2,10 +2,21 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import type { Observable } from 'rxjs';
-import { attachmentLimits } from '@receptivo/shared';
+import { attachmentLimits, reiterateRequestSchema } from '@receptivo/shared';
 import { ApiException } from '../common/api-exception';
+import { openApiSchema } from '../common/zod-validation';
 
 export const ATTACHMENT_FIELD = 'files';
+
+/** The reiteration's fields plus up to five files, as multipart/form-data (OpenAPI, for the desk's route and the portal's). */
+const reiterateFields = openApiSchema(reiterateRequestSchema, 'input');
+export const reiterateBody = {
+  ...reiterateFields,
+  properties: {
+    ...(reiterateFields.properties as object),
+    [ATTACHMENT_FIELD]: { type: 'array', maxItems: attachmentLimits.maxFiles, items: { type: 'string', format: 'binary' } },
+  },
+};
 const megabytes = attachmentLimits.maxBytes / 1024 / 1024;
 
 // Kept in memory (at most 5 × 10 MB per request): nothing reaches the disk before the request's

@@ -1,5 +1,27 @@
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { forbidden } from '../common/api-exception';
+import { forbidden, notFound } from '../common/api-exception';
+
+/** The requesting citizen, acting on their own request through the self-service portal. */
+export interface PortalRequester {
+  citizenId: string;
+}
+
+/** Who acts on a request: a staff member, or its requester through the portal. */
+export type RequestActor = AuthenticatedUser | PortalRequester;
+
+export const isPortalRequester = (actor: RequestActor): actor is PortalRequester => 'citizenId' in actor;
+
+/** A timeline entry's author: the staff member, or no user and the portal's mark. */
+export const eventAuthor = (actor: RequestActor) => (isPortalRequester(actor) ? { actorId: null, viaPortal: true } : { actorId: actor.id, viaPortal: false });
+
+/**
+ * The back office acts only on its organ's requests, a citizen only on their own (anyone else's
+ * reads as one that does not exist, as on Meus protocolos); the desk roles act on every request.
+ */
+export function ensureActorAccess(actor: RequestActor, request: { organ_id: string; customer_id: string | null }): void {
+  if (!isPortalRequester(actor)) ensureOrganAccess(actor, request.organ_id);
+  else if (request.customer_id !== actor.citizenId) throw notFound('Solicitação');
+}
 
 /** The organ whose requests a back-office user works; one without an organ can work none. */
 export function backofficeOrganId(user: AuthenticatedUser): string {

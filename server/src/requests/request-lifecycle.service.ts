@@ -24,7 +24,7 @@ import { MailQueue } from '../mail/mail-queue';
 import { type AttachmentContentType, detectContentType, safeFileName } from './attachment-files';
 import { AttachmentStore } from './attachment-store';
 import { ATTACHMENT_FIELD } from './attachment-upload';
-import { ensureOrganAccess } from './request-access';
+import { type RequestActor, ensureActorAccess, ensureOrganAccess, eventAuthor } from './request-access';
 import { requestStatusMail } from './request-mail';
 import { REQUEST_SELECT, type RequestRow, RequestViews, ruleFacts } from './request-views';
 import { RequestAttachmentEntity, RequestEventEntity } from './request.entities';
@@ -93,7 +93,7 @@ export class RequestLifecycleService {
     private readonly clock: Clock,
   ) {}
 
-  async reiterate(id: string, body: ReiterateRequest, files: UploadedFile[], actor: AuthenticatedUser): Promise<Request> {
+  async reiterate(id: string, body: ReiterateRequest, files: UploadedFile[], actor: RequestActor): Promise<Request> {
     const prepared = prepareFiles(files);
     return this.act(id, 'reiterate', actor, async (manager, _row, now) => {
       const eventId = await this.addEvent(manager, id, 'reiterated', body.description, actor, now);
@@ -117,7 +117,7 @@ export class RequestLifecycleService {
     });
   }
 
-  complain(id: string, body: ComplaintRequest, actor: AuthenticatedUser): Promise<Request> {
+  complain(id: string, body: ComplaintRequest, actor: RequestActor): Promise<Request> {
     return this.act(id, 'complaint', actor, async (manager, _row, now) => {
       await this.addEvent(manager, id, 'complaint', body.description, actor, now);
     });
@@ -128,7 +128,7 @@ export class RequestLifecycleService {
    * timeline keeps it). A member of a group restarts on its own, outside the group: the group's
    * first (finished with it) no longer speaks for it.
    */
-  restart(id: string, body: RestartRequest, actor: AuthenticatedUser): Promise<Request> {
+  restart(id: string, body: RestartRequest, actor: RequestActor): Promise<Request> {
     return this.act(id, 'restart', actor, async (manager, row, now) => {
       await manager.query(
         `UPDATE requests SET status = 'open', deadline = $2, finished_at = NULL, response = NULL, group_first_id = NULL, updated_at = $3
@@ -143,7 +143,7 @@ export class RequestLifecycleService {
   }
 
   /** A group's first that is cancelled hands the group over to its oldest active member. */
-  cancel(id: string, body: CancelRequest, actor: AuthenticatedUser): Promise<Request> {
+  cancel(id: string, body: CancelRequest, actor: RequestActor): Promise<Request> {
     return this.act(id, 'cancel', actor, async (manager, row, now) => {
       await manager.query("UPDATE requests SET status = 'cancelled', updated_at = $2 WHERE id = $1", [id, now]);
       await this.addEvent(manager, id, 'cancelled', body.reason || 'Cancelamento realizado a pedido do cidadão.', actor, now);
@@ -232,7 +232,7 @@ export class RequestLifecycleService {
     }
   }
 
-  private async handOverGroup(manager: EntityManager, first: RequestRow, actor: AuthenticatedUser, now: Date): Promise<void> {
+  private async handOverGroup(manager: EntityManager, first: RequestRow, actor: RequestActor, now: Date): Promise<void> {
     const members = await manager.query<{ id: string; protocol: string; created_at: Date }[]>(
       `SELECT id, protocol, created_at FROM requests
         WHERE group_first_id = $1 AND status IN ('open', 'in_progress') ORDER BY id FOR UPDATE`,
@@ -246,7 +246,7 @@ export class RequestLifecycleService {
     const description = `A solicitação ${formatProtocol(first.protocol)}, primeira do grupo, foi cancelada; a ${formatProtocol(next.protocol)} passa a ser a primeira.`;
     await manager.insert(
       RequestEventEntity,
-      members.map((member) => ({ requestId: member.id, kind: 'grouped' as const, description, actorId: actor.id, at: now })),
+      members.map((member) => ({ requestId: member.id, kind: 'grouped' as const, description, ...eventAuthor(actor), at: now })),
     );
   }
 
@@ -254,12 +254,12 @@ export class RequestLifecycleService {
   private act(
     id: string,
     action: RequestAction,
-    actor: AuthenticatedUser,
+    actor: RequestActor,
     work: (manager: EntityManager, row: RequestRow, now: Date) => Promise<void>,
   ): Promise<Request> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lock(manager, id);
-      ensureOrganAccess(actor, row.organ_id);
+      ensureActorAccess(actor, row);
       const now = this.clock.now();
       const verdict = requestActionRule(action, ruleFacts(row), now);
       if (!verdict.allowed) throw businessRule(verdict.message);
@@ -278,10 +278,10 @@ export class RequestLifecycleService {
     requestId: string,
     kind: RequestEventKind,
     description: string,
-    actor: AuthenticatedUser,
+    actor: RequestActor,
     at: Date,
   ): Promise<string> {
-    const result = await manager.insert(RequestEventEntity, { requestId, kind, description, actorId: actor.id, at });
+    const result = await manager.insert(RequestEventEntity, { requestId, kind, description, ...eventAuthor(actor), at });
     return String(result.identifiers[0].id);
   }
 

@@ -2,6 +2,7 @@ import {
   type Request,
   formatDocument,
   formatProtocol,
+  requestEventAuthor,
   requestEventKindLabels,
   requestStatusLabels,
 } from '@receptivo/shared';
@@ -74,7 +75,7 @@ export function requestPdf(request: Request, printedAt: Date): Promise<Buffer> {
       ? `\nAnexos: ${event.attachments.map((file) => `${file.fileName} (${fileSize(file.size)})`).join(', ')}`
       : '';
     report.entry(
-      `${dateTime(event.at)} — ${requestEventKindLabels[event.kind]} — ${event.actor?.name ?? 'Sistema'}`,
+      `${dateTime(event.at)} — ${requestEventKindLabels[event.kind]} — ${requestEventAuthor(event)}`,
       `${event.description}${attachments}`,
     );
   }

@@ -86,6 +86,7 @@ interface EventRow {
   at: Date;
   actor_id: string | null;
   actor_name: string | null;
+  via_portal: boolean;
   attachments: RequestEvent['attachments'];
 }
 
@@ -179,7 +180,7 @@ export class RequestViews {
 
   private async timeline(requestId: string, manager: EntityManager): Promise<RequestEvent[]> {
     const rows = await manager.query<EventRow[]>(
-      `SELECT e.id, e.kind, e.description, e.at, e.actor_id, u.name AS actor_name,
+      `SELECT e.id, e.kind, e.description, e.at, e.actor_id, u.name AS actor_name, e.via_portal,
               coalesce((SELECT json_agg(json_build_object('id', f.id, 'fileName', f.file_name, 'contentType', f.content_type, 'size', f.size)
                                         ORDER BY f.position)
                           FROM request_attachments f WHERE f.event_id = e.id), '[]') AS attachments
@@ -192,6 +193,7 @@ export class RequestViews {
       kind: row.kind,
       description: row.description,
       actor: row.actor_id ? { id: row.actor_id, name: row.actor_name! } : null,
+      viaPortal: row.via_portal,
       at: row.at.toISOString(),
       attachments: row.attachments,
     }));

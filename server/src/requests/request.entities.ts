@@ -86,6 +86,10 @@ export class RequestEventEntity {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** Done by the requester on the self-service portal (actor_id is then null). */
+  @Column({ name: 'via_portal', type: 'boolean', default: false })
+  viaPortal: boolean;
+
   @Column({ type: 'timestamptz' })
   at: Date;
 }

@@ -8,7 +8,6 @@ import {
   type ReiterateRequest,
   type Request,
   type RestartRequest,
-  attachmentLimits,
   cancelRequestSchema,
   changeRequestStatusSchema,
   complaintRequestSchema,
@@ -22,11 +21,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { download } from '../common/download';
-import { Returns, ReturnsFile, ValidBody, ZodValidationPipe, openApiSchema } from '../common/zod-validation';
+import { Returns, ReturnsFile, ValidBody, ZodValidationPipe } from '../common/zod-validation';
 import { AuditedCustomerRead } from '../customer-access/audited-customer-read';
 import { customerDocumentFor } from '../customers/customer-view';
 import { AttachmentStore } from './attachment-store';
-import { ATTACHMENT_FIELD, AttachmentUploadInterceptor } from './attachment-upload';
+import { AttachmentUploadInterceptor, reiterateBody } from './attachment-upload';
 import { ensureOrganAccess } from './request-access';
 import { RequestLifecycleService, type UploadedFile } from './request-lifecycle.service';
 import { requestPdf } from './request-pdf';
@@ -35,15 +34,6 @@ import { RequestViews } from './request-views';
 const requestId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Solicitação') });
 const attachmentId = new ParseUUIDPipe({ exceptionFactory: () => notFound('Anexo') });
 
-/** The reiteration's fields plus up to five files, as multipart/form-data. */
-const reiterateFields = openApiSchema(reiterateRequestSchema, 'input');
-const reiterateBody = {
-  ...reiterateFields,
-  properties: {
-    ...(reiterateFields.properties as object),
-    [ATTACHMENT_FIELD]: { type: 'array', maxItems: attachmentLimits.maxFiles, items: { type: 'string', format: 'binary' } },
-  },
-};
 
 @ApiTags('requests')
 @Controller('requests')

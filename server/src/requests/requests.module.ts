@@ -10,6 +10,6 @@ import { RequestsController } from './requests.controller';
 @Module({
   controllers: [RequestsController, BackofficeController],
   providers: [RequestViews, ProtocolSearch, RequestLifecycleService, AttachmentStore, BackofficeRequests],
-  exports: [RequestViews],
+  exports: [RequestViews, RequestLifecycleService],
 })
 export class RequestsModule {}

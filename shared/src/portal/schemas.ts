@@ -3,6 +3,7 @@ import { channelSchema } from '../attendances/schemas';
 import { changePasswordSchema } from '../auth/schemas';
 import { brazilianStates } from '../customers/schemas';
 import { requestEventKindSchema } from '../requests/events';
+import { requestActionSchema } from '../requests/lifecycle';
 import { requestStatusSchema } from '../requests/schemas';
 
 /** A citizen signs in with the CPF/CNPJ the desk registered (any punctuation) or the e-mail the password went to. */
@@ -81,6 +82,9 @@ export const portalRequestSchema = portalRequestSummarySchema.extend({
       state: z.enum(brazilianStates),
     })
     .nullable(),
-  timeline: z.array(z.object({ kind: requestEventKindSchema, description: z.string(), at: z.string().datetime() })),
+  /** Each entry's text and time; `viaPortal` marks what the citizen did here. */
+  timeline: z.array(z.object({ kind: requestEventKindSchema, description: z.string(), at: z.string().datetime(), viaPortal: z.boolean() })),
+  /** What the citizen may do now, by the same rules as the desk (requestActionRule). */
+  allowedActions: z.array(requestActionSchema),
 });
 export type PortalRequest = z.infer<typeof portalRequestSchema>;

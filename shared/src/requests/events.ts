@@ -39,7 +39,13 @@ export const requestEventSchema = z.object({
   kind: requestEventKindSchema,
   description: z.string(),
   actor: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  /** Done by the requester on the self-service portal. */
+  viaPortal: z.boolean(),
   at: z.string().datetime(),
   attachments: z.array(attachmentSchema),
 });
 export type RequestEvent = z.infer<typeof requestEventSchema>;
+
+/** Who wrote a timeline entry, as the desk and the PDF name it: an entry without a person was written by the server itself. */
+export const requestEventAuthor = (event: Pick<RequestEvent, 'actor' | 'viaPortal'>): string =>
+  event.viaPortal ? 'Cidadão, pelo Autoatendimento' : (event.actor?.name ?? 'Sistema');
