@@ -13,5 +13,6 @@ import { CustomerDataReports } from './customer-data-report';
   imports: [CustomersModule, AttendancesModule, RequestsModule],
   controllers: [CustomerAccessController, CustomerDataReportController],
   providers: [CustomerAccessLog, CustomerDataReports, { provide: APP_INTERCEPTOR, useClass: CustomerReadAudit }],
+  exports: [CustomerAccessLog],
 })
 export class CustomerAccessModule {}

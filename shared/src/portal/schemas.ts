@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from '../attendances/schemas';
 import { changePasswordSchema } from '../auth/schemas';
-import { brazilianStates } from '../customers/schemas';
+import { brazilianStates, customerPhoneSchema, emailSchema, storedAddressSchema } from '../customers/schemas';
 import { requestEventKindSchema } from '../requests/events';
 import { requestActionSchema } from '../requests/lifecycle';
 import { requestStatusSchema } from '../requests/schemas';
@@ -88,3 +88,35 @@ export const portalRequestSchema = portalRequestSummarySchema.extend({
   allowedActions: z.array(requestActionSchema),
 });
 export type PortalRequest = z.infer<typeof portalRequestSchema>;
+
+/** Meus dados: the citizen's record as the portal shows it; the e-mail and the phones are theirs to correct. */
+export const portalDataSchema = z.object({
+  name: z.string(),
+  tradeName: z.string().nullable(),
+  /** The CPF or CNPJ, formatted: the desk changes it, the citizen does not. */
+  document: z.string(),
+  email: z.string().nullable(),
+  phones: z.array(customerPhoneSchema),
+  addresses: z.array(storedAddressSchema),
+});
+export type PortalData = z.infer<typeof portalDataSchema>;
+
+/** The e-mail the portal's messages go to; it cannot be cleared (the password would have nowhere to go). */
+export const portalEmailSchema = z.object({ email: emailSchema });
+export type PortalEmail = z.infer<typeof portalEmailSchema>;
+
+/** Who at the call center looked at the citizen's record, and when (the LGPD access audit). */
+export const portalRecordAccessSchema = z.object({
+  accessedAt: z.string().datetime(),
+  userName: z.string(),
+  /** The screen the attendant looked from, as the desk names it (`cliente`, `atendimento`…), when known. */
+  screen: z.string().nullable(),
+});
+export const portalRecordAccessesSchema = z.object({ items: z.array(portalRecordAccessSchema), total: z.number().int() });
+export type PortalRecordAccesses = z.infer<typeof portalRecordAccessesSchema>;
+
+export const portalPageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type PortalPageQuery = z.output<typeof portalPageQuerySchema>;
