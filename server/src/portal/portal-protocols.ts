@@ -46,9 +46,9 @@ export class PortalProtocolsService {
   }
 
   async request(customerId: string, requestId: string): Promise<PortalRequest> {
-    const row = await this.requests.row(requestId);
-    if (row.customer_id !== customerId) throw notFound('Solicitação');
-    return this.asSeenByCitizen(await this.requests.get(requestId));
+    const request = await this.requests.get(requestId);
+    if (request.customer?.id !== customerId) throw notFound('Solicitação');
+    return this.asSeenByCitizen(request);
   }
 
   /** A request as its requester sees it on the portal. */
