@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { channelSchema } from '../attendances/schemas';
 import { changePasswordSchema } from '../auth/schemas';
-import { brazilianStates, customerPhoneSchema, emailSchema, storedAddressSchema } from '../customers/schemas';
-import { requestEventKindSchema } from '../requests/events';
-import { requestActionSchema } from '../requests/lifecycle';
-import { requestStatusSchema } from '../requests/schemas';
+import { customerSchema, emailSchema, storedAddressSchema } from '../customers/schemas';
+import { requestEventSchema } from '../requests/events';
+import { customerHistoryAttendanceSchema, customerHistoryRequestSchema } from '../requests/lifecycle';
+import { requestSchema } from '../requests/schemas';
 
 /** A citizen signs in with the CPF/CNPJ the desk registered (any punctuation) or the e-mail the password went to. */
 export const portalLoginRequestSchema = z.object({
@@ -35,30 +34,23 @@ export const portalChangePasswordSchema = changePasswordSchema;
 export type PortalChangePassword = z.infer<typeof portalChangePasswordSchema>;
 
 /** One of the citizen's attendances on Meus protocolos: what was registered in it, not who attended. */
-export const portalAttendanceSchema = z.object({
-  protocol: z.string(),
-  channel: channelSchema,
-  status: z.enum(['open', 'finished']),
-  startedAt: z.string().datetime(),
-  finishedAt: z.string().datetime().nullable(),
-  informationTitles: z.array(z.string()),
-  requestTypeNames: z.array(z.string()),
+export const portalAttendanceSchema = customerHistoryAttendanceSchema.pick({
+  protocol: true,
+  channel: true,
+  status: true,
+  startedAt: true,
+  finishedAt: true,
+  informationTitles: true,
+  requestTypeNames: true,
 });
 export type PortalAttendance = z.infer<typeof portalAttendanceSchema>;
 
-export const portalRequestSummarySchema = z.object({
-  id: z.string().uuid(),
-  protocol: z.string(),
-  typeName: z.string(),
-  organName: z.string(),
-  status: requestStatusSchema,
-  createdAt: z.string().datetime(),
-  deadline: z.string().datetime(),
-  /** Open or in progress past its deadline, by the server's clock. */
-  overdue: z.boolean(),
-  /** In a group (same type, same address): the first request's protocol, whose progress this one follows. */
-  groupFirstProtocol: z.string().nullable(),
-});
+export const portalRequestSummarySchema = customerHistoryRequestSchema
+  .pick({ id: true, protocol: true, typeName: true, organName: true, status: true, createdAt: true, deadline: true, overdue: true })
+  .extend({
+    /** In a group (same type, same address): the first request's protocol, whose progress this one follows. */
+    groupFirstProtocol: z.string().nullable(),
+  });
 export type PortalRequestSummary = z.infer<typeof portalRequestSummarySchema>;
 
 /** GET /api/portal/protocols: the citizen's own attendances and requests, newest first. */
@@ -70,34 +62,25 @@ export type PortalProtocols = z.infer<typeof portalProtocolsSchema>;
 
 /** One of the citizen's requests: its progress and the organ's response, without the staff's names. */
 export const portalRequestSchema = portalRequestSummarySchema.extend({
-  response: z.string().nullable(),
-  finishedAt: z.string().datetime().nullable(),
-  address: z
-    .object({
-      street: z.string(),
-      number: z.string(),
-      complement: z.string().nullable(),
-      neighborhood: z.string(),
-      city: z.string(),
-      state: z.enum(brazilianStates),
-    })
-    .nullable(),
+  response: requestSchema.shape.response,
+  finishedAt: requestSchema.shape.finishedAt,
+  address: storedAddressSchema.omit({ id: true, cep: true }).nullable(),
   /** Each entry's text and time; `viaPortal` marks what the citizen did here. */
-  timeline: z.array(z.object({ kind: requestEventKindSchema, description: z.string(), at: z.string().datetime(), viaPortal: z.boolean() })),
+  timeline: z.array(requestEventSchema.pick({ kind: true, description: true, at: true, viaPortal: true })),
   /** What the citizen may do now, by the same rules as the desk (requestActionRule). */
-  allowedActions: z.array(requestActionSchema),
+  allowedActions: requestSchema.shape.allowedActions,
 });
 export type PortalRequest = z.infer<typeof portalRequestSchema>;
 
 /** Meus dados: the citizen's record as the portal shows it; the e-mail and the phones are theirs to correct. */
-export const portalDataSchema = z.object({
-  name: z.string(),
-  tradeName: z.string().nullable(),
+export const portalDataSchema = customerSchema.pick({
+  name: true,
+  tradeName: true,
   /** The CPF or CNPJ, formatted: the desk changes it, the citizen does not. */
-  document: z.string(),
-  email: z.string().nullable(),
-  phones: z.array(customerPhoneSchema),
-  addresses: z.array(storedAddressSchema),
+  document: true,
+  email: true,
+  phones: true,
+  addresses: true,
 });
 export type PortalData = z.infer<typeof portalDataSchema>;
 
