@@ -59,7 +59,7 @@ export class PortalAuthService {
           WHERE customer_id = $1 RETURNING token_version AS "tokenVersion"`,
         [citizen.customerId, await hashPassword(newPassword)],
       );
-      await this.attempts.forgetAccount(attemptKey(stripDocument(account.document)));
+      await this.attempts.forgetAccount(attemptKey(account.document));
       return this.sessionOf({ ...account, mustChangePassword: false, tokenVersion: updated.tokenVersion });
     });
   }
