@@ -1,8 +1,8 @@
 import { apiErrorSchema, portalCitizenSchema, portalSessionSchema } from '@receptivo/shared';
+import { mailedPortalPassword, registerForPortal } from '../testing/portal-citizen';
 import { type SmtpListener, startSmtpListener } from '../testing/smtp-listener';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
-const passwordIn = (text: string | undefined) => /Senha temporária: (\S+)/.exec(text ?? '')?.[1];
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 describe('self-service portal sign-in', () => {
@@ -21,15 +21,10 @@ describe('self-service portal sign-in', () => {
   });
 
   /** A customer registered at the desk with a portal login; its temporary password as e-mailed. */
+  /** A customer registered at the desk with a portal login; its temporary password as e-mailed. */
   async function citizenWithAccess(name: string, document: string, email: string): Promise<{ id: string; temporary: string }> {
-    const customer = await server.http
-      .post('/api/customers')
-      .set(desk)
-      .send({ type: 'person', name, document, email, phones: [{ number: '11 97654-3210' }] })
-      .expect(201);
-    await server.http.post(`/api/customers/${customer.body.id}/portal-account`).set(desk).expect(201);
-    const mail = await smtp.waitFor((message) => message.subject === 'Seu acesso ao Autoatendimento' && JSON.stringify(message.to).includes(email));
-    return { id: customer.body.id, temporary: passwordIn(mail.text)! };
+    const id = await registerForPortal(server, desk, { name, document, email });
+    return { id, temporary: await mailedPortalPassword(smtp, email) };
   }
 
   it('signs in with the e-mailed temporary password, asks for a new one, and the new one ends the temporary session', async () => {
@@ -73,7 +68,7 @@ describe('self-service portal sign-in', () => {
     const session = (await server.http.post('/api/portal/auth/login').send({ login: '04608757520', password: temporary }).expect(200)).body;
     await server.http.post(`/api/customers/${id}/portal-account/resend-password`).set(desk).expect(200);
     await server.http.get('/api/portal/auth/me').set(bearer(session.token)).expect(401);
-    const resent = passwordIn((await smtp.waitFor((message) => message.subject === 'Nova senha do Autoatendimento' && JSON.stringify(message.to).includes('otavio@example.com'))).text);
+    const resent = await mailedPortalPassword(smtp, 'otavio@example.com', 'Nova senha do Autoatendimento');
     await server.http.post('/api/portal/auth/login').send({ login: '046.087.575-20', password: resent }).expect(200);
   });
 

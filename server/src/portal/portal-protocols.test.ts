@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { apiErrorSchema, portalProtocolsSchema, portalRequestSchema, requestSchema } from '@receptivo/shared';
+import { mailedPortalPassword, registerForPortal } from '../testing/portal-citizen';
 import { type RequestDesk, bearer, controlClock, requestDesk } from '../testing/request-fixtures';
 import { type SmtpListener, startSmtpListener } from '../testing/smtp-listener';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
 const LAMP = 'Lâmpada apagada';
 const LIGHTING = 'Departamento de Iluminação Pública';
-const passwordIn = (text: string | undefined) => /Senha temporária: (\S+)/.exec(text ?? '')?.[1];
 
 describe('Meus protocolos on the self-service portal', () => {
   let smtp: SmtpListener;
@@ -25,16 +25,11 @@ describe('Meus protocolos on the self-service portal', () => {
 
   /** A customer registered at the desk, given a portal login; the session after choosing a password. */
   async function citizen(name: string, document: string, email: string) {
-    const customer = await server.http
-      .post('/api/customers')
-      .set(desk.attendant)
-      .send({ type: 'person', name, document, email, phones: [{ number: '11 97654-3210' }] })
-      .expect(201);
-    await server.http.post(`/api/customers/${customer.body.id}/portal-account`).set(desk.attendant).expect(201);
-    const temporary = passwordIn((await smtp.waitFor((message) => JSON.stringify(message.to).includes(email))).text)!;
+    const id = await registerForPortal(server, desk.attendant, { name, document, email });
+    const temporary = await mailedPortalPassword(smtp, email);
     const first = (await server.http.post('/api/portal/auth/login').send({ login: document, password: temporary }).expect(200)).body;
     return {
-      id: customer.body.id as string,
+      id,
       temporaryToken: first.token as string,
       async choosePassword() {
         const changed = await server.http
@@ -91,8 +86,9 @@ describe('Meus protocolos on the self-service portal', () => {
   it('lets the citizen reiterate with a PDF, complain after the deadline, cancel and restart, by the desk\'s rules, each marked as done on the portal', async () => {
     const clock = controlClock(server);
     try {
-      const iara = await (await citizen('Iara Souza', '723.838.102-82', 'iara.portal@example.com')).choosePassword();
-      const [iaraId] = (await server.http.get('/api/customers?document=72383810282').set(desk.attendant).expect(200)).body.items.map((item: { id: string }) => item.id);
+      const registered = await citizen('Iara Souza', '723.838.102-82', 'iara.portal@example.com');
+      const iara = await registered.choosePassword();
+      const iaraId = registered.id;
       const lamp = await desk.register(LAMP, { customerId: iaraId, street: 'Rua Augusta', number: '1508' });
 
       const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n', 'latin1'), randomBytes(2048)]);
