@@ -268,13 +268,19 @@ async function finishEndedCalls(databaseUrl, expected, urls, tokenOf) {
  * How the fake PBX kept a recording's pace: the ms between the first and the last `event` of a
  * replay as written (`writtenAt`, wall clock ms) against the recording's own span at that speed.
  */
+const recordedSpans = new Map();
+const span = (times) => Math.max(...times) - Math.min(...times);
 function paceOf(file, event, writtenAt, speed = 1) {
-  const { readTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
-  const recorded = readTranscript(file)
-    .filter((message) => message.lines[0] === `Event: ${event}`)
-    .map((message) => message.at * 1000);
-  const span = (times) => Math.max(...times) - Math.min(...times);
-  return `${event} ×${writtenAt.length} written within ${span(writtenAt).toFixed(1)} ms (recorded: ${(span(recorded) / speed).toFixed(1)} ms at ${speed}×)`;
+  // The recording is read once per file and event: a burst transcript is 150,000 lines.
+  const key = `${file}\n${event}`;
+  if (!recordedSpans.has(key)) {
+    const { readTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
+    const recorded = readTranscript(file)
+      .filter((message) => message.lines[0] === `Event: ${event}`)
+      .map((message) => message.at * 1000);
+    recordedSpans.set(key, span(recorded));
+  }
+  return `${event} ×${writtenAt.length} written within ${span(writtenAt).toFixed(1)} ms (recorded: ${(recordedSpans.get(key) / speed).toFixed(1)} ms at ${speed}×)`;
 }
 
 module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, postJson, queueSnapshot, sleep, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };

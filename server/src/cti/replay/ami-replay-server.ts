@@ -368,16 +368,14 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       let sent = 0;
       // Messages due at the same moment leave in one write, as a busy PBX's TCP stream carries them;
       // a batch never holds a message back more than half a millisecond.
-      let batch: string[][] = [];
-      let texts: string[] = [];
+      let batch: Array<{ lines: string[]; text: string }> = [];
       let batchStarted = 0;
       const flush = () => {
         if (batch.length === 0) return;
-        broadcast(texts.join(''));
-        for (const lines of batch) onSent?.(lines);
+        broadcast(batch.map((message) => message.text).join(''));
+        for (const { lines } of batch) onSent?.(lines);
         sent += batch.length;
         batch = [];
-        texts = [];
       };
       for (const message of prepared) {
         // Paced against the start, so waits do not add up their timer slack.
@@ -393,8 +391,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         pbx.apply(lines, Date.now(), message.text === undefined ? undefined : message.fields);
         if (message.replayable) {
           if (batch.length === 0) batchStarted = performance.now();
-          batch.push(lines);
-          texts.push(message.text ?? frame(lines));
+          batch.push({ lines, text: message.text ?? frame(lines) });
         }
       }
       if (!closed) flush();
