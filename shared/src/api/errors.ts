@@ -11,6 +11,8 @@ export const apiErrorCodes = [
   'FORBIDDEN',
   /** A citizen on a temporary portal password: the portal asks for a new one first. */
   'PASSWORD_CHANGE_REQUIRED',
+  /** A portal password-reset link that is unknown, used or past its hour. */
+  'RESET_LINK_INVALID',
   'NOT_FOUND',
   'CONFLICT',
   'BUSINESS_RULE',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { changePasswordSchema } from '../auth/schemas';
+import { changePasswordSchema, passwordSchema } from '../auth/schemas';
 import { customerSchema, emailSchema, storedAddressSchema } from '../customers/schemas';
 import { requestEventSchema } from '../requests/events';
 import { customerHistoryAttendanceSchema, customerHistoryRequestSchema } from '../requests/lifecycle';
-import { requestSchema } from '../requests/schemas';
+import { categorySchema, informationSchema, requestTypeSchema } from '../knowledge/schemas';
+import { registerRequestSchema, requestSchema } from '../requests/schemas';
 
 /** A citizen signs in with the CPF/CNPJ the desk registered (any punctuation) or the e-mail the password went to. */
 export const portalLoginRequestSchema = z.object({
@@ -103,3 +104,67 @@ export const portalPageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type PortalPageQuery = z.output<typeof portalPageQuerySchema>;
+
+/** A request type the citizen may register on the portal: what its form needs, not the desk's guidance. */
+export const portalRequestTypeSchema = requestTypeSchema.pick({
+  id: true,
+  name: true,
+  description: true,
+  organName: true,
+  formSchema: true,
+  slaHours: true,
+  addressRequired: true,
+});
+export type PortalRequestType = z.infer<typeof portalRequestTypeSchema>;
+
+/** GET /api/portal/catalog: the active categories, each with its active request types, in the desk's order. */
+export const portalCatalogSchema = z.object({
+  categories: z.array(
+    categorySchema.pick({ id: true, name: true, description: true }).extend({ requestTypes: z.array(portalRequestTypeSchema) }),
+  ),
+});
+export type PortalCatalog = z.infer<typeof portalCatalogSchema>;
+
+/**
+ * POST /api/portal/requests: Nova solicitação. The same body as the desk's registration; the server
+ * opens a `web` attendance for the citizen, registers the request in it (grouped by address like the
+ * desk's) and finishes it, all in one transaction. Answers 201 with the request as the portal shows it.
+ */
+export const portalNewRequestSchema = registerRequestSchema;
+export type PortalNewRequest = z.input<typeof portalNewRequestSchema>;
+
+/** GET /api/portal/knowledge?q=: the informations published on the portal whose words match (no sign-in needed). */
+export const portalKnowledgeQuerySchema = z.object({
+  q: z.string().trim().max(200).default(''),
+});
+export const portalInformationSchema = informationSchema
+  .pick({ id: true, title: true, body: true, proposedSolution: true })
+  .extend({
+    categoryName: z.string(),
+    /** Request types the information leads to, offered as [Registrar solicitação] on the portal. */
+    requestTypes: z.array(requestTypeSchema.pick({ id: true, name: true })),
+  });
+export type PortalInformation = z.infer<typeof portalInformationSchema>;
+export const portalKnowledgeResultsSchema = z.object({ items: z.array(portalInformationSchema) });
+export type PortalKnowledgeResults = z.infer<typeof portalKnowledgeResultsSchema>;
+
+/**
+ * POST /api/portal/auth/forgot-password: sends a single-use reset link valid for 1 h to the account's
+ * e-mail. Answers 202 with the same message whether or not the account exists.
+ */
+export const portalForgotPasswordSchema = z.object({
+  login: portalLoginRequestSchema.shape.login,
+});
+export type PortalForgotPassword = z.infer<typeof portalForgotPasswordSchema>;
+export const portalForgotPasswordAnswerSchema = z.object({ message: z.string() });
+export type PortalForgotPasswordAnswer = z.infer<typeof portalForgotPasswordAnswerSchema>;
+
+/**
+ * POST /api/portal/auth/reset-password: the link's token and the new password (the staff's strength
+ * rules). Answers 200 with a new session; a used, expired or unknown token is 400 `RESET_LINK_INVALID`.
+ */
+export const portalResetPasswordSchema = z.object({
+  token: z.string().min(1, 'O link de redefinição está incompleto.').max(200),
+  newPassword: passwordSchema,
+});
+export type PortalResetPassword = z.infer<typeof portalResetPasswordSchema>;
