@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MailModule } from './mail/mail.module';
+import { Open311Module } from './open311/open311.module';
 import { PortalModule } from './portal/portal.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { ReportsModule } from './reports/reports.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SupervisionModule,
         ReportsModule,
         PortalModule,
+        Open311Module,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -10,20 +10,25 @@ import { UserChanges } from './auth/user-changes';
 import { RedisStreamsIoAdapter } from './cluster/redis-streams-io-adapter';
 import { toApiError } from './common/api-exception.filter';
 import { assignRequestId } from './common/request-logging';
+import { API_PREFIX, OPEN311_ROOT, UNPREFIXED_ROUTES } from './common/route-prefix';
 import { securityHeaders } from './common/security-headers';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
+import { parseOpen311Bodies } from './open311/open311-bodies';
 
 export const RENDERER_DIR = resolve(__dirname, '../../renderer/dist');
+
+/** Paths of the API (/api, Open311's /open311/v2): never a file, never a page. */
+const isApiPath = (path: string) => path.startsWith(`/${API_PREFIX}/`) || path === `/${API_PREFIX}` || path.startsWith(`/${OPEN311_ROOT}/`);
 
 /** Serves the built renderer at / with the SPA fallback, so a browser on the server is the whole app. */
 function serveRenderer(app: NestExpressApplication, rendererDir: string): void {
   const index = join(rendererDir, 'index.html');
   const assets = express.static(rendererDir, { index: false, maxAge: '1h' });
-  // No API path is a file: /api requests skip the fs.stat a static lookup costs.
-  app.use((request: Request, response: Response, next: NextFunction) => (request.path.startsWith('/api/') ? next() : assets(request, response, next)));
+  // No API path is a file: API requests skip the fs.stat a static lookup costs.
+  app.use((request: Request, response: Response, next: NextFunction) => (isApiPath(request.path) ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
+    const isPage = request.method === 'GET' && !isApiPath(request.path) && !request.path.startsWith('/socket.io');
     if (!isPage) return next();
     if (!existsSync(index)) {
       response.status(503).type('text/plain').send('A interface do Receptivo não foi compilada. Rode: npm run build');
@@ -67,9 +72,10 @@ export async function createApp(settings: Settings, rendererDir = RENDERER_DIR):
   if (settings.REDIS_URL) app.useWebSocketAdapter(new RedisStreamsIoAdapter(app, settings.REDIS_URL));
   // X-Forwarded-For is believed only from the configured proxies; otherwise request.ip is the socket's peer.
   app.set('trust proxy', settings.TRUSTED_PROXIES.length > 0 ? settings.TRUSTED_PROXIES : false);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
   app.use(assignRequestId);
   app.use(securityHeaders());
+  parseOpen311Bodies(app);
   parseJsonBodies(app);
   describeApi(app);
   serveRenderer(app, rendererDir);

@@ -12,6 +12,7 @@ export * from './customers/phones';
 export * from './customers/schemas';
 export * from './portal/schemas';
 export * from './customer-access/schemas';
+export * from './open311/schemas';
 export * from './knowledge/schemas';
 export * from './knowledge/form-builder';
 export * from './knowledge/search-words';

@@ -1,4 +1,4 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, SetMetadata, type Type, UseGuards, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import type { Role } from '@receptivo/shared';
@@ -8,6 +8,7 @@ import type { AuthenticatedCitizen } from './citizen-sessions';
 export const PUBLIC_ROUTE = 'receptivo:public';
 export const CITIZEN_ROUTE = 'receptivo:citizen';
 export const ALLOWED_ROLES = 'receptivo:roles';
+export const CLIENT_APP_ROUTE = 'receptivo:client-app';
 
 /** Reachable without a token (login, health). Every other route must say who may call it. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
@@ -18,6 +19,12 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
  */
 export const Citizen = ({ whilePasswordTemporary = false } = {}) =>
   applyDecorators(SetMetadata(CITIZEN_ROUTE, { whilePasswordTemporary }), ApiBearerAuth());
+
+/**
+ * For a registered client application (Open311), never for a signed-in user: the application proves
+ * itself with its api_key, which `keyGuard`, the route's own guard, checks.
+ */
+export const ClientApp = (keyGuard: Type<CanActivate>) => applyDecorators(SetMetadata(CLIENT_APP_ROUTE, true), UseGuards(keyGuard));
 
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiBearerAuth());
 

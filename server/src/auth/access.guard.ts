@@ -3,11 +3,14 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '@receptivo/shared';
 import { ApiException, forbidden } from '../common/api-exception';
-import { ALLOWED_ROLES, CITIZEN_ROUTE, PUBLIC_ROUTE } from './access.decorators';
+import { ALLOWED_ROLES, CITIZEN_ROUTE, CLIENT_APP_ROUTE, PUBLIC_ROUTE } from './access.decorators';
 import { AuthService } from './auth.service';
 import { CitizenSessions } from './citizen-sessions';
 
-/** Global guard: a route is public, for citizens on the portal, or needs a valid staff token whose user has one of its roles. */
+/**
+ * Global guard: a route is public, for citizens on the portal, for client applications (their key is
+ * checked by the route's own guard), or needs a valid staff token whose user has one of its roles.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
@@ -19,6 +22,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(CLIENT_APP_ROUTE, targets)) return true;
     const citizenRoute = this.reflector.getAllAndOverride<{ whilePasswordTemporary: boolean } | undefined>(CITIZEN_ROUTE, targets);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     // RouteAccessAudit refuses to start with such a route; this is the second lock.

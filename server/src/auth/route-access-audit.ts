@@ -2,16 +2,19 @@ import { Injectable, RequestMethod, type OnApplicationBootstrap } from '@nestjs/
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { Role } from '@receptivo/shared';
-import { ALLOWED_ROLES, CITIZEN_ROUTE, PUBLIC_ROUTE } from './access.decorators';
+import { ALLOWED_ROLES, CITIZEN_ROUTE, CLIENT_APP_ROUTE, PUBLIC_ROUTE } from './access.decorators';
 
-/** One controller route and who may call it: `public`, `citizen` (the portal), its roles, or null when nobody decided. */
+/**
+ * One controller route and who may call it: `public`, `citizen` (the portal), `client-app` (an
+ * Open311 application by its api_key), its roles, or null when nobody decided.
+ */
 export interface RouteAccess {
   /** `Controller.method`, as the code names it. */
   handler: string;
   method: string;
-  /** Express-style path below the global prefix, e.g. `/customers/:id/phones`. */
+  /** Express-style path below the global prefix, e.g. `/customers/:id/phones` (common/route-prefix.ts: the URL). */
   path: string;
-  access: 'public' | 'citizen' | Role[] | null;
+  access: 'public' | 'citizen' | 'client-app' | Role[] | null;
 }
 
 function joinPaths(...parts: unknown[]): string {
@@ -37,18 +40,19 @@ export function routeAccessTable(discovery: DiscoveryService, scanner: MetadataS
       const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [handler, controller]);
       const roles = reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, [handler, controller]);
       const citizen = reflector.getAllAndOverride<object | undefined>(CITIZEN_ROUTE, [handler, controller]);
+      const clientApp = reflector.getAllAndOverride<boolean | undefined>(CLIENT_APP_ROUTE, [handler, controller]);
       routes.push({
         handler: `${controller.name}.${method}`,
         method: RequestMethod[reflector.get<RequestMethod>(METHOD_METADATA, handler)],
         path: joinPaths(reflector.get(PATH_METADATA, controller), handlerPath),
-        access: isPublic ? 'public' : citizen ? 'citizen' : (roles ?? null),
+        access: isPublic ? 'public' : citizen ? 'citizen' : clientApp ? 'client-app' : (roles ?? null),
       });
     }
   }
   return routes;
 }
 
-/** Lists every controller route that declares none of @Public, @Citizen and @Roles. */
+/** Lists every controller route that declares none of @Public, @Citizen, @ClientApp and @Roles. */
 export function routesWithoutAccessRule(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): string[] {
   return routeAccessTable(discovery, scanner, reflector)
     .filter((route) => route.access === null)
@@ -66,6 +70,6 @@ export class RouteAccessAudit implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const missing = routesWithoutAccessRule(this.discovery, this.scanner, this.reflector);
-    if (missing.length) throw new Error(`Routes without @Public or @Roles: ${missing.join(', ')}`);
+    if (missing.length) throw new Error(`Routes without @Public, @Citizen, @ClientApp or @Roles: ${missing.join(', ')}`);
   }
 }

@@ -75,6 +75,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // error without SQL text, parameters or personal data (LGPD).
     else if (body.statusCode >= 500) this.logger.error(`request ${requestId}: ${describeErrorForLog(error)}`);
     if (error instanceof RetryLaterException) response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    response.status(body.statusCode).json({ ...body, ...(requestId && { requestId }) } satisfies ApiErrorBody);
+    this.send(request, response, { ...body, ...(requestId && { requestId }) });
+  }
+
+  /** Writes the error; a feature bound to another standard's error format (Open311) writes its own. */
+  protected send(_request: Request, response: Response, body: ApiErrorBody): void {
+    response.status(body.statusCode).json(body);
   }
 }

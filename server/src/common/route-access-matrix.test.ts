@@ -1,8 +1,9 @@
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { type Role, apiErrorSchema } from '@receptivo/shared';
+import { type Role, apiErrorSchema, open311ErrorsSchema } from '@receptivo/shared';
 import { type RouteAccess, routeAccessTable } from '../auth/route-access-audit';
 import { signInCitizen } from '../testing/portal-citizen';
 import { type TestApp, startTestApp } from '../testing/test-app';
+import { servedPath } from './route-prefix';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'attendant', 'backoffice'];
 /** Staff by role, a citizen signed in on the portal, and nobody. */
@@ -12,16 +13,27 @@ const CALLERS: Caller[] = [...ROLES, 'citizen', 'anonymous'];
 /** A well-formed id nothing has: an admitted call ends in 404 or 400 and changes nothing. */
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
+/** A client application's route (Open311) admits no caller by session: only an api_key, which none of them sends. */
 function isAdmitted(route: RouteAccess, caller: Caller): boolean {
   if (route.access === 'public') return true;
   if (route.access === 'citizen') return caller === 'citizen';
+  if (route.access === 'client-app') return false;
   return caller !== 'anonymous' && caller !== 'citizen' && (route.access ?? []).includes(caller);
 }
 
-/** Staff refused a portal route, and a citizen refused a staff route, hold no session there: 401, as nobody. */
+/**
+ * Staff refused a portal route, and a citizen refused a staff route, hold no session there: 401, as
+ * nobody. A client application's route refuses a missing key with 403, as its standard says.
+ */
 function refusalOf(route: RouteAccess, caller: Caller): 401 | 403 {
+  if (route.access === 'client-app') return 403;
   if (caller === 'anonymous' || (caller === 'citizen') !== (route.access === 'citizen')) return 401;
   return 403;
+}
+
+/** The refusal's status as its body states it: the API's error shape, or Open311's list of errors. */
+function statedStatus(route: RouteAccess, body: unknown): number {
+  return route.access === 'client-app' ? open311ErrorsSchema.parse(body)[0].code : apiErrorSchema.parse(body).statusCode;
 }
 
 /**
@@ -44,7 +56,7 @@ describe('role × route matrix', () => {
   afterAll(() => server.close());
 
   it('every route has an access decision (the server also refuses to start without one)', () => {
-    const undecided = routes.filter((route) => route.access === null).map((route) => `${route.handler} (${route.method} /api${route.path})`);
+    const undecided = routes.filter((route) => route.access === null).map((route) => `${route.handler} (${route.method} ${servedPath(route.path)})`);
     expect(undecided).toEqual([]);
   });
 
@@ -58,7 +70,7 @@ describe('role × route matrix', () => {
   it('each role and an anonymous caller are admitted or refused as the route declares', async () => {
     const mismatches: string[] = [];
     for (const route of routes) {
-      const path = `/api${route.path.replace(/:\w+/g, UNKNOWN_ID)}`;
+      const path = servedPath(route.path).replace(/:\w+/g, UNKNOWN_ID);
       for (const caller of CALLERS) {
         let call = server.http[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
         if (tokens[caller]) call = call.set('Authorization', `Bearer ${tokens[caller]}`);
@@ -70,7 +82,7 @@ describe('role × route matrix', () => {
         if (answered !== expected) {
           mismatches.push(`${caller} ${route.method} ${path} (${route.handler}): expected ${expected}, answered ${response.status} ${response.body?.code}`);
         }
-        if (refused) expect(apiErrorSchema.parse(response.body).statusCode).toBe(response.status);
+        if (refused) expect(statedStatus(route, response.body)).toBe(response.status);
       }
     }
     expect(mismatches).toEqual([]);
