@@ -25,13 +25,14 @@ interface TypeRow {
 
 /**
  * What the desk offers: active types of active organs in active categories, in the desk's order. A
- * type has no words of its own; its keywords are those of the informations that lead to it.
+ * type has no words of its own; its keywords are those of the informations published to citizens
+ * that lead to it.
  */
 const TYPE_SELECT = `
   SELECT t.id, t.name, t.description, t.form_schema, t.address_required, c.name AS category_name,
          array(SELECT DISTINCT keyword
                  FROM information_request_types l
-                 JOIN informations i ON i.id = l.information_id AND i.active
+                 JOIN informations i ON i.id = l.information_id AND i.active AND i.published
                  CROSS JOIN unnest(i.keywords) AS keyword
                 WHERE l.request_type_id = t.id
                 ORDER BY keyword) AS keywords

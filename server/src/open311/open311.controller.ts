@@ -1,15 +1,24 @@
-import { Controller, Get, Param, type PipeTransform, Post, Query, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, type PipeTransform, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Open311Format, type Open311RequestsQuery, open311RequestsQuerySchema } from '@receptivo/shared';
-import { Public } from '../auth/access.decorators';
+import {
+  type Open311Format,
+  type Open311NewRequest,
+  type Open311RequestsQuery,
+  open311NewRequestSchema,
+  open311RequestsQuerySchema,
+} from '@receptivo/shared';
+import { ClientApp, Public } from '../auth/access.decorators';
 import { ApiException } from '../common/api-exception';
 import { OPEN311_ROOT } from '../common/route-prefix';
 import { ZodValidationPipe } from '../common/zod-validation';
+import { CurrentClientApp, Open311ApiKeyGuard } from './open311-api-key.guard';
 import { Open311Catalog } from './open311-catalog';
+import type { Open311ClientApp } from './open311-clients.service';
 import { Open311ErrorFilter } from './open311-error.filter';
 import { sendOpen311, splitFormat } from './open311-format';
 import { Open311RequestListing } from './open311-request-listing';
+import { Open311Submission } from './open311-submission';
 
 const notServed = () => new ApiException(404, 'NOT_FOUND', 'Recurso não encontrado: use services ou requests, terminados em .json ou .xml.');
 
@@ -41,6 +50,7 @@ export class Open311Controller {
   constructor(
     private readonly catalog: Open311Catalog,
     private readonly listing: Open311RequestListing,
+    private readonly submission: Open311Submission,
   ) {}
 
   @Get('services.:format')
@@ -69,6 +79,18 @@ export class Open311Controller {
   @Public()
   async request(@Param('file', NamedResourcePipe) file: { name: string; format: Open311Format }, @Res() response: Response): Promise<void> {
     sendOpen311(response, file.format, { root: 'service_requests', body: [await this.listing.get(file.name)] });
+  }
+
+  /** Only a registered application posts, by its api_key; a person's data it sends is not read. */
+  @Post('requests.:format')
+  @ClientApp(Open311ApiKeyGuard)
+  async create(
+    @Param('format', FormatPipe) format: Open311Format,
+    @Body(new ZodValidationPipe(open311NewRequestSchema)) body: Open311NewRequest,
+    @CurrentClientApp() client: Open311ClientApp,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendOpen311(response, format, { root: 'service_requests', body: [await this.submission.submit(body, client)] }, 201);
   }
 
   /** Anything else under /open311/v2 is answered in the standard's error format, not the API's. */

@@ -30,11 +30,43 @@ describe('Open311 GeoReport v2', () => {
   let server: TestApp;
   let desk: RequestDesk;
   let supervisor: Auth;
+  let sidewalk: string;
 
   beforeAll(async () => {
     server = await startTestApp();
     desk = await requestDesk(server);
     supervisor = { Authorization: `Bearer ${await server.login('supervisor')}` };
+    // A type with every kind of field the desk draws, and a required address.
+    const tree = categoryTreeSchema.parse((await server.http.get('/api/categories').set(desk.attendant).expect(200)).body);
+    const category = tree.items.find((item) => item.name === 'Zeladoria urbana')!;
+    const created = await server.http
+      .post('/api/knowledge/request-types')
+      .set(supervisor)
+      .send({
+        categoryId: category.id,
+        organId: desk.organId('Secretaria Municipal das Subprefeituras'),
+        name: 'Calçada danificada',
+        description: 'Calçada quebrada, com buraco ou desnível.',
+        formSchema: {
+          type: 'object',
+          properties: {
+            tipoPiso: { type: 'string', title: 'Tipo de piso', enum: ['Concreto', 'Ladrilho', 'Pedra portuguesa'], 'x-widget': 'select' },
+            urgencia: { type: 'string', title: 'Urgência', enum: ['Baixa', 'Alta'], 'x-widget': 'radio' },
+            problemas: { type: 'array', title: 'Problemas', items: { type: 'string', enum: ['Buraco', 'Desnível', 'Raiz de árvore'] }, uniqueItems: true },
+            desde: { type: 'string', format: 'date', title: 'Desde quando' },
+            largura: { type: 'integer', title: 'Largura da calçada (m)', minimum: 1, maximum: 10, 'x-help': 'Medida aproximada.' },
+            rampa: { type: 'boolean', title: 'Há rampa de acessibilidade?' },
+            detalhes: { type: 'string', title: 'Detalhes', 'x-widget': 'textarea', maxLength: 500 },
+          },
+          required: ['tipoPiso', 'problemas', 'largura'],
+        },
+        operatorGuidance: '<p>Pergunte o tipo de piso.</p>',
+        slaHours: 240,
+        groupByAddress: true,
+        addressRequired: true,
+      })
+      .expect(201);
+    sidewalk = created.body.id;
   });
   afterAll(() => server.close());
 
@@ -107,43 +139,9 @@ describe('Open311 GeoReport v2', () => {
   });
 
   describe('service definitions', () => {
-    let code: string;
-
-    beforeAll(async () => {
-      const tree = categoryTreeSchema.parse((await server.http.get('/api/categories').set(desk.attendant).expect(200)).body);
-      const category = tree.items.find((item) => item.name === 'Zeladoria urbana')!;
-      const created = await server.http
-        .post('/api/knowledge/request-types')
-        .set(supervisor)
-        .send({
-          categoryId: category.id,
-          organId: desk.organId('Secretaria Municipal das Subprefeituras'),
-          name: 'Calçada danificada',
-          description: 'Calçada quebrada, com buraco ou desnível.',
-          formSchema: {
-            type: 'object',
-            properties: {
-              tipoPiso: { type: 'string', title: 'Tipo de piso', enum: ['Concreto', 'Ladrilho', 'Pedra portuguesa'], 'x-widget': 'select' },
-              urgencia: { type: 'string', title: 'Urgência', enum: ['Baixa', 'Alta'], 'x-widget': 'radio' },
-              problemas: { type: 'array', title: 'Problemas', items: { type: 'string', enum: ['Buraco', 'Desnível', 'Raiz de árvore'] }, uniqueItems: true },
-              desde: { type: 'string', format: 'date', title: 'Desde quando' },
-              largura: { type: 'integer', title: 'Largura da calçada (m)', minimum: 1, maximum: 10, 'x-help': 'Medida aproximada.' },
-              rampa: { type: 'boolean', title: 'Há rampa de acessibilidade?' },
-              detalhes: { type: 'string', title: 'Detalhes', 'x-widget': 'textarea', maxLength: 500 },
-            },
-            required: ['tipoPiso', 'problemas', 'largura'],
-          },
-          operatorGuidance: '<p>Pergunte o tipo de piso.</p>',
-          slaHours: 240,
-          groupByAddress: true,
-          addressRequired: true,
-        })
-        .expect(201);
-      code = created.body.id;
-    });
 
     it("describes each field of the type's form as an attribute of its datatype, with its options and help", async () => {
-      const { attributes } = await definition(code);
+      const { attributes } = await definition(sidewalk);
       const byCode = new Map(attributes.map((attribute) => [attribute.code, attribute]));
       const field = (name: string): Omit<Open311Attribute, 'order'> => {
         const { order: _order, ...rest } = byCode.get(name)!;
@@ -187,7 +185,7 @@ describe('Open311 GeoReport v2', () => {
     });
 
     it('asks a type that requires an address for the structured address that groups requests, after the form', async () => {
-      const { attributes } = await definition(code);
+      const { attributes } = await definition(sidewalk);
       expect(attributes.map((attribute) => attribute.order)).toEqual(attributes.map((_attribute, index) => index + 1));
       const address = attributes.slice(-7);
       expect(address.map(({ code: name, required, datatype }) => ({ name, required, datatype }))).toEqual([
@@ -213,7 +211,7 @@ describe('Open311 GeoReport v2', () => {
           descriptions: ['Serviço não encontrado: confira o service_code na lista de serviços.'],
         });
       }
-      for (const path of [`/open311/v2/services/${code}.html`, '/open311/v2/services.csv', '/open311/v2/tokens/1.xml']) {
+      for (const path of [`/open311/v2/services/${sidewalk}.html`, '/open311/v2/services.csv', '/open311/v2/tokens/1.xml']) {
         const response = await server.http.get(path).expect(404);
         expect(specProblems('errors', 'xml', response.text)).toEqual([]);
       }
@@ -317,6 +315,219 @@ describe('Open311 GeoReport v2', () => {
     });
   });
 
+  describe('posting requests', () => {
+    let apiKey: string;
+    let clientId: string;
+
+    beforeAll(async () => {
+      const issued = issuedOpen311KeySchema.parse((await server.http.post('/api/open311-clients').set(desk.admin).send({ name: 'Cidade Atenta' }).expect(201)).body);
+      apiKey = issued.apiKey;
+      clientId = issued.client.id;
+    });
+
+    /** A form-urlencoded post, as the standard sends it: `attribute[code]=value`, `attribute[code][]=a` for a list. */
+    const post = (format: Open311Format, fields: [string, string][]) =>
+      server.http
+        .post(`/open311/v2/requests.${format}`)
+        .type('form')
+        .send(fields.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&'));
+    const at = (street: string, number: string): [string, string][] => [
+      ['attribute[endereco_cep]', '01310-100'],
+      ['attribute[endereco_logradouro]', street],
+      ['attribute[endereco_numero]', number],
+      ['attribute[endereco_bairro]', 'Bela Vista'],
+      ['attribute[endereco_cidade]', 'São Paulo'],
+      ['attribute[endereco_uf]', 'SP'],
+    ];
+    const countRequests = async () => (await server.app.get(DataSource).query('SELECT count(*)::int AS n FROM requests'))[0].n as number;
+    const idOf = async (serviceRequestId: string) =>
+      (await server.app.get(DataSource).query('SELECT id FROM requests WHERE protocol = $1', [serviceRequestId.replace(/\D/g, '')]))[0].id as string;
+    const viewAtDesk = async (serviceRequestId: string) =>
+      requestSchema.parse((await server.http.get(`/api/requests/${await idOf(serviceRequestId)}`).set(desk.attendant).expect(200)).body);
+    /** The posted request's answer, checked against the standard's field list. */
+    function created(format: Open311Format, text: string) {
+      expect(specProblems('createdRequests', format, text)).toEqual([]);
+      const [answer] = open311Content('createdRequests', format, text) as Record<string, string>[];
+      expect(answer.service_request_id).toMatch(/^\d{4}\.\d{6}-\d$/);
+      return answer;
+    }
+
+    it('registers a form-urlencoded report by the desk\'s rules and answers its protocol; the person who sent it is not kept', async () => {
+      const before = await countRequests();
+      const response = await post('xml', [
+        ['api_key', apiKey],
+        ['jurisdiction_id', 'sao-paulo'],
+        ['service_code', desk.type(LAMP).id],
+        ['attribute[periodo]', 'Piscando'],
+        ['attribute[quantidadePostes]', '2'],
+        ['attribute[naoExiste]', 'ignorado'],
+        ...at('Rua Frei Caneca', '500'),
+        ['attribute[endereco_complemento]', 'Esquina'],
+        ['description', 'Três postes piscando a noite toda.'],
+        ['lat', '-23.5558'],
+        ['long', '-46.6545'],
+        ['media_url', 'https://fotos.example.com/poste.jpg'],
+        ['email', 'reporter.anonimo@example.com'],
+        ['first_name', 'Reinaldo'],
+        ['last_name', 'Quintanilha'],
+        ['phone', '(11) 94321-8765'],
+        ['device_id', 'device-abc-123'],
+        ['account_id', 'conta-987'],
+      ]).expect(201);
+      expect(response.headers['content-type']).toBe('text/xml; charset=utf-8');
+      const answer = created('xml', response.text);
+      expect(answer.service_notice).toMatch(/^Encaminhada a Departamento de Iluminação Pública, com prazo de atendimento até \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(horário de Brasília\)\.$/);
+      expect(answer.account_id).toBe('');
+      expect(await countRequests()).toBe(before + 1);
+
+      const [listed] = (await read<Open311ServiceRequest[]>('serviceRequests', `requests/${answer.service_request_id}`)).body;
+      expect(listed).toMatchObject({
+        service_request_id: answer.service_request_id,
+        status: 'open',
+        service_code: desk.type(LAMP).id,
+        // An application's report shows its own text, with where it said it was.
+        description: 'Três postes piscando a noite toda.\nCoordenadas (WGS84): -23.5558, -46.6545\nMídia: https://fotos.example.com/poste.jpg',
+        address: 'Rua Frei Caneca, Bela Vista, São Paulo',
+      });
+      expect((await requests()).map((request) => request.service_request_id)).toContain(answer.service_request_id);
+
+      // At the desk: the form and the address as an attendant would have typed them, no requester, the app named.
+      const request = await viewAtDesk(answer.service_request_id);
+      expect(request).toMatchObject({
+        form: { periodo: 'Piscando', quantidadePostes: 2 },
+        address: { cep: '01310100', street: 'Rua Frei Caneca', number: '500', complement: 'Esquina', neighborhood: 'Bela Vista', city: 'São Paulo', state: 'SP' },
+        customer: null,
+        registeredBy: 'Aplicativo Open311',
+      });
+      expect(request.timeline[0].description).toMatch(/^Solicitação recebida do aplicativo Cidade Atenta pelo Open311/);
+      const stored = await server.app
+        .get(DataSource)
+        .query(
+          `SELECT row_to_json(r)::text || row_to_json(a)::text || row_to_json(o)::text AS text
+             FROM requests r JOIN attendances a ON a.id = r.attendance_id JOIN open311_requests o ON o.request_id = r.id WHERE r.id = $1`,
+          [request.id],
+        );
+      for (const personal of ['reporter.anonimo', 'Reinaldo', 'Quintanilha', '94321', 'device-abc', 'conta-987']) expect(stored[0].text).not.toContain(personal);
+
+      const clients = open311ClientListSchema.parse((await server.http.get('/api/open311-clients').set(desk.admin).expect(200)).body);
+      expect(clients.items.find((client) => client.id === clientId)?.lastUsedAt).toEqual(expect.any(String));
+    });
+
+    it('groups two reports at the same address, as the desk shows, and says so to the second', async () => {
+      const first = created('json', (await post('json', [['api_key', apiKey], ['service_code', desk.type(LAMP).id], ['attribute[periodo]', 'Apagada o dia todo'], ...at('Rua Vergueiro', '1000')]).expect(201)).text);
+      // The same place written otherwise, posted as JSON as some clients do.
+      const second = await server.http
+        .post('/open311/v2/requests.json')
+        .send({
+          api_key: apiKey,
+          service_code: desk.type(LAMP).id,
+          attribute: { periodo: 'Apagada só à noite', endereco_cep: '01310100', endereco_logradouro: 'R. Vergueiro', endereco_numero: '1000', endereco_bairro: 'Bela Vista', endereco_cidade: 'São Paulo', endereco_uf: 'SP' },
+        })
+        .expect(201);
+      const answer = created('json', second.text);
+      expect(answer.service_notice).toContain(`Agrupada com a solicitação ${first.service_request_id}, aberta no mesmo endereço`);
+
+      const view = await viewAtDesk(answer.service_request_id);
+      expect(view.groupOf?.protocol).toBe(first.service_request_id.replace(/\D/g, ''));
+      expect(view.group.map((member) => formatProtocol(member.protocol))).toEqual([first.service_request_id, answer.service_request_id]);
+    });
+
+    it('takes every kind of attribute: lists of several values, dates, numbers and yes/no', async () => {
+      const response = await post('json', [
+        ['api_key', apiKey],
+        ['service_code', sidewalk],
+        ['attribute[tipoPiso]', 'Ladrilho'],
+        ['attribute[problemas][]', 'Buraco'],
+        ['attribute[problemas][]', 'Raiz de árvore'],
+        ['attribute[desde]', '2026-11-30T10:00:00-03:00'],
+        ['attribute[largura]', '3'],
+        ['attribute[rampa]', 'false'],
+        ['attribute[detalhes]', 'Pedestres desviando pela rua.'],
+        ...at('Rua Augusta', '90'),
+      ]).expect(201);
+      const request = await viewAtDesk(created('json', response.text).service_request_id);
+      expect(request.form).toEqual({ tipoPiso: 'Ladrilho', problemas: ['Buraco', 'Raiz de árvore'], desde: '2026-11-30', largura: 3, rampa: false, detalhes: 'Pedestres desviando pela rua.' });
+    });
+
+    it('refuses a post without a valid api_key with 403 in the standard\'s format, JSON and XML, and registers nothing', async () => {
+      const before = await countRequests();
+      const report: [string, string][] = [['service_code', desk.type(LAMP).id], ['attribute[periodo]', 'Piscando'], ...at('Rua Bela Cintra', '10')];
+      const { client: paused, apiKey: pausedKey } = issuedOpen311KeySchema.parse(
+        (await server.http.post('/api/open311-clients').set(desk.admin).send({ name: 'Aplicativo pausado' }).expect(201)).body,
+      );
+      await server.http.patch(`/api/open311-clients/${paused.id}`).set(desk.admin).send({ active: false }).expect(200);
+      const description = 'api_key ausente, inválida ou de um aplicativo desativado: peça uma chave à administração do serviço.';
+      for (const format of ['json', 'xml'] as const) {
+        for (const key of [[], [['api_key', 'chave-inventada']], [['api_key', pausedKey]], [['api_key', '']]] as [string, string][][]) {
+          const response = await post(format, [...key, ...report]).expect(403);
+          expect(specProblems('errors', format, response.text)).toEqual([]);
+          expect(open311Content('errors', format, response.text)).toEqual([{ code: '403', description }]);
+        }
+      }
+      // A staff session is no key.
+      await server.http.post('/open311/v2/requests.json').set(desk.admin).type('form').send(`service_code=${desk.type(LAMP).id}`).expect(403);
+      expect(await countRequests()).toBe(before);
+
+      await server.http.patch(`/api/open311-clients/${paused.id}`).set(desk.admin).send({ active: true }).expect(200);
+      await post('json', [['api_key', pausedKey], ...report]).expect(201);
+    });
+
+    it('refuses invalid attributes with one pt-BR error per field, named as sent, and registers nothing', async () => {
+      const before = await countRequests();
+      const invalid = await post('json', [
+        ['api_key', apiKey],
+        ['service_code', sidewalk],
+        ['attribute[problemas][]', 'Buraco'],
+        ['attribute[largura]', 'três'],
+        ['attribute[urgencia]', 'Urgentíssima'],
+        ['attribute[rampa]', 'talvez'],
+        ['attribute[endereco_cep]', '0131'],
+        ['attribute[endereco_logradouro]', 'Rua Augusta'],
+        ['attribute[endereco_numero]', '12'],
+        ['attribute[endereco_bairro]', 'Consolação'],
+        ['attribute[endereco_cidade]', 'São Paulo'],
+        ['attribute[endereco_uf]', 'XX'],
+        ['lat', '123'],
+      ]).expect(400);
+      expect(specProblems('errors', 'json', invalid.text)).toEqual([]);
+      expect((JSON.parse(invalid.text) as { code: number; description: string }[]).map((error) => `${error.code} ${error.description}`).sort()).toEqual([
+        '400 lat: lat deve ser um número entre -90 e 90 (graus decimais, WGS84).',
+      ]);
+
+      const attributes = await post('xml', [
+        ['api_key', apiKey],
+        ['service_code', sidewalk],
+        ['attribute[problemas][]', 'Buraco'],
+        ['attribute[largura]', 'três'],
+        ['attribute[urgencia]', 'Urgentíssima'],
+        ['attribute[rampa]', 'talvez'],
+        ['attribute[endereco_cep]', '0131'],
+        ['attribute[endereco_logradouro]', 'Rua Augusta'],
+        ['attribute[endereco_numero]', '12'],
+        ['attribute[endereco_bairro]', 'Consolação'],
+        ['attribute[endereco_cidade]', 'São Paulo'],
+        ['attribute[endereco_uf]', 'XX'],
+      ]).expect(400);
+      expect(specProblems('errors', 'xml', attributes.text)).toEqual([]);
+      expect((open311Content('errors', 'xml', attributes.text) as Record<string, string>[]).map((error) => error.description).sort()).toEqual([
+        'attribute[endereco_cep]: CEP deve ter 8 dígitos.',
+        'attribute[endereco_uf]: Informe a UF (sigla do estado).',
+        'attribute[largura]: Informe um número.',
+        'attribute[rampa]: Use true ou false.',
+        'attribute[tipoPiso]: Campo obrigatório.',
+        expect.stringMatching(/^attribute\[urgencia\]: Valor inválido: /),
+      ]);
+
+      const missing = await post('json', [['api_key', apiKey]]).expect(400);
+      expect(JSON.parse(missing.text)).toEqual([{ code: 400, description: 'service_code: Informe o service_code (o tipo de solicitação).' }]);
+      const unknown = await post('json', [['api_key', apiKey], ['service_code', '00000000-0000-4000-8000-000000000000']]).expect(404);
+      expect(JSON.parse(unknown.text)).toEqual([{ code: 404, description: 'Serviço não encontrado: confira o service_code na lista de serviços.' }]);
+      const unreadable = await server.http.post('/open311/v2/requests.xml').set('Content-Type', 'application/json').send('{"api_key": ').expect(400);
+      expect(open311Content('errors', 'xml', unreadable.text)).toEqual([{ code: '400', description: 'O corpo da requisição não é um JSON válido.' }]);
+      expect(await countRequests()).toBe(before);
+    });
+  });
+
   describe('personal data', () => {
     it('never answers a CPF, e-mail, phone or name of a customer, whatever the desk registered for them', async () => {
       const person = { name: 'Gertrudes Vasconcelos Pimentel', document: '418.273.650-80', email: 'gertrudes.pimentel@example.com', phone: '(21) 99876-5432' };
@@ -352,6 +563,28 @@ describe('Open311 GeoReport v2', () => {
         .expect(200);
 
       const bodies: string[] = [];
+      // An application sends who reported as well, as the standard allows: it is neither kept nor answered.
+      const { apiKey } = issuedOpen311KeySchema.parse((await server.http.post('/api/open311-clients').set(desk.admin).send({ name: 'Relata Aí' }).expect(201)).body);
+      for (const format of ['json', 'xml']) {
+        const posted = await server.http
+          .post(`/open311/v2/requests.${format}`)
+          .type('form')
+          .send({
+            api_key: apiKey,
+            service_code: desk.type('Reclamação de atendimento em UBS').id,
+            'attribute[nomeUnidade]': 'UBS Jardim das Flores',
+            'attribute[dataAtendimento]': '2026-12-01',
+            'attribute[motivo]': 'Demora no atendimento',
+            'attribute[relato]': 'Esperamos quatro horas.',
+            email: person.email,
+            first_name: 'Gertrudes',
+            last_name: 'Vasconcelos Pimentel',
+            phone: person.phone,
+            account_id: person.document,
+          })
+          .expect(201);
+        bodies.push(posted.text);
+      }
       const collect = async (path: string) => {
         for (const format of ['json', 'xml']) bodies.push((await server.http.get(`/open311/v2/${path}.${format}`)).text);
       };
@@ -361,6 +594,7 @@ describe('Open311 GeoReport v2', () => {
       for (const service of await services()) await collect(`services/${service.service_code}`);
       await collect('services');
       expect(bodies.join('\n')).toContain(formatProtocol(registered.protocol));
+      expect(bodies.join('\n')).toContain('Reclamação de atendimento em UBS');
 
       // Digits in any punctuation: 390.533.447-05, 39053344705, 390 533 447 05…
       const digitsAnyhow = (value: string) => new RegExp(value.replace(/\D/g, '').split('').join('[^0-9A-Za-z]{0,3}'));
