@@ -65,12 +65,15 @@ describe('role × route matrix', () => {
     expect(routes).toContainEqual({ handler: 'AuthController.login', method: 'POST', path: '/auth/login', access: 'public' });
     expect(routes).toContainEqual({ handler: 'UsersController.list', method: 'GET', path: '/users', access: ['admin'] });
     expect(routes).toContainEqual({ handler: 'PortalAuthController.me', method: 'GET', path: '/portal/auth/me', access: 'citizen' });
+    expect(routes).toContainEqual({ handler: 'Open311Controller.create', method: 'POST', path: '/open311/v2/requests.:format', access: 'client-app' });
+    expect(routes).toContainEqual({ handler: 'Open311ClientsController.create', method: 'POST', path: '/open311-clients', access: ['admin'] });
   });
 
   it('each role and an anonymous caller are admitted or refused as the route declares', async () => {
     const mismatches: string[] = [];
     for (const route of routes) {
-      const path = servedPath(route.path).replace(/:\w+/g, UNKNOWN_ID);
+      // Open311's resources end in their format (`requests.:format`): JSON, so a refusal's body is read.
+      const path = servedPath(route.path).replace(/\.:format$/, '.json').replace(/:\w+/g, UNKNOWN_ID);
       for (const caller of CALLERS) {
         let call = server.http[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
         if (tokens[caller]) call = call.set('Authorization', `Bearer ${tokens[caller]}`);
