@@ -1,6 +1,7 @@
 import { useCurrentUser } from '../auth/SessionProvider';
 import { CustomerAccessPanel } from '../customer-access/CustomerAccessPanel';
 import { TelephonyPanel } from '../cti/TelephonyPanel';
+import { Open311ClientsPanel } from '../open311/Open311ClientsPanel';
 import { Page } from '../ui/Page';
 import { Tabs, type TabItem } from '../ui/Tabs';
 import { CategoriesPanel } from './knowledge/CategoriesPanel';
@@ -11,7 +12,10 @@ import { RequestTypesPanel } from './knowledge/RequestTypesPanel';
 import { ScriptPanel } from './knowledge/ScriptPanel';
 import { UsersPanel } from './UsersPanel';
 
-/** The knowledge base is the supervisors' to keep; users, access, telephony and the customer access audit stay with the admins. */
+/**
+ * The knowledge base is the supervisors' to keep; users, access, telephony, the customer access
+ * audit and the Open311 applications stay with the admins.
+ */
 const knowledgeTabs: readonly TabItem[] = [
   { key: 'organs', label: 'Órgãos', content: <OrgansPanel /> },
   { key: 'categories', label: 'Sessões', content: <CategoriesPanel /> },
@@ -24,12 +28,13 @@ const knowledgeTabs: readonly TabItem[] = [
 const usersTab: TabItem = { key: 'users', label: 'Usuários', content: <UsersPanel /> };
 const telephonyTab: TabItem = { key: 'telephony', label: 'Telefonia', content: <TelephonyPanel /> };
 const customerAccessTab: TabItem = { key: 'customer-access', label: 'Acessos a dados', content: <CustomerAccessPanel /> };
+const open311Tab: TabItem = { key: 'open311-clients', label: 'Aplicativos Open311', content: <Open311ClientsPanel /> };
 
 export function AdministrationPage() {
   const { role } = useCurrentUser();
   return (
     <Page title="Administração">
-      <Tabs label="Áreas de administração" tabs={role === 'admin' ? [usersTab, ...knowledgeTabs, telephonyTab, customerAccessTab] : knowledgeTabs} />
+      <Tabs label="Áreas de administração" tabs={role === 'admin' ? [usersTab, ...knowledgeTabs, telephonyTab, customerAccessTab, open311Tab] : knowledgeTabs} />
     </Page>
   );
 }
