@@ -7,6 +7,7 @@ import { RequestsModule } from '../requests/requests.module';
 import { PortalAuthController } from './portal-auth.controller';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalDataController } from './portal-data.controller';
+import { PortalPasswordResets } from './portal-password-resets';
 import { PortalProtocolsController } from './portal-protocols.controller';
 import { PortalProtocolsService } from './portal-protocols';
 
@@ -14,6 +15,6 @@ import { PortalProtocolsService } from './portal-protocols';
 @Module({
   imports: [AuthModule, AttendancesModule, RequestsModule, CustomersModule, CustomerAccessModule],
   controllers: [PortalAuthController, PortalProtocolsController, PortalDataController],
-  providers: [PortalAuthService, PortalProtocolsService],
+  providers: [PortalAuthService, PortalPasswordResets, PortalProtocolsService],
 })
 export class PortalModule {}
