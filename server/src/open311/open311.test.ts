@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import {
   type Open311Attribute,
@@ -526,6 +527,71 @@ describe('Open311 GeoReport v2', () => {
       expect(open311Content('errors', 'xml', unreadable.text)).toEqual([{ code: '400', description: 'O corpo da requisição não é um JSON válido.' }]);
       expect(await countRequests()).toBe(before);
     });
+  });
+
+  describe('hostile input', () => {
+    /** Text no client should be trusted with: NUL, lone surrogates, markup, odd unicode, long strings. */
+    const hostile = fc.oneof(
+      fc.constantFrom('\u0000', 'a\u0000b', '\ud800', '<x>&amp;', ']]>', '\u0007', '\u202Eevil', '%00', "'; DROP TABLE requests; --", ''),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.nat({ max: 6000 }).map((length) => 'ç'.repeat(length)),
+    );
+    const encoded = (value: string) => encodeURIComponent(Buffer.from(value, 'utf8').toString('utf8'));
+
+    /** Never a 5xx; every refusal in the standard's error format, in the path's format. */
+    async function answersWithinTheStandard(method: 'get' | 'post', path: string, body?: string): Promise<void> {
+      let call = server.http[method](path);
+      if (body !== undefined) call = call.type('form').send(body);
+      const response = await call;
+      const shown = `${method} ${path.slice(0, 200)}`;
+      if (response.status >= 500) throw new Error(`${shown} answered ${response.status} ${response.text.slice(0, 300)}`);
+      if (response.status >= 400) {
+        const format = path.split('?')[0].endsWith('.json') ? 'json' : 'xml';
+        const problems = specProblems('errors', format, response.text);
+        if (problems.length) throw new Error(`${shown} answered ${response.status}: ${problems.join('; ')} in ${response.text.slice(0, 300)}`);
+      }
+    }
+
+    it('answers generated queries, paths and posts without a 5xx, every error in the standard\'s format', async () => {
+      const { apiKey } = issuedOpen311KeySchema.parse((await server.http.post('/api/open311-clients').set(desk.admin).send({ name: 'Aplicativo de teste hostil' }).expect(201)).body);
+      const format = fc.constantFrom('json', 'xml');
+      const parameter = fc.constantFrom('service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'jurisdiction_id');
+      await fc.assert(
+        fc.asyncProperty(format, fc.array(fc.tuple(parameter, hostile), { maxLength: 4 }), async (extension, query) => {
+          // Short enough for Node's 16 KB header limit, which answers before the app does.
+          await answersWithinTheStandard('get', `/open311/v2/requests.${extension}?${query.map(([name, value]) => `${name}=${encoded(value.slice(0, 500))}`).join('&')}`);
+        }),
+        { seed: 311, numRuns: 60 },
+      );
+      await fc.assert(
+        fc.asyncProperty(format, fc.constantFrom('services', 'requests'), hostile, async (extension, collection, name) => {
+          await answersWithinTheStandard('get', `/open311/v2/${collection}/${encoded(name.slice(0, 500))}.${extension}`);
+        }),
+        { seed: 311, numRuns: 60 },
+      );
+      const field = fc.constantFrom('service_code', 'description', 'lat', 'long', 'address_string', 'media_url', 'attribute[periodo]', 'attribute[quantidadePostes]', 'attribute[endereco_uf]', 'attribute[x][y]', 'attribute', 'attribute[]');
+      await fc.assert(
+        fc.asyncProperty(format, fc.array(fc.tuple(field, hostile), { maxLength: 5 }), fc.boolean(), async (extension, fields, typed) => {
+          const chosen = typed ? [['service_code', desk.type(LAMP).id], ...fields] : fields;
+          const body = [['api_key', apiKey], ...chosen].map(([name, value]) => `${encoded(name)}=${encoded(value)}`).join('&');
+          await answersWithinTheStandard('post', `/open311/v2/requests.${extension}`, body);
+        }),
+        { seed: 311, numRuns: 80 },
+      );
+      // Text PostgreSQL stores but XML cannot carry, and markup, are listed as well-formed XML.
+      const marked = 'Sino\u0007 tocando <b>&amp;</b> ]]> fim';
+      const posted = await server.http
+        .post('/open311/v2/requests.json')
+        .type('form')
+        .send({ api_key: apiKey, service_code: desk.type('Reclamação de atendimento em UBS').id, description: marked, 'attribute[nomeUnidade]': 'UBS Centro', 'attribute[dataAtendimento]': '2026-12-01', 'attribute[motivo]': 'Outro', 'attribute[relato]': 'Teste.' })
+        .expect(201);
+      const [{ service_request_id: id }] = JSON.parse(posted.text) as { service_request_id: string }[];
+      const one = await server.http.get(`/open311/v2/requests/${id}.xml`).expect(200);
+      expect((open311Content('serviceRequests', 'xml', one.text) as Record<string, string>[])[0].description).toBe('Sino tocando <b>&amp;</b> ]]> fim');
+      const listed = await server.http.get('/open311/v2/requests.xml').expect(200);
+      expect(specProblems('serviceRequests', 'xml', listed.text)).toEqual([]);
+      expect(listed.text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    }, 60_000);
   });
 
   describe('personal data', () => {
