@@ -1,0 +1,330 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { type CategoryTree, type Request, attendanceSchema, formatProtocol, requestSchema } from '@receptivo/shared';
+import { mailedPortalPassword } from '../../server/src/testing/portal-citizen';
+import { address, validForm } from '../../server/src/testing/request-fixtures';
+import { type SmtpListener, startSmtpListener } from '../../server/src/testing/smtp-listener';
+import { axeViolations } from '../support/accessibility';
+import { withPage } from '../support/browser';
+import { signedInApi } from '../support/server-api';
+import { type DeskFixture, startDesk } from '../support/shell-fixture';
+
+/** A small phone: every portal screen must work at this size without scrolling sideways. */
+const PHONE = { width: 360, height: 640 };
+
+type StaffApi = Awaited<ReturnType<typeof signedInApi>>;
+
+interface Citizen {
+  name: string;
+  document: string;
+  email: string;
+  customerId: string;
+  /** The request the desk registered for them (Buraco na via, at their street). */
+  request: Request;
+  street: string;
+}
+
+/**
+ * Autoatendimento in Chromium on a phone: a customer registered at the desk gets the portal's
+ * e-mail (a real SMTP listener), signs in with the temporary password, is made to change it, follows
+ * the request the desk registered and reiterates it with a PDF, corrects their data and sees who at
+ * the call center looked at it; another citizen's request is never reachable. Every screen passes
+ * axe-core, fits 360 px and raises no CSP violation.
+ */
+describe('the self-service portal in Chromium at 360×640', () => {
+  let smtp: SmtpListener;
+  let desk: DeskFixture;
+  let staff: StaffApi;
+  let files: string;
+  let helena: Citizen;
+  let otavio: Citizen;
+  /** Helena's password once she chose it on the portal. */
+  const helenaPassword = 'Ipê amarelo em flor na praça';
+
+  beforeAll(async () => {
+    smtp = await startSmtpListener();
+    desk = await startDesk({ SMTP_URL: smtp.url });
+    staff = await signedInApi(desk.server.url, desk.credentials.attendant);
+    files = await mkdtemp(join(tmpdir(), 'receptivo-portal-'));
+    helena = await registeredAtTheDesk({ name: 'Helena Brandão', document: '068.443.616-70', email: 'helena.portal@example.com', street: 'Rua Harmonia' });
+    otavio = await registeredAtTheDesk({ name: 'Otávio Reis', document: '177.104.780-18', email: 'otavio.portal@example.com', street: 'Rua Girassol' });
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await smtp?.close();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  /** What the attendant does: the customer's record, a pothole at their street and the portal access. */
+  async function registeredAtTheDesk(person: { name: string; document: string; email: string; street: string }): Promise<Citizen> {
+    const customer = await staff<{ id: string }>('POST', '/api/customers', {
+      type: 'person',
+      name: person.name,
+      document: person.document,
+      email: person.email,
+      phones: [{ number: '11 97654-3210' }],
+      addresses: [address(person.street, '77')],
+    });
+    const pothole = (await staff<CategoryTree>('GET', '/api/categories')).items
+      .flatMap((category) => category.requestTypes)
+      .find((type) => type.name === 'Buraco na via')!;
+    const attendance = attendanceSchema.parse(await staff('POST', '/api/attendances', { channel: 'phone' }));
+    await staff('PUT', `/api/attendances/${attendance.id}/customer`, { customerId: customer.id });
+    const request = requestSchema.parse(
+      await staff('POST', `/api/attendances/${attendance.id}/requests`, {
+        requestTypeId: pothole.id,
+        form: validForm(pothole.formSchema),
+        address: address(person.street, '77'),
+      }),
+    );
+    await staff('POST', `/api/attendances/${attendance.id}/finish`, { sendScript: false });
+    await staff('POST', `/api/customers/${customer.id}/portal-account`);
+    return { ...person, customerId: customer.id, request };
+  }
+
+  const portal = (path = '') => `${desk.server.url}/autoatendimento${path}`;
+
+  /** Runs a citizen's scenario on a phone, failing on any CSP violation or page error it caused. */
+  async function onPhone(name: string, scenario: (page: Page) => Promise<void>): Promise<void> {
+    await withPage(
+      desk.browser,
+      name,
+      async (page) => {
+        const problems: string[] = [];
+        page.on('console', (message: ConsoleMessage) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+        });
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to load ${event.blockedURI} (${event.violatedDirective})`));
+        });
+        await scenario(page);
+        expect(problems).toEqual([]);
+      },
+      PHONE,
+    );
+  }
+
+  /** The screen as it is: axe-core finds nothing, and nothing is wider than the phone. */
+  async function expectFine(page: Page, screen: string): Promise<void> {
+    await page.getByText(/^Carregando/).first().waitFor({ state: 'detached' });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (process.env.PORTAL_SHOTS) await page.screenshot({ path: `tests/artifacts/shot-${screen}.png`, fullPage: true });
+    expect({ screen, violations: await axeViolations(page), overflowsSideways: width > PHONE.width }).toEqual({ screen, violations: [], overflowsSideways: false });
+  }
+
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  async function signIn(page: Page, login: string, password: string): Promise<void> {
+    await page.getByLabel('CPF, CNPJ ou e-mail').fill(login);
+    await page.getByLabel('Senha', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+  }
+
+  async function signedInAsHelena(page: Page): Promise<void> {
+    await page.goto(portal());
+    await heading(page, 'Entrar').waitFor();
+    await signIn(page, helena.document, helenaPassword);
+    await heading(page, 'Meus protocolos').waitFor();
+  }
+
+  it('first sign-in with the e-mailed password: the change is forced, a weak or the same password is refused, then Meus protocolos shows the desk’s request', async () => {
+    const temporary = await mailedPortalPassword(smtp, helena.email);
+    await onPhone('portal-first-sign-in', async (page) => {
+      // A page of the citizen's own asks to sign in first, and comes back after.
+      await page.goto(portal('/meus-dados'));
+      await heading(page, 'Entrar').waitFor();
+      await expectFine(page, 'Entrar');
+
+      await signIn(page, helena.document, 'senha errada de propósito');
+      await page.getByRole('alert').getByText('CPF/CNPJ, e-mail ou senha inválidos.').waitFor();
+      expect(await page.getByLabel('Senha', { exact: true }).inputValue()).toBe('');
+      await signIn(page, helena.document.replace(/\D/g, ''), temporary);
+
+      await heading(page, 'Troca de senha obrigatória').waitFor();
+      // The menu of the citizen's pages waits for the new password too.
+      expect(await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).count()).toBe(0);
+      await expectFine(page, 'Troca de senha obrigatória');
+      const form = page.getByRole('form', { name: 'Trocar a senha temporária' });
+      await form.getByLabel('Senha temporária').fill(temporary);
+      await form.getByLabel('Nova senha', { exact: true }).fill('curta');
+      await form.getByLabel('Confirme a nova senha').fill('curta');
+      await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+      await form.getByText('A senha deve ter pelo menos 10 caracteres.').waitFor();
+      expect(await form.getByLabel('Nova senha', { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
+      await form.getByLabel('Nova senha', { exact: true }).fill(temporary);
+      await form.getByLabel('Confirme a nova senha').fill(temporary);
+      await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+      await form.getByText('A nova senha deve ser diferente da atual.').waitFor();
+      // Nothing typed is lost to a refusal.
+      expect(await form.getByLabel('Senha temporária').inputValue()).toBe(temporary);
+      await form.getByLabel('Nova senha', { exact: true }).fill(helenaPassword);
+      await form.getByLabel('Confirme a nova senha').fill(`${helenaPassword}!`);
+      await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+      await form.getByText('A confirmação não confere com a nova senha.').waitFor();
+      await form.getByLabel('Confirme a nova senha').fill(helenaPassword);
+      await form.getByRole('button', { name: 'Salvar nova senha' }).click();
+
+      // Back where she was going, with the password saved.
+      await heading(page, 'Meus dados').waitFor();
+      await page.getByRole('status').getByText('Senha alterada.', { exact: false }).waitFor();
+      await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).getByRole('link', { name: 'Meus protocolos' }).click();
+      await heading(page, 'Meus protocolos').waitFor();
+      const requests = page.getByRole('list', { name: 'Solicitações' });
+      const pothole = requests.getByRole('listitem').filter({ hasText: formatProtocol(helena.request.protocol) });
+      await pothole.getByRole('link', { name: 'Buraco na via' }).waitFor();
+      expect(await pothole.innerText()).toContain('Aberta');
+      expect(await pothole.innerText()).toContain('Secretaria Municipal das Subprefeituras');
+      const attendances = page.getByRole('list', { name: 'Atendimentos' });
+      expect(await attendances.getByRole('listitem').first().innerText()).toMatch(/Telefone[\s\S]*Buraco na via/);
+      // Otávio's request is nowhere on Helena's list.
+      expect(await page.getByText(formatProtocol(otavio.request.protocol)).count()).toBe(0);
+      await expectFine(page, 'Meus protocolos');
+    });
+  });
+
+  it('reiterates the desk’s request with a PDF: the timeline shows it as done by the citizen, and the desk gets the file', async () => {
+    const pdf = join(files, 'foto-do-buraco.pdf');
+    await writeFile(pdf, smallPdf());
+    await onPhone('portal-reiterate', async (page) => {
+      await signedInAsHelena(page);
+      await page.getByRole('link', { name: 'Buraco na via' }).click();
+      await heading(page, `Solicitação ${formatProtocol(helena.request.protocol)}`).waitFor();
+      await page.getByText('Rua Harmonia, 77 — Bela Vista — São Paulo/SP').waitFor();
+      await expectFine(page, 'Solicitação');
+      // Only what the desk's rules allow now: an open request within its deadline.
+      expect(await page.getByRole('button', { name: 'Reclamação' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Reiniciar chamado' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Reiterar chamado' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reiterar chamado' });
+      await dialog.getByRole('button', { name: 'Salvar' }).click();
+      await dialog.getByText('Descreva a reiteração.').waitFor();
+      await dialog.getByLabel('Descrição').fill('O buraco aumentou depois da chuva.');
+      await dialog.getByLabel('Anexo').setInputFiles(pdf);
+      await dialog.getByText('foto-do-buraco.pdf').waitFor();
+      await expectFine(page, 'Reiterar chamado');
+      await dialog.getByRole('button', { name: 'Salvar' }).click();
+      await page.getByRole('status').getByText('Reiteração registrada.').waitFor();
+      const timeline = page.getByRole('list', { name: 'Histórico' });
+      const entry = timeline.getByRole('listitem').last();
+      expect(await entry.innerText()).toMatch(/Reiteração[\s\S]*Você, pelo Autoatendimento[\s\S]*O buraco aumentou depois da chuva\./);
+      await expectFine(page, 'Solicitação reiterada');
+    });
+    const atDesk = requestSchema.parse(await staff('GET', `/api/requests/${helena.request.id}`));
+    expect(atDesk.timeline.at(-1)).toMatchObject({
+      kind: 'reiterated',
+      viaPortal: true,
+      actor: null,
+      attachments: [expect.objectContaining({ fileName: 'foto-do-buraco.pdf', contentType: 'application/pdf' })],
+    });
+  });
+
+  it('another citizen’s request is never reachable: not by its id, not by a guessed or malformed one, not on the lists', async () => {
+    await onPhone('portal-other-citizen', async (page) => {
+      await signedInAsHelena(page);
+      for (const id of [otavio.request.id, '00000000-0000-4000-8000-000000000000', '123']) {
+        await page.goto(portal(`/solicitacoes/${id}`));
+        await heading(page, 'Solicitação não encontrada').waitFor();
+        const text = await page.locator('main').innerText();
+        for (const leak of [formatProtocol(otavio.request.protocol), otavio.request.protocol, 'Rua Girassol', 'Otávio']) expect({ id, leak, shown: text.includes(leak) }).toEqual({ id, leak, shown: false });
+      }
+      await expectFine(page, 'Solicitação não encontrada');
+      await page.getByRole('link', { name: 'Voltar para Meus protocolos' }).click();
+      await heading(page, 'Meus protocolos').waitFor();
+      expect(await page.locator('main').innerText()).not.toContain(formatProtocol(otavio.request.protocol));
+    });
+  });
+
+  it('Meus dados: corrects the e-mail, refuses a bad phone with the reason and adds a good one, and shows who at the call center opened the record; Sair ends the session', async () => {
+    // The attendant opens Helena's record from the customer screen.
+    const attendant = desk.credentials.attendant;
+    const session = (await (await fetch(`${desk.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(attendant),
+    })).json()) as { token: string; user: { name: string } };
+    const read = await fetch(`${desk.server.url}/api/customers/${helena.customerId}`, {
+      headers: { Authorization: `Bearer ${session.token}`, 'X-Receptivo-Screen': `/clientes/${helena.customerId}` },
+    });
+    expect(read.status).toBe(200);
+
+    await onPhone('portal-my-data', async (page) => {
+      await signedInAsHelena(page);
+      await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).getByRole('link', { name: 'Meus dados' }).click();
+      await heading(page, 'Meus dados').waitFor();
+      await page.getByText('068.443.616-70').waitFor();
+      await expectFine(page, 'Meus dados');
+
+      const email = page.getByRole('form', { name: 'E-mail' });
+      await email.getByLabel('E-mail').fill('helena@exemplo');
+      await email.getByRole('button', { name: 'Salvar e-mail' }).click();
+      await email.getByText('E-mail inválido.').waitFor();
+      await email.getByLabel('E-mail').fill('Helena.Nova@Example.com');
+      await email.getByRole('button', { name: 'Salvar e-mail' }).click();
+      await page.getByRole('status').getByText('E-mail alterado para helena.nova@example.com.').waitFor();
+
+      const phones = page.getByRole('list', { name: 'Telefones' });
+      const adding = page.getByRole('form', { name: 'Adicionar telefone' });
+      await adding.getByLabel('Novo telefone').fill('(00) 91234-5678');
+      await adding.getByRole('button', { name: 'Adicionar telefone' }).click();
+      await adding.getByText('DDD 00 não existe', { exact: false }).waitFor();
+      expect(await adding.getByLabel('Novo telefone').inputValue()).toBe('(00) 91234-5678');
+      expect(await phones.getByRole('listitem').count()).toBe(1);
+      await adding.getByLabel('Novo telefone').fill('(21) 3456-7890');
+      await adding.getByRole('button', { name: 'Adicionar telefone' }).click();
+      await page.getByRole('status').getByText('Telefone adicionado.').waitFor();
+      await phones.getByText('(21) 3456-7890', { exact: true }).waitFor();
+      expect(await adding.getByLabel('Novo telefone').inputValue()).toBe('');
+
+      const accesses = page.getByRole('list', { name: 'Quem acessou meus dados' });
+      const access = accesses.getByRole('listitem').filter({ hasText: session.user.name }).first();
+      expect(await access.innerText()).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}[\s\S]*na tela cadastro de clientes/);
+      await expectFine(page, 'Meus dados, alterados');
+
+      await page.getByRole('button', { name: 'Sair' }).click();
+      await heading(page, 'Entrar').waitFor();
+      await page.getByText('Você saiu do Autoatendimento.').waitFor();
+      await page.goto(portal('/meus-dados'));
+      await heading(page, 'Entrar').waitFor();
+    });
+    const record = await staff<{ email: string; phones: { display: string }[] }>('GET', `/api/customers/${helena.customerId}`);
+    expect(record.email).toBe('helena.nova@example.com');
+    expect(record.phones.map((phone) => phone.display)).toContain('(21) 3456-7890');
+  });
+
+  it('a session the server no longer accepts returns to Entrar with the reason', async () => {
+    await onPhone('portal-session-refused', async (page) => {
+      await signedInAsHelena(page);
+      await page.evaluate(() => {
+        const key = 'receptivo.portal.session';
+        const stored = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+        sessionStorage.setItem(key, JSON.stringify({ ...stored, token: `${stored.token}x` }));
+      });
+      await page.reload();
+      await heading(page, 'Entrar').waitFor();
+      await page.getByText('Sua sessão terminou. Entre novamente para continuar.').waitFor();
+    });
+  });
+});
+
+/** A real one-page PDF, as small as a valid one gets. */
+function smallPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
