@@ -2,6 +2,7 @@ import { Fragment, useId, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import {
+  attendedBy,
   channelLabels,
   formatDocument,
   formatProtocol,
@@ -85,7 +86,7 @@ function TakeOver({ attendance }: { attendance: Attendance }) {
     onSuccess: (taken) => queries.setQueryData(attendanceQuery(api, taken.id).queryKey, taken),
   });
   if (user.role !== 'supervisor' || attendance.status !== 'open') return null;
-  if (attendance.holder.id === user.id) {
+  if (attendance.holder?.id === user.id) {
     return (
       <p className="alert alert--notice" role="status">
         Você conduz este atendimento: continue-o no <Link to="/receptivo">Receptivo</Link>.
@@ -156,8 +157,8 @@ export function AttendanceFacts({ attendance }: { attendance: Attendance }) {
         </>
       )}
       <dt>Atendente</dt>
-      <dd>{attendance.attendant.name}</dd>
-      {attendance.holder.id !== attendance.attendant.id && (
+      <dd>{attendedBy(attendance)}</dd>
+      {attendance.holder && attendance.holder.id !== attendance.attendant?.id && (
         <>
           <dt>Responsável</dt>
           <dd>{attendance.holder.name}</dd>

@@ -45,6 +45,7 @@ export function attendance(overrides: Partial<Attendance> = {}): Attendance {
     finishedAt: null,
     attendant: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' },
     holder: { id: '6f1c2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f01', name: 'Ana Atendente' },
+    webOrigin: null,
     customer: null,
     informations: [],
     requests: [],

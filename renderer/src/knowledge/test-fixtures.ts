@@ -35,6 +35,7 @@ export const iptu: Information = {
   keywords: ['iptu', 'carnê'],
   requestTypeIds: [],
   position: 0,
+  published: true,
   active: true,
   updatedAt,
 };

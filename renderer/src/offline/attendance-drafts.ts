@@ -64,6 +64,7 @@ export function openLocalAttendances(entries: readonly DraftEntry[], attendant: 
         finishedAt: null,
         attendant: { id: attendant.id, name: attendant.name },
         holder: { id: attendant.id, name: attendant.name },
+        webOrigin: null,
         customer: null,
         informations: [],
         requests: [],

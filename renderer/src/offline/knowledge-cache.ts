@@ -93,6 +93,7 @@ export class BrowserKnowledge implements LocalKnowledge {
           proposedSolution: '',
           requestTypeIds: [],
           position: 0,
+          published: false,
           active: true,
           updatedAt: category.updatedAt,
         };

@@ -1,4 +1,4 @@
-import { type Attendance, channelLabels, formatDocument, formatProtocol, requestStatusLabels } from '@receptivo/shared';
+import { type Attendance, attendedBy, channelLabels, formatDocument, formatProtocol, requestStatusLabels } from '@receptivo/shared';
 import { PdfReport } from '../common/pdf-report';
 import { dateTime } from '../common/pt-br';
 
@@ -17,7 +17,7 @@ export function attendancePdf(attendance: Attendance, printedAt: Date): Promise<
     .field('Situação', attendance.status === 'open' ? 'Em aberto' : 'Finalizado')
     .field('Início', dateTime(attendance.startedAt))
     .field('Fim', attendance.finishedAt ? dateTime(attendance.finishedAt) : null)
-    .field('Atendente', attendance.attendant.name)
+    .field('Atendente', attendedBy(attendance))
     .field('Cliente', customer ? `${customer.name} (${formatDocument(customer.document)})` : 'Não identificado')
     .field('E-mail', customer?.email)
     .field('Telefone', customer?.primaryPhone?.display)

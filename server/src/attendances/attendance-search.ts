@@ -15,6 +15,7 @@ import {
   stripDocument,
 } from '@receptivo/shared';
 import type { z } from 'zod';
+import { attendedByName } from './attended-by';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { notFound } from '../common/api-exception';
 import type { Settings } from '../config/settings';
@@ -47,11 +48,11 @@ interface RegisteredTitles {
 }
 
 const ATTENDANCE_SELECT = `
-  SELECT a.id, a.protocol, a.channel, a.status, a.started_at, a.finished_at, u.name AS attendant_name, c.name AS customer_name,
+  SELECT a.id, a.protocol, a.channel, a.status, a.started_at, a.finished_at, ${attendedByName('u', 'a')} AS attendant_name, c.name AS customer_name,
          (SELECT count(*)::int FROM requests r WHERE r.attendance_id = a.id) AS request_count,
          (SELECT count(*)::int FROM attendance_informations ai WHERE ai.attendance_id = a.id) AS information_count
     FROM attendances a
-    JOIN users u ON u.id = a.attendant_id
+    LEFT JOIN users u ON u.id = a.attendant_id
     LEFT JOIN customers c ON c.id = a.customer_id`;
 
 const toItem = (row: AttendanceRow): AttendanceHistoryItem => ({

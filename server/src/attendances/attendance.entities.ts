@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel } from '@receptivo/shared';
+import type { Channel, WebOrigin } from '@receptivo/shared';
 
 @Entity({ name: 'attendances' })
 export class AttendanceEntity {
@@ -15,12 +15,16 @@ export class AttendanceEntity {
   @Column({ type: 'text', default: 'open' })
   status: 'open' | 'finished';
 
-  @Column({ name: 'attendant_id', type: 'uuid' })
-  attendantId: string;
+  /** Null for a `web` attendance: opened by the citizen on the portal or by an Open311 app (webOrigin). */
+  @Column({ name: 'attendant_id', type: 'uuid', nullable: true })
+  attendantId: string | null;
 
   /** Who may change it while open: the attendant who started it, or the supervisor who took it over. */
-  @Column({ name: 'holder_id', type: 'uuid' })
-  holderId: string;
+  @Column({ name: 'holder_id', type: 'uuid', nullable: true })
+  holderId: string | null;
+
+  @Column({ name: 'web_origin', type: 'text', nullable: true })
+  webOrigin: WebOrigin | null;
 
   @Column({ name: 'customer_id', type: 'uuid', nullable: true })
   customerId: string | null;

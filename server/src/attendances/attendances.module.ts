@@ -5,11 +5,13 @@ import { AttendanceEvents } from './attendance-events';
 import { AttendanceSearch } from './attendance-search';
 import { CustomerHistoryController } from './customer-history.controller';
 import { AttendancesService } from './attendances.service';
+import { RequestRegistration } from './request-registration';
+import { WebAttendances } from './web-attendances';
 
 @Module({
   imports: [RequestsModule],
   controllers: [AttendancesController, CustomerHistoryController],
-  providers: [AttendancesService, AttendanceEvents, AttendanceSearch],
-  exports: [AttendancesService, AttendanceEvents, AttendanceSearch],
+  providers: [AttendancesService, AttendanceEvents, AttendanceSearch, RequestRegistration, WebAttendances],
+  exports: [AttendancesService, AttendanceEvents, AttendanceSearch, WebAttendances],
 })
 export class AttendancesModule {}

@@ -9,40 +9,22 @@ import {
   type CurrentAttendance,
   type FinishAttendance,
   type Request,
-  type RequestEventKind,
   emailSchema,
-  formatProtocol,
-  registerRequestSchema,
 } from '@receptivo/shared';
-import type { z } from 'zod';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException, conflict, forbidden, notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { CustomerEntity } from '../customers/customer.entities';
 import { toCustomerPhone } from '../customers/customer-view';
-import { formDataErrors } from '../knowledge/form-schema';
-import { InformationEntity, RequestTypeEntity } from '../knowledge/knowledge.entities';
+import { InformationEntity } from '../knowledge/knowledge.entities';
 import { MailQueue } from '../mail/mail-queue';
-import { addressKey } from '../requests/address-key';
 import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access';
-import { RequestEntity, RequestEventEntity } from '../requests/request.entities';
 import { RequestViews } from '../requests/request-views';
 import { AttendanceEntity } from './attendance.entities';
 import { attendanceSummaryMail } from './attendance-mail';
 import { AttendanceEvents } from './attendance-events';
-
-const HOUR = 3_600_000;
-// Made once: building an Intl formatter costs more than the statement that starts an attendance.
-const brazilYearFormat = new Intl.DateTimeFormat('en', { timeZone: 'America/Sao_Paulo', year: 'numeric' });
-const yearInBrazil = (date: Date) => Number(brazilYearFormat.format(date));
-
-type ParsedRegistration = z.output<typeof registerRequestSchema>;
-
-/** The next protocol: a database sequence, never max()+1, so parallel starts never collide. */
-export async function nextProtocol(manager: EntityManager, now: Date): Promise<string> {
-  const [{ protocol }] = await manager.query<{ protocol: string }[]>("SELECT protocol_digits($1, nextval('protocol_sequence')) AS protocol", [yearInBrazil(now)]);
-  return protocol;
-}
+import { nextProtocol, yearInBrazil } from './protocol-numbers';
+import { type ParsedRegistration, RequestRegistration } from './request-registration';
 
 @Injectable()
 export class AttendancesService {
@@ -52,6 +34,7 @@ export class AttendancesService {
     private readonly mail: MailQueue,
     private readonly events: AttendanceEvents,
     private readonly clock: Clock,
+    private readonly registration: RequestRegistration,
   ) {}
 
   /**
@@ -188,9 +171,9 @@ export class AttendancesService {
     const attendance = await manager.findOneBy(AttendanceEntity, { id });
     if (!attendance) throw notFound('Atendimento');
     const people = await manager.query<{ id: string; name: string }[]>('SELECT id, name FROM users WHERE id = ANY($1)', [
-      [attendance.attendantId, attendance.holderId],
+      [attendance.attendantId, attendance.holderId].filter((userId) => userId !== null),
     ]);
-    const person = (userId: string) => people.find((row) => row.id === userId)!;
+    const person = (userId: string | null) => (userId === null ? null : people.find((row) => row.id === userId)!);
     const informations = await manager.query<{ id: string; information_id: string; title: string; registered_at: Date }[]>(
       `SELECT ai.id, ai.information_id, i.title, ai.registered_at
          FROM attendance_informations ai JOIN informations i ON i.id = ai.information_id
@@ -206,6 +189,7 @@ export class AttendancesService {
       finishedAt: attendance.finishedAt?.toISOString() ?? null,
       attendant: person(attendance.attendantId),
       holder: person(attendance.holderId),
+      webOrigin: attendance.webOrigin,
       customer: attendance.customerId ? await this.customerSummary(manager, attendance.customerId) : null,
       informations: informations.map((row) => ({
         id: row.id,
@@ -306,62 +290,9 @@ export class AttendancesService {
    * insert run under a lock on (type, address), so simultaneous registrations end in one group.
    */
   async registerRequest(id: string, input: ParsedRegistration, actor: AuthenticatedUser): Promise<Request> {
-    const requestId = await this.change(id, actor, async (manager, attendance) => {
-      const type = await manager.findOne(RequestTypeEntity, { where: { id: input.requestTypeId }, relations: { organ: true } });
-      if (!type || !type.active || !type.organ?.active) {
-        throw new ApiException(400, 'VALIDATION_FAILED', 'Tipo de solicitação não encontrado ou inativo.', {
-          requestTypeId: 'Tipo de solicitação não encontrado ou inativo.',
-        });
-      }
-      // Only the fields the form declares are kept: nothing else rides along into the request.
-      const declared = Object.keys((type.formSchema.properties as Record<string, unknown> | undefined) ?? {});
-      const form = Object.fromEntries(Object.entries(input.form).filter(([name]) => declared.includes(name)));
-      const errors = { ...formDataErrors(type.formSchema, form) };
-      if (type.addressRequired && !input.address) errors.address = 'Informe o endereço.';
-      if (Object.keys(errors).length) {
-        throw new ApiException(400, 'VALIDATION_FAILED', 'Corrija os campos indicados do formulário.', errors);
-      }
-
-      const now = this.clock.now();
-      const key = input.address ? addressKey(input.address) : null;
-      let groupFirstId: string | null = null;
-      if (type.groupByAddress && key) {
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`request-group:${type.id}:${key}`]);
-        // FOR SHARE: a back-office change of the group waits for this member (or this one sees the change).
-        const [leader] = await manager.query<{ id: string }[]>(
-          `SELECT id FROM requests
-            WHERE request_type_id = $1 AND address_key = $2 AND group_first_id IS NULL AND status IN ('open', 'in_progress')
-            ORDER BY created_at LIMIT 1 FOR SHARE`,
-          [type.id, key],
-        );
-        groupFirstId = leader?.id ?? null;
-      }
-      const saved = await manager.save(RequestEntity, {
-        protocol: await nextProtocol(manager, now),
-        attendanceId: id,
-        requestTypeId: type.id,
-        customerId: attendance.customerId,
-        form,
-        ...(input.address ?? {}),
-        complement: input.address?.complement ?? null,
-        addressKey: key,
-        status: 'open',
-        deadline: new Date(now.getTime() + type.slaHours * HOUR),
-        groupFirstId,
-        registeredBy: actor.id,
-        createdAt: now,
-      });
-      const events: { kind: RequestEventKind; description: string }[] = [{ kind: 'registered', description: `Solicitação registrada no atendimento ${formatProtocol(attendance.protocol)}.` }];
-      if (groupFirstId) {
-        const [leader] = await manager.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [groupFirstId]);
-        events.push({ kind: 'grouped', description: `Agrupada com a solicitação ${formatProtocol(leader.protocol)} (mesmo endereço).` });
-      }
-      await manager.insert(
-        RequestEventEntity,
-        events.map((event) => ({ ...event, requestId: saved.id, actorId: actor.id, at: now })),
-      );
-      return saved.id;
-    });
+    const requestId = await this.change(id, actor, (manager, attendance) =>
+      this.registration.register(manager, attendance, input, { kind: 'staff', userId: actor.id }),
+    );
     return this.requests.get(requestId);
   }
 
@@ -391,7 +322,8 @@ export class AttendancesService {
       }
       await manager.update(AttendanceEntity, id, { status: 'finished', finishedAt: this.clock.now(), scriptSentTo: sentTo });
     });
-    this.events.released(finished.attendant.id);
+    // Only an attended attendance can be finished: a web one is born finished.
+    this.events.released(finished.attendant!.id);
     return finished;
   }
 

@@ -195,7 +195,7 @@ describe('CTI over the wire: replayed Asterisk → real AMI client → Socket.IO
     expect(await maria.next('attendance:taken_over')).toEqual({
       attendanceId: answered1001.attendanceId,
       protocol: taken.protocol,
-      by: { id: taken.holder.id, name: taken.holder.name },
+      by: taken.holder,
     });
     await until(() => maria.states().at(-1) === 'available', 'available once the attendance is taken over');
     // Taking it over again changes nothing and tells nobody. An attendant's queues:resend is refused

@@ -77,6 +77,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Lâmpada apagada em via pública',
+          published: true,
           body: `<p>A manutenção das lâmpadas da iluminação pública em ruas, avenidas, praças e vielas é feita pelo <strong>Departamento de Iluminação Pública (ILUME)</strong>. Lâmpadas apagadas, piscando ou acesas durante o dia são registradas pela Central 156.</p>
 <p>Para a equipe encontrar o ponto com rapidez, peça o endereço mais próximo, um ponto de referência e, se possível, o <strong>número do poste</strong>, pintado ou afixado em plaquinha a cerca de 2 metros do chão.</p>
 <p>Iluminação de condomínios, vilas particulares e áreas internas de imóveis <em>não</em> é responsabilidade da Prefeitura.</p>`,
@@ -248,6 +249,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Coleta domiciliar e coleta seletiva: dias e horários',
+          published: true,
           body: `<p>A <strong>coleta domiciliar</strong> (lixo comum e orgânico) passa diariamente ou em dias alternados, conforme o bairro. A <strong>coleta seletiva</strong> (recicláveis: papel, plástico, metal e vidro) passa uma vez por semana.</p>
 <p>Os dias e horários de cada rua podem ser consultados pelo endereço no portal da Prefeitura. Os sacos devem ir para a calçada no máximo <strong>2 horas antes</strong> da passagem do caminhão, bem fechados e fora do alcance de animais.</p>
 <p>Vidros quebrados devem ser embrulhados em jornal ou papelão e identificados, para proteger os coletores.</p>`,
@@ -260,6 +262,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Descarte de entulho e Ecopontos',
+          published: true,
           body: `<p>Pequenos volumes de entulho de obra (até <strong>1 m³ por dia</strong>, cerca de 25 sacos de 20 kg), madeira, móveis velhos, restos de poda e recicláveis podem ser levados gratuitamente a um <strong>Ecoponto</strong>.</p>
 <p>Volumes maiores são responsabilidade de quem gera o resíduo, que deve contratar caçamba de empresa cadastrada. Jogar entulho na calçada, em terreno baldio ou em córrego é infração sujeita a multa e à apreensão do veículo usado no descarte.</p>`,
           proposedSolution: `<ul>
@@ -273,6 +276,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Cata-Bagulho: retirada de objetos volumosos',
+          published: true,
           body: `<p>O <strong>Cata-Bagulho</strong> recolhe gratuitamente objetos volumosos de uso doméstico: sofás, colchões, armários, camas, mesas, geladeiras e fogões (sem botijão).</p>
 <p>Não são recolhidos: entulho de obra, lixo comum, pneus em quantidade, baterias, lâmpadas fluorescentes e pequenos eletrônicos — esses vão para pontos de entrega voluntária e Ecopontos.</p>
 <p>Os objetos devem ser colocados na calçada <em>somente</em> na véspera à noite ou na manhã do dia agendado, sem bloquear a passagem de pedestres.</p>`,
@@ -575,6 +579,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Vacinação nas UBS: documentos e horários',
+          published: true,
           body: `<p>As vacinas do Calendário Nacional de Vacinação são aplicadas gratuitamente em todas as <strong>Unidades Básicas de Saúde (UBS)</strong>, de segunda a sexta, das 7h às 19h. Durante campanhas, algumas unidades abrem também aos sábados.</p>
 <ul>
 <li>Leve documento com foto e CPF ou Cartão SUS.</li>
@@ -592,6 +597,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Dengue: prevenção e denúncia de focos do mosquito',
+          published: true,
           body: `<p>O mosquito <em>Aedes aegypti</em>, transmissor de dengue, zika e chikungunya, se reproduz em água parada: caixas d'água destampadas, pneus, vasos de plantas, calhas entupidas, garrafas e piscinas sem tratamento.</p>
 <p>Imóveis fechados, abandonados ou terrenos com acúmulo de recipientes podem ser denunciados: a equipe de vigilância ambiental faz a vistoria e, se necessário, notifica o proprietário.</p>
 <p>Febre alta, dor no corpo e atrás dos olhos e manchas vermelhas na pele: procure a UBS. Dor abdominal intensa, vômitos persistentes ou sangramentos são <strong>sinais de alarme</strong> e exigem atendimento imediato em pronto-socorro.</p>`,
@@ -607,6 +613,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Cartão SUS: como emitir ou atualizar',
+          published: true,
           body: `<p>O <strong>Cartão Nacional de Saúde</strong> (Cartão SUS) identifica o cidadão em qualquer atendimento do Sistema Único de Saúde. O número também pode ser consultado no aplicativo <em>Meu SUS Digital</em>.</p>
 <p>Na UBS, o cadastro também vincula a pessoa à equipe de saúde do território, que passa a acompanhar consultas e exames. Por isso o endereço deve estar sempre atualizado.</p>`,
           proposedSolution: `<ol>
@@ -889,6 +896,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Segunda via do IPTU',
+          published: true,
           body: `<p>A segunda via do IPTU pode ser emitida a qualquer momento pelo portal da Prefeitura, com o <strong>número do contribuinte</strong> (inscrição imobiliária), que aparece no carnê, em boletos anteriores e na escritura do imóvel.</p>
 <p>É possível emitir a cota única, uma parcela específica ou todas as parcelas em aberto. Boletos vencidos são recalculados com multa e juros até a nova data de pagamento.</p>
 <p>O pagamento pode ser feito em bancos, lotéricas, aplicativos bancários ou por <strong>PIX</strong>, pelo QR Code impresso no boleto.</p>`,
@@ -903,6 +911,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Isenção e desconto de IPTU para aposentados e pensionistas',
+          published: true,
           body: `<p>Aposentados, pensionistas e beneficiários de prestação continuada (BPC) podem ter <strong>isenção ou desconto</strong> no IPTU, conforme os critérios da legislação municipal vigente:</p>
 <ul>
 <li>ser proprietário de um <strong>único imóvel</strong> no município e morar nele;</li>
@@ -1008,6 +1017,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Castração gratuita de cães e gatos',
+          published: true,
           body: `<p>A Prefeitura oferece <strong>castração gratuita</strong> de cães e gatos, machos e fêmeas, a partir de 4 meses de idade e em boas condições de saúde. A cirurgia é feita em centros de castração fixos e em unidades móveis que circulam pelos bairros.</p>
 <p>O tutor deve ser maior de 18 anos e morar no município. Protetores independentes e animais comunitários têm cota própria de vagas.</p>
 <p>No dia da cirurgia: gatos em caixa de transporte (um por caixa) e cães com coleira e guia; jejum conforme a orientação enviada no agendamento (em geral, 12 horas sem comida e 6 horas sem água).</p>`,
@@ -1191,6 +1201,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Buraco na via e operação tapa-buraco',
+          published: true,
           body: `<p>Os buracos em ruas e avenidas são fechados pela operação <strong>tapa-buraco</strong> das subprefeituras. Depressões grandes, afundamentos e erosões que exigem obra são avaliados pela SIURB.</p>
 <p>Buracos abertos por concessionárias (água, gás, telefonia) para obras devem ser recompostos pela própria empresa; a Prefeitura notifica e fiscaliza.</p>
 <p>Quem teve o veículo danificado por buraco pode pedir ressarcimento por processo administrativo, com fotos, orçamentos e boletim de ocorrência.</p>`,
@@ -1231,6 +1242,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Boca de lobo entupida e alagamentos',
+          published: true,
           body: `<p>Bocas de lobo e bueiros entupidos por lixo, folhas e terra são a principal causa de alagamentos localizados. A limpeza preventiva é intensificada antes da temporada de chuvas.</p>
 <p>Jogar lixo na rua e varrer folhas para a sarjeta agravam o problema. Grelhas quebradas ou tampas ausentes são risco de queda para pedestres e devem ser informadas com urgência.</p>
 <p>Em alagamento com pessoas ilhadas, risco de desabamento ou deslizamento de terra, o atendimento é da <strong>Defesa Civil (199)</strong>.</p>`,
@@ -1597,6 +1609,7 @@ export const demoKnowledge: DemoKnowledge = {
       informations: [
         {
           title: 'Privacidade e proteção de dados pessoais (LGPD)',
+          published: true,
           body: `<p>A Central 156 trata dados pessoais com base na <strong>Lei Geral de Proteção de Dados (Lei nº 13.709/2018)</strong>, para executar políticas públicas e prestar o serviço pedido pelo cidadão. As ligações são gravadas para a qualidade e a segurança do atendimento.</p>
 <ul>
 <li>Pedimos só os dados necessários à solicitação; dados de saúde e de situação social são <strong>sensíveis</strong> e registrados com cuidado redobrado.</li>
@@ -1615,6 +1628,7 @@ export const demoKnowledge: DemoKnowledge = {
         },
         {
           title: 'Acompanhamento, reabertura e prazos de protocolos',
+          published: true,
           body: `<p>Toda solicitação gera um <strong>número de protocolo</strong>, que o cidadão usa para acompanhar o andamento pelo Portal 156, pelo aplicativo ou pelo telefone 156. O prazo de cada serviço começa a contar no registro.</p>
 <p>Se o serviço foi dado como concluído mas o problema voltou ou não foi resolvido, a solicitação pode ser <strong>reaberta</strong> dentro da janela de reinício do serviço (24, 48 ou 72 horas, conforme o tipo). Depois disso, é aberto um novo protocolo.</p>
 <p>Quando outro cidadão já registrou o mesmo problema no mesmo endereço, a nova solicitação é vinculada à existente.</p>`,

@@ -14,6 +14,8 @@ export interface DemoInformation {
   body: string;
   proposedSolution: string;
   keywords: string[];
+  /** Shown to citizens on the portal's Informações. */
+  published?: boolean;
   /** Names of the request types the information leads to (any category). */
   requestTypes?: string[];
 }

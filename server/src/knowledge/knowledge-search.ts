@@ -55,10 +55,15 @@ export class KnowledgeSearch implements SearchSourceProvider {
   constructor(private readonly dataSource: DataSource) {}
 
   search(query: SearchQuery): Promise<SearchResult[]> {
-    return query.keyword ? this.byKeyword(query.keyword, query.limit) : this.general(query.q ?? '', query.limit);
+    return query.keyword ? this.byKeyword(query.keyword, query.limit) : this.general(query.q ?? '', query.limit, 'desk');
   }
 
-  private async general(text: string, limit: number): Promise<SearchResult[]> {
+  /** The portal's search: the same ranking over the informations published there, and nothing else. */
+  published(text: string, limit: number): Promise<SearchResult[]> {
+    return this.general(text, limit, 'portal');
+  }
+
+  private async general(text: string, limit: number, audience: 'desk' | 'portal'): Promise<SearchResult[]> {
     const words = queryWords(text);
     if (!words.length) return [];
     // Short words ("de", "da") resemble too much to tell a typo or to find in a title.
@@ -74,7 +79,8 @@ export class KnowledgeSearch implements SearchSourceProvider {
                m.word_rank > 0 AS typed`;
     const informationRows = `informations i CROSS JOIN q
         CROSS JOIN LATERAL (SELECT ts_rank('${WEIGHTS}', i.word_vector, q.words, 1) AS word_rank OFFSET 0) m`;
-    const allWordsCandidates = `SELECT ${informationColumns} FROM ${informationRows} WHERE i.active AND ${allWords}`;
+    const visible = audience === 'portal' ? 'i.active AND i.published' : 'i.active';
+    const allWordsCandidates = `SELECT ${informationColumns} FROM ${informationRows} WHERE ${visible} AND ${allWords}`;
     // With one word, every item having it has all the words: the items with only some of them, in
     // their titles or elsewhere, would be none (a title holding it inside another word scores 0).
     // Items with some of the words, none in the title, rank below the others: they are read (finding
@@ -85,7 +91,7 @@ export class KnowledgeSearch implements SearchSourceProvider {
         ${allWordsCandidates}
         UNION ALL
         (SELECT ${informationColumns} FROM ${informationRows}
-          WHERE i.active AND (${inTitle}) AND NOT ${allWords}
+          WHERE ${visible} AND (${inTitle}) AND NOT ${allWords}
           LIMIT ${PARTIAL_MATCHES})
       ),
       information_candidates AS (
@@ -93,7 +99,7 @@ export class KnowledgeSearch implements SearchSourceProvider {
         UNION ALL
         (SELECT ${informationColumns} FROM ${informationRows}
           WHERE (SELECT count(*) FROM better_candidates) < $5
-            AND i.active AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT (${inTitle})
+            AND ${visible} AND (i.word_vector @@ q.words OR i.search_vector @@ q.stems) AND NOT ${allWords} AND NOT (${inTitle})
           LIMIT ${PARTIAL_MATCHES})
       )`
         : `information_candidates AS (${allWordsCandidates})`;
@@ -126,11 +132,15 @@ export class KnowledgeSearch implements SearchSourceProvider {
       found AS (
         SELECT i.kind, i.id, i.title, c.name AS context, i.score, i.typed
           FROM information_candidates i JOIN categories c ON c.id = i.category_id
-         WHERE c.active
+         WHERE c.active${
+           audience === 'desk'
+             ? `
         UNION ALL
         SELECT 'requestType', t.id, t.name, c.name, ${requestTypeScore}, ${typed('t')}
           FROM request_types t JOIN organs o ON o.id = t.organ_id JOIN categories c ON c.id = t.category_id, q
-         WHERE t.active AND o.active AND c.active AND ${matches('t')}
+         WHERE t.active AND o.active AND c.active AND ${matches('t')}`
+             : ''
+         }
       ),
       best AS (
         SELECT * FROM found

@@ -29,6 +29,7 @@ export const toInformation = (information: InformationEntity): Information => ({
   keywords: information.keywords,
   requestTypeIds: [...(information.requestTypeLinks ?? [])].sort((a, b) => a.position - b.position).map((link) => link.requestTypeId),
   position: information.position,
+  published: information.published,
   active: information.active,
   updatedAt: information.updatedAt.toISOString(),
 });

@@ -67,6 +67,10 @@ export class InformationEntity extends Versioned {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   keywords: string[];
 
+  /** Shown to citizens on the portal's Informações (the desk sees every active information). */
+  @Column({ type: 'boolean', default: false })
+  published: boolean;
+
   @Column({ type: 'integer', default: 0 })
   position: number;
 

@@ -33,6 +33,6 @@ const collectionProviders = knowledgeSpecs.map((spec) => ({
     KnowledgeSearch,
     KnowledgeSeeder,
   ],
-  exports: [SearchService],
+  exports: [SearchService, KnowledgeSearch],
 })
 export class KnowledgeModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type SearchQuery, type SearchResult, formatProtocol, parseProtocol, requestStatusLabels } from '@receptivo/shared';
+import { attendedByName } from '../attendances/attended-by';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SearchSource, type SearchSourceProvider } from '../knowledge/search.service';
 import { backofficeOrganId, requesterOfOrgan } from './request-access';
@@ -28,8 +29,8 @@ export class ProtocolSearch implements SearchSourceProvider {
         WHERE r.protocol = $1 AND ($2::uuid IS NULL OR t.organ_id = $2)
        UNION ALL
        SELECT 'attendance', a.id, coalesce(CASE WHEN $2::uuid IS NULL OR ${requesterOfOrgan('a.customer_id', '$2')} THEN c.name END, 'Cliente não identificado'),
-              a.status, u.name
-         FROM attendances a JOIN users u ON u.id = a.attendant_id LEFT JOIN customers c ON c.id = a.customer_id
+              a.status, ${attendedByName('u', 'a')}
+         FROM attendances a LEFT JOIN users u ON u.id = a.attendant_id LEFT JOIN customers c ON c.id = a.customer_id
         WHERE a.protocol = $1
           AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM requests ar JOIN request_types art ON art.id = ar.request_type_id
                                             WHERE ar.attendance_id = a.id AND art.organ_id = $2))`,

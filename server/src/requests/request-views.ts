@@ -11,6 +11,7 @@ import {
   requestActions,
   requestOverdue,
 } from '@receptivo/shared';
+import { attendedByName } from '../attendances/attended-by';
 import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 
@@ -51,12 +52,12 @@ export interface RequestRow {
 export const REQUEST_SELECT = `
   SELECT r.*, t.name AS type_name, t.organ_id, o.name AS organ_name, t.form_schema, t.restart_window_hours, t.sla_hours,
          leader.protocol AS group_first_protocol, a.protocol AS attendance_protocol, c.name AS customer_name,
-         c.document AS customer_document, c.email AS customer_email, u.name AS registered_by_name
+         c.document AS customer_document, c.email AS customer_email, ${attendedByName('u', 'a')} AS registered_by_name
     FROM requests r
     JOIN request_types t ON t.id = r.request_type_id
     JOIN organs o ON o.id = t.organ_id
     JOIN attendances a ON a.id = r.attendance_id
-    JOIN users u ON u.id = r.registered_by
+    LEFT JOIN users u ON u.id = r.registered_by
     LEFT JOIN requests leader ON leader.id = r.group_first_id
     LEFT JOIN customers c ON c.id = r.customer_id`;
 

@@ -55,8 +55,9 @@ export class RequestEntity {
   @Column({ name: 'group_first_id', type: 'uuid', nullable: true })
   groupFirstId: string | null;
 
-  @Column({ name: 'registered_by', type: 'uuid' })
-  registeredBy: string;
+  /** Null when no staff user registered it: the citizen on the portal or an Open311 app did. */
+  @Column({ name: 'registered_by', type: 'uuid', nullable: true })
+  registeredBy: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

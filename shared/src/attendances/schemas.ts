@@ -36,6 +36,12 @@ export type FinishAttendance = z.input<typeof finishAttendanceSchema>;
 
 const userReferenceSchema = z.object({ id: z.string().uuid(), name: z.string() });
 
+/** Where a `web` attendance with no attendant came from: the citizens' portal or an Open311 app. */
+export const webOrigins = ['portal', 'open311'] as const;
+export const webOriginSchema = z.enum(webOrigins);
+export type WebOrigin = z.infer<typeof webOriginSchema>;
+export const webOriginLabels: Record<WebOrigin, string> = { portal: 'Autoatendimento', open311: 'Aplicativo Open311' };
+
 /** One entry of an attendance's history: for now, a supervisor taking it over from its holder. */
 export const attendanceEventSchema = z.object({
   kind: z.enum(['taken_over']),
@@ -52,10 +58,11 @@ export const attendanceSchema = z.object({
   status: z.enum(attendanceStatuses),
   startedAt: z.string().datetime(),
   finishedAt: z.string().datetime().nullable(),
-  /** Who started it (by hand, or by answering its call). */
-  attendant: userReferenceSchema,
-  /** Who may change it while open: the attendant, or the supervisor who took it over. */
-  holder: userReferenceSchema,
+  /** Who started it (by hand, or by answering its call); null when it came from the web (webOrigin). */
+  attendant: userReferenceSchema.nullable(),
+  /** Who may change it while open: the attendant, or the supervisor who took it over; null for a web one. */
+  holder: userReferenceSchema.nullable(),
+  webOrigin: webOriginSchema.nullable(),
   customer: customerSummarySchema.nullable(),
   informations: z.array(
     z.object({ id: z.string().uuid(), informationId: z.string().uuid(), title: z.string(), registeredAt: z.string().datetime() }),
@@ -69,6 +76,10 @@ export const attendanceSchema = z.object({
   history: z.array(attendanceEventSchema),
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
+
+/** Who attended: the attendant's name, or where a web attendance came from. */
+export const attendedBy = (attendance: Pick<Attendance, 'attendant' | 'webOrigin'>): string =>
+  attendance.attendant?.name ?? webOriginLabels[attendance.webOrigin ?? 'portal'];
 
 /** GET /api/attendances/current: the signed-in attendant's open attendance, if any. */
 export const currentAttendanceSchema = z.object({ attendance: attendanceSchema.nullable() });

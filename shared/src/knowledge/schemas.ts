@@ -79,6 +79,8 @@ export const informationSchema = z.object({
   /** Request types the information leads to, offered as [Registrar solicitação] beside it. */
   requestTypeIds: z.array(id),
   position,
+  /** Published on the citizens' portal (Informações); the desk sees every active information. */
+  published: z.boolean(),
   active: z.boolean(),
   updatedAt: timestamp,
 });
@@ -94,12 +96,14 @@ const informationFields = {
     .array(z.string().uuid('Tipo de solicitação inválido.'))
     .max(20, 'No máximo 20 tipos de solicitação.')
     .transform((ids) => [...new Set(ids)]),
+  published: z.boolean(),
   active: z.boolean(),
 };
 export const informationInputSchema = z.object({
   ...informationFields,
   keywords: keywordsSchema.default([]),
   requestTypeIds: informationFields.requestTypeIds.default([]),
+  published: informationFields.published.default(false),
   active: informationFields.active.default(true),
 });
 export const informationPatchSchema = patchOf(informationFields);

@@ -9,7 +9,7 @@ import { RelatedRequestTypesField } from './RelatedRequestTypesField';
 import { RichTextField } from './RichTextField';
 
 const noun: Noun = { singular: 'informação', plural: 'informações', feminine: true };
-const fields = ['categoryId', 'title', 'body', 'proposedSolution', 'keywords', 'requestTypeIds', 'active'];
+const fields = ['categoryId', 'title', 'body', 'proposedSolution', 'keywords', 'requestTypeIds', 'published', 'active'];
 
 export function InformationsPanel() {
   return (
@@ -32,6 +32,7 @@ export function InformationsPanel() {
               header: 'Palavras-chave',
               cell: (information) => keywordsToInput(information.keywords) || <span className="muted">—</span>,
             },
+            { header: 'No portal', cell: (information) => (information.published ? 'Publicada' : <span className="muted">—</span>) },
           ]}
           renderEditor={(props) => <InformationEditor {...props} categories={categories} categoryId={categoryId} />}
         />
@@ -54,6 +55,7 @@ function InformationEditor({
     proposedSolution: item?.proposedSolution ?? '',
     keywords: keywordsToInput(item?.keywords ?? []),
     requestTypeIds: item?.requestTypeIds ?? [],
+    published: item?.published ?? false,
     active: item?.active ?? true,
   });
   const { submitting, errors, submit } = useFormSubmit();
@@ -119,6 +121,13 @@ function InformationEditor({
         value={values.requestTypeIds}
         error={errors.fields.requestTypeIds}
         onChange={(requestTypeIds) => set('requestTypeIds', requestTypeIds)}
+      />
+      <CheckboxField
+        label="Publicada no Autoatendimento"
+        hint="Os cidadãos a encontram em Informações, no portal. Publique só textos escritos para o cidadão."
+        checked={values.published}
+        error={errors.fields.published}
+        onChange={(published) => set('published', published)}
       />
       <CheckboxField
         label="Ativa"

@@ -25,6 +25,7 @@ test('informations are listed one category at a time', async () => {
   expect(cellTexts(await rowOf('IPTU: segunda via'))).toEqual([
     'IPTU: segunda via',
     'iptu, boleto',
+    '—',
     'Ativo',
     'SubirDescerEditarDesativarExcluir',
   ]);
@@ -42,7 +43,7 @@ test('informations are listed one category at a time', async () => {
   expect(server.calls('GET /api/knowledge/informations')[1].query).toEqual({ categoryId: transit.id });
 });
 
-test('creating an information sends the keywords as a list and the rich texts as HTML', async () => {
+test('creating an information sends the keywords as a list, the rich texts as HTML and its publication on the portal', async () => {
   const { server, user } = await openTab('Informações', {
     'GET /api/knowledge/categories': list([taxes, transit]),
     'GET /api/knowledge/informations': byCategory,
@@ -62,6 +63,8 @@ test('creating an information sends the keywords as a list and the rich texts as
   await user.click(within(form).getByRole('textbox', { name: 'Solução Proposta' }));
   await user.paste('Pague pelo portal.');
   await user.type(within(form).getByLabelText('Palavras-chave'), 'taxa, Lixo , coleta,');
+  expect(within(form).getByRole('checkbox', { name: /Publicada no Autoatendimento/ })).not.toBeChecked();
+  await user.click(within(form).getByRole('checkbox', { name: /Publicada no Autoatendimento/ }));
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));
 
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -72,9 +75,10 @@ test('creating an information sends the keywords as a list and the rich texts as
     proposedSolution: '<p>Pague pelo portal.</p>',
     keywords: ['taxa', 'lixo', 'coleta'],
     requestTypeIds: [],
+    published: true,
     active: true,
   });
-  expect(cellTexts(await rowOf('Taxa do lixo')).slice(0, 2)).toEqual(['Taxa do lixo', 'taxa, lixo, coleta']);
+  expect(cellTexts(await rowOf('Taxa do lixo')).slice(0, 3)).toEqual(['Taxa do lixo', 'taxa, lixo, coleta', 'Publicada']);
   expect(screen.getByRole('status')).toHaveTextContent('Informação “Taxa do lixo” criada.');
 });
 

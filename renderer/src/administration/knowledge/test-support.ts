@@ -40,6 +40,7 @@ export const information = (n: number, overrides: Partial<Information> = {}): In
   keywords: [],
   requestTypeIds: [],
   position: n,
+  published: false,
   active: true,
   updatedAt,
   ...overrides,

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { AttendanceEntity } from './attendance.entities';
+import { nextProtocol } from './protocol-numbers';
+import { type ParsedRegistration, RequestRegistration } from './request-registration';
+
+/** Where a request with no attendant comes from: the signed-in citizen on the portal, or a registered Open311 app. */
+export type WebRequestOrigin = { via: 'portal'; customerId: string } | { via: 'open311'; clientId: string; clientName: string };
+
+/**
+ * Requests that arrive over the web rather than through an attendant. Each opens a `web` attendance
+ * (no attendant, marked with its origin; the citizen's record linked when the portal sends it),
+ * registers the request in it exactly as the desk does (form, address, grouping) and finishes it,
+ * in one transaction: a failure leaves neither behind.
+ */
+@Injectable()
+export class WebAttendances {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registration: RequestRegistration,
+    private readonly clock: Clock,
+  ) {}
+
+  async registerRequest(input: ParsedRegistration, origin: WebRequestOrigin): Promise<{ requestId: string; protocol: string }> {
+    const requestId = await this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const attendance = await manager.save(AttendanceEntity, {
+        protocol: await nextProtocol(manager, now),
+        channel: 'web' as const,
+        status: 'finished' as const,
+        attendantId: null,
+        holderId: null,
+        webOrigin: origin.via,
+        customerId: origin.via === 'portal' ? origin.customerId : null,
+        startedAt: now,
+        finishedAt: now,
+        scriptSentTo: null,
+      });
+      return this.registration.register(
+        manager,
+        attendance,
+        input,
+        origin.via === 'portal' ? { kind: 'portal' } : { kind: 'open311', appName: origin.clientName },
+      );
+    });
+    const [{ protocol }] = await this.dataSource.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [requestId]);
+    return { requestId, protocol };
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { FormSchema, PortalCatalog, PortalKnowledgeResults } from '@receptivo/shared';
+import { KnowledgeSearch } from '../knowledge/knowledge-search';
+
+/** Without words, Informações lists what is published, in the desk's order, up to this many. */
+const BROWSE_LIMIT = 100;
+const SEARCH_LIMIT = 20;
+
+/** What the portal offers a citizen from the knowledge base: the request types to register and the published informations. */
+@Injectable()
+export class PortalCatalogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly search: KnowledgeSearch,
+  ) {}
+
+  /** The active categories with their active request types of active organs, in the desk's order; categories with none are left out. */
+  async catalog(): Promise<PortalCatalog> {
+    const rows = await this.dataSource.query<
+      {
+        category_id: string;
+        category_name: string;
+        category_description: string | null;
+        id: string;
+        name: string;
+        description: string | null;
+        organ_name: string;
+        form_schema: FormSchema;
+        sla_hours: number;
+        address_required: boolean;
+      }[]
+    >(
+      `SELECT c.id AS category_id, c.name AS category_name, c.description AS category_description,
+              t.id, t.name, t.description, o.name AS organ_name, t.form_schema, t.sla_hours, t.address_required
+         FROM categories c JOIN request_types t ON t.category_id = c.id JOIN organs o ON o.id = t.organ_id
+        WHERE c.active AND t.active AND o.active
+        ORDER BY c.position, c.name, t.position, t.name`,
+    );
+    const categories = new Map<string, PortalCatalog['categories'][number]>();
+    for (const row of rows) {
+      const category = categories.get(row.category_id) ?? { id: row.category_id, name: row.category_name, description: row.category_description, requestTypes: [] };
+      categories.set(row.category_id, category);
+      category.requestTypes.push({
+        id: row.id,
+        name: row.name,
+        description: row.description,
+        organName: row.organ_name,
+        formSchema: row.form_schema,
+        slaHours: row.sla_hours,
+        addressRequired: row.address_required,
+      });
+    }
+    return { categories: [...categories.values()] };
+  }
+
+  /** Published informations matching the words (the desk's ranking), or all of them in order when there are none. */
+  async informations(text: string): Promise<PortalKnowledgeResults> {
+    const ranked = text ? (await this.search.published(text, SEARCH_LIMIT)).map((result) => result.id) : null;
+    if (ranked?.length === 0) return { items: [] };
+    const rows = await this.dataSource.query<
+      { id: string; title: string; body: string; proposed_solution: string; category_name: string; request_types: { id: string; name: string }[] }[]
+    >(
+      `SELECT i.id, i.title, i.body, i.proposed_solution, c.name AS category_name,
+              coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY l.position)
+                          FROM information_request_types l JOIN request_types t ON t.id = l.request_type_id JOIN organs o ON o.id = t.organ_id
+                         WHERE l.information_id = i.id AND t.active AND o.active), '[]') AS request_types
+         FROM informations i JOIN categories c ON c.id = i.category_id
+        WHERE i.active AND i.published AND c.active AND ($1::uuid[] IS NULL OR i.id = ANY($1))
+        ORDER BY ${ranked ? 'array_position($1, i.id)' : 'c.position, c.name, i.position, i.title'}
+        LIMIT ${BROWSE_LIMIT}`,
+      [ranked],
+    );
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        title: row.title,
+        body: row.body,
+        proposedSolution: row.proposed_solution,
+        categoryName: row.category_name,
+        requestTypes: row.request_types,
+      })),
+    };
+  }
+}
