@@ -107,12 +107,17 @@ describe('the self-service portal in Chromium at 360×640', () => {
     );
   }
 
-  /** The screen as it is: axe-core finds nothing, and nothing is wider than the phone. */
+  /** The screen as it is: axe-core finds nothing, and nothing is wider than the phone (else the widest offenders are named). */
   async function expectFine(page: Page, screen: string): Promise<void> {
     await page.getByText(/^Carregando/).first().waitFor({ state: 'detached' });
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (process.env.PORTAL_SHOTS) await page.screenshot({ path: `tests/artifacts/shot-${screen}.png`, fullPage: true });
-    expect({ screen, violations: await axeViolations(page), overflowsSideways: width > PHONE.width }).toEqual({ screen, violations: [], overflowsSideways: false });
+    const sideways = await page.evaluate((width) => {
+      if (document.documentElement.scrollWidth <= width) return [];
+      return Array.from(document.querySelectorAll('body *'))
+        .filter((element) => element.getBoundingClientRect().right > width)
+        .slice(-3)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? '').slice(0, 40)}"`);
+    }, PHONE.width);
+    expect({ screen, violations: await axeViolations(page), sideways }).toEqual({ screen, violations: [], sideways: [] });
   }
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -235,6 +240,84 @@ describe('the self-service portal in Chromium at 360×640', () => {
       await page.getByRole('link', { name: 'Voltar para Meus protocolos' }).click();
       await heading(page, 'Meus protocolos').waitFor();
       expect(await page.locator('main').innerText()).not.toContain(formatProtocol(otavio.request.protocol));
+    });
+  });
+
+  it('Informações: the published knowledge is searchable without signing in, and its [Registrar solicitação] leads to the type’s form', async () => {
+    await onPhone('portal-informations', async (page) => {
+      await page.goto(portal('/informacoes'));
+      await heading(page, 'Informações').waitFor();
+      await page.getByRole('status').getByText(/\d+ informações publicadas\./).waitFor();
+      await expectFine(page, 'Informações');
+      const search = page.getByRole('search', { name: 'Buscar informações' });
+      await search.getByLabel('O que você procura?').fill('tapa-buraco');
+      await search.getByRole('button', { name: 'Buscar' }).click();
+      await page.getByRole('status').getByText('1 informação encontrada para “tapa-buraco”.').waitFor();
+      const article = page.getByRole('article', { name: 'Buraco na via e operação tapa-buraco' });
+      await article.getByText('Solução proposta').waitFor();
+      expect(await article.innerText()).toContain('operação tapa-buraco das subprefeituras');
+      await expectFine(page, 'Informações, resultado');
+      // A protocol is nobody's business here: the search knows only the published texts.
+      await search.getByLabel('O que você procura?').fill(otavio.request.protocol);
+      await search.getByRole('button', { name: 'Buscar' }).click();
+      await page.getByRole('status').getByText(`0 informações encontradas para “${otavio.request.protocol}”.`).waitFor();
+      expect(await page.locator('main').innerText()).not.toContain('Rua Girassol');
+
+      await page.goBack();
+      await article.getByRole('link', { name: 'Registrar solicitação: Buraco na via' }).click();
+      // Signing in first, then straight to the type's form.
+      await heading(page, 'Entrar').waitFor();
+      await signIn(page, helena.document, helenaPassword);
+      await heading(page, 'Nova solicitação').waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Buraco na via' }).waitFor();
+      expect(await page.getByLabel('Assunto').inputValue()).not.toBe('');
+    });
+  });
+
+  it('Nova solicitação: category, type, the type’s form and the address; a refusal loses nothing, and at the address of an open request of the same type it joins its group', async () => {
+    await onPhone('portal-new-request', async (page) => {
+      await signedInAsHelena(page);
+      await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).getByRole('link', { name: 'Nova solicitação' }).click();
+      await heading(page, 'Nova solicitação').waitFor();
+      await expectFine(page, 'Nova solicitação');
+      await page.getByLabel('Assunto').selectOption({ label: 'Zeladoria urbana' });
+      await page.getByLabel('Tipo de solicitação').selectOption({ label: 'Buraco na via' });
+      const form = page.getByRole('form', { name: 'Buraco na via' });
+      await page.getByRole('region', { name: 'Buraco na via' }).getByText('168 horas').waitFor();
+      await form.getByRole('radio', { name: 'Médio (30 cm a 1 m)' }).check();
+      await form.getByLabel('Ponto de referência').fill('Em frente à padaria');
+      const place = form.getByRole('group', { name: 'Endereço da solicitação' });
+      await place.getByLabel('CEP').fill('0131');
+      await form.getByRole('button', { name: 'Registrar solicitação' }).click();
+      await form.getByText('CEP deve ter 8 dígitos.').waitFor();
+      await form.getByText('Informe o logradouro.').waitFor();
+      expect(await form.getByLabel('Ponto de referência').inputValue()).toBe('Em frente à padaria');
+      await expectFine(page, 'Nova solicitação, recusada');
+
+      await form.getByLabel('Posição na via').selectOption('No meio da pista');
+      await place.getByLabel('CEP').fill('01310-100');
+      await place.getByLabel('Logradouro').fill('Rua Harmonia');
+      await place.getByLabel('Número').fill('77');
+      await place.getByLabel('Bairro').fill('Bela Vista');
+      await place.getByLabel('Cidade').fill('São Paulo');
+      await place.getByLabel('UF').selectOption('SP');
+      await form.getByRole('button', { name: 'Registrar solicitação' }).click();
+
+      await heading(page, 'Solicitação registrada').waitFor();
+      const protocol = (await page.locator('.portal-protocol .protocol').innerText()).trim();
+      expect(protocol).toMatch(/^\d{4}\.\d{6}-\d$/);
+      await page.getByText(`Acompanha a solicitação ${formatProtocol(helena.request.protocol)}`).waitFor();
+      await expectFine(page, 'Solicitação registrada');
+      await page.getByRole('link', { name: 'Ver a solicitação' }).click();
+      await heading(page, `Solicitação ${protocol}`).waitFor();
+      await page.getByText(`Acompanha a solicitação ${formatProtocol(helena.request.protocol)}`).waitFor();
+
+      await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).getByRole('link', { name: 'Meus protocolos' }).click();
+      const requests = page.getByRole('list', { name: 'Solicitações' });
+      const joined = requests.getByRole('listitem').filter({ hasText: protocol });
+      expect(await joined.innerText()).toContain(`Acompanha a solicitação ${formatProtocol(helena.request.protocol)}`);
+      // The attendance the portal opened for it: channel Web.
+      expect(await page.getByRole('list', { name: 'Atendimentos' }).getByRole('listitem').first().innerText()).toMatch(/Web[\s\S]*Buraco na via/);
     });
   });
 

@@ -16,7 +16,8 @@ export function InformationsPage() {
   const [params, setParams] = useSearchParams();
   const searched = params.get('q')?.trim() ?? '';
   const [typed, setTyped] = useState(searched);
-  const results = useQuery({ ...knowledgeQuery(api, searched), enabled: searched !== '' });
+  // Without words the server lists everything published, for browsing.
+  const results = useQuery(knowledgeQuery(api, searched));
   const inputId = useId();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,10 +37,13 @@ export function InformationsPage() {
         </div>
       </form>
       <div role="status" className="portal-search__summary">
-        {results.data && (searched ? `${countLabel(results.data.items.length, 'informação encontrada', 'informações encontradas')} para “${searched}”.` : '')}
+        {results.data &&
+          (searched
+            ? `${countLabel(results.data.items.length, 'informação encontrada', 'informações encontradas')} para “${searched}”.`
+            : `${countLabel(results.data.items.length, 'informação publicada', 'informações publicadas')}.`)}
       </div>
       {results.isError && <LoadFailed what="as informações" error={results.error} onRetry={() => void results.refetch()} />}
-      {results.isFetching && !results.data && <p className="muted">Buscando…</p>}
+      {results.isPending && <p className="muted">Carregando as informações…</p>}
       {results.data && results.data.items.length > 0 && (
         <ul className="portal-list">
           {results.data.items.map((information) => (

@@ -55,7 +55,7 @@ export function NewRequestPage() {
       {catalog.isError && <LoadFailed what="os tipos de solicitação" error={catalog.error} onRetry={() => void catalog.refetch()} />}
       {catalog.data && (
         <div className="portal-card">
-          <Field label="Assunto">
+          <Field label="Assunto" hint={category?.description ?? undefined}>
             {(control) => (
               <select {...control} value={category?.id ?? ''} onChange={(event) => chooseCategory(event.target.value)}>
                 <option value="">Selecione o assunto</option>
@@ -67,7 +67,6 @@ export function NewRequestPage() {
               </select>
             )}
           </Field>
-          {category?.description && <p className="field__hint">{category.description}</p>}
           {category && <TypeChoice category={category} typeId={requestType?.id ?? ''} onChange={chooseType} />}
         </div>
       )}
