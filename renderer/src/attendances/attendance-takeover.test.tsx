@@ -130,3 +130,16 @@ describe('the attendant whose attendance a supervisor takes over', () => {
     expect(screen.getByRole('button', { name: 'Iniciar atendimento' })).toBeEnabled();
   });
 });
+
+test('an attendance a citizen opened on the portal names the Autoatendimento where the attendant goes', async () => {
+  openDetails('supervisor', {
+    [`GET /api/attendances/${attendanceId}`]: {
+      status: 200,
+      body: attendance({ channel: 'web', status: 'finished', finishedAt: takenAt, attendant: null, holder: null, webOrigin: 'portal' }),
+    },
+  });
+  const details = await page();
+  expect(details).toHaveTextContent('AtendenteAutoatendimento');
+  expect(details).not.toHaveTextContent('Responsável');
+  expect(within(details).queryByRole('button', { name: 'Assumir atendimento' })).not.toBeInTheDocument();
+});

@@ -63,8 +63,11 @@ export class LoginAttempts implements OnApplicationShutdown {
     });
   }
 
-  /** Lets the attempt through, or refuses it with 429 and the seconds to wait (Retry-After). */
-  async admit(attempt: LoginAttempt): Promise<Admission> {
+  /**
+   * Lets the attempt through, or refuses it with 429 and the seconds to wait (Retry-After);
+   * `refusal` names what was tried too often, for callers other than a sign-in.
+   */
+  async admit(attempt: LoginAttempt, refusal = 'Muitas tentativas de entrada'): Promise<Admission> {
     if (attempt.device && (await this.trusts(attempt.device))) return 'known-device';
     const [address, account] = await Promise.all([this.addressFailures.get(attempt.address), this.accountWaits.get(attempt.username)]);
     const addressWaitMs = address && address.consumedPoints >= LOGIN_POLICY.addressFailures ? address.msBeforeNext : 0;
@@ -72,7 +75,7 @@ export class LoginAttempts implements OnApplicationShutdown {
     const waitMs = Math.max(addressWaitMs, accountWaitMs);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
-      throw new RetryLaterException(seconds, `Muitas tentativas de entrada. Aguarde ${waitText(seconds)} e tente novamente.`);
+      throw new RetryLaterException(seconds, `${refusal}. Aguarde ${waitText(seconds)} e tente novamente.`);
     }
     return 'unknown-device';
   }

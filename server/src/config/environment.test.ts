@@ -131,4 +131,17 @@ describe('environment (docs/configuration.md)', () => {
     );
     expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.1,proxy.local' }).TRUSTED_PROXIES).toMatch(/^"proxy.local" não é um endereço IP/);
   });
+
+  it('reads PUBLIC_URL, the address links in e-mail point at: http://127.0.0.1:PORT unless set', () => {
+    expect(readEnvironment({}).PUBLIC_URL).toBe('http://127.0.0.1:3000');
+    expect(readEnvironment({ PORT: '8080' }).PUBLIC_URL).toBe('http://127.0.0.1:8080');
+    expect(readEnvironment({ PUBLIC_URL: ' https://Atendimento.Prefeitura.gov.br/ ' }).PUBLIC_URL).toBe('https://atendimento.prefeitura.gov.br');
+    expect(readEnvironment({ PUBLIC_URL: 'https://prefeitura.gov.br/receptivo/' }).PUBLIC_URL).toBe('https://prefeitura.gov.br/receptivo');
+    expect(problemsOf({ PUBLIC_URL: 'atendimento.prefeitura.gov.br' }).PUBLIC_URL).toBe(
+      'deve ser uma URL: use http:// ou https://, por exemplo https://atendimento.prefeitura.sp.gov.br',
+    );
+    expect(problemsOf({ PUBLIC_URL: 'ftp://prefeitura.gov.br' }).PUBLIC_URL).toMatch(/^deve ser uma URL/);
+    expect(problemsOf({ PUBLIC_URL: 'https://prefeitura.gov.br/?x=1' }).PUBLIC_URL).toBe('não pode ter usuário, senha, consulta (?) nem fragmento (#)');
+    expect(problemsOf({ PUBLIC_URL: 'https://user:pw@prefeitura.gov.br' }).PUBLIC_URL).toBe('não pode ter usuário, senha, consulta (?) nem fragmento (#)');
+  });
 });

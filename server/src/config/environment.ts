@@ -96,6 +96,25 @@ const trustedProxies = z.string().transform((spec, ctx) => {
   return entries;
 });
 
+const PUBLIC_URL_EXAMPLE = 'use http:// ou https://, por exemplo https://atendimento.prefeitura.sp.gov.br';
+
+/** Where citizens reach the server, for links in e-mail: kept without a trailing slash, so paths are appended as they are. */
+const publicUrl = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    if (!url || !['http:', 'https:'].includes(url.protocol)) {
+      ctx.addIssue({ code: 'custom', message: `deve ser uma URL: ${PUBLIC_URL_EXAMPLE}` });
+      return z.NEVER;
+    }
+    if (url.username || url.password || url.search || url.hash) {
+      ctx.addIssue({ code: 'custom', message: 'não pode ter usuário, senha, consulta (?) nem fragmento (#)' });
+      return z.NEVER;
+    }
+    return url.href.replace(/\/+$/, '');
+  });
+
 /** A file the server reads later: its folder must exist now, and it must not be a folder itself. */
 const laterFile = z.string().superRefine((path, ctx) => {
   const absolute = resolve(path);
@@ -108,6 +127,8 @@ export const environmentSchema = z
   .object({
     PORT: port().default(3000),
     HOST: z.string().trim().min(1).default('127.0.0.1'),
+    /** Unset: http://127.0.0.1:PORT (see the transform below), right only for a citizen on the server itself. */
+    PUBLIC_URL: publicUrl.optional(),
     DATA_DIR: z.string().trim().min(1).default('./data'),
     DATABASE_URL: postgresUrl.optional(),
     AMI_HOST: optionalText,
@@ -166,7 +187,8 @@ export const environmentSchema = z
         message: 'é obrigatório com REDIS_URL (todos os nós assinam e conferem as mesmas sessões)',
       });
     }
-  });
+  })
+  .transform((env) => ({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}` }));
 
 export type Environment = z.output<typeof environmentSchema>;
 

@@ -8,7 +8,7 @@ import { MailQueue } from '../mail/mail-queue';
 import { type CustomerEntity, PortalAccountEntity } from './customer.entities';
 import { CustomersService } from './customers.service';
 
-const PORTAL_NAME = 'Autoatendimento';
+export const PORTAL_NAME = 'Autoatendimento';
 
 export function portalPasswordMail(customer: Pick<CustomerEntity, 'name' | 'document'>, to: string, password: string, isNew: boolean): MailMessage {
   const login = formatDocument(customer.document);

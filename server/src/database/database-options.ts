@@ -23,9 +23,31 @@ import { KnowledgeSearchSpeed1765872000000 } from './migrations/1765872000000-kn
 import { PortalSessions1766044800000 } from './migrations/1766044800000-portal-sessions';
 import { PortalRequestActions1766131200000 } from './migrations/1766131200000-portal-request-actions';
 import { WebAttendances1766217600000 } from './migrations/1766217600000-web-attendances';
+import { PortalPasswordResets1766304000000 } from './migrations/1766304000000-portal-password-resets';
 
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
-export const migrations = [Foundation1764316800000, Customers1764403200000, Knowledge1764489600000, Attendances1764576000000, AttendanceCalls1764662400000, RequestLifecycle1764748800000, IdempotencyKeys1764835200000, Reports1764921600000, CallsWithoutEnd1765008000000, AttachmentContents1765094400000, ProtocolFunction1765180800000, AttendanceHolders1765267200000, CustomerAccesses1765353600000, KnowledgeSearch1765526400000, AttendanceCallerIndex1765699200000, KnowledgeSearchSpeed1765872000000, PortalSessions1766044800000, PortalRequestActions1766131200000, WebAttendances1766217600000];
+export const migrations = [
+  Foundation1764316800000,
+  Customers1764403200000,
+  Knowledge1764489600000,
+  Attendances1764576000000,
+  AttendanceCalls1764662400000,
+  RequestLifecycle1764748800000,
+  IdempotencyKeys1764835200000,
+  Reports1764921600000,
+  CallsWithoutEnd1765008000000,
+  AttachmentContents1765094400000,
+  ProtocolFunction1765180800000,
+  AttendanceHolders1765267200000,
+  CustomerAccesses1765353600000,
+  KnowledgeSearch1765526400000,
+  AttendanceCallerIndex1765699200000,
+  KnowledgeSearchSpeed1765872000000,
+  PortalSessions1766044800000,
+  PortalRequestActions1766131200000,
+  WebAttendances1766217600000,
+  PortalPasswordResets1766304000000,
+];
 
 /**
  * A connection that cannot be opened within this time fails the request (503) instead of holding it;

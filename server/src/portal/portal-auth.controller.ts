@@ -4,31 +4,43 @@ import type { Request } from 'express';
 import {
   type PortalChangePassword,
   type PortalCitizen,
+  type PortalForgotPassword,
+  type PortalForgotPasswordAnswer,
   type PortalLoginRequest,
+  type PortalResetPassword,
   type PortalSession,
   portalChangePasswordSchema,
   portalCitizenSchema,
+  portalForgotPasswordAnswerSchema,
+  portalForgotPasswordSchema,
   portalLoginRequestSchema,
+  portalResetPasswordSchema,
   portalSessionSchema,
 } from '@receptivo/shared';
 import { Citizen, CurrentCitizen, Public } from '../auth/access.decorators';
 import type { AuthenticatedCitizen } from '../auth/citizen-sessions';
 import { Returns, ValidBody } from '../common/zod-validation';
 import { PortalAuthService } from './portal-auth.service';
+import { PortalPasswordResets } from './portal-password-resets';
+
+/** request.ip: the socket's peer, or X-Forwarded-For's client when the peer is in TRUSTED_PROXIES. */
+const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? '';
 
 /** The self-service portal's sessions: citizens only, apart from the staff's (docs/http-api.md). */
 @ApiTags('portal')
 @Controller('portal/auth')
 export class PortalAuthController {
-  constructor(private readonly auth: PortalAuthService) {}
+  constructor(
+    private readonly auth: PortalAuthService,
+    private readonly resets: PortalPasswordResets,
+  ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
   @Returns(portalSessionSchema)
   login(@ValidBody(portalLoginRequestSchema) body: PortalLoginRequest, @Req() request: Request): Promise<PortalSession> {
-    // request.ip: the socket's peer, or X-Forwarded-For's client when the peer is in TRUSTED_PROXIES.
-    return this.auth.signIn(body, request.ip ?? request.socket.remoteAddress ?? '');
+    return this.auth.signIn(body, clientAddress(request));
   }
 
   @Get('me')
@@ -44,5 +56,22 @@ export class PortalAuthController {
   @Returns(portalSessionSchema)
   changePassword(@CurrentCitizen() citizen: AuthenticatedCitizen, @ValidBody(portalChangePasswordSchema) body: PortalChangePassword): Promise<PortalSession> {
     return this.auth.changePassword(citizen, body);
+  }
+
+  /** "Esqueci minha senha": 202 with the same message whether or not the login has an account. */
+  @Post('forgot-password')
+  @Public()
+  @HttpCode(202)
+  @Returns(portalForgotPasswordAnswerSchema, 202)
+  forgotPassword(@ValidBody(portalForgotPasswordSchema) body: PortalForgotPassword, @Req() request: Request): Promise<PortalForgotPasswordAnswer> {
+    return this.resets.requestLink(body, clientAddress(request));
+  }
+
+  @Post('reset-password')
+  @Public()
+  @HttpCode(200)
+  @Returns(portalSessionSchema)
+  resetPassword(@ValidBody(portalResetPasswordSchema) body: PortalResetPassword): Promise<PortalSession> {
+    return this.resets.resetPassword(body);
   }
 }

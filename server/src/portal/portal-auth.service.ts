@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type PortalChangePassword, type PortalLoginRequest, type PortalSession, formatDocument, stripDocument } from '@receptivo/shared';
 import { type AuthenticatedCitizen, CitizenSessions } from '../auth/citizen-sessions';
 import { LoginAttempts } from '../auth/login-attempts';
@@ -7,10 +7,12 @@ import { addressKey } from '../auth/login-policy';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { ApiException } from '../common/api-exception';
 
-interface PortalAccountRow {
+export interface PortalAccountRow {
   customerId: string;
   name: string;
   document: string;
+  /** The customer's e-mail at the desk, where the portal's messages go. */
+  email: string | null;
   passwordHash: string;
   mustChangePassword: boolean;
   tokenVersion: number;
@@ -18,8 +20,11 @@ interface PortalAccountRow {
 
 const invalidCredentials = () => new ApiException(401, 'INVALID_CREDENTIALS', 'CPF/CNPJ, e-mail ou senha inválidos.');
 
+/** A login as the protection counts it: an e-mail in lower case, a CPF/CNPJ without punctuation. */
+export const normalizedLogin = (login: string) => (login.includes('@') ? login.toLowerCase() : stripDocument(login));
+
 /** The login key the protection counts failures on: apart from staff usernames, whatever the citizen typed. */
-const attemptKey = (login: string) => `portal:${login.includes('@') ? login.toLowerCase() : stripDocument(login)}`;
+const attemptKey = (login: string) => `portal:${normalizedLogin(login)}`;
 
 /**
  * Citizens' sign-in on the self-service portal, under the staff's login protection (failures
@@ -50,18 +55,34 @@ export class PortalAuthService {
   /** The new password ends every other session of the account; the answer is this device's new session. */
   async changePassword(citizen: AuthenticatedCitizen, { currentPassword, newPassword }: PortalChangePassword): Promise<PortalSession> {
     return this.database.transaction(async (manager) => {
-      const [account] = await manager.query<PortalAccountRow[]>(`${ACCOUNT_SELECT} WHERE pa.customer_id = $1 FOR UPDATE OF pa`, [citizen.customerId]);
+      const account = await this.lockedAccount(manager, citizen.customerId);
       if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
         throw new ApiException(400, 'VALIDATION_FAILED', 'A senha atual não confere.', { currentPassword: 'A senha atual não confere.' });
       }
-      const [[updated]] = await manager.query<[Array<{ tokenVersion: number }>, number]>(
-        `UPDATE portal_accounts SET password_hash = $2, must_change_password = false, token_version = token_version + 1
-          WHERE customer_id = $1 RETURNING token_version AS "tokenVersion"`,
-        [citizen.customerId, await hashPassword(newPassword)],
-      );
-      await this.attempts.forgetAccount(attemptKey(account.document));
-      return this.sessionOf({ ...account, mustChangePassword: false, tokenVersion: updated.tokenVersion });
+      return this.replacePassword(manager, account, newPassword);
     });
+  }
+
+  /**
+   * The password the citizen chose (no change asked for at the next sign-in), in the caller's
+   * transaction on the locked account: every other session ends, and so do the sign-in's failures
+   * counted on the account's document and e-mail. Answers this device's new session.
+   */
+  async replacePassword(manager: EntityManager, account: PortalAccountRow, newPassword: string): Promise<PortalSession> {
+    const [[updated]] = await manager.query<[Array<{ tokenVersion: number }>, number]>(
+      `UPDATE portal_accounts SET password_hash = $2, must_change_password = false, token_version = token_version + 1
+        WHERE customer_id = $1 RETURNING token_version AS "tokenVersion"`,
+      [account.customerId, await hashPassword(newPassword)],
+    );
+    const logins = [account.document, account.email].filter((login): login is string => !!login);
+    await Promise.all(logins.map((login) => this.attempts.forgetAccount(attemptKey(login))));
+    return this.sessionOf({ ...account, mustChangePassword: false, tokenVersion: updated.tokenVersion });
+  }
+
+  /** The account, locked until the caller's transaction ends: what its password and links change under. */
+  async lockedAccount(manager: EntityManager, customerId: string): Promise<PortalAccountRow | undefined> {
+    const [account] = await manager.query<PortalAccountRow[]>(`${ACCOUNT_SELECT} WHERE pa.customer_id = $1 FOR UPDATE OF pa`, [customerId]);
+    return account;
   }
 
   private async sessionOf(account: PortalAccountRow): Promise<PortalSession> {
@@ -73,7 +94,7 @@ export class PortalAuthService {
    * The account a login names: by CPF/CNPJ in any punctuation, or by the customer's e-mail when it
    * is the e-mail of exactly one account (relatives sharing an address sign in with their document).
    */
-  private async accountByLogin(login: string): Promise<PortalAccountRow | undefined> {
+  async accountByLogin(login: string): Promise<PortalAccountRow | undefined> {
     if (login.includes('@')) {
       const accounts = await this.database.query<PortalAccountRow[]>(`${ACCOUNT_SELECT} WHERE lower(c.email) = lower($1) LIMIT 2`, [login]);
       return accounts.length === 1 ? accounts[0] : undefined;
@@ -84,6 +105,6 @@ export class PortalAuthService {
 }
 
 const ACCOUNT_SELECT = `
-  SELECT pa.customer_id AS "customerId", c.name, c.document, pa.password_hash AS "passwordHash",
+  SELECT pa.customer_id AS "customerId", c.name, c.document, c.email, pa.password_hash AS "passwordHash",
          pa.must_change_password AS "mustChangePassword", pa.token_version AS "tokenVersion"
     FROM portal_accounts pa JOIN customers c ON c.id = pa.customer_id`;

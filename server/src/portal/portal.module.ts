@@ -10,6 +10,7 @@ import { PortalAuthService } from './portal-auth.service';
 import { PortalCatalogService } from './portal-catalog';
 import { PortalDataController } from './portal-data.controller';
 import { PortalKnowledgeController } from './portal-knowledge.controller';
+import { PortalPasswordResets } from './portal-password-resets';
 import { PortalProtocolsController } from './portal-protocols.controller';
 import { PortalProtocolsService } from './portal-protocols';
 import { PortalRequestsController } from './portal-requests.controller';
@@ -18,6 +19,6 @@ import { PortalRequestsController } from './portal-requests.controller';
 @Module({
   imports: [AuthModule, AttendancesModule, RequestsModule, CustomersModule, CustomerAccessModule, KnowledgeModule],
   controllers: [PortalAuthController, PortalProtocolsController, PortalRequestsController, PortalDataController, PortalKnowledgeController],
-  providers: [PortalAuthService, PortalProtocolsService, PortalCatalogService],
+  providers: [PortalAuthService, PortalPasswordResets, PortalProtocolsService, PortalCatalogService],
 })
 export class PortalModule {}

@@ -150,7 +150,8 @@ export type PortalKnowledgeResults = z.infer<typeof portalKnowledgeResultsSchema
 
 /**
  * POST /api/portal/auth/forgot-password: sends a single-use reset link valid for 1 h to the account's
- * e-mail. Answers 202 with the same message whether or not the account exists.
+ * e-mail. Answers 202 with the same message whether or not the account exists (or has an e-mail).
+ * The login is read as the sign-in reads it: a CPF/CNPJ in any punctuation, or the account's e-mail.
  */
 export const portalForgotPasswordSchema = z.object({
   login: portalLoginRequestSchema.shape.login,
@@ -160,8 +161,10 @@ export const portalForgotPasswordAnswerSchema = z.object({ message: z.string() }
 export type PortalForgotPasswordAnswer = z.infer<typeof portalForgotPasswordAnswerSchema>;
 
 /**
- * POST /api/portal/auth/reset-password: the link's token and the new password (the staff's strength
- * rules). Answers 200 with a new session; a used, expired or unknown token is 400 `RESET_LINK_INVALID`.
+ * POST /api/portal/auth/reset-password: the link's token (from the fragment of
+ * /autoatendimento/redefinir-senha#token=…) and the new password (the staff's strength rules).
+ * Answers 200 with a new session, the password no longer temporary; a used, expired, replaced or
+ * unknown token is 400 `RESET_LINK_INVALID`.
  */
 export const portalResetPasswordSchema = z.object({
   token: z.string().min(1, 'O link de redefinição está incompleto.').max(200),

@@ -102,7 +102,10 @@ test('the text formatted with the toolbar is sent as HTML', async () => {
   await user.keyboard('{Control>}a{/Control}');
   await user.click(within(toolbar).getByRole('button', { name: 'Lista' }));
   await user.click(within(toolbar).getByRole('button', { name: 'Negrito' }));
-  await user.click(within(form).getByRole('textbox', { name: 'Solução Proposta' }));
+  const solution = within(form).getByRole('textbox', { name: 'Solução Proposta' });
+  await user.click(solution);
+  // The editor takes the focus in its own turn: pasting before would land in the Texto editor.
+  await waitFor(() => expect(solution).toHaveFocus());
   await user.paste('Pague pelo portal.');
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));
 
