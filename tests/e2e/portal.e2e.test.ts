@@ -138,8 +138,10 @@ describe('the self-service portal in Chromium at 360×640', () => {
   it('first sign-in with the e-mailed password: the change is forced, a weak or the same password is refused, then Meus protocolos shows the desk’s request', async () => {
     const temporary = await mailedPortalPassword(smtp, helena.email);
     await onPhone('portal-first-sign-in', async (page) => {
-      // A page of the citizen's own asks to sign in first, and comes back after.
-      await page.goto(portal('/meus-dados'));
+      // A page of the citizen's own asks to sign in first, and comes back after. The portal's page
+      // has the desk's policy: no eval, scripts and styles from the server only.
+      const answer = await page.goto(portal('/meus-dados'));
+      expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self';.*style-src 'self';/);
       await heading(page, 'Entrar').waitFor();
       await expectFine(page, 'Entrar');
 
@@ -274,7 +276,7 @@ describe('the self-service portal in Chromium at 360×640', () => {
     });
   });
 
-  it('Nova solicitação: category, type, the type’s form and the address; a refusal loses nothing, and at the address of an open request of the same type it joins its group', async () => {
+  it('Nova solicitação: category, type, the type’s form and the address; a refusal loses nothing, at the address of an open request of the same type it joins its group, and the citizen cancels it', async () => {
     await onPhone('portal-new-request', async (page) => {
       await signedInAsHelena(page);
       await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).getByRole('link', { name: 'Nova solicitação' }).click();
@@ -312,10 +314,23 @@ describe('the self-service portal in Chromium at 360×640', () => {
       await heading(page, `Solicitação ${protocol}`).waitFor();
       await page.getByText(`Acompanha a solicitação ${formatProtocol(helena.request.protocol)}`).waitFor();
 
+      // Registered by mistake: cancelled, after confirming, and marked as hers in the timeline.
+      await page.getByRole('button', { name: 'Cancelar solicitação' }).click();
+      const cancelling = page.getByRole('dialog', { name: 'Cancelar solicitação' });
+      await cancelling.getByText(`A solicitação ${protocol} será cancelada.`, { exact: false }).waitFor();
+      await cancelling.getByLabel('Motivo do cancelamento (opcional)').fill('Registrei duas vezes.');
+      await cancelling.getByRole('button', { name: 'Confirmar cancelamento' }).click();
+      await page.getByRole('status').getByText('Cancelamento realizado com sucesso').waitFor();
+      expect(await page.getByRole('list', { name: 'Histórico' }).getByRole('listitem').last().innerText()).toMatch(
+        /Cancelamento[\s\S]*Você, pelo Autoatendimento[\s\S]*Registrei duas vezes\./,
+      );
+      await page.getByText('Cancelada', { exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Reiterar chamado' }).count()).toBe(0);
+
       await page.getByRole('navigation', { name: 'Menu do Autoatendimento' }).getByRole('link', { name: 'Meus protocolos' }).click();
       const requests = page.getByRole('list', { name: 'Solicitações' });
       const joined = requests.getByRole('listitem').filter({ hasText: protocol });
-      expect(await joined.innerText()).toContain(`Acompanha a solicitação ${formatProtocol(helena.request.protocol)}`);
+      expect(await joined.innerText()).toMatch(new RegExp(`Cancelada[\\s\\S]*Acompanha a solicitação ${formatProtocol(helena.request.protocol).replace('.', '\\.')}`));
       // The attendance the portal opened for it: channel Web.
       expect(await page.getByRole('list', { name: 'Atendimentos' }).getByRole('listitem').first().innerText()).toMatch(/Web[\s\S]*Buraco na via/);
     });
@@ -376,6 +391,60 @@ describe('the self-service portal in Chromium at 360×640', () => {
     const record = await staff<{ email: string; phones: { display: string }[] }>('GET', `/api/customers/${helena.customerId}`);
     expect(record.email).toBe('helena.nova@example.com');
     expect(record.phones.map((phone) => phone.display)).toContain('(21) 3456-7890');
+  });
+
+  it('Esqueci minha senha: the e-mailed link opens Redefinir senha, the new password signs the citizen in, and the link works once', async () => {
+    await onPhone('portal-forgot-password', async (page) => {
+      await page.goto(portal());
+      await heading(page, 'Entrar').waitFor();
+      await page.getByRole('link', { name: 'Esqueci minha senha' }).click();
+      await heading(page, 'Esqueci minha senha').waitFor();
+      await expectFine(page, 'Esqueci minha senha');
+      const asking = page.getByRole('form', { name: 'Pedir o link de nova senha' });
+      await asking.getByRole('button', { name: 'Enviar link por e-mail' }).click();
+      await asking.getByText('Informe o CPF, o CNPJ ou o e-mail.').waitFor();
+      await asking.getByLabel('CPF, CNPJ ou e-mail').fill(otavio.document);
+      await asking.getByRole('button', { name: 'Enviar link por e-mail' }).click();
+      await page.getByRole('status').getByText('enviamos para esse e-mail um link', { exact: false }).waitFor();
+      await expectFine(page, 'Esqueci minha senha, enviado');
+
+      const mail = await smtp.waitFor((message) => message.subject === 'Redefinição de senha do Autoatendimento' && JSON.stringify(message.to).includes(otavio.email));
+      const link = /https?:\/\/\S+#token=\S+/.exec(mail.text ?? '')?.[0];
+      expect(link?.startsWith(portal('/redefinir-senha#token='))).toBe(true);
+      await page.goto(link!);
+      await heading(page, 'Redefinir senha').waitFor();
+      // The token leaves the address bar (and the history) once read.
+      await page.waitForURL(portal('/redefinir-senha'));
+      await expectFine(page, 'Redefinir senha');
+      const choosing = page.getByRole('form', { name: 'Escolher a nova senha' });
+      await choosing.getByLabel('Nova senha', { exact: true }).fill('123456789');
+      await choosing.getByLabel('Confirme a nova senha').fill('123456789');
+      await choosing.getByRole('button', { name: 'Salvar nova senha' }).click();
+      await choosing.getByText('A senha deve ter pelo menos 10 caracteres.').waitFor();
+      await choosing.getByLabel('Nova senha', { exact: true }).fill('Girassóis no quintal de casa');
+      await choosing.getByLabel('Confirme a nova senha').fill('Girassóis no quintal de casa');
+      await choosing.getByRole('button', { name: 'Salvar nova senha' }).click();
+
+      // Signed in with it, past the temporary password the desk e-mailed him.
+      await heading(page, 'Meus protocolos').waitFor();
+      await page.getByRole('status').getByText('Senha redefinida.', { exact: false }).waitFor();
+      await page.getByRole('list', { name: 'Solicitações' }).getByText(formatProtocol(otavio.request.protocol)).waitFor();
+
+      // The link is spent.
+      await page.goto(link!);
+      const again = page.getByRole('form', { name: 'Escolher a nova senha' });
+      await again.getByLabel('Nova senha', { exact: true }).fill('Outra senha qualquer de novo');
+      await again.getByLabel('Confirme a nova senha').fill('Outra senha qualquer de novo');
+      await again.getByRole('button', { name: 'Salvar nova senha' }).click();
+      await page.getByRole('alert').getByText('Este link de redefinição de senha não vale mais', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'Pedir um novo link' }).waitFor();
+      await expectFine(page, 'Redefinir senha, link usado');
+
+      await page.getByRole('button', { name: 'Sair' }).click();
+      await heading(page, 'Entrar').waitFor();
+      await signIn(page, otavio.document, 'Girassóis no quintal de casa');
+      await heading(page, 'Meus protocolos').waitFor();
+    });
   });
 
   it('a session the server no longer accepts returns to Entrar with the reason', async () => {

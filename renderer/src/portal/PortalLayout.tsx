@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { usePortalSession } from './PortalSessionProvider';
 import { portalPaths, type PortalLocationState } from './portal-paths';
 
@@ -23,10 +23,17 @@ const signedOutMenu = [
 export function PortalLayout() {
   const { session, end } = usePortalSession();
   const location = useLocation();
+  const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
   const notice = (location.state as PortalLocationState | null)?.notice;
   const fullySignedIn = session !== null && !session.citizen.mustChangePassword;
   const menu = fullySignedIn ? signedInMenu : session ? [] : signedOutMenu;
+
+  // Also from a page open to anyone (Informações), back to Entrar, which says the session ended.
+  function signOut() {
+    end('signed-out');
+    navigate(portalPaths.signIn);
+  }
 
   return (
     <div className="portal">
@@ -48,7 +55,7 @@ export function PortalLayout() {
         {session && (
           <div className="portal-header__user">
             <span className="portal-header__name">{session.citizen.name}</span>
-            <button type="button" className="button button--header button--small" onClick={() => end('signed-out')}>
+            <button type="button" className="button button--header button--small" onClick={signOut}>
               Sair
             </button>
           </div>
