@@ -33,9 +33,9 @@ export function NewRequestPage() {
   const [registered, setRegistered] = useState<PortalRequest | null>(null);
   const typeId = params.get('tipo');
   const categories = catalog.data?.categories ?? [];
-  const chosenCategoryOf = (id: string | null) => categories.find((category) => category.requestTypes.some((type) => type.id === id));
+  const categoryHolding = (id: string | null) => categories.find((category) => category.requestTypes.some((type) => type.id === id));
   const [categoryId, setCategoryId] = useState<string>('');
-  const category = categories.find((candidate) => candidate.id === categoryId) ?? chosenCategoryOf(typeId);
+  const category = categories.find((candidate) => candidate.id === categoryId) ?? categoryHolding(typeId);
   const requestType = category?.requestTypes.find((type) => type.id === typeId);
 
   function chooseCategory(id: string) {
