@@ -21,21 +21,31 @@ export const RENDERER_DIR = resolve(__dirname, '../../renderer/dist');
 /** Paths of the API (/api, Open311's /open311/v2): never a file, never a page. */
 const isApiPath = (path: string) => path.startsWith(`/${API_PREFIX}/`) || path === `/${API_PREFIX}` || path.startsWith(`/${OPEN311_ROOT}/`);
 
-/** Serves the built renderer at / with the SPA fallback, so a browser on the server is the whole app. */
+/** The citizens' self-service portal: its own page (and bundle) for this path and every path under it. */
+const PORTAL_PATH = '/autoatendimento';
+
+const isPortalPage = (path: string) => path === PORTAL_PATH || path.startsWith(`${PORTAL_PATH}/`);
+
+/**
+ * Serves the built renderer with the SPA fallback, so a browser on the server is the whole app: the
+ * portal's page under /autoatendimento, the desk's everywhere else.
+ */
 function serveRenderer(app: NestExpressApplication, rendererDir: string): void {
-  const index = join(rendererDir, 'index.html');
+  const deskPage = join(rendererDir, 'index.html');
+  const portalPage = join(rendererDir, 'autoatendimento.html');
   const assets = express.static(rendererDir, { index: false, maxAge: '1h' });
   // No API path is a file: API requests skip the fs.stat a static lookup costs.
   app.use((request: Request, response: Response, next: NextFunction) => (isApiPath(request.path) ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage = request.method === 'GET' && !isApiPath(request.path) && !request.path.startsWith('/socket.io');
     if (!isPage) return next();
-    if (!existsSync(index)) {
+    const page = isPortalPage(request.path) ? portalPage : deskPage;
+    if (!existsSync(page)) {
       response.status(503).type('text/plain').send('A interface do Receptivo não foi compilada. Rode: npm run build');
       return;
     }
     response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+    response.sendFile(page);
   });
 }
 

@@ -1,3 +1,4 @@
+import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
 import { type CtiDeskFixture, startCtiDesk, transcript } from '../support/cti-fixture';
 
@@ -45,6 +46,22 @@ describe('CTI in Chromium', () => {
       await telephony.getByText('Pós-atendimento').waitFor();
       // The attendance stays open for the attendant to finish.
       await page.getByRole('button', { name: 'Finalizar' }).waitFor();
+    });
+  });
+
+  it('the telephony admin checks the PBX wiring: the extension no user has is named with its fix, the rest passed', async () => {
+    await withPage(desk.browser, 'cti-wiring-check', async (page) => {
+      await desk.signIn(page, desk.credentials.admin.username, desk.credentials.admin.password);
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Administração' }).click();
+      await page.getByRole('tab', { name: 'Telefonia' }).click();
+      const check = page.getByRole('region', { name: 'Verificação da central' });
+      await check.getByRole('button', { name: 'Verificar configuração da central' }).click();
+      // agent-pause-status's queue has 1001 (Ana Atendente) and 1002, which no user has.
+      await check.getByRole('status').getByText(/^1 problema encontrado/).waitFor();
+      const finding = check.getByRole('list', { name: 'Problemas encontrados' }).getByRole('listitem');
+      expect(await finding.innerText()).toContain('O ramal 1002 está numa fila, mas nenhum usuário ativo tem esse ramal.');
+      await check.getByText('Conexão com o AMI').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 

@@ -14,6 +14,7 @@ import { Field, FormAlert } from '../ui/Field';
 import { formatDateTime, formatTime } from '../ui/format';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { getCtiEvents, getCtiOverview, sendTestCall } from './cti-api';
+import { PbxWiringCheck } from './PbxWiringCheck';
 import './cti.css';
 
 const stateLabels: Record<CtiState, string> = {
@@ -28,7 +29,7 @@ const tapEveryMs = 2000;
 /** Waits for a pause in typing before asking the server with the new filter. */
 const filterDelayMs = 300;
 
-/** Telephony admin: the AMI link, extensions ↔ users, the live event tap and a test call. */
+/** Telephony admin: the AMI link, extensions ↔ users, the PBX wiring check, the live event tap and a test call. */
 export function TelephonyPanel() {
   const api = useApi();
   // Mounted only while its tab is shown (Tabs renders the selected panel alone), so polling stops with
@@ -47,6 +48,7 @@ export function TelephonyPanel() {
         <>
           <Connection overview={overview.data} />
           <Agents agents={overview.data.agents} />
+          <PbxWiringCheck />
           <TestCall agents={overview.data.agents} />
         </>
       )}

@@ -1,4 +1,4 @@
-import type { CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
+import type { CtiDiagnostics, CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
@@ -23,3 +23,8 @@ export function getPauseReasons(api: ApiClient): Promise<CtiPauseReasons> {
 /** The reasons change with the configuration only: asked once per session, shared by the desk and the tray. */
 export const pauseReasonsQuery = (api: ApiClient) =>
   queryOptions({ queryKey: ['cti', 'pause-reasons'], queryFn: () => getPauseReasons(api), staleTime: Infinity });
+
+/** The PBX wiring check: run on demand (it sends probes to the PBX), never polled. */
+export function getCtiDiagnostics(api: ApiClient): Promise<CtiDiagnostics> {
+  return api.get<CtiDiagnostics>('/api/cti/diagnostics');
+}

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { CtiOverview, CtiTapEntry, Role } from '@receptivo/shared';
+import type { CtiDiagnostics, CtiOverview, CtiTapEntry, Role } from '@receptivo/shared';
 import { apiError, fakeServer, loginResponse, sessionUser, storeSession } from '../testing/fake-server';
 import { renderApp } from '../testing/render-app';
 
@@ -187,4 +187,47 @@ test('in a cluster the Telefonia tab says which node runs the PBX link and which
   const connection = await screen.findByRole('region', { name: 'Conexão com a central' });
   expect(within(connection).getByText('node-b')).toBeInTheDocument();
   expect(within(connection).getByText('node-a (seguidor)')).toBeInTheDocument();
+});
+
+test('the wiring check runs on the admin’s click and shows each finding with where and how to fix it', async () => {
+  const diagnostics: CtiDiagnostics = {
+    checkedAt: '2026-03-10T12:40:00.000Z',
+    state: 'connected',
+    host: 'pbx.prefeitura.local',
+    leader: 'node-a',
+    clockOffsetMs: 120,
+    callsSeen: 3,
+    queues: [{ name: 'atendimento', members: [{ interface: 'IAX2/1002', extension: null, userName: null }] }],
+    findings: [
+      {
+        code: 'member_outside_pattern',
+        severity: 'error',
+        title: 'O membro IAX2/1002 da fila atendimento não corresponde a CTI_AGENT_PATTERN.',
+        detail: 'As chamadas desse membro não aparecem em nenhuma mesa.',
+        fix: { place: 'queues.conf', lines: ['[atendimento]', 'member => PJSIP/1002'] },
+      },
+    ],
+    passed: ['Conexão com o AMI'],
+    pending: [],
+  };
+  const { server, user } = await openTelephony({ 'GET /api/cti/diagnostics': { status: 200, body: diagnostics } });
+  const check = await screen.findByRole('region', { name: 'Verificação da central' });
+  // Never sent unasked: the check probes the PBX.
+  expect(server.calls('GET /api/cti/diagnostics')).toHaveLength(0);
+
+  await user.click(within(check).getByRole('button', { name: 'Verificar configuração da central' }));
+  expect(await within(check).findByRole('status')).toHaveTextContent(/^1 problema encontrado/);
+  const finding = within(within(check).getByRole('list', { name: 'Problemas encontrados' })).getByRole('listitem');
+  expect(finding).toHaveTextContent('Erro O membro IAX2/1002 da fila atendimento não corresponde a CTI_AGENT_PATTERN.');
+  expect(finding).toHaveTextContent('Como corrigir, em queues.conf (Asterisk):');
+  expect(within(finding).getByText(/member => PJSIP\/1002/).textContent).toBe('[atendimento]\nmember => PJSIP/1002');
+  expect(within(check).getByRole('table', { name: 'Filas e membros na central' })).toHaveTextContent('atendimentoIAX2/1002—sem usuário');
+  expect(server.calls('GET /api/cti/diagnostics')).toHaveLength(1);
+});
+
+test('a wiring check the server cannot run says why', async () => {
+  const { user } = await openTelephony({ 'GET /api/cti/diagnostics': apiError(503, 'CTI_UNAVAILABLE', 'Nenhum servidor está conectado à central telefônica agora.') });
+  const check = await screen.findByRole('region', { name: 'Verificação da central' });
+  await user.click(within(check).getByRole('button', { name: 'Verificar configuração da central' }));
+  expect(await within(check).findByRole('alert')).toHaveTextContent('Não foi possível verificar a central. Nenhum servidor está conectado à central telefônica agora.');
 });

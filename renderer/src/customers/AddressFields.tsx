@@ -35,7 +35,7 @@ export const isBlankAddress = (values: AddressValues) => addressKeys.every((key)
 export const addressFieldPaths = (prefix: string) => addressKeys.map((key) => `${prefix}.${key}`);
 
 /** Rua Tal, 123, apto 4 — Centro — São Paulo/SP */
-export function describeAddress(address: Address): string {
+export function describeAddress(address: Omit<Address, 'cep'>): string {
   const street = [address.street, address.number, address.complement].filter(Boolean).join(', ');
   return `${street} — ${address.neighborhood} — ${address.city}/${address.state}`;
 }

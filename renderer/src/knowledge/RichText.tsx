@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import './rich-text.css';
 
 interface RichTextProps {
   html: string;

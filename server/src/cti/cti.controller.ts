@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   type CtiAgentRow,
+  type CtiDiagnostics,
   type CtiOverview,
   type CtiPauseReasons,
   type CtiTapQuery,
   type CtiTestCall,
+  ctiDiagnosticsSchema,
   ctiOverviewSchema,
   ctiPauseReasonsSchema,
   ctiTapQuerySchema,
@@ -23,6 +25,7 @@ import { CtiSockets } from './cti-sockets';
 import { CtiStatus } from './cti-status';
 import { CtiService } from './cti.service';
 import { LeaderLink, LeaderUnavailable } from './leader-link';
+import { PbxDiagnostics } from './pbx-diagnostics';
 
 /** The telephony admin page: link state, extension ↔ user table, live event tap, test calls. */
 @ApiTags('cti')
@@ -37,11 +40,13 @@ export class CtiController {
     private readonly sockets: CtiSockets,
     private readonly leader: LeaderLink,
     private readonly node: ClusterNode,
+    diagnostics: PbxDiagnostics,
   ) {
     // In a cluster the link, its tap and the calls are the leader's: any node's page shows them.
     leader.handle('overview', () => this.overviewHere());
     leader.handle('events', async ({ q, limit }) => this.cti.events(q, limit));
     leader.handle('test-call', async (body) => this.cti.testCall(body));
+    leader.handle('diagnostics', () => diagnostics.run());
   }
 
   @Get('overview')
@@ -76,6 +81,13 @@ export class CtiController {
     });
     const { since, lastEventAt } = this.cti.currentStatus();
     return { state: this.status.state, host: this.cti.host, since, lastEventAt, activeCalls: tracked.calls.size, agents, leader: this.node.name };
+  }
+
+  /** The PBX wiring check: what is wrong or missing in the PBX's configuration, each with its fix. */
+  @Get('diagnostics')
+  @Returns(ctiDiagnosticsSchema)
+  diagnostics(): Promise<CtiDiagnostics> {
+    return this.fromLeader(() => this.leader.ask('diagnostics', {}));
   }
 
   /** Every desk offers these in its Pausar dialog. */

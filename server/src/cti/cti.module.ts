@@ -12,12 +12,14 @@ import { CtiGateway } from './cti.gateway';
 import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
 import { TakeoverNotice } from './takeover-notice';
+import { PbxDiagnostics } from './pbx-diagnostics';
+import { PbxObservations } from './pbx-observations';
 
 @Global()
 @Module({
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
-  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice],
+  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice, PbxObservations, PbxDiagnostics],
   exports: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

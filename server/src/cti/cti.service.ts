@@ -11,6 +11,7 @@ import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
 import { LeaderLink } from './leader-link';
+import { PbxObservations } from './pbx-observations';
 
 /** How long a synthetic test call rings before it ends as not answered. */
 const TEST_CALL_RING_MS = 20_000;
@@ -54,6 +55,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     private readonly clock: Clock,
     private readonly node: ClusterNode,
     private readonly leaderLink: LeaderLink,
+    private readonly observations: PbxObservations,
   ) {
     this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
   }
@@ -86,7 +88,10 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.logger[state === 'connected' ? 'log' : 'warn'](`AMI ${host}: ${state}`);
           this.status$.next(this.currentStatus());
         },
-        admits: (event, frame) => reads(event, frame) || this.alsoRead.has(event),
+        admits: (event, frame) => {
+          this.observations.heard(event, frame);
+          return reads(event, frame) || this.alsoRead.has(event);
+        },
         onDropped: (frame) => {
           this.lastEventAt = Date.now();
           this.tap.record(frame, this.lastEventAt);
@@ -103,6 +108,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
         },
         onConnected: () => {
+          this.observations.reset();
           void this.rebuild(reconcile, reader);
         },
       },
@@ -154,6 +160,16 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
 
   events(filter: string | undefined, limit = 200): CtiTapEntry[] {
     return this.tap.list(filter, limit);
+  }
+
+  /** An action on the PBX link, for the wiring check's probes; rejects when telephony is off, the link is down or the PBX refuses it. */
+  action(action: Record<string, unknown>): Promise<AmiEvent> {
+    return this.link ? this.link.action(action) : Promise.reject(new CtiUnavailable('A telefonia não está configurada neste servidor.'));
+  }
+
+  /** A list action (QueueStatus, CoreShowChannels) and its items; rejects as `action` does. */
+  list(action: Record<string, unknown>): Promise<AmiEvent[]> {
+    return this.link ? this.link.list(action) : Promise.reject(new CtiUnavailable('A telefonia não está configurada neste servidor.'));
   }
 
   /** QueuePause on every queue of the member; rejects with AMI's refusal or when the link is down. */
@@ -209,7 +225,10 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
 
   private apply(result: { state: CallTrackerState; effects: CallEffect[] }): void {
     this.state = result.state;
-    for (const effect of result.effects) this.effects$.next(effect);
+    for (const effect of result.effects) {
+      if (effect.type === 'ringing') this.observations.rang(effect.call.id, Object.keys(effect.call.ura));
+      this.effects$.next(effect);
+    }
   }
 
   private async rebuild(reconcile: ReturnType<typeof createSnapshotReconciler>, reader: ReturnType<typeof createSnapshotReader>): Promise<void> {

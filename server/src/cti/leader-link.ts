@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CtiAck, CtiOverview, CtiState, CtiTapEntry, CtiTestCall } from '@receptivo/shared';
+import type { CtiAck, CtiDiagnostics, CtiOverview, CtiState, CtiTapEntry, CtiTestCall } from '@receptivo/shared';
 import { ClusterNode } from '../cluster/cluster-node';
 import { CtiSockets } from './cti-sockets';
 
@@ -20,6 +20,8 @@ export interface LeaderRequests {
   overview: { payload: Record<string, never>; answer: Omit<CtiOverview, 'node' | 'role'> & { leader: string } };
   events: { payload: { q?: string; limit: number }; answer: CtiTapEntry[] };
   'test-call': { payload: Required<Pick<CtiTestCall, 'extension' | 'callerNumber'>> & Pick<CtiTestCall, 'document'>; answer: string };
+  /** The PBX wiring check, run where the link is. */
+  diagnostics: { payload: Record<string, never>; answer: CtiDiagnostics };
 }
 export type LeaderRequest = keyof LeaderRequests;
 

@@ -12,6 +12,7 @@ describe('health, errors, API description and the served UI', () => {
     const rendererDir = await mkdtemp(join(tmpdir(), 'receptivo-renderer-'));
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Receptivo</title><div id="root"></div>');
     await writeFile(join(rendererDir, 'app.js'), 'console.log("app")');
+    await writeFile(join(rendererDir, 'autoatendimento.html'), '<!doctype html><title>Autoatendimento</title><div id="portal-root"></div>');
     server = await startTestApp({}, rendererDir);
   });
   afterAll(() => server.close());
@@ -76,10 +77,14 @@ describe('health, errors, API description and the served UI', () => {
     expect(docs).toContain("script-src 'self';");
   });
 
-  it('serves the UI at / and every page path, but not under /api', async () => {
-    for (const path of ['/', '/receptivo', '/administracao/usuarios']) {
+  it('serves the UI at / and every page path, the portal at /autoatendimento and under it, but not under /api', async () => {
+    for (const path of ['/', '/receptivo', '/administracao/usuarios', '/autoatendimento-antigo']) {
       const page = await server.http.get(path).expect(200);
       expect(page.text).toContain('<div id="root">');
+    }
+    for (const path of ['/autoatendimento', '/autoatendimento/', '/autoatendimento/solicitacoes/123', '/autoatendimento/redefinir-senha']) {
+      const page = await server.http.get(path).expect(200).expect('Cache-Control', 'no-cache');
+      expect(page.text).toContain('<div id="portal-root">');
     }
     await server.http.get('/app.js').expect(200).expect('Content-Type', /javascript/);
     await server.http.get('/api/unknown').expect(404).expect('Content-Type', /json/);

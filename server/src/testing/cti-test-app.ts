@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { healthSchema } from '@receptivo/shared';
-import { type AmiReplayServer, startAmiReplayServer } from '../cti/replay/ami-replay-server';
+import { type AmiReplayServer, type AmiReplayServerOptions, startAmiReplayServer } from '../cti/replay/ami-replay-server';
 import { snapshotFromTranscript } from '../cti/replay/ami-transcript';
 import { transcript } from '../cti/replay/fixtures';
 import { type TestApp, startTestApp } from './test-app';
@@ -19,10 +19,13 @@ export interface CtiTestApp {
   close(): Promise<void>;
 }
 
-/** The real server listening on 127.0.0.1 and logged in to an AMI replay server with the idle queue. */
-export async function startCtiTestApp(environment: Record<string, string> = {}): Promise<CtiTestApp> {
+/** The real server listening on 127.0.0.1 and logged in to an AMI replay server with the idle queue (or `pbx`'s snapshot and manager user). */
+export async function startCtiTestApp(
+  environment: Record<string, string> = {},
+  pbx: Pick<AmiReplayServerOptions, 'snapshot' | 'managerUser'> = {},
+): Promise<CtiTestApp> {
   const credentials = { username: 'receptivo', secret: 's3cret' };
-  const ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: idleQueue() });
+  const ami = await startAmiReplayServer({ ...credentials, refusalDelayMs: 0, snapshot: idleQueue(), ...pbx });
   const server = await startTestApp({
     AMI_HOST: '127.0.0.1',
     AMI_PORT: String(ami.port),

@@ -167,6 +167,46 @@ export const ctiOverviewSchema = z.object({
 });
 export type CtiOverview = z.infer<typeof ctiOverviewSchema>;
 
+/** Where a finding's fix goes: a file of the PBX's configuration, the server's settings, or the desk's user records. */
+export const pbxConfigPlaces = ['manager.conf', 'queues.conf', 'extensions.conf', 'pjsip.conf', 'receptivo.env', 'usuarios', 'sistema'] as const;
+
+/** One thing the PBX wiring check found wrong or missing, what it breaks, and the fix. */
+export const pbxFindingSchema = z.object({
+  /** Stable: `member_outside_pattern`, `ura_variable_missing`, `event_filtered`… (docs/cti.md lists them). */
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  /** What is wrong, in pt-BR. */
+  title: z.string(),
+  /** What it breaks on the desks and why, in pt-BR. */
+  detail: z.string(),
+  fix: z.object({ place: z.enum(pbxConfigPlaces), lines: z.array(z.string()) }).nullable(),
+});
+export type PbxFinding = z.infer<typeof pbxFindingSchema>;
+
+/** GET /api/cti/diagnostics: the PBX wiring check, run by the node that holds the PBX link. */
+export const ctiDiagnosticsSchema = z.object({
+  checkedAt: z.string().datetime(),
+  state: ctiStateSchema,
+  host: z.string().nullable(),
+  leader: z.string(),
+  /** The PBX clock minus the server's, in ms (from Ping's Timestamp); null when it could not be read. */
+  clockOffsetMs: z.number().nullable(),
+  /** Calls the link has seen since it connected: checks of the call events need some. */
+  callsSeen: z.number().int().nonnegative(),
+  queues: z.array(
+    z.object({
+      name: z.string(),
+      members: z.array(z.object({ interface: z.string(), extension: z.string().nullable(), userName: z.string().nullable() })),
+    }),
+  ),
+  findings: z.array(pbxFindingSchema),
+  /** The checks that passed, in pt-BR. */
+  passed: z.array(z.string()),
+  /** Checks that wait for calls to be seen, in pt-BR. */
+  pending: z.array(z.string()),
+});
+export type CtiDiagnostics = z.infer<typeof ctiDiagnosticsSchema>;
+
 /** GET /api/cti/events?q=: the last AMI events kept in memory, newest first. */
 export const ctiTapEntrySchema = z.object({
   seq: z.number().int(),

@@ -19,6 +19,12 @@ export interface AmiReplayServerOptions {
    * CoreShowChannels items); every message sent afterwards moves them on. Default: nothing.
    */
   snapshot?: AmiListSnapshot;
+  /**
+   * The manager user's manager.conf settings, enforced as Asterisk does: `read` classes and
+   * `eventfilter` lines decide which events its sessions hear, `write` classes which actions it may
+   * send. Default: `read = all`, `write = all`, no filters.
+   */
+  managerUser?: { read?: string[]; write?: string[]; eventFilters?: string[] };
 }
 
 export interface ReplayOptions {
@@ -111,6 +117,34 @@ function parseAction(lines: string[]): AmiAction {
   return action;
 }
 
+/** The write classes an action needs, any one of them (manager.c and app_queue.c register them so); unlisted actions need none. */
+const ACTION_CLASSES: Record<string, string[]> = {
+  getvar: ['call', 'reporting'],
+  queuepause: ['agent'],
+  coreshowchannels: ['system', 'reporting'],
+  originate: ['originate'],
+};
+
+/**
+ * Whether a session of a manager user hears an event, as manager.c decides it: the event's classes
+ * (its Privilege header, `all` aside) must meet the user's read classes, then its eventfilter lines
+ * (regular expressions over the event's text; `!` for those that exclude) must let it through.
+ */
+export function managerUserHears(user: { read?: string[]; eventFilters?: string[] }, lines: string[]): boolean {
+  const read = user.read ?? ['all'];
+  if (!read.includes('all')) {
+    const classes = field(lines, 'Privilege').split(',').filter((name) => name && name !== 'all');
+    if (!classes.some((name) => read.includes(name))) return false;
+  }
+  const filters = user.eventFilters ?? [];
+  if (filters.length === 0) return true;
+  const text = lines.join(CRLF);
+  const includes = filters.filter((filter) => !filter.startsWith('!')).map((filter) => new RegExp(filter));
+  const excludes = filters.filter((filter) => filter.startsWith('!')).map((filter) => new RegExp(filter.slice(1)));
+  if (includes.length > 0 && !includes.some((filter) => filter.test(text))) return false;
+  return !excludes.some((filter) => filter.test(text));
+}
+
 /** What a replay sends: the unsolicited events, not the recording client's own traffic (answers to its actions, its login greeting). */
 const replayable = (lines: string[]) =>
   lines[0]?.startsWith('Event:') && !/^Event: (FullyBooted|SuccessfulAuth)$/.test(lines[0]) && !lines.some((line) => /^actionid:/i.test(line));
@@ -135,14 +169,17 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
   let connections = 0;
   const startedAt = Date.now();
 
+  const { managerUser } = options;
   const listeners = () => [...sessions].filter(([, session]) => session.loggedIn && session.events).map(([socket]) => socket);
   const broadcast = (text: string) => {
     for (const socket of listeners()) socket.write(text);
   };
+  /** The events the manager user's sessions hear (all of them unless its read classes or eventfilters say otherwise). */
+  const heard = managerUser?.read || managerUser?.eventFilters ? (lines: string[]) => managerUserHears(managerUser, lines) : () => true;
   /** What Asterisk does with an event: its state changes, then every listening session hears of it. */
   const emit = (messages: string[][]) => {
     for (const lines of messages) pbx.apply(lines, Date.now());
-    broadcast(messages.map(frame).join(''));
+    broadcast(messages.filter(heard).map(frame).join(''));
   };
   const later = (delayMs: number, run: () => void, onCancel: () => void = () => undefined) => {
     const cancel = () => {
@@ -259,6 +296,12 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       return;
     }
     if (!session.loggedIn && name !== 'login' && name !== 'logoff') {
+      socket.write(reply('Error', 'Permission denied'));
+      return;
+    }
+    const write = managerUser?.write ?? ['all'];
+    const needed = ACTION_CLASSES[name];
+    if (needed && !write.includes('all') && !needed.some((granted) => write.includes(granted))) {
       socket.write(reply('Error', 'Permission denied'));
       return;
     }
@@ -389,7 +432,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
             : message.recorded;
         // The PBX's state takes in each message as it goes, so the next one is written as of it.
         pbx.apply(lines, Date.now(), message.text === undefined ? undefined : message.fields);
-        if (message.replayable) {
+        if (message.replayable && heard(lines)) {
           if (batch.length === 0) batchStarted = performance.now();
           batch.push({ lines, text: message.text ?? frame(lines) });
         }
