@@ -16,7 +16,11 @@ const HOUR = 3_600_000;
 export type ParsedRegistration = z.output<typeof registerRequestSchema>;
 
 /** Who registers a request: a staff user at the desk, the citizen on the portal, or an Open311 app. */
-export type RequestRegistrant = { kind: 'staff'; userId: string } | { kind: 'portal' } | { kind: 'open311'; appName: string };
+export type RequestRegistrant =
+  | { kind: 'staff'; userId: string }
+  | { kind: 'portal' }
+  /** An Open311 report's description (its words, location and media) goes into the first timeline entry, where the back office reads it. */
+  | { kind: 'open311'; appName: string; description: string | null };
 
 function registeredDescription(registrant: RequestRegistrant, attendanceProtocol: string): string {
   const attendance = formatProtocol(attendanceProtocol);
@@ -25,8 +29,10 @@ function registeredDescription(registrant: RequestRegistrant, attendanceProtocol
       return `Solicitação registrada no atendimento ${attendance}.`;
     case 'portal':
       return `Solicitação registrada pelo cidadão no Autoatendimento (atendimento ${attendance}).`;
-    case 'open311':
-      return `Solicitação recebida do aplicativo ${registrant.appName} pelo Open311 (atendimento ${attendance}).`;
+    case 'open311': {
+      const received = `Solicitação recebida do aplicativo ${registrant.appName} pelo Open311 (atendimento ${attendance}).`;
+      return registrant.description ? `${received}\nDescrição enviada: ${registrant.description}` : received;
+    }
   }
 }
 

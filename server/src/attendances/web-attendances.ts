@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AttendanceEntity } from './attendance.entities';
 import { nextProtocol } from './protocol-numbers';
 import { type ParsedRegistration, RequestRegistration } from './request-registration';
 
-/** Where a request with no attendant comes from: the signed-in citizen on the portal, or a registered Open311 app. */
-export type WebRequestOrigin = { via: 'portal'; customerId: string } | { via: 'open311'; clientId: string; clientName: string };
+/** Where a request with no attendant comes from: the signed-in citizen on the portal, or a registered Open311 app and what it described. */
+export type WebRequestOrigin = { via: 'portal'; customerId: string } | { via: 'open311'; clientId: string; clientName: string; description: string | null };
+
+/** More to write with the request, in its transaction (an Open311 report's own record): all or nothing. */
+export type AlongWithRequest = (manager: EntityManager, requestId: string) => Promise<void>;
 
 /**
  * Requests that arrive over the web rather than through an attendant. Each opens a `web` attendance
@@ -22,7 +25,7 @@ export class WebAttendances {
     private readonly clock: Clock,
   ) {}
 
-  async registerRequest(input: ParsedRegistration, origin: WebRequestOrigin): Promise<{ requestId: string; protocol: string }> {
+  async registerRequest(input: ParsedRegistration, origin: WebRequestOrigin, alongWith?: AlongWithRequest): Promise<{ requestId: string; protocol: string }> {
     const requestId = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const attendance = await manager.save(AttendanceEntity, {
@@ -37,12 +40,14 @@ export class WebAttendances {
         finishedAt: now,
         scriptSentTo: null,
       });
-      return this.registration.register(
+      const requestId = await this.registration.register(
         manager,
         attendance,
         input,
-        origin.via === 'portal' ? { kind: 'portal' } : { kind: 'open311', appName: origin.clientName },
+        origin.via === 'portal' ? { kind: 'portal' } : { kind: 'open311', appName: origin.clientName, description: origin.description },
       );
+      await alongWith?.(manager, requestId);
+      return requestId;
     });
     const [{ protocol }] = await this.dataSource.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [requestId]);
     return { requestId, protocol };

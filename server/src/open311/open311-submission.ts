@@ -48,7 +48,13 @@ export class Open311Submission {
 
     let registered: { requestId: string; protocol: string };
     try {
-      registered = await this.web.registerRequest({ requestTypeId: type.id, form, address }, { via: 'open311', clientId: client.id, clientName: client.name });
+      const description = storedDescription(input);
+      registered = await this.web.registerRequest(
+        { requestTypeId: type.id, form, address },
+        { via: 'open311', clientId: client.id, clientName: client.name, description },
+        (manager, requestId) =>
+          manager.query('INSERT INTO open311_requests (request_id, client_id, description) VALUES ($1, $2, $3)', [requestId, client.id, description]),
+      );
     } catch (error) {
       // The type changed in between: the refusal named as the application's inputs.
       if (error instanceof ApiException && error.fields) {
@@ -56,11 +62,6 @@ export class Open311Submission {
       }
       throw error;
     }
-    await this.dataSource.query('INSERT INTO open311_requests (request_id, client_id, description) VALUES ($1, $2, $3)', [
-      registered.requestId,
-      client.id,
-      storedDescription(input),
-    ]);
     return { service_request_id: formatProtocol(registered.protocol), service_notice: await this.notice(registered.requestId), account_id: null };
   }
 

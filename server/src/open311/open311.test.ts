@@ -401,6 +401,8 @@ describe('Open311 GeoReport v2', () => {
         registeredBy: 'Aplicativo Open311',
       });
       expect(request.timeline[0].description).toMatch(/^Solicitação recebida do aplicativo Cidade Atenta pelo Open311/);
+      // The back office reads what the application described where the request's history begins.
+      expect(request.timeline[0].description).toContain('Descrição enviada: Três postes piscando a noite toda.\nCoordenadas (WGS84): -23.5558, -46.6545');
       const stored = await server.app
         .get(DataSource)
         .query(
