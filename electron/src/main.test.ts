@@ -309,6 +309,7 @@ describe('screen-pop', () => {
     waitSeconds: 4,
     ura: { document: '52998224725' },
     matches: [],
+    callerHistory: null,
   };
 
   it('brings the window forward and notifies the call once; a click opens the desk', async () => {

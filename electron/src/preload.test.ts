@@ -45,6 +45,7 @@ const call: CallRinging = {
   waitSeconds: 0,
   ura: {},
   matches: [],
+  callerHistory: null,
 };
 
 describe('preload bridge', () => {

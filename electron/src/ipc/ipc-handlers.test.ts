@@ -18,6 +18,7 @@ const ringing = (callId = '1764321000.42'): CallRinging => ({
   waitSeconds: 3,
   ura: {},
   matches: [],
+  callerHistory: null,
 });
 
 describe('IPC handler table', () => {

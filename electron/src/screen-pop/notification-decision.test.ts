@@ -10,6 +10,7 @@ const call = (fields: Partial<CallRinging> = {}): CallRinging => ({
   waitSeconds: 12,
   ura: { document: '52998224725', protocol: '20260012347' },
   matches: [],
+  callerHistory: null,
   ...fields,
 });
 

@@ -4,6 +4,7 @@ import { callEndReasonLabels, redactDocument, type CustomerSummary } from '@rece
 import { customerEditorPath } from '../app/paths';
 import { useElapsed } from '../attendances/elapsed';
 import { callerText, queueText } from './call-display';
+import { CallerHistoryFacts } from './CallerHistoryFacts';
 import { UraFacts } from './UraFacts';
 import { useCti } from './CtiProvider';
 import type { EndedNotice, RingingCall } from './cti-state';
@@ -88,6 +89,7 @@ function CallPop({ call, linkOnAnswer, onLinkOnAnswer, onDismiss }: CallPopProps
         </div>
         <UraFacts ura={call.ura} className="call-pop__fact--wide" />
       </dl>
+      {call.callerHistory && <CallerHistoryFacts history={call.callerHistory} />}
       <h3 id={matchesId} className="call-pop__subtitle">
         Clientes encontrados
       </h3>

@@ -26,6 +26,7 @@ function ringing(overrides: Partial<CallRinging> = {}): CallRinging {
     waitSeconds: 42,
     ura: { document: '52998224725', protocol: '20260012347', option: '2', bairro: 'Sé' },
     matches: [mariaMatch],
+    callerHistory: null,
     ...overrides,
   };
 }
@@ -375,4 +376,29 @@ test('with CTI down the attendance still starts by hand', async () => {
   expect(screen.queryByRole('region', { name: 'Chamada' })).not.toBeInTheDocument();
   expect(server.calls('POST /api/attendances')).toHaveLength(1);
   await waitFor(() => expect(within(screen.getByRole('search', { name: 'Pesquisar clientes' })).getByLabelText('Busca')).toHaveFocus());
+});
+
+test('a repeat caller pops with how often they called and their open requests, one click from Status Solicitação', async () => {
+  const requestId = '4c1f2a9e-8b7d-4c6e-9f1a-2b3c4d5e6f77';
+  const { user, socket } = await openDesk('/clientes', {
+    [`GET /api/requests/${requestId}`]: apiError(404, 'NOT_FOUND', 'Solicitação não encontrada.'),
+  });
+  socket.send(
+    'call:ringing',
+    ringing({
+      callerHistory: {
+        attendancesLast24h: 3,
+        attendancesLast7d: 5,
+        openRequests: [
+          { id: requestId, protocol: '2026000123', typeName: 'Buraco na via', status: 'in_progress', deadline: '2026-03-01T15:00:00.000Z', overdue: true },
+        ],
+      },
+    }),
+  );
+  const pop = screen.getByRole('alertdialog', { name: 'Chamada chegando' });
+  expect(within(pop).getByText('Ligou 3 vezes hoje · 5 nos últimos 7 dias')).toBeInTheDocument();
+  const open = within(pop).getByRole('list', { name: 'Solicitações em aberto' });
+  expect(within(open).getByRole('listitem')).toHaveTextContent(/^2026\.00012-3 Buraco na via Em andamento Vencida Prazo 01\/03\/2026 \d\d:00$/);
+  await user.click(within(open).getByRole('link', { name: /Buraco na via/ }));
+  expect(window.location.pathname).toBe(`/solicitacoes/${requestId}`);
 });

@@ -48,6 +48,7 @@ const ringing: CallRinging = {
   waitSeconds: 12,
   ura: {},
   matches: [],
+  callerHistory: null,
 };
 
 test('the shell follows the session, the calls and the agent state, and its tray and notification drive the desk', async () => {

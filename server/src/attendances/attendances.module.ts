@@ -5,13 +5,14 @@ import { AttendanceEvents } from './attendance-events';
 import { AttendanceSearch } from './attendance-search';
 import { CustomerHistoryController } from './customer-history.controller';
 import { AttendancesService } from './attendances.service';
+import { CallerHistoryLookup } from './caller-history';
 import { RequestRegistration } from './request-registration';
 import { WebAttendances } from './web-attendances';
 
 @Module({
   imports: [RequestsModule],
   controllers: [AttendancesController, CustomerHistoryController],
-  providers: [AttendancesService, AttendanceEvents, AttendanceSearch, RequestRegistration, WebAttendances],
-  exports: [AttendancesService, AttendanceEvents, AttendanceSearch, WebAttendances],
+  providers: [AttendancesService, AttendanceEvents, AttendanceSearch, RequestRegistration, WebAttendances, CallerHistoryLookup],
+  exports: [AttendancesService, AttendanceEvents, AttendanceSearch, WebAttendances, CallerHistoryLookup],
 })
 export class AttendancesModule {}

@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Subscription } from 'rxjs';
-import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CustomerSummary, normalizePhone } from '@receptivo/shared';
+import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, normalizePhone } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
+import { CallerHistoryLookup } from '../attendances/caller-history';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { CustomerSearchService } from '../customers/customer-search';
@@ -21,6 +22,13 @@ import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
 
+/** What a pop tells of its caller: the records that may be theirs and, for the best of them, why they probably call. */
+interface CallerFound {
+  matches: CustomerSummary[];
+  callerHistory: CallerHistory | null;
+}
+const NOTHING_FOUND: CallerFound = { matches: [], callerHistory: null };
+
 /**
  * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
  * for an answered call, the end of the call, the agent's state (the AgentBoard's rules: wrap-up
@@ -37,7 +45,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   /** Pops on screen now, per extension and call: sent again to a desk that reconnects. */
   private readonly pops = new Map<string, Map<string, CallRinging>>();
   /** Each call's customer lookup, by the caller it looked for (number and URA document). */
-  private readonly matches = new Map<string, { caller: string; found: Promise<CustomerSummary[]>; ready?: CustomerSummary[] }>();
+  private readonly matches = new Map<string, { caller: string; found: Promise<CallerFound>; ready?: CallerFound }>();
   /** Each call's caller number normalized: a libphonenumber parse is the dearest step of a pop, and the join, the ring and the answer all need it. */
   private readonly callerE164s = new Map<string, { number: string; e164: string | null }>();
   /** Fires on every change of an agent's state, as supervisors see it. */
@@ -60,6 +68,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly sockets: CtiSockets,
     private readonly directory: AgentDirectory,
     private readonly customers: CustomerSearchService,
+    private readonly callerHistory: CallerHistoryLookup,
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
@@ -293,26 +302,31 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The customers of the caller, looked up once per caller the call shows (its number, then the
-   * document the URA adds): started at caller_known, so a pop finds them ready. One query per call,
-   * never batched: a pop waits for its own lookup only. None while the database is down: the pop
-   * must not wait for it.
+   * The customers of the caller and what they called about lately (the best match's open requests,
+   * their attendances in 24 h and 7 days), looked up once per caller the call shows (its number,
+   * then the document the URA adds): started at caller_known, seconds before an agent rings, so a
+   * pop finds them ready. Never batched: a pop waits for its own lookup only. Nothing while the
+   * database is down: the pop must not wait for it.
    */
-  private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CustomerSummary[]> {
-    if (!this.database.isUp) return Promise.resolve([]);
+  private matchesOf(call: TrackedCall, callerE164: string | null): Promise<CallerFound> {
+    if (!this.database.isUp) return Promise.resolve(NOTHING_FOUND);
     const caller = this.callerKey(callerE164, call);
     const known = this.matches.get(call.id);
     if (known?.caller === caller) return known.found;
-    const found = this.customers.callerMatches([{ e164: callerE164, document: call.ura.document ?? null }], MATCHES_SHOWN).then(
-      ([matches]) => {
+    const lookUp = async (): Promise<CallerFound> => {
+      const [matches] = await this.customers.callerMatches([{ e164: callerE164, document: call.ura.document ?? null }], MATCHES_SHOWN);
+      return { matches, callerHistory: await this.callerHistory.of(matches[0]?.id ?? null, callerE164, this.clock.now()) };
+    };
+    const found: Promise<CallerFound> = lookUp().then(
+      (result) => {
         const entry = this.matches.get(call.id);
-        if (entry?.found === found) entry.ready = matches;
-        return matches;
+        if (entry?.found === found) entry.ready = result;
+        return result;
       },
       (error: unknown) => {
         if (!this.database.reportFailure(error)) this.logger.error(`CTI ${call.id}: busca do cliente falhou: ${String(error)}`);
         if (this.matches.get(call.id)?.found === found) this.matches.delete(call.id);
-        return [];
+        return NOTHING_FOUND;
       },
     );
     this.matches.set(call.id, { caller, found });
@@ -344,15 +358,15 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     if (!this.work.idle(call.id)) return false;
     const user = this.directory.knownByExtension(extension);
     const callerE164 = this.callerE164Of(call);
-    const matches = this.readyMatchesOf(call, callerE164);
-    if (!user || !matches) return false;
-    this.sendPop(extension, user.id, call, waitSeconds, callerE164, matches);
+    const found = this.readyMatchesOf(call, callerE164);
+    if (!user || !found) return false;
+    this.sendPop(extension, user.id, call, waitSeconds, callerE164, found);
     return true;
   }
 
-  /** The caller's customers if already found (none while the database is down), without waiting. */
-  private readyMatchesOf(call: TrackedCall, callerE164: string | null): CustomerSummary[] | undefined {
-    if (!this.database.isUp) return [];
+  /** The caller's customers and history if already found (nothing while the database is down), without waiting. */
+  private readyMatchesOf(call: TrackedCall, callerE164: string | null): CallerFound | undefined {
+    if (!this.database.isUp) return NOTHING_FOUND;
     const known = this.matches.get(call.id);
     return known?.caller === this.callerKey(callerE164, call) ? known.ready : undefined;
   }
@@ -364,8 +378,18 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     this.sendPop(extension, user.id, call, waitSeconds, callerE164, await this.matchesOf(call, callerE164));
   }
 
-  private sendPop(extension: string, userId: string, call: TrackedCall, waitSeconds: number, callerE164: string | null, matches: CustomerSummary[]): void {
-    const pop: CallRinging = { callId: call.id, callerNumber: call.callerNumber, callerE164, callerName: call.callerName, queue: call.queue, waitSeconds, ura: call.ura, matches };
+  private sendPop(extension: string, userId: string, call: TrackedCall, waitSeconds: number, callerE164: string | null, { matches, callerHistory }: CallerFound): void {
+    const pop: CallRinging = {
+      callId: call.id,
+      callerNumber: call.callerNumber,
+      callerE164,
+      callerName: call.callerName,
+      queue: call.queue,
+      waitSeconds,
+      ura: call.ura,
+      matches,
+      callerHistory,
+    };
     const atExtension = this.pops.get(extension) ?? new Map<string, CallRinging>();
     atExtension.set(call.id, pop);
     this.pops.set(extension, atExtension);

@@ -35,6 +35,25 @@ export const callEndReasonLabels: Record<CallEndReason, string> = {
 export const uraDataSchema = z.record(z.string(), z.string());
 export type UraData = z.infer<typeof uraDataSchema>;
 
+/** Why they probably call: how often they called lately and what they have open, for the pop's best match. */
+export const callerHistorySchema = z.object({
+  /** Attendances of the best match's record or from the caller's number, in the last 24 h and 7 days (this call not included). */
+  attendancesLast24h: z.number().int().nonnegative(),
+  attendancesLast7d: z.number().int().nonnegative(),
+  /** The best match's requests still open or in progress, the most urgent deadline first (10 at most). */
+  openRequests: z.array(
+    z.object({
+      id: z.string().uuid(),
+      protocol: z.string(),
+      typeName: z.string(),
+      status: z.enum(['open', 'in_progress']),
+      deadline: z.string().datetime(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type CallerHistory = z.infer<typeof callerHistorySchema>;
+
 export const callRingingSchema = z.object({
   callId: z.string(),
   callerNumber: z.string().nullable(),
@@ -46,6 +65,8 @@ export const callRingingSchema = z.object({
   ura: uraDataSchema,
   /** Customers with the caller's phone, then with the URA's document. */
   matches: z.array(customerSummarySchema),
+  /** Null when there is neither a match nor a caller number to go by. */
+  callerHistory: callerHistorySchema.nullable(),
 });
 export type CallRinging = z.infer<typeof callRingingSchema>;
 
