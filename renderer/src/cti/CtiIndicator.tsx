@@ -29,6 +29,7 @@ export function CtiIndicator() {
   const [resuming, setResuming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const statusId = useId();
+  const pauseReasons = useQuery({ ...pauseReasonsQuery(useApi()), enabled: cti.enabled && Boolean(user.extension) });
 
   if (!cti.enabled) return null;
   const { label, tone } = telephonyStatus(cti);
@@ -78,6 +79,11 @@ export function CtiIndicator() {
       {error && (
         <span role="alert" className="cti-indicator__error">
           {error}
+        </span>
+      )}
+      {paused && cti.agent?.reason && cti.agent.reason === pauseReasons.data?.ringNoAnswerReason && (
+        <span role="alert" className="cti-indicator__error">
+          Pausa automática: chamadas tocaram no seu ramal sem resposta. Clique em Retomar quando puder atender.
         </span>
       )}
       {/* Out of the header, whose colours and stacking the dialog must not inherit. */}

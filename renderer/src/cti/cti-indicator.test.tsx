@@ -16,7 +16,7 @@ function openDesk(role: Role = 'attendant', routes: FakeRoutes = {}) {
   const cti = fakeCti();
   fakeServer({
     ...deskRoutes(null, role),
-    'GET /api/cti/pause-reasons': { status: 200, body: { reasons: pauseReasons } },
+    'GET /api/cti/pause-reasons': { status: 200, body: { reasons: pauseReasons, ringNoAnswerReason: 'Não atendeu' } },
     ...routes,
   });
   const user = renderApp('/receptivo', cti);
@@ -156,6 +156,24 @@ test('a refused Retomar is shown in the header; an accepted one waits for the ne
   await waitFor(() => expect(within(telephony()).queryByRole('alert')).not.toBeInTheDocument());
   socket.send('agent:state', { state: 'available' });
   expect(within(telephony()).getByRole('button', { name: 'Pausar' })).toBeInTheDocument();
+});
+
+test('paused by the PBX after calls rang out unanswered, the desk says why and offers Retomar; an own pause says nothing', async () => {
+  const { cti, user } = openDesk();
+  const socket = await cti.connected();
+  socket.send('agent:state', { state: 'paused', reason: 'Não atendeu' });
+  expect(await within(telephony()).findByRole('alert')).toHaveTextContent(
+    'Pausa automática: chamadas tocaram no seu ramal sem resposta. Clique em Retomar quando puder atender.',
+  );
+  cti.answers['agent:unpause'] = () => ({ ok: true });
+  await user.click(within(telephony()).getByRole('button', { name: 'Retomar' }));
+  expect(socket.emitted).toEqual([{ event: 'agent:unpause', payload: undefined }]);
+  socket.send('agent:state', { state: 'available' });
+  expect(within(telephony()).queryByRole('alert')).not.toBeInTheDocument();
+
+  socket.send('agent:state', { state: 'paused', reason: 'Almoço' });
+  expect(within(telephony()).getByRole('button', { name: 'Retomar' })).toBeInTheDocument();
+  expect(within(telephony()).queryByRole('alert')).not.toBeInTheDocument();
 });
 
 test('Pausar and Retomar cannot be used while the telephony is down, and say why', async () => {

@@ -58,7 +58,7 @@ test('the shell follows the session, the calls and the agent state, and its tray
     'POST /api/auth/login': { status: 200, body: session },
     ...deskRoutes(),
     'GET /api/customers': { status: 200, body: { items: [], total: 0, totalCapped: false } },
-    'GET /api/cti/pause-reasons': { status: 200, body: { reasons: ['Intervalo', 'Almoço'] } },
+    'GET /api/cti/pause-reasons': { status: 200, body: { reasons: ['Intervalo', 'Almoço'], ringNoAnswerReason: 'Não atendeu' } },
   });
   const cti = fakeCti();
   const user = renderApp('/login', cti);

@@ -146,6 +146,10 @@ export const environmentSchema = z
     CTI_WRAP_UP_MAX_SECONDS: wholeNumber(0, 86_400, 'segundos').default(120),
     /** The QueuePause reason that holds an attendant in wrap-up in the PBX. */
     CTI_WRAP_UP_REASON: z.string().trim().min(1).max(80, 'use no máximo 80 caracteres').default('Pós-atendimento'),
+    /** Queue calls an attendant may let ring unanswered in a row before the PBX pauses them (0: never). */
+    CTI_RONA_LIMIT: wholeNumber(0, 20, 'chamadas').default(2),
+    /** The QueuePause reason of that automatic pause. */
+    CTI_RONA_REASON: z.string().trim().min(1).max(80, 'use no máximo 80 caracteres').default('Não atendeu'),
     SUPERVISION_SERVICE_LEVEL_SECONDS: wholeNumber(1, 3600, 'segundos').default(20),
     SUPERVISION_WINDOW_MINUTES: wholeNumber(1, 1440, 'minutos').default(60),
     /** Hours before its deadline an open request enters the supervisors' deadline alerts (at most 20% of its SLA). */
@@ -171,6 +175,9 @@ export const environmentSchema = z
     // The attendant's own pause must never be taken for the wrap-up the server releases by itself.
     if (env.CTI_PAUSE_REASONS.some((reason) => reason.toLowerCase() === env.CTI_WRAP_UP_REASON.toLowerCase())) {
       ctx.addIssue({ code: 'custom', path: ['CTI_WRAP_UP_REASON'], message: 'não pode ser também um dos motivos de CTI_PAUSE_REASONS' });
+    }
+    if ([...env.CTI_PAUSE_REASONS, env.CTI_WRAP_UP_REASON].some((reason) => reason.toLowerCase() === env.CTI_RONA_REASON.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['CTI_RONA_REASON'], message: 'não pode ser também CTI_WRAP_UP_REASON nem um dos motivos de CTI_PAUSE_REASONS' });
     }
     if (env.AMI_HOST && (!env.AMI_USER || !env.AMI_SECRET)) {
       ctx.addIssue({

@@ -18,6 +18,7 @@ import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
 import { OrderedWork } from './ordered-work';
+import { RingNoAnswerPause } from './ring-no-answer-pause';
 import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
@@ -94,9 +95,16 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       },
       (message) => this.logger.warn(`CTI: ${message}`),
     );
+    this.ringNoAnswer = new RingNoAnswerPause(
+      config.get('CTI_RONA_LIMIT', { infer: true }),
+      config.get('CTI_RONA_REASON', { infer: true }),
+      (extension, paused, reason) => this.cti.setPaused(extension, paused, reason),
+      (message) => this.logger.warn(`CTI: ${message}`),
+    );
   }
 
   private readonly wrapUpReason: string;
+  private readonly ringNoAnswer: RingNoAnswerPause;
 
   onModuleInit(): void {
     this.leader.handle('attendance-finished', async ({ attendantId }) => {
@@ -212,9 +220,12 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         break;
       }
       case 'ring_stopped':
+        // A queue call that rang out here (AgentRingNoAnswer): the queue offers it to someone else.
+        if (effect.reason === 'not_answered' && this.cti.tracked.calls.get(effect.callId)?.queue) this.ringNoAnswer.notAnswered(effect.extension);
         this.work.run(effect.callId, () => this.stopRinging(effect.extension, effect.callId, effect.reason));
         break;
       case 'answered':
+        this.ringNoAnswer.answered(effect.extension);
         this.answeredAt.set(effect.call.id, effect.extension);
         this.work.run(effect.call.id, () => this.answer(effect.extension, effect.call, effect.waitSeconds));
         break;

@@ -95,7 +95,7 @@ export class CtiController {
   @AnyRole()
   @Returns(ctiPauseReasonsSchema)
   pauseReasons(): CtiPauseReasons {
-    return { reasons: [...this.cti.pauseReasons] };
+    return { reasons: [...this.cti.pauseReasons], ringNoAnswerReason: this.cti.ringNoAnswerReason };
   }
 
   @Get('events')

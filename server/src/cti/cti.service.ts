@@ -33,6 +33,8 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   readonly rebuilt$ = new Subject<{ snapshot: AmiSnapshot; now: number }>();
   /** CTI_PAUSE_REASONS: agent:pause takes these only. */
   readonly pauseReasons: readonly string[];
+  /** CTI_RONA_REASON, or null when the ring-no-answer auto-pause is off (CTI_RONA_LIMIT 0). */
+  readonly ringNoAnswerReason: string | null;
   private readonly logger = new Logger(CtiService.name);
   private readonly tap = new EventTap(500);
   private readonly testCallTimers = new Set<NodeJS.Timeout>();
@@ -58,6 +60,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     private readonly observations: PbxObservations,
   ) {
     this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
+    this.ringNoAnswerReason = config.get('CTI_RONA_LIMIT', { infer: true }) > 0 ? config.get('CTI_RONA_REASON', { infer: true }) : null;
   }
 
   onModuleInit(): void {

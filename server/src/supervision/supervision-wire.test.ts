@@ -50,7 +50,7 @@ describe('live supervision over the wire: replayed Asterisk → queues:snapshot 
   it('every signed-in role reads the pause reasons', async () => {
     for (const role of ['attendant', 'backoffice'] as const) {
       const response = await server.http.get('/api/cti/pause-reasons').set('Authorization', `Bearer ${await server.login(role)}`).expect(200);
-      expect(ctiPauseReasonsSchema.parse(response.body)).toEqual({ reasons: ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro', 'Feedback'] });
+      expect(ctiPauseReasonsSchema.parse(response.body)).toEqual({ reasons: ['Intervalo', 'Almoço', 'Treinamento', 'Banheiro', 'Feedback'], ringNoAnswerReason: 'Não atendeu' });
     }
     await server.http.get('/api/cti/pause-reasons').expect(401);
   });

@@ -91,8 +91,12 @@ export const agentPauseSchema = z.object({
 });
 export type AgentPause = z.infer<typeof agentPauseSchema>;
 
-/** GET /api/cti/pause-reasons: CTI_PAUSE_REASONS, the only reasons agent:pause accepts. */
-export const ctiPauseReasonsSchema = z.object({ reasons: z.array(z.string()) });
+/**
+ * GET /api/cti/pause-reasons: CTI_PAUSE_REASONS, the only reasons agent:pause accepts; and the
+ * reason of the ring-no-answer auto-pause (CTI_RONA_REASON; null when CTI_RONA_LIMIT is 0), which
+ * the desk explains when it sees it.
+ */
+export const ctiPauseReasonsSchema = z.object({ reasons: z.array(z.string()), ringNoAnswerReason: z.string().nullable() });
 export type CtiPauseReasons = z.infer<typeof ctiPauseReasonsSchema>;
 
 /** The answer to every client event of /cti: the API error shape when it failed (RATE_LIMITED when the socket sent too many). */
