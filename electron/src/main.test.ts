@@ -310,6 +310,7 @@ describe('screen-pop', () => {
     ura: { document: '52998224725' },
     matches: [],
     callerHistory: null,
+    uraRoute: null,
   };
 
   it('brings the window forward and notifies the call once; a click opens the desk', async () => {

@@ -46,6 +46,7 @@ const call: CallRinging = {
   ura: {},
   matches: [],
   callerHistory: null,
+  uraRoute: null,
 };
 
 describe('preload bridge', () => {

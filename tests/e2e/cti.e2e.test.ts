@@ -1,5 +1,6 @@
 import { axeViolations } from '../support/accessibility';
 import { withPage } from '../support/browser';
+import { signedInApi } from '../support/server-api';
 import { type CtiDeskFixture, startCtiDesk, transcript } from '../support/cti-fixture';
 
 /** A recorded Asterisk call, replayed over TCP into the built server, pops in Chromium. */
@@ -13,7 +14,11 @@ describe('CTI in Chromium', () => {
     await desk?.close();
   });
 
-  it('the call rings with the caller found, then the attendance opens by itself with the search already run', async () => {
+  it('the call rings with the caller found and its URA route named, then the attendance opens by itself with the search run and the route\'s sessão open', async () => {
+    // The telephony admin routes URA option 2 (inbound-answered's) to Iluminação pública.
+    const admin = await signedInApi(desk.server.url, desk.credentials.admin);
+    const { items } = await admin<{ items: { id: string; name: string }[] }>('GET', '/api/categories');
+    await admin('PUT', '/api/cti/ura-routes', { routes: [{ option: '2', categoryId: items.find((category) => category.name === 'Iluminação pública')!.id }] });
     await withPage(desk.browser, 'cti-screen-pop', async (page) => {
       await desk.signIn(page, desk.credentials.attendant.username, desk.credentials.attendant.password);
       const telephony = page.getByRole('group', { name: 'Telefonia' });
@@ -27,6 +32,7 @@ describe('CTI in Chromium', () => {
       expect(await pop.innerText()).toMatch(/\(11\) 98765-4321/);
       await pop.getByRole('list', { name: 'Clientes encontrados' }).getByText('Maria Silva').waitFor();
       expect(await pop.getByText('12345678909').or(pop.getByText('123.456.789-09')).count()).toBeGreaterThan(0);
+      await pop.getByText('Opção 2 — Iluminação pública').waitFor();
       await telephony.getByText('Chamando').waitFor();
 
       const call = page.getByRole('region', { name: 'Chamada' });
@@ -37,6 +43,9 @@ describe('CTI in Chromium', () => {
       expect(await vincular.evaluate((button) => button === document.activeElement)).toBe(true);
       await telephony.getByText('Em ligação').waitFor();
 
+      const knowledge = page.getByRole('region', { name: 'Base de conhecimento' });
+      expect(await knowledge.getByRole('button', { name: 'Iluminação pública' }).getAttribute('aria-expanded')).toBe('true');
+      await knowledge.getByRole('button', { name: 'Lâmpada apagada em via pública' }).waitFor();
       await vincular.click();
       await page.getByText('Cliente vinculado.').waitFor();
       await page.getByRole('region', { name: 'Resumo do atendimento' }).getByText('Maria Silva').waitFor();

@@ -19,6 +19,7 @@ const ringing = (callId = '1764321000.42'): CallRinging => ({
   ura: {},
   matches: [],
   callerHistory: null,
+  uraRoute: null,
 });
 
 describe('IPC handler table', () => {

@@ -11,6 +11,7 @@ const call = (fields: Partial<CallRinging> = {}): CallRinging => ({
   ura: { document: '52998224725', protocol: '20260012347' },
   matches: [],
   callerHistory: null,
+  uraRoute: null,
   ...fields,
 });
 

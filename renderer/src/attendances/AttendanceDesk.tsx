@@ -434,6 +434,7 @@ export function AttendanceDesk() {
           )}
           <KnowledgePanel
             key={closedCount}
+            openCategoryId={attendance?.call?.uraRoute?.categoryId ?? null}
             informationActions={
               attendance
                 ? (information) =>

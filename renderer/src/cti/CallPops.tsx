@@ -87,6 +87,12 @@ function CallPop({ call, linkOnAnswer, onLinkOnAnswer, onDismiss }: CallPopProps
             </span>
           </dd>
         </div>
+        {call.uraRoute && (
+          <div className="call-pop__fact--wide">
+            <dt>Assunto</dt>
+            <dd>{call.uraRoute.label}</dd>
+          </div>
+        )}
         <UraFacts ura={call.ura} className="call-pop__fact--wide" />
       </dl>
       {call.callerHistory && <CallerHistoryFacts history={call.callerHistory} />}

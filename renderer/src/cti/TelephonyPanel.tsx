@@ -15,6 +15,7 @@ import { formatDateTime, formatTime } from '../ui/format';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { getCtiEvents, getCtiOverview, sendTestCall } from './cti-api';
 import { PbxWiringCheck } from './PbxWiringCheck';
+import { UraRoutesEditor } from './UraRoutesEditor';
 import './cti.css';
 
 const stateLabels: Record<CtiState, string> = {
@@ -49,6 +50,7 @@ export function TelephonyPanel() {
           <Connection overview={overview.data} />
           <Agents agents={overview.data.agents} />
           <PbxWiringCheck />
+          <UraRoutesEditor />
           <TestCall agents={overview.data.agents} />
         </>
       )}

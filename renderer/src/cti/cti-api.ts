@@ -1,4 +1,4 @@
-import type { CtiDiagnostics, CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall, CtiTestCallResult } from '@receptivo/shared';
+import type { CtiDiagnostics, CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall, CtiTestCallResult, UraRoutes, UraRoutesInput } from '@receptivo/shared';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
@@ -27,4 +27,11 @@ export const pauseReasonsQuery = (api: ApiClient) =>
 /** The PBX wiring check: run on demand (it sends probes to the PBX), never polled. */
 export function getCtiDiagnostics(api: ApiClient): Promise<CtiDiagnostics> {
   return api.get<CtiDiagnostics>('/api/cti/diagnostics');
+}
+
+export const uraRoutesQuery = (api: ApiClient) => queryOptions({ queryKey: ['cti', 'ura-routes'], queryFn: () => api.get<UraRoutes>('/api/cti/ura-routes') });
+
+/** Replaces the whole table of URA routes. */
+export function saveUraRoutes(api: ApiClient, body: UraRoutesInput): Promise<UraRoutes> {
+  return api.request<UraRoutes>('PUT', '/api/cti/ura-routes', body);
 }

@@ -51,6 +51,7 @@ test('the header tells whether calls can pop: desk link and PBX link both up', a
     ura: {},
     matches: [],
     callerHistory: null,
+    uraRoute: null,
   });
   expect(screen.getByRole('alertdialog', { name: 'Chamada chegando' })).toBeInTheDocument();
 
@@ -271,7 +272,7 @@ test('onRinging hears every accepted call, for the desktop shell to come forward
     </CtiSocketFactoryProvider>,
   );
   const socket = await cti.connected();
-  const call: CallRinging = { callId: 'c9', callerNumber: null, callerE164: null, callerName: null, queue: 'q', waitSeconds: 3, ura: {}, matches: [], callerHistory: null };
+  const call: CallRinging = { callId: 'c9', callerNumber: null, callerE164: null, callerName: null, queue: 'q', waitSeconds: 3, ura: {}, matches: [], callerHistory: null, uraRoute: null };
 
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
 

@@ -27,13 +27,14 @@ function ringing(overrides: Partial<CallRinging> = {}): CallRinging {
     ura: { document: '52998224725', protocol: '20260012347', option: '2', bairro: 'Sé' },
     matches: [mariaMatch],
     callerHistory: null,
+    uraRoute: null,
     ...overrides,
   };
 }
 
 const answeredCall = (ura: Record<string, string>) =>
   attendance({
-    call: { callId, callerNumber: '011987654321', callerE164: '+5511987654321', queue: 'atendimento', waitSeconds: 42, talkSeconds: null, ura },
+    call: { callId, callerNumber: '011987654321', callerE164: '+5511987654321', queue: 'atendimento', waitSeconds: 42, talkSeconds: null, ura, uraRoute: null },
   });
 
 const listOf = (...customers: (typeof maria)[]): CustomerList => ({

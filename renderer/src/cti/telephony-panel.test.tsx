@@ -50,6 +50,8 @@ async function openTelephony(routes: Routes = {}, role: Role = 'admin') {
     'GET /api/auth/me': { status: 200, body: sessionUser(role) },
     'GET /api/users': { status: 200, body: { items: [] } },
     'GET /api/cti/overview': { status: 200, body: overview() },
+    'GET /api/cti/ura-routes': { status: 200, body: { routes: [] } },
+    'GET /api/categories': { status: 200, body: { items: [] } },
     'GET /api/cti/events': (request) => ({
       status: 200,
       body: { items: request.query.q ? [newchannel] : [newchannel, peerStatus] },
@@ -230,4 +232,46 @@ test('a wiring check the server cannot run says why', async () => {
   const check = await screen.findByRole('region', { name: 'Verificação da central' });
   await user.click(within(check).getByRole('button', { name: 'Verificar configuração da central' }));
   expect(await within(check).findByRole('alert')).toHaveTextContent('Não foi possível verificar a central. Nenhum servidor está conectado à central telefônica agora.');
+});
+
+test('the URA routes are edited as a table and saved whole; a refused route is named beside its field', async () => {
+  const lighting = { id: '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c01', name: 'Iluminação pública' };
+  const cleaning = { id: '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c02', name: 'Limpeza urbana' };
+  const category = (item: typeof lighting) => ({ ...item, description: null, position: 0, active: true, updatedAt: '2026-03-10T12:00:00.000Z', informations: [], requestTypes: [] });
+  let saves = 0;
+  const { server, user } = await openTelephony({
+    'GET /api/categories': { status: 200, body: { items: [category(lighting), category(cleaning)] } },
+    'GET /api/cti/ura-routes': { status: 200, body: { routes: [{ option: '2', queue: null, categoryId: lighting.id, categoryName: lighting.name }] } },
+    'PUT /api/cti/ura-routes': (request) => {
+      saves += 1;
+      if (saves === 1) return apiError(400, 'VALIDATION_FAILED', 'Corrija as rotas indicadas.', { 'routes.1.categoryId': 'Sessão não encontrada.' });
+      const { routes } = request.body as { routes: { option: string | null; queue: string | null; categoryId: string }[] };
+      return { status: 200, body: { routes: routes.map((route) => ({ ...route, categoryName: route.categoryId === lighting.id ? lighting.name : cleaning.name })) } };
+    },
+  });
+  const form = await screen.findByRole('form', { name: 'Rotas da URA' });
+  const first = within(form).getByRole('listitem', { name: 'Rota 1' });
+  expect(within(first).getByLabelText('Opção da URA')).toHaveValue('2');
+  expect(within(first).getByLabelText('Sessão')).toHaveDisplayValue('Iluminação pública');
+
+  await user.click(within(form).getByRole('button', { name: 'Adicionar rota' }));
+  const second = within(form).getByRole('listitem', { name: 'Rota 2' });
+  await user.click(within(form).getByRole('button', { name: 'Salvar rotas' }));
+  // Checked before sending: neither option nor queue, and no sessão.
+  expect(within(second).getByLabelText('Opção da URA')).toHaveAccessibleDescription('Informe a opção da URA, a fila ou as duas.');
+  expect(server.calls('PUT /api/cti/ura-routes')).toHaveLength(0);
+
+  await user.type(within(second).getByLabelText('Fila'), 'ouvidoria');
+  await user.selectOptions(within(second).getByLabelText('Sessão'), 'Limpeza urbana');
+  await user.click(within(form).getByRole('button', { name: 'Salvar rotas' }));
+  expect(await within(second).findByText('Sessão não encontrada.')).toBeInTheDocument();
+
+  await user.click(within(form).getByRole('button', { name: 'Salvar rotas' }));
+  expect(await within(form).findByRole('status')).toHaveTextContent('2 rotas salvas.');
+  expect(server.calls('PUT /api/cti/ura-routes').at(-1)?.body).toEqual({
+    routes: [
+      { option: '2', queue: null, categoryId: lighting.id },
+      { option: null, queue: 'ouvidoria', categoryId: cleaning.id },
+    ],
+  });
 });

@@ -55,6 +55,7 @@ const detailed: Attendance = attendance({
     waitSeconds: 42,
     talkSeconds: 845,
     ura: { document: '52998224725', option: '2' },
+    uraRoute: null,
   },
 });
 

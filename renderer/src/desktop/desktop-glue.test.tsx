@@ -49,6 +49,7 @@ const ringing: CallRinging = {
   ura: {},
   matches: [],
   callerHistory: null,
+  uraRoute: null,
 };
 
 test('the shell follows the session, the calls and the agent state, and its tray and notification drive the desk', async () => {

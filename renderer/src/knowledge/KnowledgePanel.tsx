@@ -24,13 +24,15 @@ export interface KnowledgePanelProps {
   /** Buttons of an opened information or request type, e.g. [Registrar] during an attendance. */
   informationActions?: InformationDetailProps['actions'];
   requestTypeActions?: RequestTypeDetailProps['actions'];
+  /** A sessão to open now: the one the answered call's URA option or queue leads to. */
+  openCategoryId?: string | null;
 }
 
 /**
  * The knowledge an attendant reads from during a call: search on top, then the sessões, the search
  * results or the detail of what was opened. Lists keep their state while a detail is open.
  */
-export function KnowledgePanel({ informationActions, requestTypeActions }: KnowledgePanelProps) {
+export function KnowledgePanel({ informationActions, requestTypeActions, openCategoryId }: KnowledgePanelProps) {
   const api = useApi();
   const categories = useQuery(knowledgeQueries.categories(api));
   const requestTypes = useMemo(
@@ -48,6 +50,11 @@ export function KnowledgePanel({ informationActions, requestTypeActions }: Knowl
   const sessionsFocus = 'sessions';
   /** Answers to superseded searches are dropped: the last search typed wins, not the slowest. */
   const latestSearch = useRef(0);
+
+  // Opened once per call's route; the attendant may close it again.
+  useEffect(() => {
+    if (openCategoryId) setExpanded((current) => (current.has(openCategoryId) ? current : new Set([...current, openCategoryId])));
+  }, [openCategoryId]);
 
   useEffect(() => {
     const key = returnFocus.current;

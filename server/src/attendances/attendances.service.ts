@@ -22,6 +22,7 @@ import { backofficeOrganId, requesterOfOrgan } from '../requests/request-access'
 import { RequestViews } from '../requests/request-views';
 import { AttendanceEntity } from './attendance.entities';
 import { attendanceSummaryMail } from './attendance-mail';
+import { uraRouteFor } from '../cti/ura-routes';
 import { AttendanceEvents } from './attendance-events';
 import { nextProtocol, yearInBrazil } from './protocol-numbers';
 import { type ParsedRegistration, RequestRegistration } from './request-registration';
@@ -210,6 +211,7 @@ export class AttendancesService {
               waitSeconds: attendance.waitSeconds ?? 0,
               talkSeconds: attendance.talkSeconds,
               ura: attendance.ura ?? {},
+              uraRoute: await uraRouteFor(manager, attendance.ura?.option ?? null, attendance.callQueue),
             },
       history: await this.history(id, manager),
     };

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
 import { Subject, type Subscription } from 'rxjs';
-import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, normalizePhone } from '@receptivo/shared';
+import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, type UraRouteMatch, normalizePhone } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
 import { CallerHistoryLookup } from '../attendances/caller-history';
@@ -19,6 +20,7 @@ import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
 import { OrderedWork } from './ordered-work';
 import { RingNoAnswerPause } from './ring-no-answer-pause';
+import { uraRouteFor } from './ura-routes';
 import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
@@ -27,8 +29,10 @@ const MATCHES_SHOWN = 5;
 interface CallerFound {
   matches: CustomerSummary[];
   callerHistory: CallerHistory | null;
+  /** The sessão the call's URA option or queue leads to. */
+  uraRoute: UraRouteMatch | null;
 }
-const NOTHING_FOUND: CallerFound = { matches: [], callerHistory: null };
+const NOTHING_FOUND: CallerFound = { matches: [], callerHistory: null, uraRoute: null };
 
 /**
  * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
@@ -70,6 +74,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly directory: AgentDirectory,
     private readonly customers: CustomerSearchService,
     private readonly callerHistory: CallerHistoryLookup,
+    private readonly dataSource: DataSource,
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
@@ -325,8 +330,11 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const known = this.matches.get(call.id);
     if (known?.caller === caller) return known.found;
     const lookUp = async (): Promise<CallerFound> => {
-      const [matches] = await this.customers.callerMatches([{ e164: callerE164, document: call.ura.document ?? null }], MATCHES_SHOWN);
-      return { matches, callerHistory: await this.callerHistory.of(matches[0]?.id ?? null, callerE164, this.clock.now()) };
+      const [[matches], uraRoute] = await Promise.all([
+        this.customers.callerMatches([{ e164: callerE164, document: call.ura.document ?? null }], MATCHES_SHOWN),
+        uraRouteFor(this.dataSource.manager, call.ura.option ?? null, call.queue),
+      ]);
+      return { matches, callerHistory: await this.callerHistory.of(matches[0]?.id ?? null, callerE164, this.clock.now()), uraRoute };
     };
     const found: Promise<CallerFound> = lookUp().then(
       (result) => {
@@ -344,9 +352,9 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return found;
   }
 
-  /** Who a lookup looks for: the caller's number and the URA's document. */
+  /** What a lookup goes by: the caller's number, the URA's document and option, the queue. */
   private callerKey(callerE164: string | null, call: TrackedCall): string {
-    return `${callerE164 ?? ''} ${call.ura.document ?? ''}`;
+    return [callerE164, call.ura.document, call.ura.option, call.queue].join('\u0000');
   }
 
   /** The caller number normalized as customer phones are; null when it is no phone. */
@@ -389,7 +397,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     this.sendPop(extension, user.id, call, waitSeconds, callerE164, await this.matchesOf(call, callerE164));
   }
 
-  private sendPop(extension: string, userId: string, call: TrackedCall, waitSeconds: number, callerE164: string | null, { matches, callerHistory }: CallerFound): void {
+  private sendPop(extension: string, userId: string, call: TrackedCall, waitSeconds: number, callerE164: string | null, { matches, callerHistory, uraRoute }: CallerFound): void {
     const pop: CallRinging = {
       callId: call.id,
       callerNumber: call.callerNumber,
@@ -400,6 +408,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       ura: call.ura,
       matches,
       callerHistory,
+      uraRoute,
     };
     const atExtension = this.pops.get(extension) ?? new Map<string, CallRinging>();
     atExtension.set(call.id, pop);

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   type CtiAgentRow,
@@ -7,6 +7,7 @@ import {
   type CtiPauseReasons,
   type CtiTapQuery,
   type CtiTestCall,
+  type UraRoutes,
   ctiDiagnosticsSchema,
   ctiOverviewSchema,
   ctiPauseReasonsSchema,
@@ -14,7 +15,10 @@ import {
   ctiTapSchema,
   ctiTestCallResultSchema,
   ctiTestCallSchema,
+  uraRoutesInputSchema,
+  uraRoutesSchema,
 } from '@receptivo/shared';
+import type { z } from 'zod';
 import { AnyRole, Roles } from '../auth/access.decorators';
 import { ApiException } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
@@ -26,6 +30,7 @@ import { CtiStatus } from './cti-status';
 import { CtiService } from './cti.service';
 import { LeaderLink, LeaderUnavailable } from './leader-link';
 import { PbxDiagnostics } from './pbx-diagnostics';
+import { UraRouteTable } from './ura-routes';
 
 /** The telephony admin page: link state, extension ↔ user table, live event tap, test calls. */
 @ApiTags('cti')
@@ -41,6 +46,7 @@ export class CtiController {
     private readonly leader: LeaderLink,
     private readonly node: ClusterNode,
     diagnostics: PbxDiagnostics,
+    private readonly uraRoutes: UraRouteTable,
   ) {
     // In a cluster the link, its tap and the calls are the leader's: any node's page shows them.
     leader.handle('overview', () => this.overviewHere());
@@ -88,6 +94,19 @@ export class CtiController {
   @Returns(ctiDiagnosticsSchema)
   diagnostics(): Promise<CtiDiagnostics> {
     return this.fromLeader(() => this.leader.ask('diagnostics', {}));
+  }
+
+  /** Which knowledge sessão a call's URA option or queue leads to: named on the pop, opened on the desk. */
+  @Get('ura-routes')
+  @Returns(uraRoutesSchema)
+  uraRouteList(): Promise<UraRoutes> {
+    return this.uraRoutes.list();
+  }
+
+  @Put('ura-routes')
+  @Returns(uraRoutesSchema)
+  replaceUraRoutes(@ValidBody(uraRoutesInputSchema) body: z.output<typeof uraRoutesInputSchema>): Promise<UraRoutes> {
+    return this.uraRoutes.replace(body);
   }
 
   /** Every desk offers these in its Pausar dialog. */

@@ -14,12 +14,13 @@ import { LeaderLink } from './leader-link';
 import { TakeoverNotice } from './takeover-notice';
 import { PbxDiagnostics } from './pbx-diagnostics';
 import { PbxObservations } from './pbx-observations';
+import { UraRouteTable } from './ura-routes';
 
 @Global()
 @Module({
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
-  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice, PbxObservations, PbxDiagnostics],
+  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice, PbxObservations, PbxDiagnostics, UraRouteTable],
   exports: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customerSummarySchema } from '../customers/schemas';
-import { attendanceCallSchema } from '../cti/schemas';
+import { attendanceCallSchema, uraRouteMatchSchema } from '../cti/schemas';
 import { requestSummarySchema } from '../requests/schemas';
 
 export const channels = ['phone', 'walk_in', 'email', 'chat', 'web'] as const;
@@ -70,8 +70,8 @@ export const attendanceSchema = z.object({
   requests: z.array(requestSummarySchema),
   /** Set when the attendance was finished with [Enviar script de atendimento] and mailed. */
   scriptSentTo: z.string().nullable(),
-  /** The call CTI started this attendance for; null when started by hand. */
-  call: attendanceCallSchema.nullable(),
+  /** The call CTI started this attendance for, with the sessão its URA route leads to now; null when started by hand. */
+  call: attendanceCallSchema.extend({ uraRoute: uraRouteMatchSchema.nullable() }).nullable(),
   /** Takeovers, oldest first. */
   history: z.array(attendanceEventSchema),
 });

@@ -35,6 +35,52 @@ export const callEndReasonLabels: Record<CallEndReason, string> = {
 export const uraDataSchema = z.record(z.string(), z.string());
 export type UraData = z.infer<typeof uraDataSchema>;
 
+/** The knowledge sessão a call's URA option or queue leads to (GET/PUT /api/cti/ura-routes), and how the pop names it. */
+export const uraRouteMatchSchema = z.object({
+  categoryId: z.string().uuid(),
+  categoryName: z.string(),
+  /** "Opção 2 — Iluminação pública", or "Fila ouvidoria — Ouvidoria" for a route by queue only. */
+  label: z.string(),
+});
+export type UraRouteMatch = z.infer<typeof uraRouteMatchSchema>;
+
+const routeKey = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(40, `${label}: no máximo 40 caracteres.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** One route: a URA option (the `option` field of CTI_URA_FIELDS), a queue, or both, to a sessão. */
+export const uraRouteInputSchema = z
+  .object({
+    option: routeKey('Opção'),
+    queue: routeKey('Fila'),
+    categoryId: z.string({ error: 'Escolha a sessão.' }).uuid('Escolha a sessão.'),
+  })
+  .refine((route) => route.option !== null || route.queue !== null, { message: 'Informe a opção da URA, a fila ou as duas.', path: ['option'] });
+
+/** PUT /api/cti/ura-routes replaces the whole table; GET answers it with each sessão's name. */
+export const uraRoutesInputSchema = z.object({
+  routes: z
+    .array(uraRouteInputSchema)
+    .max(200, 'No máximo 200 rotas.')
+    .superRefine((routes, ctx) => {
+      const seen = new Set<string>();
+      routes.forEach((route, index) => {
+        const key = `${route.option ?? ''}\u0000${route.queue ?? ''}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'Esta opção e fila já têm uma rota.', path: [index, 'option'] });
+        seen.add(key);
+      });
+    }),
+});
+export type UraRoutesInput = z.input<typeof uraRoutesInputSchema>;
+export const uraRoutesSchema = z.object({
+  routes: z.array(z.object({ option: z.string().nullable(), queue: z.string().nullable(), categoryId: z.string().uuid(), categoryName: z.string() })),
+});
+export type UraRoutes = z.infer<typeof uraRoutesSchema>;
+
 /** Why they probably call: how often they called lately and what they have open, for the pop's best match. */
 export const callerHistorySchema = z.object({
   /** Attendances of the best match's record or from the caller's number, in the last 24 h and 7 days (this call not included). */
@@ -67,6 +113,8 @@ export const callRingingSchema = z.object({
   matches: z.array(customerSummarySchema),
   /** Null when there is neither a match nor a caller number to go by. */
   callerHistory: callerHistorySchema.nullable(),
+  /** The sessão the call's URA option or queue leads to; the desk opens it when the call is answered. */
+  uraRoute: uraRouteMatchSchema.nullable(),
 });
 export type CallRinging = z.infer<typeof callRingingSchema>;
 
