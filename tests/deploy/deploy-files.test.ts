@@ -146,7 +146,7 @@ describe('deploy/nginx/receptivo.conf', () => {
     const folder = await mkdtemp(join(tmpdir(), 'receptivo-nginx-site-'));
     try {
       await chmod(folder, 0o755);
-      await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=atendimento.example.gov.br', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem')]);
+      await run(systemBinary('openssl', 'openssl'), ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=atendimento.example.gov.br', '-keyout', join(folder, 'key.pem'), '-out', join(folder, 'cert.pem')]);
       const certificate = /ssl_certificate\s+(\S+);/.exec(site)![1];
       const key = /ssl_certificate_key\s+(\S+);/.exec(site)![1];
       await writeFile(join(folder, 'site.conf'), site.replace(certificate, join(folder, 'cert.pem')).replace(key, join(folder, 'key.pem')));
