@@ -87,6 +87,14 @@ export interface CallTrackerState {
   announced: PersistentMap<string, AnnouncedAgentState>;
 }
 
+/** The `UserEvent` name whose keys bring URA data (any case): Asterisk's `UserEvent(URA,CPF: …)`. */
+export const URA_USER_EVENT = 'URA';
+
+/** The `UserEvent: URA` key of each URA variable: its name without `URA_`, lowercased as asterisk-manager hands keys over. */
+export function uraUserEventKey(variable: string): string {
+  return variable.replace(/^URA_/i, '').toLowerCase();
+}
+
 export const emptyCallTrackerState: CallTrackerState = { calls: PersistentMap(), agents: PersistentMap(), lines: PersistentMap(), announced: PersistentMap() };
 
 /** The lines once a call went from `before` to `after` (undefined: not there, or gone). */
@@ -203,8 +211,7 @@ export function announceAgents(
 export function createCallTracker(config: CallTrackerConfig) {
   const extensionIn = (channel: string | null): string | null => (channel ? (config.agentPattern.exec(channel)?.[1] ?? null) : null);
   const memberExtension = (event: AmiEvent): string | null => extensionIn(text(event.interface) ?? text(event.destchannel));
-  // A `UserEvent: URA` key is the variable name without URA_, in any case (asterisk-manager lowercases it).
-  const userEventKeys = Object.entries(config.uraFields).map(([variable, field]) => [variable.replace(/^URA_/i, '').toLowerCase(), field] as const);
+  const userEventKeys = Object.entries(config.uraFields).map(([variable, field]) => [uraUserEventKey(variable), field] as const);
 
   /** A membership reported, added (`queue add member`, a reload), removed, or its penalty changed. */
   const trackMember = (state: CallTrackerState, event: AmiEvent): { state: CallTrackerState; effects: CallEffect[] } => {
@@ -311,7 +318,7 @@ export function createCallTracker(config: CallTrackerConfig) {
         break;
       }
       case 'UserEvent': {
-        if (text(event.userevent)?.toUpperCase() !== 'URA') return unchanged();
+        if (text(event.userevent)?.toUpperCase() !== URA_USER_EVENT) return unchanged();
         const found = userEventKeys.filter(([key]) => text(event[key]));
         if (found.length === 0) return unchanged();
         for (const [key, field] of found) call.ura[field] = text(event[key])!;

@@ -24,8 +24,9 @@ import { PortalSessions1766044800000 } from './migrations/1766044800000-portal-s
 import { PortalRequestActions1766131200000 } from './migrations/1766131200000-portal-request-actions';
 import { WebAttendances1766217600000 } from './migrations/1766217600000-web-attendances';
 import { PortalPasswordResets1766304000000 } from './migrations/1766304000000-portal-password-resets';
-import { UraRoutes1766563200000 } from './migrations/1766563200000-ura-routes';
 import { Open311Clients1766390400000 } from './migrations/1766390400000-open311-clients';
+import { UraRoutes1766563200000 } from './migrations/1766563200000-ura-routes';
+import { RestorableUnaccent1766649600000 } from './migrations/1766649600000-restorable-unaccent';
 
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
 export const migrations = [
@@ -51,6 +52,7 @@ export const migrations = [
   PortalPasswordResets1766304000000,
   Open311Clients1766390400000,
   UraRoutes1766563200000,
+  RestorableUnaccent1766649600000,
 ];
 
 /**
