@@ -33,7 +33,7 @@ export interface PbxDiagnosis {
 
 /** manager.conf lines of a least-privilege user for the desk (docs/asterisk.md explains each class). */
 const READ_LINE = 'read = call,agent,user,dialplan';
-const WRITE_LINE = 'write = call,agent,reporting';
+const WRITE_LINE = 'write = agent,reporting';
 /** More than this between the clocks and the waits and times on the desks are visibly wrong. */
 const CLOCK_TOLERANCE_MS = 2_000;
 
@@ -149,7 +149,7 @@ function checkQueues(facts: PbxFacts, findings: PbxFinding[], passed: string[]):
       severity: 'error',
       title: 'A central não tem nenhuma fila.',
       detail: 'As telas de chamada vêm dos eventos das filas (app_queue): chamadas fora de fila não chegam às mesas.',
-      fix: { place: 'queues.conf', lines: ['[atendimento]', 'strategy = rrmemory', 'eventmemberstatus = yes', 'setinterfacevar = yes', 'member => PJSIP/1001'] },
+      fix: { place: 'queues.conf', lines: ['[atendimento]', 'strategy = rrmemory', 'setinterfacevar = yes', 'member => PJSIP/1001'] },
     });
     return;
   }
@@ -225,9 +225,9 @@ function checkEvents(facts: PbxFacts, findings: PbxFinding[], passed: string[], 
         ? {
             code: 'member_status_missing',
             severity: 'error',
-            title: 'A central não envia QueueMemberStatus.',
-            detail: `Chamadas passaram pelas filas sem nenhum QueueMemberStatus: ${breaks}. Ative eventmemberstatus nas filas (ou retire o eventfilter do manager.conf que o esconde).`,
-            fix: { place: 'queues.conf', lines: ['[general]', 'eventmemberstatus = yes'] },
+            title: 'O evento QueueMemberStatus não chega ao servidor.',
+            detail: `Chamadas passaram pelas filas sem nenhum QueueMemberStatus: ${breaks}. Desde o Asterisk 12 ele é sempre enviado (a opção eventmemberstatus não existe mais): um eventfilter do usuário do AMI o esconde.`,
+            fix: { place: 'manager.conf', lines: ['[receptivo]', '; retire a linha eventfilter que exclui QueueMemberStatus, ou libere-o:', 'eventfilter = Event: QueueMemberStatus'] },
           }
         : {
             code: 'event_filtered',

@@ -74,7 +74,7 @@ describe('PBX wiring check (GET /api/cti/diagnostics)', () => {
     const { findings } = await diagnostics();
     expect(findings.map((finding) => [finding.code, finding.fix?.place, finding.fix?.lines])).toEqual([
       ['member_outside_pattern', 'queues.conf', [expect.stringMatching(/^\[.+\]$/), 'member => PJSIP/1002']],
-      ['member_status_missing', 'queues.conf', ['[general]', 'eventmemberstatus = yes']],
+      ['member_status_missing', 'manager.conf', ['[receptivo]', expect.stringContaining('QueueMemberStatus'), 'eventfilter = Event: QueueMemberStatus']],
       ['ura_variable_missing', 'extensions.conf', ['same => n,Set(__URA_NASCIMENTO=${valor digitado})', 'same => n,UserEvent(URA,NASCIMENTO: ${URA_NASCIMENTO})']],
     ]);
     expect(findings[0].title).toContain('IAX2/1002');
@@ -88,7 +88,7 @@ describe('PBX wiring check (GET /api/cti/diagnostics)', () => {
 
     const { findings } = await diagnostics();
     expect(findings.map((finding) => [finding.code, finding.title, finding.fix?.lines.at(-1)])).toEqual([
-      ['write_class_missing', 'O usuário do AMI não tem permissão para a ação QueuePause.', 'write = call,agent,reporting'],
+      ['write_class_missing', 'O usuário do AMI não tem permissão para a ação QueuePause.', 'write = agent,reporting'],
       ['read_class_missing', 'Nenhum evento da classe dialplan chega ao servidor.', 'read = call,agent,user,dialplan'],
     ]);
     // The probes change nothing on the PBX: their QueuePause names no member. The only other one is
