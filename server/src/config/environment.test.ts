@@ -146,7 +146,8 @@ describe('environment (docs/configuration.md)', () => {
   });
 
   it('reads METRICS_TOKEN and METRICS_PORT, neither by default, refusing a short token and the main port', () => {
-    expect(readEnvironment({})).toMatchObject({ METRICS_TOKEN: undefined, METRICS_PORT: undefined });
+    const unset = readEnvironment({});
+    expect([unset.METRICS_TOKEN, unset.METRICS_PORT]).toEqual([undefined, undefined]);
     const token = 'f'.repeat(64);
     expect(readEnvironment({ METRICS_TOKEN: token, METRICS_PORT: '9464' })).toMatchObject({ METRICS_TOKEN: token, METRICS_PORT: 9464 });
     expect(problemsOf({ METRICS_TOKEN: 'curto' }).METRICS_TOKEN).toBe('deve ter pelo menos 32 caracteres (por exemplo, a saída de openssl rand -hex 32)');
