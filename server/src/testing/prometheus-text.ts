@@ -1,8 +1,22 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 
-type ParsedFamily = ReturnType<typeof parsePrometheusTextFormat>[number];
-export type PrometheusSample = ParsedFamily['metrics'][number];
-export type PrometheusFamilies = Map<string, ParsedFamily>;
+/** One series: a counter's or gauge's value, or a histogram's buckets (cumulative, by `le`), count and sum, as the text has them. */
+export interface PrometheusSample {
+  labels?: Record<string, string>;
+  value?: string;
+  buckets?: Record<string, string>;
+  count?: string;
+  sum?: string;
+}
+
+export interface PrometheusFamily {
+  name: string;
+  help: string;
+  type: 'COUNTER' | 'GAUGE' | 'HISTOGRAM' | 'SUMMARY' | 'UNTYPED';
+  metrics: PrometheusSample[];
+}
+
+export type PrometheusFamilies = Map<string, PrometheusFamily>;
 
 const HISTOGRAM_SUFFIXES = ['_bucket', '_sum', '_count'] as const;
 
