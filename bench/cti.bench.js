@@ -18,6 +18,8 @@ const { EventTap } = require('../server/dist/cti/event-tap.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
 const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js');
 const { QUEUE_STATS_EVENTS, QueueStats } = require('../server/dist/supervision/queue-stats.js');
+const { Registry } = require('prom-client');
+const { LeanCounter, LeanHistogram } = require('../server/dist/metrics/lean-metrics.js');
 const { finishEndedCalls, mintUsers, paceOf, postJson, startPostgres, startServer, until } = require('./harness');
 const { summarizeProfile } = require('./profile-summary');
 const { printTable, summarize } = require('./table');
@@ -42,7 +44,8 @@ const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(dig
 /**
  * The feeder child writes the stream over loopback TCP; this process reads it as the server does
  * (asterisk-manager with the server's frame reader and its door) and does the server's per-event
- * work on its one JS thread: the admin's tap, the call tracker and the queue figures.
+ * work on its one JS thread: the admin's tap, the call tracker, the queue figures and the metrics
+ * (CtiMetrics: events counted by name, read or dropped, and each read event's handling timed).
  */
 async function ingest(mode, events) {
   const feeder = fork(join(__dirname, 'ami-feed.js'), [JSON.stringify({ mode, events, rate: PACED_RATE, ...AMI_LOGIN })], {
@@ -56,6 +59,11 @@ async function ingest(mode, events) {
     const reads = trackerReads(config);
     const tap = new EventTap(500);
     const stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: 60 * 60_000 });
+    const registry = new Registry();
+    const received = new LeanCounter('receptivo_ami_events_received_total', 'AMI events.', 'type', 300, 'other', registry);
+    const readEvents = received.series({ outcome: 'read' });
+    const droppedEvents = received.series({ outcome: 'dropped' });
+    const processing = new LeanHistogram('receptivo_cti_event_processing_seconds', 'Handling.', [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05], registry);
     let state = emptyCallTrackerState;
     let tracked = 0;
     let dropped = 0;
@@ -80,22 +88,26 @@ async function ingest(mode, events) {
           return;
         }
         if (!startedAt) return;
+        const handlingStarted = performance.now();
         const at = Date.now();
         tap.record(event, at);
+        readEvents.inc(event.event);
         const result = track(state, event, at);
         state = result.state;
         stats.apply(event, at);
         effects += result.effects.length;
         tracked += 1;
+        processing.observe((performance.now() - handlingStarted) / 1000);
       });
     });
     manager.on('error', (error) => console.error(error));
     const door = {
       // The bench's own marks pass, as list items (ActionID) do in the server.
       admits: (event, frame) => reads(event, frame) || QUEUE_STATS_EVENTS.includes(event) || frame.includes('UserEvent: Bench'),
-      dropped: (frame) => {
+      dropped: (frame, event) => {
         if (!startedAt) return;
         tap.record(frame, Date.now());
+        droppedEvents.inc(event);
         dropped += 1;
       },
     };

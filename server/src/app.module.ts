@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MailModule } from './mail/mail.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { Open311Module } from './open311/open311.module';
 import { PortalModule } from './portal/portal.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => settings] }),
         LoggerModule.forRoot(loggerParams(settings.LOG_LEVEL)),
         ClockModule,
+        MetricsModule,
         DatabaseModule,
         ClusterModule,
         CtiModule,

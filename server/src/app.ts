@@ -14,6 +14,8 @@ import { API_PREFIX, OPEN311_ROOT, UNPREFIXED_ROUTES } from './common/route-pref
 import { securityHeaders } from './common/security-headers';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
+import { HttpMetrics } from './metrics/http-metrics';
+import { METRICS_PATH, MetricsEndpoint } from './metrics/metrics-endpoint';
 import { parseOpen311Bodies } from './open311/open311-bodies';
 
 export const RENDERER_DIR = resolve(__dirname, '../../renderer/dist');
@@ -37,7 +39,8 @@ function serveRenderer(app: NestExpressApplication, rendererDir: string): void {
   // No API path is a file: API requests skip the fs.stat a static lookup costs.
   app.use((request: Request, response: Response, next: NextFunction) => (isApiPath(request.path) ? next() : assets(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const isPage = request.method === 'GET' && !isApiPath(request.path) && !request.path.startsWith('/socket.io');
+    // /metrics is never a page: where it is not served (METRICS_PORT, or off) it answers 404.
+    const isPage = request.method === 'GET' && !isApiPath(request.path) && !request.path.startsWith('/socket.io') && request.path !== METRICS_PATH;
     if (!isPage) return next();
     const page = isPortalPage(request.path) ? portalPage : deskPage;
     if (!existsSync(page)) {
@@ -62,6 +65,14 @@ function describeApi(app: NestExpressApplication): void {
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }
 
+/** `GET /metrics` on the main port, outside the /api prefix, when MetricsEndpoint says it is served there. */
+function serveMetrics(app: NestExpressApplication): void {
+  const endpoint = app.get(MetricsEndpoint);
+  if (!endpoint.onMainPort) return;
+  // An Express route (not a Nest one): it leaves the pattern on the request for the HTTP metrics, and answers HEAD too.
+  (app.getHttpAdapter().getInstance() as express.Express).get(METRICS_PATH, (request: Request, response: Response) => void endpoint.serve(request, response));
+}
+
 /**
  * Parses JSON bodies ourselves so a malformed body gets the API's error shape and a precise
  * message; Nest's own parser turns it into an anonymous 400.
@@ -83,8 +94,10 @@ export async function createApp(settings: Settings, rendererDir = RENDERER_DIR):
   // X-Forwarded-For is believed only from the configured proxies; otherwise request.ip is the socket's peer.
   app.set('trust proxy', settings.TRUSTED_PROXIES.length > 0 ? settings.TRUSTED_PROXIES : false);
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  app.use(app.get(HttpMetrics).timeRequests);
   app.use(assignRequestId);
   app.use(securityHeaders());
+  serveMetrics(app);
   parseOpen311Bodies(app);
   parseJsonBodies(app);
   describeApi(app);

@@ -2,6 +2,7 @@ import { healthSchema } from '@receptivo/shared';
 import { transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { transcript } from '../../server/src/cti/replay/fixtures';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
+import { type PrometheusFamilies, parsePrometheusText } from '../../server/src/testing/prometheus-text';
 import { readCredentials } from '../../server/src/testing/test-app';
 import { until } from '../../server/src/testing/until';
 import { callAttendances } from '../support/attendance-rows';
@@ -10,6 +11,20 @@ import { serverApi } from '../support/server-api';
 import { type ServerProcess, startServer } from '../support/server-process';
 
 const SPEED = 4;
+const METRICS_TOKEN = 'cluster-metrics-token-0123456789abcdef';
+
+/** A node's own /metrics. */
+async function metricsOf(node: ServerProcess): Promise<PrometheusFamilies> {
+  const response = await fetch(`${node.url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` }, signal: AbortSignal.timeout(10_000) });
+  expect(response.status).toBe(200);
+  return parsePrometheusText(await response.text());
+}
+
+/** The one value of a series, with the node and role labels every series carries. */
+function seriesOf(families: PrometheusFamilies, name: string, labels: Record<string, string> = {}): { node?: string; role?: string; value: number } | undefined {
+  const sample = families.get(name)?.metrics.find((candidate) => Object.entries(labels).every(([label, value]) => candidate.labels?.[label] === value));
+  return sample && { node: sample.labels?.node, role: sample.labels?.role, value: Number(sample.value ?? sample.count) };
+}
 
 /** Two built server processes in cluster mode; the leader is SIGKILLed while a call rings. */
 describe('cluster failover: the leader killed while a call rings', () => {
@@ -33,6 +48,7 @@ describe('cluster failover: the leader killed while a call rings', () => {
       DATABASE_URL: database.url,
       ...parts.environment,
       LOG_LEVEL: 'info',
+      METRICS_TOKEN,
     };
     for (const name of ['node-a', 'node-b']) nodes.push(await startServer({ ...environment, NODE_NAME: name }));
     const role = async (node: ServerProcess) => healthSchema.parse((await serverApi(node.url).health()).body);
@@ -43,6 +59,19 @@ describe('cluster failover: the leader killed while a call rings', () => {
     desk = new CtiDesk(survivor.url, token);
     await desk.connected();
     await desk.next('agent:state');
+
+    // Each node exposes its own figures, labelled with its name and role; only the leader hears the PBX.
+    const leaderName = leader === nodes[0] ? 'node-a' : 'node-b';
+    const survivorName = leader === nodes[0] ? 'node-b' : 'node-a';
+    const leading = await metricsOf(leader);
+    expect(seriesOf(leading, 'receptivo_ami_link_state', { state: 'connected' })).toEqual({ node: leaderName, role: 'leader', value: 1 });
+    expect(seriesOf(leading, 'receptivo_cti_desks_connected')).toMatchObject({ value: 0 });
+    expect(seriesOf(leading, 'receptivo_queue_calls_waiting', { queue: 'atendimento' })).toMatchObject({ role: 'leader', value: 0 });
+    const following = await metricsOf(survivor);
+    expect(seriesOf(following, 'receptivo_ami_link_state', { state: 'connected' })).toEqual({ node: survivorName, role: 'follower', value: 0 });
+    expect(seriesOf(following, 'receptivo_cti_desks_connected')).toEqual({ node: survivorName, role: 'follower', value: 1 });
+    expect(following.get('receptivo_queue_calls_waiting')?.metrics ?? []).toEqual([]);
+    expect(following.get('receptivo_agents')?.metrics ?? []).toEqual([]);
 
     const recording = transcript('inbound-answered');
     const [call] = transcriptMoments(recording);
@@ -63,5 +92,13 @@ describe('cluster failover: the leader killed while a call rings', () => {
     expect((await callAttendances(database.url)).filter((row) => row.call_id === ringing.callId)).toHaveLength(1);
     await until(() => desk!.states().at(-1) === 'wrap_up', 'wrap-up');
     expect(desk.shownPops()).toEqual([]);
+
+    // The survivor's series now say leader, its link up and the queue its own; the pop was the old
+    // leader's (the rebuild's pop again follows no AgentCalled, and is not counted).
+    const led = await metricsOf(survivor);
+    expect(seriesOf(led, 'receptivo_ami_link_state', { state: 'connected' })).toEqual({ node: survivorName, role: 'leader', value: 1 });
+    expect(seriesOf(led, 'receptivo_cti_pop_latency_seconds')).toEqual({ node: survivorName, role: 'leader', value: 0 });
+    expect(seriesOf(led, 'receptivo_queue_calls_waiting', { queue: 'atendimento' })).toEqual({ node: survivorName, role: 'leader', value: 0 });
+    expect(seriesOf(led, 'receptivo_agents', { state: 'wrap_up' })).toEqual({ node: survivorName, role: 'leader', value: 1 });
   });
 });

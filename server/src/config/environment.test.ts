@@ -144,4 +144,17 @@ describe('environment (docs/configuration.md)', () => {
     expect(problemsOf({ PUBLIC_URL: 'https://prefeitura.gov.br/?x=1' }).PUBLIC_URL).toBe('não pode ter usuário, senha, consulta (?) nem fragmento (#)');
     expect(problemsOf({ PUBLIC_URL: 'https://user:pw@prefeitura.gov.br' }).PUBLIC_URL).toBe('não pode ter usuário, senha, consulta (?) nem fragmento (#)');
   });
+
+  it('reads METRICS_TOKEN and METRICS_PORT, neither by default, refusing a short token and the main port', () => {
+    const unset = readEnvironment({});
+    expect([unset.METRICS_TOKEN, unset.METRICS_PORT]).toEqual([undefined, undefined]);
+    const token = 'f'.repeat(64);
+    expect(readEnvironment({ METRICS_TOKEN: token, METRICS_PORT: '9464' })).toMatchObject({ METRICS_TOKEN: token, METRICS_PORT: 9464 });
+    expect(problemsOf({ METRICS_TOKEN: 'curto' }).METRICS_TOKEN).toBe('deve ter pelo menos 32 caracteres (por exemplo, a saída de openssl rand -hex 32)');
+    expect(problemsOf({ METRICS_TOKEN: `${'a'.repeat(20)} ${'b'.repeat(20)}` }).METRICS_TOKEN).toBe('use apenas letras, números e símbolos, sem espaços nem acentos');
+    expect(problemsOf({ METRICS_TOKEN: 'ç'.repeat(40) }).METRICS_TOKEN).toBe('use apenas letras, números e símbolos, sem espaços nem acentos');
+    expect(problemsOf({ METRICS_PORT: '3000' }).METRICS_PORT).toBe('não pode ser a mesma porta de PORT (3000)');
+    expect(problemsOf({ PORT: '8080', METRICS_PORT: '8080' }).METRICS_PORT).toBe('não pode ser a mesma porta de PORT (8080)');
+    expect(problemsOf({ METRICS_PORT: '0' }).METRICS_PORT).toBe('deve estar entre 1 e 65535');
+  });
 });

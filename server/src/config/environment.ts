@@ -115,6 +115,14 @@ const publicUrl = z
     return url.href.replace(/\/+$/, '');
   });
 
+/** Sent by Prometheus in an HTTP header: visible ASCII, no spaces, long enough not to be guessed. */
+const metricsToken = z
+  .string()
+  .trim()
+  .regex(/^[\x21-\x7e]+$/, 'use apenas letras, números e símbolos, sem espaços nem acentos')
+  .min(32, 'deve ter pelo menos 32 caracteres (por exemplo, a saída de openssl rand -hex 32)')
+  .max(256, 'use no máximo 256 caracteres');
+
 /** A file the server reads later: its folder must exist now, and it must not be a folder itself. */
 const laterFile = z.string().superRefine((path, ctx) => {
   const absolute = resolve(path);
@@ -167,6 +175,10 @@ export const environmentSchema = z
       .optional(),
     /** The reverse proxies whose X-Forwarded-For is believed; none: the client is the socket's peer. */
     TRUSTED_PROXIES: trustedProxies.prefault(''),
+    /** Set: GET /metrics requires `Authorization: Bearer <token>` wherever it is served. */
+    METRICS_TOKEN: metricsToken.optional(),
+    /** Set: GET /metrics is served on this port only (on HOST), not on PORT. */
+    METRICS_PORT: port().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Tests only: the clock adds the offset in milliseconds held in this file (see Clock). */
     TEST_CLOCK_FILE: laterFile.optional(),
@@ -185,6 +197,9 @@ export const environmentSchema = z
         path: [env.AMI_USER ? 'AMI_SECRET' : 'AMI_USER'],
         message: 'é obrigatório quando AMI_HOST está definido',
       });
+    }
+    if (env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: `não pode ser a mesma porta de PORT (${env.PORT})` });
     }
     // A secret generated into each node's DATA_DIR would differ between nodes: a session signed by one would fail on another.
     if (env.REDIS_URL && !env.JWT_SECRET) {

@@ -36,8 +36,9 @@ export class AmiFrameReader {
         if (end !== -1) {
           const frame = text.slice(start, end);
           const lineEnd = frame.indexOf('\n');
-          if (!this.door.admits(frame.slice(7, frame.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd), frame)) {
-            this.door.dropped(frame);
+          const event = frame.slice(7, frame.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+          if (!this.door.admits(event, frame)) {
+            this.door.dropped(frame, event);
             start = end;
             continue;
           }
@@ -85,7 +86,8 @@ export class AmiFrameReader {
  */
 export interface FrameDoor {
   admits(event: string, frame: string): boolean;
-  dropped(frame: string): void;
+  /** `event`: the name it was refused by. */
+  dropped(frame: string, event: string): void;
 }
 
 /** Where the message starting at `start` ends (after its blank line), or -1 when not all here yet. */
@@ -125,8 +127,17 @@ function messageOf(lines: string[]): AmiEvent {
 /**
  * `manager.connect(…)` with this reader on the socket instead of the library's: the library opens
  * the socket with net.createConnection inside connect(), synchronously, so it is taken there.
+ * `onRead` runs as each chunk arrives, before its messages are read: the library hands them over
+ * on process.nextTick, so every message handled until the next chunk came in this one.
  */
-export function connectWithFastReader(manager: ReturnType<typeof Manager>, port: number, host: string, onConnect: () => void, door?: FrameDoor): void {
+export function connectWithFastReader(
+  manager: ReturnType<typeof Manager>,
+  port: number,
+  host: string,
+  onConnect: () => void,
+  door?: FrameDoor,
+  onRead?: () => void,
+): void {
   const createConnection = net.createConnection;
   let socket: Socket | undefined;
   net.createConnection = ((...args: Parameters<typeof net.createConnection>) => (socket = createConnection(...args))) as typeof net.createConnection;
@@ -138,5 +149,8 @@ export function connectWithFastReader(manager: ReturnType<typeof Manager>, port:
   if (!socket) throw new Error('asterisk-manager opened no socket');
   const reader = new AmiFrameReader((frame) => manager.emit('rawevent', frame), door);
   socket.removeAllListeners('data');
-  socket.on('data', (chunk: string) => reader.push(chunk));
+  socket.on('data', (chunk: string) => {
+    onRead?.();
+    reader.push(chunk);
+  });
 }

@@ -40,7 +40,7 @@ export interface AmiLinkHandlers {
    * onDropped unparsed. Items of list actions (they carry an ActionID) are always read.
    */
   admits?(event: string, frame: string): boolean;
-  onDropped?(frame: string): void;
+  onDropped?(frame: string, event: string): void;
   /** An answer to an action (Pong, login, list start…): no call event, but the admin's tap shows it. */
   onResponse?(response: AmiEvent): void;
   /** A frame that is no AMI event or response (garbage on the wire): skipped, never fatal. */
@@ -63,6 +63,11 @@ export class AmiLink {
   private retry: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
+  /**
+   * performance.now() when the last chunk came off the PBX socket: while an event is handled, when
+   * it was read (the library hands a chunk's events over before the next chunk is read).
+   */
+  readAt = 0;
   /** List actions (QueueStatus, CoreShowChannels) collecting their items until `EventList: Complete`. */
   private readonly lists = new Map<string, { items: AmiEvent[]; done: (items: AmiEvent[]) => void; fail: (error: Error) => void }>();
 
@@ -190,7 +195,7 @@ export class AmiLink {
     const door: FrameDoor | undefined = admits && {
       // Items of a list action carry its ActionID; looked for only while one is pending (not in every frame).
       admits: (event, frame) => admits(event, frame) || (this.lists.size > 0 && ACTION_ID.test(frame)),
-      dropped: (frame) => onDropped?.(frame),
+      dropped: (frame, event) => onDropped?.(frame, event),
     };
     connectWithFastReader(manager, this.options.port, this.options.host, () => {
       // Stopped or dropped while connecting (a leader handing over, a node stopping): no login on a closed link.
@@ -209,7 +214,7 @@ export class AmiLink {
         this.startHeartbeat();
         this.handlers.onConnected?.();
       });
-    }, door);
+    }, door, () => (this.readAt = performance.now()));
   }
 
   private startHeartbeat(): void {

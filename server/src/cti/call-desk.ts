@@ -15,6 +15,7 @@ import { AgentBoard, type BoardView } from './agent-board';
 import { AgentDirectory } from './agent-directory';
 import { lastCallEnd } from './call-snapshot';
 import { type CallEffect, type TrackedCall, pbxPause } from './call-tracker';
+import { CtiMetrics } from './cti-metrics';
 import { CtiSockets } from './cti-sockets';
 import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
@@ -81,6 +82,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly database: DatabaseStatus,
     private readonly leader: LeaderLink,
     private readonly node: ClusterNode,
+    private readonly metrics: CtiMetrics,
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
@@ -216,8 +218,9 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         void this.matchesOf(effect.call, this.callerE164Of(effect.call));
         break;
       case 'ringing': {
-        if (this.popAtOnce(effect.extension, effect.call, effect.waitSeconds)) break;
-        const popped = this.work.run(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds));
+        const calledAt = this.cti.eventReadAt;
+        if (this.popAtOnce(effect.extension, effect.call, effect.waitSeconds, calledAt)) break;
+        const popped = this.work.run(effect.call.id, () => this.ring(effect.extension, effect.call, effect.waitSeconds, calledAt));
         this.popsInFlight.set(effect.extension, popped);
         void popped.then(() => {
           if (this.popsInFlight.get(effect.extension) === popped) this.popsInFlight.delete(effect.extension);
@@ -229,11 +232,13 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
         if (effect.reason === 'not_answered' && this.cti.tracked.calls.get(effect.callId)?.queue) this.ringNoAnswer.notAnswered(effect.extension);
         this.work.run(effect.callId, () => this.stopRinging(effect.extension, effect.callId, effect.reason));
         break;
-      case 'answered':
+      case 'answered': {
         this.ringNoAnswer.answered(effect.extension);
+        const connectedAt = this.cti.eventReadAt;
         this.answeredAt.set(effect.call.id, effect.extension);
-        this.work.run(effect.call.id, () => this.answer(effect.extension, effect.call, effect.waitSeconds));
+        this.work.run(effect.call.id, () => this.answer(effect.extension, effect.call, effect.waitSeconds, connectedAt));
         break;
+      }
       case 'ended': {
         const extension = this.answeredAt.get(effect.callId);
         this.answeredAt.delete(effect.callId);
@@ -373,13 +378,13 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
    * only: it leaves with its AgentCalled instead of after every other event of the same AMI read
    * (promise continuations run only once all of them are handled). False: ring() does it in order.
    */
-  private popAtOnce(extension: string, call: TrackedCall, waitSeconds: number): boolean {
+  private popAtOnce(extension: string, call: TrackedCall, waitSeconds: number, calledAt: number | null): boolean {
     if (!this.work.idle(call.id)) return false;
     const user = this.directory.knownByExtension(extension);
     const callerE164 = this.callerE164Of(call);
     const found = this.readyMatchesOf(call, callerE164);
     if (!user || !found) return false;
-    this.sendPop(extension, user.id, call, waitSeconds, callerE164, found);
+    this.sendPop(extension, user.id, call, waitSeconds, callerE164, found, calledAt);
     return true;
   }
 
@@ -390,14 +395,23 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return known?.caller === this.callerKey(callerE164, call) ? known.ready : undefined;
   }
 
-  private async ring(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
+  private async ring(extension: string, call: TrackedCall, waitSeconds: number, calledAt: number | null): Promise<void> {
     const user = await this.directory.byExtension(extension);
     if (!user) return;
     const callerE164 = this.callerE164Of(call);
-    this.sendPop(extension, user.id, call, waitSeconds, callerE164, await this.matchesOf(call, callerE164));
+    this.sendPop(extension, user.id, call, waitSeconds, callerE164, await this.matchesOf(call, callerE164), calledAt);
   }
 
-  private sendPop(extension: string, userId: string, call: TrackedCall, waitSeconds: number, callerE164: string | null, { matches, callerHistory, uraRoute }: CallerFound): void {
+  /** `calledAt`: when its AgentCalled was read (CtiService.eventReadAt), for the pop latency; null for a pop of no AgentCalled. */
+  private sendPop(
+    extension: string,
+    userId: string,
+    call: TrackedCall,
+    waitSeconds: number,
+    callerE164: string | null,
+    { matches, callerHistory, uraRoute }: CallerFound,
+    calledAt: number | null,
+  ): void {
     const pop: CallRinging = {
       callId: call.id,
       callerNumber: call.callerNumber,
@@ -414,6 +428,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     atExtension.set(call.id, pop);
     this.pops.set(extension, atExtension);
     this.sockets.toUser(userId, 'call:ringing', pop);
+    if (calledAt !== null) this.metrics.popSent(calledAt);
   }
 
   private async stopRinging(extension: string, callId: string, reason: CallEndReason): Promise<void> {
@@ -422,7 +437,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     if (user) this.sockets.toUser(user.id, 'call:ended', { callId, reason });
   }
 
-  private async answer(extension: string, call: TrackedCall, waitSeconds: number): Promise<void> {
+  /** `connectedAt`: when its AgentConnect was read (CtiService.eventReadAt); null for an answer found at a rebuild. */
+  private async answer(extension: string, call: TrackedCall, waitSeconds: number, connectedAt: number | null): Promise<void> {
     this.pops.get(extension)?.delete(call.id);
     const user = await this.database.throughOutages(() => this.directory.byExtension(extension));
     if (!user) {
@@ -439,6 +455,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       ),
     );
     this.sockets.toUser(user.id, 'call:answered', answered);
+    if (connectedAt !== null) this.metrics.attendanceStarted(connectedAt);
   }
 
   private async end(callId: string, extension: string | undefined, talkSeconds: number | null): Promise<void> {

@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CustomersModule } from '../customers/customers.module';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
+import { CtiMetrics } from './cti-metrics';
 import { CtiSessions } from './cti-sessions';
 import { CtiSockets } from './cti-sockets';
 import { CtiStatus } from './cti-status';
@@ -20,7 +21,7 @@ import { UraRouteTable } from './ura-routes';
 @Module({
   imports: [AuthModule, AttendancesModule, CustomersModule],
   controllers: [CtiController],
-  providers: [CtiStatus, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice, PbxObservations, PbxDiagnostics, UraRouteTable],
+  providers: [CtiStatus, CtiMetrics, CtiService, CtiSockets, CtiSessions, LeaderLink, AgentDirectory, CallDesk, CtiGateway, TakeoverNotice, PbxObservations, PbxDiagnostics, UraRouteTable],
   exports: [CtiStatus, CtiService, CtiSockets, LeaderLink, AgentDirectory, CallDesk],
 })
 export class CtiModule {}

@@ -8,6 +8,7 @@ import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
 import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapshotReconciler } from './call-snapshot';
 import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text, trackerReads } from './call-tracker';
+import { CtiMetrics } from './cti-metrics';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
 import { LeaderLink } from './leader-link';
@@ -46,6 +47,11 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   private lastEventAt: number | null = null;
   /** Events read for events$ besides the tracker's (readAlso). */
   private readonly alsoRead = new Set<string>();
+  /**
+   * While an AMI event is handled (its effects go out synchronously, through effects$): when the
+   * socket read that brought it happened (performance.now()). Null otherwise: a test call, a rebuild.
+   */
+  private handlingReadAt: number | null = null;
   private testCalls = 0;
   private rebuilds = 0;
   private running = false;
@@ -57,6 +63,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     private readonly clock: Clock,
     private readonly node: ClusterNode,
     private readonly leaderLink: LeaderLink,
+    private readonly metrics: CtiMetrics,
     private readonly observations: PbxObservations,
   ) {
     this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
@@ -86,6 +93,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
       },
       {
         onState: (state) => {
+          if (state === 'connected') this.metrics.linkConnected();
           this.status.state = state;
           this.connectedSince = state === 'connected' ? new Date() : null;
           this.logger[state === 'connected' ? 'log' : 'warn'](`AMI ${host}: ${state}`);
@@ -95,16 +103,25 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.observations.heard(event, frame);
           return reads(event, frame) || this.alsoRead.has(event);
         },
-        onDropped: (frame) => {
+        onDropped: (frame, event) => {
           this.lastEventAt = Date.now();
           this.tap.record(frame, this.lastEventAt);
+          this.metrics.eventDropped(event);
         },
         onEvent: (event) => {
+          const startedAt = performance.now();
           this.lastEventAt = Date.now();
           this.tap.record(event, this.lastEventAt);
+          this.metrics.eventRead(event.event);
           const now = this.now();
-          this.apply(track(this.state, event, now));
-          this.events$.next({ event, now });
+          this.handlingReadAt = this.link!.readAt;
+          try {
+            this.apply(track(this.state, event, now));
+            this.events$.next({ event, now });
+          } finally {
+            this.handlingReadAt = null;
+          }
+          this.metrics.eventHandled(startedAt);
         },
         onResponse: (response) => this.tap.record(response, Date.now()),
         onSkipped: (reason, frame) => {
@@ -155,6 +172,14 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   /** False until the first rebuild after start: before it, the server knows nothing of the calls. */
   get ready(): boolean {
     return !this.link || this.rebuilds > 0;
+  }
+
+  /**
+   * Inside an effects$ handler: when the AMI event behind the effect was read off the socket
+   * (performance.now()), for the latency figures; null for effects of no event (a rebuild, a test call).
+   */
+  get eventReadAt(): number | null {
+    return this.handlingReadAt;
   }
 
   get tracked(): CallTrackerState {

@@ -1,4 +1,4 @@
-import type { DataSourceOptions } from 'typeorm';
+import { AdvancedConsoleLogger, type DataSourceOptions, type LoggerOptions, type QueryRunner } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { CustomerAddressEntity, CustomerEntity, CustomerPhoneEntity, PortalAccountEntity } from '../customers/customer.entities';
 import { knowledgeEntityClasses } from '../knowledge/knowledge.entities';
@@ -61,12 +61,33 @@ export const migrations = [
  */
 const CONNECT_TIMEOUT_MS = 5000;
 
+/** TypeORM's own logger (what `logging` asks for, nothing else), telling `onQueryError` of every statement that failed. */
+class QueryErrorsLogger extends AdvancedConsoleLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly onQueryError: (error: unknown) => void,
+  ) {
+    super(options);
+  }
+
+  // Typed as a string by TypeORM; PostgresQueryRunner passes the driver's error object.
+  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    this.onQueryError(error);
+    super.logQueryError(error, query, parameters, queryRunner);
+  }
+}
+
 /**
  * Migrations run at start, by DatabaseModule under an advisory lock (migrate.ts); the schema is never
  * synchronized from entities. `onPoolError` hears what
  * the pool's idle connections report (the server went away); the pool drops those connections itself.
+ * `onQueryError` hears every statement that failed (the metrics count them).
  */
-export function databaseOptions(url: string, onPoolError?: (error: Error) => void): DataSourceOptions {
+export function databaseOptions(url: string, onPoolError?: (error: Error) => void, onQueryError?: (error: unknown) => void): DataSourceOptions {
+  // Not 'error': TypeORM would log failed queries with their parameters (password hashes, CPFs).
+  // Not 'warn': on Ctrl-C PostgreSQL gets the signal too and every pooled connection would warn.
+  // An unreachable database answers 503 and DatabaseStatus logs it; any other failing query is a logged 500.
+  const logging: LoggerOptions = ['migration'];
   return {
     type: 'postgres',
     url,
@@ -75,10 +96,8 @@ export function databaseOptions(url: string, onPoolError?: (error: Error) => voi
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    // Not 'error': TypeORM would log failed queries with their parameters (password hashes, CPFs).
-    // Not 'warn': on Ctrl-C PostgreSQL gets the signal too and every pooled connection would warn.
-    // An unreachable database answers 503 and DatabaseStatus logs it; any other failing query is a logged 500.
-    logging: ['migration'],
+    logging,
+    ...(onQueryError && { logger: new QueryErrorsLogger(logging, onQueryError) }),
     connectTimeoutMS: CONNECT_TIMEOUT_MS,
     ...(onPoolError && { poolErrorHandler: onPoolError }),
     // Idle connections are kept (pg-pool closes them after 10 s by default): opening one costs a

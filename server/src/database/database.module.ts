@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Settings } from '../config/settings';
+import { DatabaseMetrics } from './database-metrics';
 import { databaseOptions } from './database-options';
 import { DatabaseStatus } from './database-status';
 import { DatabaseStatusModule } from './database-status.module';
@@ -17,9 +18,13 @@ import { SeedRunner } from './seeding/seed-runner';
     TypeOrmModule.forRootAsync({
       imports: [DatabaseStatusModule],
       // A pooled connection that breaks while idle is the first sign of an outage.
-      useFactory: (config: ConfigService<Settings, true>, status: DatabaseStatus) =>
-        databaseOptions(config.get('databaseUrl', { infer: true }), (error) => status.reportFailure(error)),
-      inject: [ConfigService, DatabaseStatus],
+      useFactory: (config: ConfigService<Settings, true>, status: DatabaseStatus, metrics: DatabaseMetrics) =>
+        databaseOptions(
+          config.get('databaseUrl', { infer: true }),
+          (error) => status.reportFailure(error),
+          (error) => metrics.queryFailed(error),
+        ),
+      inject: [ConfigService, DatabaseStatus, DatabaseMetrics],
       // Migrated before anything uses it; a failed attempt closes its pool before TypeOrmModule retries.
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();

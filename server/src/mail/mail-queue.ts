@@ -21,6 +21,8 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly sealer: MailSealer;
   private readonly transport: MailTransport;
   private readonly retryDelaySeconds: number;
+  /** Attempts to send that failed on this node since it started (each is tried again later). */
+  private failedSends = 0;
 
   constructor(
     config: ConfigService<Settings, true>,
@@ -52,13 +54,28 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
       });
     });
     await this.boss.work<SealedMail>(QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-      await this.transport.send(this.sealer.open(job.data));
+      try {
+        await this.transport.send(this.sealer.open(job.data));
+      } catch (error) {
+        this.failedSends += 1;
+        throw error;
+      }
     });
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
     this.transport.close();
+  }
+
+  get sendFailures(): number {
+    return this.failedSends;
+  }
+
+  /** Messages not sent yet: waiting for their first try, and waiting to be tried again after a failure. */
+  async depth(): Promise<{ waiting: number; retrying: number }> {
+    const [waiting, unsent] = await Promise.all([this.boss.getQueueSize(QUEUE, { before: 'retry' }), this.boss.getQueueSize(QUEUE, { before: 'active' })]);
+    return { waiting, retrying: unsent - waiting };
   }
 
   /**

@@ -121,6 +121,9 @@ describe('queue figures from the recorded Asterisk transcripts', () => {
     // An hour after the last call nothing is left: not reset at midnight, not kept forever.
     expect(live.queueAt((end + WINDOW_MS) / 1000)).toMatchObject({ answered: 0, abandoned: 0, serviceLevelPercent: null, averageWaitSeconds: null, averageTalkSeconds: null });
     expect(live.stats.nextExpiry()).toBeNull();
+    // The totals (/metrics counters) keep every answer and abandon: Prometheus takes rates over its own ranges.
+    expect(live.stats.totals('atendimento')).toEqual({ answered: 5, answeredWithinServiceLevel: 5, abandoned: 2 });
+    expect(live.stats.totals('nenhuma')).toEqual({ answered: 0, answeredWithinServiceLevel: 0, abandoned: 0 });
   });
 
   it('after a reconnect who waits comes from QueueStatus, longest first', () => {

@@ -20,6 +20,13 @@ export interface QueueCounts {
   averageTalkSeconds: number | null;
 }
 
+/** Answers and abandons of one queue since these stats began (a counter never goes down, unlike the window's figures). */
+export interface QueueTotals {
+  answered: number;
+  answeredWithinServiceLevel: number;
+  abandoned: number;
+}
+
 /** Values in time order; those older than the window leave from the front as time passes. */
 class WindowedSeries {
   private readonly times: number[] = [];
@@ -66,6 +73,7 @@ interface QueueRecord {
   abandoned: WindowedSeries;
   /** Per completed call: talk seconds (AgentComplete TalkTime). */
   talk: WindowedSeries;
+  totals: QueueTotals;
 }
 
 const seconds = (value: AmiEvent[string] | undefined): number | null => {
@@ -107,13 +115,17 @@ export class QueueStats {
         const record = this.record(queue);
         record.waiting.delete(text(event.uniqueid) ?? '');
         record.abandoned.push(now, 1);
+        record.totals.abandoned += 1;
         return true;
       }
       case 'AgentConnect': {
         const record = this.record(queue);
         const held = seconds(event.holdtime) ?? 0;
+        const within = held <= this.config.serviceLevelSeconds ? 1 : 0;
         record.answered.push(now, held);
-        record.withinServiceLevel.push(now, held <= this.config.serviceLevelSeconds ? 1 : 0);
+        record.withinServiceLevel.push(now, within);
+        record.totals.answered += 1;
+        record.totals.answeredWithinServiceLevel += within;
         return true;
       }
       case 'AgentComplete': {
@@ -172,6 +184,11 @@ export class QueueStats {
     };
   }
 
+  /** The queue's answers and abandons since these stats began. */
+  totals(queue: string): Readonly<QueueTotals> {
+    return this.queues.get(queue)?.totals ?? { answered: 0, answeredWithinServiceLevel: 0, abandoned: 0 };
+  }
+
   /** When the oldest sample leaves the window, changing the figures with no event: null when none is kept. */
   nextExpiry(): number | null {
     let oldest: number | null = null;
@@ -187,7 +204,14 @@ export class QueueStats {
   private record(queue: string): QueueRecord {
     let record = this.queues.get(queue);
     if (!record) {
-      record = { waiting: new Map(), answered: new WindowedSeries(), withinServiceLevel: new WindowedSeries(), abandoned: new WindowedSeries(), talk: new WindowedSeries() };
+      record = {
+        waiting: new Map(),
+        answered: new WindowedSeries(),
+        withinServiceLevel: new WindowedSeries(),
+        abandoned: new WindowedSeries(),
+        talk: new WindowedSeries(),
+        totals: { answered: 0, answeredWithinServiceLevel: 0, abandoned: 0 },
+      };
       this.queues.set(queue, record);
     }
     return record;

@@ -11,7 +11,7 @@ import { CallDesk } from '../cti/call-desk';
 import { CtiSockets } from '../cti/cti-sockets';
 import { CtiService } from '../cti/cti.service';
 import { LeaderLink } from '../cti/leader-link';
-import { QUEUE_STATS_EVENTS, QueueStats } from './queue-stats';
+import { QUEUE_STATS_EVENTS, QueueStats, type QueueTotals } from './queue-stats';
 import { buildQueuesSnapshot } from './queues-snapshot';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SupervisionFeed } from './supervision-feed';
@@ -116,6 +116,15 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`Supervisão: não foi possível montar o quadro das filas: ${String(error)}`);
     }
+  }
+
+  /**
+   * The queues and agents as of now, for /metrics; null on a follower, which hears no PBX. Without
+   * the users' names: the agents are those the PBX or a desk made known.
+   */
+  figuresNow(): { board: QueuesBoard; totals: (queue: string) => Readonly<QueueTotals> } | null {
+    if (this.node.role === 'follower') return null;
+    return { board: this.board(new Map()), totals: (queue) => this.stats.totals(queue) };
   }
 
   private board(users: ReadonlyMap<string, { name: string }>): QueuesBoard {
