@@ -20,6 +20,7 @@ export * from './cti/schemas';
 export * from './supervision/schemas';
 export * from './supervision/queues-delta';
 export * from './supervision/queues-feed';
+export * from './supervision/abandoned-calls';
 export * from './attendances/protocols';
 export * from './attendances/schemas';
 export * from './requests/schemas';

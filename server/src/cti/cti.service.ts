@@ -32,6 +32,8 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   /** Every AMI event read (the tracker's and those asked with readAlso) after the tracker took it, with the time it was tracked at. */
   readonly events$ = new Subject<{ event: AmiEvent; now: number }>();
   readonly rebuilt$ = new Subject<{ snapshot: AmiSnapshot; now: number }>();
+  /** A caller hung up waiting in a queue: supervisors get them to call back. */
+  readonly abandoned$ = new Subject<{ call: TrackedCall; endedAt: number }>();
   /** CTI_PAUSE_REASONS: agent:pause takes these only. */
   readonly pauseReasons: readonly string[];
   /** CTI_RONA_REASON, or null when the ring-no-answer auto-pause is off (CTI_RONA_LIMIT 0). */
@@ -252,10 +254,16 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   }
 
   private apply(result: { state: CallTrackerState; effects: CallEffect[] }): void {
+    const before = this.state;
     this.state = result.state;
     for (const effect of result.effects) {
       if (effect.type === 'ringing') this.observations.rang(effect.call.id, Object.keys(effect.call.ura));
       this.effects$.next(effect);
+      // The caller as the call last stood, which the state no longer holds once it ended.
+      if (effect.type === 'ended' && effect.reason === 'abandoned') {
+        const call = before.calls.get(effect.callId);
+        if (call) this.abandoned$.next({ call, endedAt: effect.endedAt });
+      }
     }
   }
 

@@ -20,6 +20,8 @@ export interface LeaderRequests {
   overview: { payload: Record<string, never>; answer: Omit<CtiOverview, 'node' | 'role'> & { leader: string } };
   events: { payload: { q?: string; limit: number }; answer: CtiTapEntry[] };
   'test-call': { payload: Required<Pick<CtiTestCall, 'extension' | 'callerNumber'>> & Pick<CtiTestCall, 'document'>; answer: string };
+  /** [Ligar de volta] on an abandoned call: Originate through the leader's link. */
+  callback: { payload: { abandonedId: string; extension: string; userId: string }; answer: true };
   /** The PBX wiring check, run where the link is. */
   diagnostics: { payload: Record<string, never>; answer: CtiDiagnostics };
 }

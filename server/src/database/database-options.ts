@@ -27,6 +27,7 @@ import { PortalPasswordResets1766304000000 } from './migrations/1766304000000-po
 import { Open311Clients1766390400000 } from './migrations/1766390400000-open311-clients';
 import { UraRoutes1766563200000 } from './migrations/1766563200000-ura-routes';
 import { RestorableUnaccent1766649600000 } from './migrations/1766649600000-restorable-unaccent';
+import { AbandonedCalls1766736000000 } from './migrations/1766736000000-abandoned-calls';
 
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
 export const migrations = [
@@ -53,6 +54,7 @@ export const migrations = [
   Open311Clients1766390400000,
   UraRoutes1766563200000,
   RestorableUnaccent1766649600000,
+  AbandonedCalls1766736000000,
 ];
 
 /**

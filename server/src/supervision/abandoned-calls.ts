@@ -1,0 +1,152 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Subscription } from 'rxjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AbandonedCall, type AbandonedList, type AbandonedQuery, normalizePhone, reportTimeZone } from '@receptivo/shared';
+import { ApiException, notFound } from '../common/api-exception';
+import { Clock } from '../common/clock';
+import type { Settings } from '../config/settings';
+import type { TrackedCall } from '../cti/call-tracker';
+import { CtiService } from '../cti/cti.service';
+
+interface AbandonedRow {
+  id: string;
+  caller_number: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  queue: string | null;
+  wait_seconds: number;
+  abandoned_at: Date;
+  status: 'pending' | 'done';
+  done_reason: AbandonedCall['doneReason'];
+  done_at: Date | null;
+  done_by_name: string | null;
+  attempts: { at: string; userName: string; extension: string; result: AbandonedCall['attempts'][number]['result']; attendanceProtocol: string | null }[];
+}
+
+const SELECT = `
+  SELECT a.id, a.caller_number, a.customer_id, c.name AS customer_name, a.queue, a.wait_seconds, a.abandoned_at, a.status,
+         a.done_reason, a.done_at, u.name AS done_by_name,
+         coalesce((SELECT json_agg(json_build_object(
+                    'at', to_char(t.attempted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'userName', tu.name,
+                    'extension', t.extension, 'result', t.result, 'attendanceProtocol', ta.protocol) ORDER BY t.attempted_at)
+                     FROM callback_attempts t JOIN users tu ON tu.id = t.user_id LEFT JOIN attendances ta ON ta.id = t.attendance_id
+                    WHERE t.abandoned_call_id = a.id), '[]') AS attempts
+    FROM abandoned_calls a
+    LEFT JOIN customers c ON c.id = a.customer_id
+    LEFT JOIN users u ON u.id = a.done_by`;
+
+const toView = (row: AbandonedRow): AbandonedCall => ({
+  id: row.id,
+  callerNumber: row.caller_number,
+  customer: row.customer_id ? { id: row.customer_id, name: row.customer_name! } : null,
+  queue: row.queue,
+  waitSeconds: row.wait_seconds,
+  abandonedAt: row.abandoned_at.toISOString(),
+  status: row.status,
+  doneReason: row.done_reason,
+  doneAt: row.done_at?.toISOString() ?? null,
+  doneBy: row.done_by_name,
+  attempts: row.attempts,
+});
+
+/**
+ * Abandoned calls for supervisors to call back: every caller who hung up waiting in a queue is
+ * kept with the customer their number (or the URA's document) matched. One is done when the same
+ * number calls in again and is answered, when a callback reaches the citizen, or by hand.
+ * Recorded by the node that holds the PBX link; read by any.
+ */
+@Injectable()
+export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(AbandonedCalls.name);
+  private readonly defaultAreaCode: string;
+  private subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cti: CtiService,
+    private readonly clock: Clock,
+    config: ConfigService<Settings, true>,
+  ) {
+    this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+  }
+
+  onModuleInit(): void {
+    this.subscriptions = [
+      this.cti.abandoned$.subscribe(({ call, endedAt }) => {
+        this.record(call, endedAt).catch((error: unknown) => this.logger.error(`chamada abandonada ${call.id} não registrada: ${String(error)}`));
+      }),
+      this.cti.effects$.subscribe((effect) => {
+        if (effect.type !== 'answered') return;
+        const e164 = this.e164Of(effect.call.callerNumber);
+        if (e164) this.closeCalledIn(e164).catch((error: unknown) => this.logger.error(`retornos de ${e164} não encerrados: ${String(error)}`));
+      }),
+    ];
+  }
+
+  onModuleDestroy(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
+  }
+
+  e164Of(number: string | null): string | null {
+    return number ? (normalizePhone(number, this.defaultAreaCode)?.e164 ?? null) : null;
+  }
+
+  /** Kept once per call (a replayed or rebuilt abandon changes nothing). */
+  async record(call: TrackedCall, endedAt: number): Promise<void> {
+    const e164 = this.e164Of(call.callerNumber);
+    const waitSeconds = call.joinedAt === null ? 0 : Math.max(0, Math.round((endedAt - call.joinedAt) / 1000));
+    await this.dataSource.query(
+      `INSERT INTO abandoned_calls (call_id, caller_number, caller_e164, customer_id, queue, wait_seconds, abandoned_at)
+       VALUES ($1, $2, $3,
+               coalesce((SELECT p.customer_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.e164 = $3 ORDER BY c.name, c.id LIMIT 1),
+                        (SELECT id FROM customers WHERE document = $4)),
+               $5, $6, $7)
+       ON CONFLICT (call_id) DO NOTHING`,
+      [call.id, call.callerNumber, e164, call.ura.document?.replace(/\D/g, '') || null, call.queue, waitSeconds, new Date(endedAt)],
+    );
+  }
+
+  /** The same number called in and was answered: its pending abandons are done. */
+  async closeCalledIn(e164: string): Promise<void> {
+    await this.dataSource.query(
+      "UPDATE abandoned_calls SET status = 'done', done_reason = 'called_in', done_at = $2 WHERE caller_e164 = $1 AND status = 'pending'",
+      [e164, this.clock.now()],
+    );
+  }
+
+  async list(query: AbandonedQuery): Promise<AbandonedList> {
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    if (query.status !== 'all') conditions.push(`a.status = ${param(query.status)}`);
+    if (query.from) conditions.push(`a.abandoned_at >= (${param(query.from)}::date)::timestamp AT TIME ZONE '${reportTimeZone}'`);
+    if (query.to) conditions.push(`a.abandoned_at < (${param(query.to)}::date + 1)::timestamp AT TIME ZONE '${reportTimeZone}'`);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM abandoned_calls a ${where}`, values);
+    const rows = await this.dataSource.query<AbandonedRow[]>(
+      `${SELECT} ${where} ORDER BY a.abandoned_at DESC, a.id LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
+      values,
+    );
+    return { items: rows.map(toView), total };
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<AbandonedCall> {
+    const [row] = await manager.query<AbandonedRow[]>(`${SELECT} WHERE a.id = $1`, [id]);
+    if (!row) throw notFound('Chamada abandonada');
+    return toView(row);
+  }
+
+  /** A supervisor resolved it some other way. */
+  async markDone(id: string, userId: string): Promise<AbandonedCall> {
+    const [updated] = await this.dataSource.query<[{ id: string }[], number]>(
+      "UPDATE abandoned_calls SET status = 'done', done_reason = 'by_hand', done_at = $2, done_by = $3 WHERE id = $1 AND status = 'pending' RETURNING id",
+      [id, this.clock.now(), userId],
+    );
+    if (updated.length === 0) {
+      await this.get(id);
+      throw new ApiException(409, 'CONFLICT', 'Esta chamada abandonada já foi resolvida.');
+    }
+    return this.get(id);
+  }
+}
