@@ -73,7 +73,7 @@ const rowTexts = (table: HTMLElement) =>
 test('Ao vivo shows the queues and the attendants of the last snapshot, filtered by queue', async () => {
   const { socket, user } = await openSupervision();
   expect(screen.getByRole('tab', { name: 'Ao vivo' })).toHaveAttribute('aria-selected', 'true');
-  expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Ao vivo', 'Relatórios', 'Alertas']);
+  expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Ao vivo', 'Relatórios', 'Alertas', 'Abandonadas']);
   expect(screen.getByText('Aguardando o quadro das filas…')).toBeInTheDocument();
   expect(within(screen.getByRole('tabpanel')).getByText('Telefonia conectada')).toBeInTheDocument();
 

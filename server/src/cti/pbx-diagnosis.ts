@@ -33,7 +33,7 @@ export interface PbxDiagnosis {
 
 /** manager.conf lines of a least-privilege user for the desk (docs/asterisk.md explains each class). */
 const READ_LINE = 'read = call,agent,user,dialplan';
-const WRITE_LINE = 'write = agent,reporting';
+const WRITE_LINE = 'write = agent,reporting,originate';
 /** More than this between the clocks and the waits and times on the desks are visibly wrong. */
 const CLOCK_TOLERANCE_MS = 2_000;
 

@@ -88,7 +88,7 @@ describe('PBX wiring check (GET /api/cti/diagnostics)', () => {
 
     const { findings } = await diagnostics();
     expect(findings.map((finding) => [finding.code, finding.title, finding.fix?.lines.at(-1)])).toEqual([
-      ['write_class_missing', 'O usuário do AMI não tem permissão para a ação QueuePause.', 'write = agent,reporting'],
+      ['write_class_missing', 'O usuário do AMI não tem permissão para a ação QueuePause.', 'write = agent,reporting,originate'],
       ['read_class_missing', 'Nenhum evento da classe dialplan chega ao servidor.', 'read = call,agent,user,dialplan'],
     ]);
     // The probes change nothing on the PBX: their QueuePause names no member. The only other one is
