@@ -33,6 +33,7 @@ export class FakeKnowledgeServer {
       keywords: ['lâmpada', 'poste'],
       requestTypeIds: [],
       position: 0,
+      published: false,
       active: true,
       updatedAt: now(),
       ...fields,

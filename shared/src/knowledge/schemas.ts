@@ -79,12 +79,15 @@ export const informationSchema = z.object({
   /** Request types the information leads to, offered as [Registrar solicitação] beside it. */
   requestTypeIds: z.array(id),
   position,
-  /** Published on the citizens' portal (Informações); the desk sees every active information. */
-  published: z.boolean(),
+  /**
+   * Published on the citizens' portal (Informações); the desk sees every active information. False
+   * when absent: a desktop's offline cache may hold informations saved before the portal existed.
+   */
+  published: z.boolean().default(false),
   active: z.boolean(),
   updatedAt: timestamp,
 });
-export type Information = z.infer<typeof informationSchema>;
+export type Information = z.output<typeof informationSchema>;
 const categoryId = z.string({ error: 'Escolha a sessão.' }).uuid('Escolha a sessão.');
 const informationFields = {
   categoryId,
