@@ -11,6 +11,7 @@ import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { customerHistoryKey, customerHistoryQuery } from '../customers/customers-api';
 import { HistoryTable } from '../customers/HistoryTable';
+import { callFrequency } from '../cti/CallerHistoryFacts';
 import { formatDateTime } from '../ui/format';
 import { Protocol } from '../ui/Protocol';
 import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
@@ -19,6 +20,13 @@ import { OverdueBadge, RequestStatusBadge } from '../ui/StatusBadge';
 const RECENT_ATTENDANCES = 5;
 
 const isActive = (request: CustomerHistoryRequest) => request.status === 'open' || request.status === 'in_progress';
+
+const HOUR_MS = 3_600_000;
+/** The earlier attendances of the last 24 h and 7 days, as the pop counts them ("Ligou 3 vezes hoje"). */
+function frequencyOf(attendances: CustomerHistoryAttendance[], now: number): string | null {
+  const since = (hours: number) => attendances.filter((item) => now - Date.parse(item.startedAt) <= hours * HOUR_MS).length;
+  return callFrequency({ attendancesLast24h: since(24), attendancesLast7d: since(24 * 7), openRequests: [] });
+}
 
 interface CallerHistoryProps {
   customerId: string;
@@ -61,6 +69,7 @@ export function CallerHistory({ customerId, attendance, onOpenRequest }: CallerH
       )}
       {history.data && (
         <>
+          <Frequency text={frequencyOf(history.data.attendances.filter((item) => item.id !== attendance.id), Date.now())} />
           <OpenRequests requests={history.data.requests.filter(isActive)} onOpen={onOpenRequest} />
           <RecentAttendances
             attendances={history.data.attendances.filter((item) => item.id !== attendance.id).slice(0, RECENT_ATTENDANCES)}
@@ -69,6 +78,10 @@ export function CallerHistory({ customerId, attendance, onOpenRequest }: CallerH
       )}
     </section>
   );
+}
+
+function Frequency({ text }: { text: string | null }) {
+  return text ? <p className="caller-history__frequency">{text}</p> : null;
 }
 
 function OpenRequests({ requests, onOpen }: { requests: CustomerHistoryRequest[]; onOpen: (requestId: string) => void }) {

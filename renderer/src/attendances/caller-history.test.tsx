@@ -169,3 +169,13 @@ test('a history that cannot be loaded says so and offers to try again', async ()
   await user.click(within(region).getByRole('button', { name: 'Tentar novamente' }));
   expect(await within(region).findByRole('table', { name: 'Solicitações em aberto' })).toBeInTheDocument();
 });
+
+test('a caller who called earlier today is told on the desk as on the pop: "Ligou 1 vez hoje · 2 nos últimos 7 dias"', async () => {
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+  const recent = history();
+  const [current, earlier] = recent.attendances;
+  recent.attendances = [current, { ...earlier, startedAt: hoursAgo(2) }, { ...earlier, id: '5b0e7c2a-1d3f-4a5b-8c6d-7e8f9a0b1c99', startedAt: hoursAgo(72) }, { ...earlier, id: '5b0e7c2a-1d3f-4a5b-8c6d-7e8f9a0b1c98', startedAt: hoursAgo(24 * 30) }];
+  openDesk({ [historyRoute]: { status: 200, body: recent } }, withMaria());
+  const region = await callerHistory();
+  expect(await within(region).findByText('Ligou 1 vez hoje · 2 nos últimos 7 dias')).toBeInTheDocument();
+});
