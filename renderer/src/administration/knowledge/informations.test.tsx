@@ -97,14 +97,17 @@ test('the text formatted with the toolbar is sent as HTML', async () => {
   await user.type(within(form).getByLabelText('Título'), 'Taxa do lixo');
   const toolbar = within(form).getByRole('group', { name: 'Formatação: Texto' });
 
-  await user.click(within(form).getByRole('textbox', { name: 'Texto' }));
+  const text = within(form).getByRole('textbox', { name: 'Texto' });
+  await user.click(text);
   await user.paste('Pague até o dia 10.');
   await user.keyboard('{Control>}a{/Control}');
   await user.click(within(toolbar).getByRole('button', { name: 'Lista' }));
   await user.click(within(toolbar).getByRole('button', { name: 'Negrito' }));
+  // A toolbar button gives the focus back to its editor in a later turn: wait for it, or it would
+  // take the focus from the next editor clicked.
+  await waitFor(() => expect(text).toHaveFocus());
   const solution = within(form).getByRole('textbox', { name: 'Solução Proposta' });
   await user.click(solution);
-  // The editor takes the focus in its own turn: pasting before would land in the Texto editor.
   await waitFor(() => expect(solution).toHaveFocus());
   await user.paste('Pague pelo portal.');
   await user.click(within(form).getByRole('button', { name: 'Salvar' }));

@@ -50,6 +50,7 @@ test('an admin sees Usuários first, then the knowledge tabs, then Telefonia and
     'Quadros de avisos',
     'Telefonia',
     'Acessos a dados',
+    'Aplicativos Open311',
   ]);
   expect(screen.getByRole('tab', { name: 'Usuários' })).toHaveAttribute('aria-selected', 'true');
   expect(await screen.findByText('Nenhum usuário cadastrado.')).toBeInTheDocument();
