@@ -24,6 +24,7 @@ import { PortalSessions1766044800000 } from './migrations/1766044800000-portal-s
 import { PortalRequestActions1766131200000 } from './migrations/1766131200000-portal-request-actions';
 import { WebAttendances1766217600000 } from './migrations/1766217600000-web-attendances';
 import { PortalPasswordResets1766304000000 } from './migrations/1766304000000-portal-password-resets';
+import { KnowledgeSearches1766476800000 } from './migrations/1766476800000-knowledge-searches';
 
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
 export const migrations = [
@@ -47,6 +48,7 @@ export const migrations = [
   PortalRequestActions1766131200000,
   WebAttendances1766217600000,
   PortalPasswordResets1766304000000,
+  KnowledgeSearches1766476800000,
 ];
 
 /**
