@@ -56,7 +56,7 @@ export class SearchService implements OnApplicationBootstrap {
   async search(query: SearchQuery, user: AuthenticatedUser): Promise<SearchResponse> {
     const results = await Promise.all(this.sources.map((source) => source.search(query, user)));
     const items = results.flat().sort((a, b) => b.score - a.score).slice(0, query.limit);
-    // For the knowledge gaps; written while the answer goes out (KnowledgeSearchLog).
+    // Counted for the knowledge gaps, written after the answer (KnowledgeSearchLog).
     const search = query.keyword ? { text: query.keyword, kind: 'keyword' as const } : { text: query.q ?? '', kind: 'general' as const };
     this.log.deskSearch({ ...search, resultCount: items.length }, user.id);
     return { items };
