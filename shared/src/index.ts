@@ -16,6 +16,7 @@ export * from './open311/schemas';
 export * from './knowledge/schemas';
 export * from './knowledge/form-builder';
 export * from './knowledge/search-words';
+export * from './knowledge/gaps';
 export * from './cti/schemas';
 export * from './supervision/schemas';
 export * from './supervision/queues-delta';

@@ -1,8 +1,10 @@
-import { type Role, menuFor } from '@receptivo/shared';
+import { type KnowledgeGaps, type Role, menuFor } from '@receptivo/shared';
 import type { Page } from 'playwright-core';
+import { until } from '../../server/src/testing/until';
 import { axeViolations } from '../support/accessibility';
 import { CALL_CENTER_SCREEN, withPage } from '../support/browser';
 import { earlierPotholeOfMaria } from '../support/earlier-request';
+import { signedInApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
 /**
@@ -22,6 +24,15 @@ describe('every screen passes axe-core', () => {
 
   beforeAll(async () => {
     desk = await startDesk();
+    // A knowledge search that finds nothing, so Administração › Lacunas da base shows its table.
+    const attendant = await signedInApi(desk.server.url, desk.credentials.attendant);
+    await attendant('GET', `/api/search?${new URLSearchParams({ q: 'zabumba xilofonica' })}`);
+    const supervisor = await signedInApi(desk.server.url, desk.credentials.supervisor);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+    await until(
+      async () => (await supervisor<KnowledgeGaps>('GET', `/api/knowledge/gaps?from=${today}&to=${today}`)).items.length > 0,
+      'the search to be recorded',
+    );
   });
   afterAll(() => desk?.close());
 

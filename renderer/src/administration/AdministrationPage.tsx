@@ -6,6 +6,7 @@ import { Page } from '../ui/Page';
 import { Tabs, type TabItem } from '../ui/Tabs';
 import { CategoriesPanel } from './knowledge/CategoriesPanel';
 import { InformationsPanel } from './knowledge/InformationsPanel';
+import { KnowledgeGapsPanel } from './knowledge/KnowledgeGapsPanel';
 import { NoticesPanel } from './knowledge/NoticesPanel';
 import { OrgansPanel } from './knowledge/OrgansPanel';
 import { RequestTypesPanel } from './knowledge/RequestTypesPanel';
@@ -23,6 +24,7 @@ const knowledgeTabs: readonly TabItem[] = [
   { key: 'request-types', label: 'Tipos de solicitação', content: <RequestTypesPanel /> },
   { key: 'script', label: 'Script', content: <ScriptPanel /> },
   { key: 'notices', label: 'Quadros de avisos', content: <NoticesPanel /> },
+  { key: 'knowledge-gaps', label: 'Lacunas da base', content: <KnowledgeGapsPanel /> },
 ];
 
 const usersTab: TabItem = { key: 'users', label: 'Usuários', content: <UsersPanel /> };

@@ -71,6 +71,8 @@ export const knowledgeQuery = (api: ApiClient, q: string) =>
   queryOptions({
     queryKey: [...portalKey, 'knowledge', q],
     queryFn: () => api.get<PortalKnowledgeResults>(`/api/portal/knowledge?${new URLSearchParams({ q })}`),
+    // Each search asked is counted for the knowledge gaps: coming back to the window is not a new one.
+    refetchOnWindowFocus: false,
   });
 
 export const myDataQuery = (api: ApiClient) => queryOptions({ queryKey: myDataKey, queryFn: () => api.get<PortalData>('/api/portal/my-data') });

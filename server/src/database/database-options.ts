@@ -25,6 +25,7 @@ import { PortalRequestActions1766131200000 } from './migrations/1766131200000-po
 import { WebAttendances1766217600000 } from './migrations/1766217600000-web-attendances';
 import { PortalPasswordResets1766304000000 } from './migrations/1766304000000-portal-password-resets';
 import { Open311Clients1766390400000 } from './migrations/1766390400000-open311-clients';
+import { KnowledgeSearches1766476800000 } from './migrations/1766476800000-knowledge-searches';
 import { UraRoutes1766563200000 } from './migrations/1766563200000-ura-routes';
 import { RestorableUnaccent1766649600000 } from './migrations/1766649600000-restorable-unaccent';
 import { AbandonedCalls1766736000000 } from './migrations/1766736000000-abandoned-calls';
@@ -52,6 +53,7 @@ export const migrations = [
   WebAttendances1766217600000,
   PortalPasswordResets1766304000000,
   Open311Clients1766390400000,
+  KnowledgeSearches1766476800000,
   UraRoutes1766563200000,
   RestorableUnaccent1766649600000,
   AbandonedCalls1766736000000,

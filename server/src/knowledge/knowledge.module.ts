@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ChangeFeedService, KNOWLEDGE_COLLECTIONS } from './change-feed.service';
+import { KnowledgeGapsController } from './knowledge-gaps.controller';
+import { KnowledgeGapsReport } from './knowledge-gaps';
 import { KnowledgeSearch } from './knowledge-search';
+import { KnowledgeSearchLog } from './knowledge-search-log';
 import { knowledgeCollectionControllers, knowledgeCollectionRoutes } from './knowledge-admin.controllers';
 import { KnowledgeCollection } from './knowledge-collection';
 import { KnowledgeReadService } from './knowledge-read.service';
@@ -19,7 +22,7 @@ const collectionProviders = knowledgeSpecs.map((spec) => ({
 
 @Module({
   imports: [DiscoveryModule],
-  controllers: [KnowledgeController, ...knowledgeCollectionControllers],
+  controllers: [KnowledgeController, KnowledgeGapsController, ...knowledgeCollectionControllers],
   providers: [
     ...collectionProviders,
     {
@@ -31,8 +34,10 @@ const collectionProviders = knowledgeSpecs.map((spec) => ({
     ChangeFeedService,
     SearchService,
     KnowledgeSearch,
+    KnowledgeSearchLog,
+    KnowledgeGapsReport,
     KnowledgeSeeder,
   ],
-  exports: [SearchService, KnowledgeSearch],
+  exports: [SearchService, KnowledgeSearch, KnowledgeSearchLog],
 })
 export class KnowledgeModule {}

@@ -19,12 +19,10 @@ import {
 } from '@receptivo/shared';
 import { Citizen, CurrentCitizen, Public } from '../auth/access.decorators';
 import type { AuthenticatedCitizen } from '../auth/citizen-sessions';
+import { clientAddress } from '../common/client-address';
 import { Returns, ValidBody } from '../common/zod-validation';
 import { PortalAuthService } from './portal-auth.service';
 import { PortalPasswordResets } from './portal-password-resets';
-
-/** request.ip: the socket's peer, or X-Forwarded-For's client when the peer is in TRUSTED_PROXIES. */
-const clientAddress = (request: Request) => request.ip ?? request.socket.remoteAddress ?? '';
 
 /** The self-service portal's sessions: citizens only, apart from the staff's (docs/http-api.md). */
 @ApiTags('portal')

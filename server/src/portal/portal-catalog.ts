@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { FormSchema, PortalCatalog, PortalKnowledgeResults } from '@receptivo/shared';
 import { KnowledgeSearch } from '../knowledge/knowledge-search';
+import { KnowledgeSearchLog } from '../knowledge/knowledge-search-log';
 
 /** Without words, Informações lists what is published, in the desk's order, up to this many. */
 const BROWSE_LIMIT = 100;
@@ -13,6 +14,7 @@ export class PortalCatalogService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly search: KnowledgeSearch,
+    private readonly searchLog: KnowledgeSearchLog,
   ) {}
 
   /** The active categories with their active request types of active organs, in the desk's order; categories with none are left out. */
@@ -54,9 +56,13 @@ export class PortalCatalogService {
     return { categories: [...categories.values()] };
   }
 
-  /** Published informations matching the words (the desk's ranking), or all of them in order when there are none. */
-  async informations(text: string): Promise<PortalKnowledgeResults> {
+  /**
+   * Published informations matching the words (the desk's ranking), or all of them in order when
+   * there are none. A search is recorded for the knowledge gaps under the searcher's `address`.
+   */
+  async informations(text: string, address: string): Promise<PortalKnowledgeResults> {
     const ranked = text ? (await this.search.published(text, SEARCH_LIMIT)).map((result) => result.id) : null;
+    if (ranked) this.searchLog.portalSearch({ text, kind: 'general', resultCount: ranked.length }, address);
     if (ranked?.length === 0) return { items: [] };
     const rows = await this.dataSource.query<
       { id: string; title: string; body: string; proposed_solution: string; category_name: string; request_types: { id: string; name: string }[] }[]

@@ -63,14 +63,20 @@ export function reportGroups(from: string, to: string, groupBy: ReportGrouping):
 const isoDay = (missing: string, invalid: string) =>
   z.iso.date({ error: (issue) => (issue.input === undefined || issue.input === '' ? missing : invalid) });
 
-const reportQueryFields = {
+/** A period of Brasília days, both ends included: the reports' and the knowledge gaps'. */
+export const periodQueryFields = {
   from: isoDay('Informe a data inicial.', 'Data inicial inválida.'),
   to: isoDay('Informe a data final.', 'Data final inválida.'),
+};
+
+const reportQueryFields = {
+  ...periodQueryFields,
   /** Absent: defaultReportGrouping of the period. */
   groupBy: reportGroupingSchema.optional(),
 };
 
-function checkPeriod({ from, to }: { from: string; to: string }, ctx: z.RefinementCtx): void {
+/** Refuses a period ending before it starts or longer than maxReportDays (superRefine of periodQueryFields). */
+export function checkPeriod({ from, to }: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A data final é anterior à inicial.' });
   else if (periodLength(from, to) > maxReportDays) {
     ctx.addIssue({ code: 'custom', path: ['to'], message: `O período pode ter no máximo ${maxReportDays} dias.` });

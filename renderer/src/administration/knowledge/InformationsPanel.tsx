@@ -41,16 +41,19 @@ export function InformationsPanel() {
   );
 }
 
-function InformationEditor({
-  item,
-  onSaved,
-  onClose,
-  categories,
-  categoryId,
-}: EditorProps<Information> & { categories: Category[]; categoryId: string }) {
+interface InformationEditorProps extends EditorProps<Information> {
+  categories: Category[];
+  /** The sessão of a new information; '' to have it chosen. */
+  categoryId: string;
+  /** The title a new information starts with, e.g. the term searched for in Lacunas da base. */
+  suggestedTitle?: string;
+}
+
+/** The editor of one information, new or saved (also opened from Lacunas da base). */
+export function InformationEditor({ item, onSaved, onClose, categories, categoryId, suggestedTitle = '' }: InformationEditorProps) {
   const [values, set] = useFormValues({
     categoryId: item?.categoryId ?? categoryId,
-    title: item?.title ?? '',
+    title: item?.title ?? suggestedTitle,
     body: item?.body ?? '',
     proposedSolution: item?.proposedSolution ?? '',
     keywords: keywordsToInput(item?.keywords ?? []),

@@ -1,4 +1,4 @@
-import type { Category, FormSchema, Information, Notice, Organ, RequestType, ScriptTopic } from '@receptivo/shared';
+import type { Category, FormSchema, Information, KnowledgeGaps, KnowledgeGapsQuery, Notice, Organ, RequestType, ScriptTopic } from '@receptivo/shared';
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../../api/client';
 
@@ -68,3 +68,14 @@ export function reorderItems(api: ApiClient, resource: OrderedResource, ids: str
 export function validateFormSchema(api: ApiClient, formSchema: FormSchema): Promise<{ valid: true }> {
   return api.post<{ valid: true }>('/api/knowledge/form-schema/validate', { formSchema });
 }
+
+/** Lacunas da base of a period; its key starts with 'knowledge' as the lists' do. */
+export const knowledgeGapsQuery = (api: ApiClient, { from, to, source, limit }: KnowledgeGapsQuery) =>
+  queryOptions({
+    queryKey: ['knowledge', 'gaps', { from, to, source, limit }],
+    queryFn: () => {
+      const params = new URLSearchParams({ from, to, limit: String(limit) });
+      if (source) params.set('source', source);
+      return api.get<KnowledgeGaps>(`/api/knowledge/gaps?${params}`);
+    },
+  });

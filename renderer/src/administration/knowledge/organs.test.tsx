@@ -24,6 +24,7 @@ test('a supervisor sees the knowledge tabs and not Usuários', async () => {
     'Tipos de solicitação',
     'Script',
     'Quadros de avisos',
+    'Lacunas da base',
   ]);
   expect(screen.queryByRole('tab', { name: 'Usuários' })).not.toBeInTheDocument();
   expect(await rowOf('Secretaria de Obras')).toBeInTheDocument();
@@ -48,6 +49,7 @@ test('an admin sees Usuários first, then the knowledge tabs, then Telefonia and
     'Tipos de solicitação',
     'Script',
     'Quadros de avisos',
+    'Lacunas da base',
     'Telefonia',
     'Acessos a dados',
     'Aplicativos Open311',
