@@ -11,18 +11,23 @@ import { RingNoAnswerPause } from './ring-no-answer-pause';
 describe('ring-no-answer auto-pause (RONA)', () => {
   let cti: CtiTestApp | undefined;
   let desk: CtiDesk | undefined;
+  let supervisor: CtiDesk | undefined;
   afterEach(async () => {
     desk?.close();
+    supervisor?.close();
+    supervisor = undefined;
     await cti?.close();
   });
 
   const ronaPauses = () =>
     cti!.ami.actions().filter((action) => String(action.action).toLowerCase() === 'queuepause' && action.paused === 'true' && action.reason === 'Não atendeu');
 
-  it('pauses the attendant in the PBX after the second unanswered queue call in a row, and the desk sees the pause', async () => {
+  it('pauses the attendant in the PBX after the second unanswered queue call in a row; their desk and the supervisors see why', async () => {
     cti = await startCtiTestApp();
     desk = new CtiDesk(cti.url, await cti.server.login('attendant'));
     await desk.connected();
+    supervisor = new CtiDesk(cti.url, await cti.server.login('supervisor'));
+    await supervisor.connected();
 
     await cti.ami.replay(transcript('abandon-after-ring-noanswer'), { speed: Infinity });
     await desk.next('call:ended');
@@ -33,6 +38,8 @@ describe('ring-no-answer auto-pause (RONA)', () => {
     await until(() => ronaPauses().length > 0, 'the automatic pause sent to the PBX');
     expect(ronaPauses()).toEqual([expect.objectContaining({ interface: 'Local/1001@agents', paused: 'true', reason: 'Não atendeu' })]);
     expect(await desk.next('agent:state', (state) => state.state === 'paused')).toEqual({ state: 'paused', reason: 'Não atendeu' });
+    const board = await supervisor.nextBoard((candidate) => candidate.agents.some((agent) => agent.extension === '1001' && agent.state === 'paused'));
+    expect(board.agents.find((agent) => agent.extension === '1001')).toMatchObject({ name: 'Ana Atendente', state: 'paused', reason: 'Não atendeu' });
   });
 
   it('never pauses with CTI_RONA_LIMIT=0', async () => {
