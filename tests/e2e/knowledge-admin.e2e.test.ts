@@ -37,16 +37,22 @@ describe('knowledge administration in Chromium', () => {
       await information.getByLabel('Título').fill('Coleta de óleo de cozinha usado');
       const body = information.getByRole('textbox', { name: 'Texto', exact: true });
       const toolbar = information.getByRole('group', { name: 'Formatação: Texto', exact: true });
+      // tiptap gives the focus back to the text on a later frame after a toolbar button: what is typed
+      // before that is lost (on a busy machine, often), so each click waits for the focus to be back.
+      const bodyHandle = await body.elementHandle();
+      const focusBack = () => page.waitForFunction((editor) => editor !== null && editor.contains(document.activeElement), bodyHandle);
       await body.click();
       await toolbar.getByRole('button', { name: 'Negrito' }).click();
       expect(await toolbar.getByRole('button', { name: 'Negrito' }).getAttribute('aria-pressed')).toBe('true');
+      await focusBack();
       await page.keyboard.type('Ecopontos');
       await toolbar.getByRole('button', { name: 'Negrito' }).click();
-      // tiptap gives the focus back to the text on the next frame: bold is off once the button says so.
       await toolbar.getByRole('button', { name: 'Negrito', pressed: false }).waitFor();
+      await focusBack();
       await page.keyboard.type(' recebem óleo usado:');
       await page.keyboard.press('Enter');
       await toolbar.getByRole('button', { name: 'Lista', exact: true }).click();
+      await focusBack();
       await page.keyboard.type('em garrafa PET fechada;');
       await page.keyboard.press('Enter');
       await page.keyboard.type('frio, sem água.');
