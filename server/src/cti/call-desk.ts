@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DataSource } from 'typeorm';
 import { Subject, type Subscription } from 'rxjs';
-import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, type UraRouteMatch, normalizePhone } from '@receptivo/shared';
+import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, normalizePhone } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
 import { CallerHistoryLookup } from '../attendances/caller-history';
@@ -21,7 +20,7 @@ import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
 import { OrderedWork } from './ordered-work';
 import { RingNoAnswerPause } from './ring-no-answer-pause';
-import { uraRouteFor } from './ura-routes';
+import { UraRouteTable } from './ura-routes';
 import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
@@ -30,10 +29,8 @@ const MATCHES_SHOWN = 5;
 interface CallerFound {
   matches: CustomerSummary[];
   callerHistory: CallerHistory | null;
-  /** The sessão the call's URA option or queue leads to. */
-  uraRoute: UraRouteMatch | null;
 }
-const NOTHING_FOUND: CallerFound = { matches: [], callerHistory: null, uraRoute: null };
+const NOTHING_FOUND: CallerFound = { matches: [], callerHistory: null };
 
 /**
  * Turns the tracker's effects into what the attendant sees: screen-pops, the attendance started
@@ -75,7 +72,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly directory: AgentDirectory,
     private readonly customers: CustomerSearchService,
     private readonly callerHistory: CallerHistoryLookup,
-    private readonly dataSource: DataSource,
+    private readonly uraRoutes: UraRouteTable,
     private readonly attendances: AttendancesService,
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
@@ -335,14 +332,13 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const known = this.matches.get(call.id);
     if (known?.caller === caller) return known.found;
     const lookUp = async (): Promise<CallerFound> => {
-      // Side by side, on three pooled connections: the pop waits for the slowest, not their sum.
+      // Side by side, on two pooled connections: the pop waits for the slower, not their sum.
       const document = call.ura.document ?? null;
-      const [[matches], callerHistory, uraRoute] = await Promise.all([
+      const [[matches], callerHistory] = await Promise.all([
         this.customers.callerMatches([{ e164: callerE164, document }], MATCHES_SHOWN),
         this.callerHistory.of(callerE164, document, this.clock.now()),
-        uraRouteFor(this.dataSource.manager, call.ura.option ?? null, call.queue),
       ]);
-      return { matches, callerHistory, uraRoute };
+      return { matches, callerHistory };
     };
     const found: Promise<CallerFound> = lookUp().then(
       (result) => {
@@ -360,9 +356,9 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return found;
   }
 
-  /** What a lookup goes by: the caller's number, the URA's document and option, the queue. */
+  /** Who a lookup looks for: the caller's number and the URA's document. */
   private callerKey(callerE164: string | null, call: TrackedCall): string {
-    return [callerE164, call.ura.document, call.ura.option, call.queue].join('\u0000');
+    return `${callerE164 ?? ''} ${call.ura.document ?? ''}`;
   }
 
   /** The caller number normalized as customer phones are; null when it is no phone. */
@@ -412,7 +408,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     call: TrackedCall,
     waitSeconds: number,
     callerE164: string | null,
-    { matches, callerHistory, uraRoute }: CallerFound,
+    { matches, callerHistory }: CallerFound,
     calledAt: number | null,
   ): void {
     const pop: CallRinging = {
@@ -425,7 +421,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
       ura: call.ura,
       matches,
       callerHistory,
-      uraRoute,
+      // From memory: the sessão the call's URA option or queue leads to.
+      uraRoute: this.uraRoutes.match(call.ura.option ?? null, call.queue),
     };
     const atExtension = this.pops.get(extension) ?? new Map<string, CallRinging>();
     atExtension.set(call.id, pop);

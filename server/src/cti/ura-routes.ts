@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type UraRouteMatch, type UraRoutes, uraRoutesInputSchema } from '@receptivo/shared';
 import type { z } from 'zod';
@@ -25,10 +25,54 @@ export async function uraRouteFor(manager: EntityManager, option: string | null,
   return { categoryId: row.category_id, categoryName: row.category_name, label: `${by} — ${row.category_name}` };
 }
 
-/** The URA routes table, administered on the Telefonia tab: replaced whole, in the admin's order. */
+type KeptRoute = { option: string | null; queue: string | null; categoryId: string; categoryName: string };
+
+/** Another node's change to the table reaches this one's pops within this long. */
+const RELOAD_EVERY_MS = 10_000;
+
+/** The route naming both the call's option and queue, else its option, else its queue (as uraRouteFor ranks them). */
+export function pickUraRoute(routes: readonly KeptRoute[], option: string | null, queue: string | null): UraRouteMatch | null {
+  const fits = (route: KeptRoute) => (route.option === null || route.option === option) && (route.queue === null || route.queue === queue);
+  const rank = (route: KeptRoute) => (route.option !== null && route.queue !== null ? 2 : route.option !== null ? 1 : 0);
+  const best = routes.filter(fits).sort((a, b) => rank(b) - rank(a))[0];
+  if (!best || (!option && !queue)) return null;
+  const by = best.option !== null ? `Opção ${best.option}` : `Fila ${best.queue}`;
+  return { categoryId: best.categoryId, categoryName: best.categoryName, label: `${by} — ${best.categoryName}` };
+}
+
+/**
+ * The URA routes table, administered on the Telefonia tab: replaced whole, in the admin's order.
+ * The pop reads it from memory (no query on the call's path): reloaded at start, after a change
+ * here, and every RELOAD_EVERY_MS for changes made on another node.
+ */
 @Injectable()
-export class UraRouteTable {
+export class UraRouteTable implements OnApplicationBootstrap, OnApplicationShutdown {
+  private kept: KeptRoute[] = [];
+  private reloads: NodeJS.Timeout | undefined;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reload();
+    this.reloads = setInterval(() => void this.reload().catch(() => undefined), RELOAD_EVERY_MS);
+    this.reloads.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.reloads);
+  }
+
+  /** The call's route, from memory. */
+  match(option: string | null, queue: string | null): UraRouteMatch | null {
+    return pickUraRoute(this.kept, option, queue);
+  }
+
+  private async reload(): Promise<void> {
+    const rows = await this.dataSource.query<{ ura_option: string | null; queue: string | null; category_id: string; category_name: string }[]>(
+      'SELECT r.ura_option, r.queue, r.category_id, c.name AS category_name FROM ura_routes r JOIN categories c ON c.id = r.category_id WHERE c.active',
+    );
+    this.kept = rows.map((row) => ({ option: row.ura_option, queue: row.queue, categoryId: row.category_id, categoryName: row.category_name }));
+  }
 
   async list(manager: EntityManager = this.dataSource.manager): Promise<UraRoutes> {
     const rows = await manager.query<{ ura_option: string | null; queue: string | null; category_id: string; category_name: string }[]>(
@@ -37,8 +81,8 @@ export class UraRouteTable {
     return { routes: rows.map((row) => ({ option: row.ura_option, queue: row.queue, categoryId: row.category_id, categoryName: row.category_name })) };
   }
 
-  replace({ routes }: ParsedRoutes): Promise<UraRoutes> {
-    return this.dataSource.transaction(async (manager) => {
+  async replace({ routes }: ParsedRoutes): Promise<UraRoutes> {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const ids = [...new Set(routes.map((route) => route.categoryId))];
       const known = new Set((await manager.query<{ id: string }[]>('SELECT id FROM categories WHERE id = ANY($1)', [ids])).map((row) => row.id));
       const unknown = Object.fromEntries(
@@ -54,5 +98,7 @@ export class UraRouteTable {
       }
       return this.list(manager);
     });
+    await this.reload();
+    return saved;
   }
 }
