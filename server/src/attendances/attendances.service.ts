@@ -292,7 +292,7 @@ export class AttendancesService {
    * insert run under a lock on (type, address), so simultaneous registrations end in one group.
    */
   async registerRequest(id: string, input: ParsedRegistration, actor: AuthenticatedUser): Promise<Request> {
-    const requestId = await this.change(id, actor, (manager, attendance) =>
+    const { requestId } = await this.change(id, actor, (manager, attendance) =>
       this.registration.register(manager, attendance, input, { kind: 'staff', userId: actor.id }),
     );
     return this.requests.get(requestId);

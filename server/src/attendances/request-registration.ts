@@ -46,8 +46,13 @@ function registeredDescription(registrant: RequestRegistrant, attendanceProtocol
 export class RequestRegistration {
   constructor(private readonly clock: Clock) {}
 
-  /** Runs inside the caller's transaction, with the attendance locked by it; answers the request's id. */
-  async register(manager: EntityManager, attendance: AttendanceEntity, input: ParsedRegistration, registrant: RequestRegistrant): Promise<string> {
+  /** Runs inside the caller's transaction, with the attendance locked by it; answers the request's id and protocol. */
+  async register(
+    manager: EntityManager,
+    attendance: AttendanceEntity,
+    input: ParsedRegistration,
+    registrant: RequestRegistrant,
+  ): Promise<{ requestId: string; protocol: string }> {
     const type = await manager.findOne(RequestTypeEntity, { where: { id: input.requestTypeId }, relations: { organ: true } });
     if (!type || !type.active || !type.organ?.active) {
       throw new ApiException(400, 'VALIDATION_FAILED', 'Tipo de solicitação não encontrado ou inativo.', {
@@ -102,6 +107,6 @@ export class RequestRegistration {
       RequestEventEntity,
       events.map((event) => ({ ...event, requestId: saved.id, actorId: staffUserId, viaPortal: registrant.kind === 'portal', at: now })),
     );
-    return saved.id;
+    return { requestId: saved.id, protocol: saved.protocol };
   }
 }

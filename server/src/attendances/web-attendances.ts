@@ -26,7 +26,7 @@ export class WebAttendances {
   ) {}
 
   async registerRequest(input: ParsedRegistration, origin: WebRequestOrigin, alongWith?: AlongWithRequest): Promise<{ requestId: string; protocol: string }> {
-    const requestId = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const attendance = await manager.save(AttendanceEntity, {
         protocol: await nextProtocol(manager, now),
@@ -40,16 +40,14 @@ export class WebAttendances {
         finishedAt: now,
         scriptSentTo: null,
       });
-      const requestId = await this.registration.register(
+      const registered = await this.registration.register(
         manager,
         attendance,
         input,
         origin.via === 'portal' ? { kind: 'portal' } : { kind: 'open311', appName: origin.clientName, description: origin.description },
       );
-      await alongWith?.(manager, requestId);
-      return requestId;
+      await alongWith?.(manager, registered.requestId);
+      return registered;
     });
-    const [{ protocol }] = await this.dataSource.query<{ protocol: string }[]>('SELECT protocol FROM requests WHERE id = $1', [requestId]);
-    return { requestId, protocol };
   }
 }
