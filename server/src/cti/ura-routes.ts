@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type UraRouteMatch, type UraRoutes, uraRoutesInputSchema } from '@receptivo/shared';
 import type { z } from 'zod';
@@ -6,79 +6,74 @@ import { ApiException } from '../common/api-exception';
 
 type ParsedRoutes = z.output<typeof uraRoutesInputSchema>;
 
-/**
- * The route of a call: the one naming both its URA option and its queue, else its option, else its
- * queue. Read where the call is looked up (the pop) and where its attendance is shown (the desk).
- */
-export async function uraRouteFor(manager: EntityManager, option: string | null, queue: string | null): Promise<UraRouteMatch | null> {
-  if (!option && !queue) return null;
-  const [row] = await manager.query<{ ura_option: string | null; queue: string | null; category_id: string; category_name: string }[]>(
-    `SELECT r.ura_option, r.queue, r.category_id, c.name AS category_name
-       FROM ura_routes r JOIN categories c ON c.id = r.category_id
-      WHERE c.active AND (r.ura_option = $1 OR r.ura_option IS NULL) AND (r.queue = $2 OR r.queue IS NULL)
-      ORDER BY (r.ura_option IS NOT NULL AND r.queue IS NOT NULL) DESC, (r.ura_option IS NOT NULL) DESC
-      LIMIT 1`,
-    [option, queue],
+type KeptRoute = UraRoutes['routes'][number];
+
+/** Another node's change to the table reaches this one's pops at most this late. */
+const STALE_AFTER_MS = 10_000;
+
+/** The routes, in the admin's order; with `activeOnly`, those whose sessão is active (the ones a call may take). */
+async function readRoutes(manager: EntityManager, activeOnly: boolean): Promise<KeptRoute[]> {
+  const rows = await manager.query<{ ura_option: string | null; queue: string | null; category_id: string; category_name: string }[]>(
+    `SELECT r.ura_option, r.queue, r.category_id, c.name AS category_name FROM ura_routes r JOIN categories c ON c.id = r.category_id
+      ${activeOnly ? 'WHERE c.active' : ''} ORDER BY r.position`,
   );
-  if (!row) return null;
-  const by = row.ura_option !== null ? `Opção ${row.ura_option}` : `Fila ${row.queue}`;
-  return { categoryId: row.category_id, categoryName: row.category_name, label: `${by} — ${row.category_name}` };
+  return rows.map((row) => ({ option: row.ura_option, queue: row.queue, categoryId: row.category_id, categoryName: row.category_name }));
 }
 
-type KeptRoute = { option: string | null; queue: string | null; categoryId: string; categoryName: string };
-
-/** Another node's change to the table reaches this one's pops within this long. */
-const RELOAD_EVERY_MS = 10_000;
-
-/** The route naming both the call's option and queue, else its option, else its queue (as uraRouteFor ranks them). */
+/** The route of a call: the one naming both its URA option and its queue, else its option, else its queue. */
 export function pickUraRoute(routes: readonly KeptRoute[], option: string | null, queue: string | null): UraRouteMatch | null {
+  if (!option && !queue) return null;
   const fits = (route: KeptRoute) => (route.option === null || route.option === option) && (route.queue === null || route.queue === queue);
   const rank = (route: KeptRoute) => (route.option !== null && route.queue !== null ? 2 : route.option !== null ? 1 : 0);
   const best = routes.filter(fits).sort((a, b) => rank(b) - rank(a))[0];
-  if (!best || (!option && !queue)) return null;
+  if (!best) return null;
   const by = best.option !== null ? `Opção ${best.option}` : `Fila ${best.queue}`;
   return { categoryId: best.categoryId, categoryName: best.categoryName, label: `${by} — ${best.categoryName}` };
 }
 
+/** The route of an attendance's call as the table stands now (the desk's view; the table is a few rows). */
+export async function uraRouteFor(manager: EntityManager, option: string | null, queue: string | null): Promise<UraRouteMatch | null> {
+  return option || queue ? pickUraRoute(await readRoutes(manager, true), option, queue) : null;
+}
+
 /**
  * The URA routes table, administered on the Telefonia tab: replaced whole, in the admin's order.
- * The pop reads it from memory (no query on the call's path): reloaded at start, after a change
- * here, and every RELOAD_EVERY_MS for changes made on another node.
+ * The pop reads it from memory (no query on the call's path): loaded at start and after a change
+ * here, and read again in the background when a pop finds it older than STALE_AFTER_MS (a change
+ * made on another node).
  */
 @Injectable()
-export class UraRouteTable implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UraRouteTable implements OnApplicationBootstrap {
   private kept: KeptRoute[] = [];
-  private reloads: NodeJS.Timeout | undefined;
+  private loadedAt = 0;
+  private reloading: Promise<void> | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.reload();
-    this.reloads = setInterval(() => void this.reload().catch(() => undefined), RELOAD_EVERY_MS);
-    this.reloads.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.reloads);
+  onApplicationBootstrap(): Promise<void> {
+    return this.reload();
   }
 
   /** The call's route, from memory. */
   match(option: string | null, queue: string | null): UraRouteMatch | null {
+    if (Date.now() - this.loadedAt > STALE_AFTER_MS) void this.reload().catch(() => undefined);
     return pickUraRoute(this.kept, option, queue);
   }
 
-  private async reload(): Promise<void> {
-    const rows = await this.dataSource.query<{ ura_option: string | null; queue: string | null; category_id: string; category_name: string }[]>(
-      'SELECT r.ura_option, r.queue, r.category_id, c.name AS category_name FROM ura_routes r JOIN categories c ON c.id = r.category_id WHERE c.active',
-    );
-    this.kept = rows.map((row) => ({ option: row.ura_option, queue: row.queue, categoryId: row.category_id, categoryName: row.category_name }));
+  async list(manager: EntityManager = this.dataSource.manager): Promise<UraRoutes> {
+    return { routes: await readRoutes(manager, false) };
   }
 
-  async list(manager: EntityManager = this.dataSource.manager): Promise<UraRoutes> {
-    const rows = await manager.query<{ ura_option: string | null; queue: string | null; category_id: string; category_name: string }[]>(
-      'SELECT r.ura_option, r.queue, r.category_id, c.name AS category_name FROM ura_routes r JOIN categories c ON c.id = r.category_id ORDER BY r.position',
-    );
-    return { routes: rows.map((row) => ({ option: row.ura_option, queue: row.queue, categoryId: row.category_id, categoryName: row.category_name })) };
+  private reload(): Promise<void> {
+    this.reloading ??= readRoutes(this.dataSource.manager, true)
+      .then((routes) => {
+        this.kept = routes;
+        this.loadedAt = Date.now();
+      })
+      .finally(() => {
+        this.reloading = null;
+      });
+    return this.reloading;
   }
 
   async replace({ routes }: ParsedRoutes): Promise<UraRoutes> {
@@ -98,6 +93,8 @@ export class UraRouteTable implements OnApplicationBootstrap, OnApplicationShutd
       }
       return this.list(manager);
     });
+    // A read begun before the change would bring the old table back: after it, read again.
+    await this.reloading?.catch(() => undefined);
     await this.reload();
     return saved;
   }
