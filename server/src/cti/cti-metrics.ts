@@ -104,6 +104,15 @@ export class CtiMetrics {
     this.eventsDropped.inc(type);
   }
 
+  /** Events received so far, by name, read or dropped: the wiring check takes the difference since a connection. */
+  eventCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const series of [this.eventsRead, this.eventsDropped]) {
+      for (const [type, { value }] of series.counts) counts.set(type, (counts.get(type) ?? 0) + value);
+    }
+    return counts;
+  }
+
   /** `startedAt`: performance.now() when its handling began. */
   eventHandled(startedAt: number): void {
     this.processing.observe(sinceSeconds(startedAt));

@@ -42,6 +42,7 @@ export class PbxDiagnostics {
       this.directory.all(),
     ]);
     const agentPattern = new RegExp(this.config.get('CTI_AGENT_PATTERN', { infer: true }));
+    const events = this.observations.events;
     const facts: PbxFacts = {
       configured: this.cti.host !== null,
       state: this.status.state,
@@ -49,7 +50,7 @@ export class PbxDiagnostics {
       uraFields: this.config.get('CTI_URA_FIELDS', { infer: true }),
       queues,
       users: users.map((user) => ({ name: user.name, extension: user.extension })),
-      events: this.observations.events,
+      events,
       classes: this.observations.classes,
       recentCalls: this.observations.recentCalls,
       clockOffsetMs,
@@ -62,7 +63,7 @@ export class PbxDiagnostics {
       host: this.cti.host,
       leader: this.node.name,
       clockOffsetMs,
-      callsSeen: this.observations.events.get('QueueCallerJoin') ?? 0,
+      callsSeen: events.get('QueueCallerJoin') ?? 0,
       queues: (queues ?? []).map((queue) => ({
         name: queue.name,
         members: queue.members.map((member) => {
