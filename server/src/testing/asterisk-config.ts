@@ -140,8 +140,6 @@ export interface DialplanStep {
 export interface Dialplan {
   /** context → extension → steps in priority order. */
   contexts: Map<string, Map<string, DialplanStep[]>>;
-  /** context → the contexts it includes. */
-  includes: Map<string, string[]>;
 }
 
 /** Sections of extensions.conf that hold settings, not contexts. */
@@ -150,22 +148,18 @@ const SETTINGS_SECTIONS = new Set(['general', 'globals']);
 /** The dialplan of extensions.conf's sections; every malformed step is an error naming its line. */
 export function readDialplan(sections: readonly ConfigSection[], file: string): Dialplan {
   const contexts = new Map<string, Map<string, DialplanStep[]>>();
-  const includes = new Map<string, string[]>();
   for (const section of sections) {
     if (SETTINGS_SECTIONS.has(section.name) || section.template) continue;
     if (contexts.has(section.name)) throw new ConfigSyntaxError(file, section.line, `context [${section.name}] defined twice`);
     const extensions = new Map<string, DialplanStep[]>();
     contexts.set(section.name, extensions);
-    includes.set(section.name, []);
     let last: { extension: string; priority: number } | undefined;
     for (const variable of effectiveVariables(sections, section)) {
       const fail = (problem: string): never => {
         throw new ConfigSyntaxError(file, variable.line, problem);
       };
-      if (variable.name === 'include') {
-        includes.get(section.name)!.push(variable.value);
-        continue;
-      }
+      // An include is a dialplan line; the files here have none, and targets are checked within a context.
+      if (variable.name === 'include') continue;
       if (variable.name !== 'exten' && variable.name !== 'same') fail(`"${variable.name}" is not a dialplan line (exten, same or include)`);
       let rest = variable.value;
       let extension: string;
@@ -195,7 +189,7 @@ export function readDialplan(sections: readonly ConfigSection[], file: string): 
       last = { extension, priority };
     }
   }
-  return { contexts, includes };
+  return { contexts };
 }
 
 /** Whether a dialed extension matches an extension of the dialplan (literal, or a `_` pattern). */
