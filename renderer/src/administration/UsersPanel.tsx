@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleLabels, type IssuedPassword, type User, type UserList } from '@receptivo/shared';
 import { useApi, useCurrentUser, useSession } from '../auth/SessionProvider';
 import { LoadFailed } from '../ui/LoadFailed';
+import { upsertById } from '../ui/upsert-by-id';
 import { IssuedPasswordDialog } from './IssuedPasswordDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { CreateUserDialog, EditUserDialog } from './UserFormDialog';
@@ -25,14 +26,10 @@ export function UsersPanel() {
 
   const users = query.data?.items ?? [];
 
-  /** Keeps the server's order: a changed row stays where it is, a new one goes last. */
   function upsert(user: User) {
-    queries.setQueryData<UserList>(usersQuery(api).queryKey, (previous) => {
-      if (!previous) return previous;
-      const known = previous.items.some((item) => item.id === user.id);
-      const items = known ? previous.items.map((item) => (item.id === user.id ? user : item)) : [...previous.items, user];
-      return { ...previous, items };
-    });
+    queries.setQueryData<UserList>(usersQuery(api).queryKey, (previous) =>
+      previous ? { ...previous, items: upsertById(previous.items, user) } : previous,
+    );
   }
 
   function onCreated(issued: IssuedPassword) {

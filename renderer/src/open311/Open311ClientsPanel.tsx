@@ -4,8 +4,9 @@ import type { IssuedOpen311Key, Open311Client, Open311ClientList } from '@recept
 import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { formatDateTime } from '../ui/format';
+import { countLabel, formatDateTime } from '../ui/format';
 import { LoadFailed } from '../ui/LoadFailed';
+import { upsertById } from '../ui/upsert-by-id';
 import { CreateOpen311ClientDialog } from './CreateOpen311ClientDialog';
 import { IssuedKeyDialog } from './IssuedKeyDialog';
 import { open311ClientsQuery, updateOpen311Client } from './open311-api';
@@ -26,13 +27,10 @@ export function Open311ClientsPanel() {
 
   const clients = query.data?.items ?? [];
 
-  /** Keeps the server's order: a changed row stays where it is, a new one goes last. */
   function upsert(client: Open311Client) {
-    queries.setQueryData<Open311ClientList>(open311ClientsQuery(api).queryKey, (previous) => {
-      if (!previous) return previous;
-      const known = previous.items.some((item) => item.id === client.id);
-      return { items: known ? previous.items.map((item) => (item.id === client.id ? client : item)) : [...previous.items, client] };
-    });
+    queries.setQueryData<Open311ClientList>(open311ClientsQuery(api).queryKey, (previous) =>
+      previous ? { items: upsertById(previous.items, client) } : previous,
+    );
   }
 
   function start(next: Open) {
@@ -67,7 +65,7 @@ export function Open311ClientsPanel() {
         guardados.
       </p>
       <div className="toolbar">
-        <p className="toolbar__summary">{query.isSuccess && (clients.length === 1 ? '1 aplicativo' : `${clients.length} aplicativos`)}</p>
+        <p className="toolbar__summary">{query.isSuccess && countLabel(clients.length, 'aplicativo', 'aplicativos')}</p>
         <button type="button" className="button button--primary" onClick={() => start({ kind: 'create' })}>
           Novo aplicativo
         </button>

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { portalChangePasswordSchema } from '@receptivo/shared';
 import { FormAlert, Field } from '../ui/Field';
 import { useFormSubmit } from '../ui/use-form-submit';
-import { confirmationProblem, NewPasswordFields } from './NewPasswordFields';
+import { NewPasswordFields, withConfirmation } from './NewPasswordFields';
 import { changePassword } from './portal-api';
 import { portalPaths, type PortalLocationState } from './portal-paths';
 import { PortalPage } from './PortalPage';
@@ -28,12 +28,8 @@ export function ChangePasswordPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = portalChangePasswordSchema.safeParse({ currentPassword, newPassword });
-    const mismatch = confirmationProblem(newPassword, confirmation);
     await submit({
-      parsed: mismatch
-        ? { success: false, error: { issues: [...(parsed.success ? [] : parsed.error.issues), { path: ['confirmation'], message: mismatch }] } }
-        : parsed,
+      parsed: withConfirmation(portalChangePasswordSchema.safeParse({ currentPassword, newPassword }), newPassword, confirmation),
       fields: formFields,
       send: async (data) => {
         // The new session replaces the temporary one, which the server has just ended.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
 import { portalNewRequestSchema, type PortalCatalog, type PortalRequest, type PortalRequestType } from '@receptivo/shared';
@@ -47,6 +47,11 @@ export function NewRequestPage() {
     setParams(id ? { tipo: id } : {}, { replace: true });
   }
 
+  function onRegistered(request: PortalRequest) {
+    setRegistered(request);
+    setParams({}, { replace: true });
+  }
+
   if (registered) return <Registered request={registered} onAnother={() => setRegistered(null)} />;
 
   return (
@@ -70,7 +75,7 @@ export function NewRequestPage() {
           {category && <TypeChoice category={category} typeId={requestType?.id ?? ''} onChange={chooseType} />}
         </div>
       )}
-      {requestType && <RequestTypeForm key={requestType.id} requestType={requestType} onRegistered={setRegistered} />}
+      {requestType && <RequestTypeForm key={requestType.id} requestType={requestType} onRegistered={onRegistered} />}
     </PortalPage>
   );
 }
@@ -150,10 +155,6 @@ function RequestTypeForm({ requestType, onRegistered }: { requestType: PortalReq
 
 /** The protocol to keep; a request joined to an earlier one at the same address says whose progress it follows. */
 function Registered({ request, onAnother }: { request: PortalRequest; onAnother: () => void }) {
-  const [params, setParams] = useSearchParams();
-  useEffect(() => {
-    if (params.has('tipo')) setParams({}, { replace: true });
-  }, [params, setParams]);
   return (
     <PortalPage title="Solicitação registrada" lead={request.typeName}>
       <div className="portal-card">

@@ -8,7 +8,7 @@ import { NewRequestPage } from './NewRequestPage';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalLayout } from './PortalLayout';
 import { PortalSessionProvider, usePortalSession } from './PortalSessionProvider';
-import { portalBasename, portalPaths, type PortalLocationState } from './portal-paths';
+import { portalBasename, portalPaths, portalRoutePatterns, type PortalLocationState } from './portal-paths';
 import { ProtocolsPage } from './ProtocolsPage';
 import { RequestPage } from './RequestPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
@@ -50,8 +50,8 @@ const portalRoutes = (
     />
     <Route element={<RequireSignedIn />}>
       <Route index element={<ProtocolsPage />} />
-      <Route path="/solicitacoes/:id" element={<RequestPage />} />
-      <Route path="/nova-solicitacao" element={<NewRequestPage />} />
+      <Route path={portalRoutePatterns.request} element={<RequestPage />} />
+      <Route path={portalRoutePatterns.newRequest} element={<NewRequestPage />} />
       <Route path={portalPaths.myData} element={<MyDataPage />} />
     </Route>
     <Route path="*" element={<NotFoundPage />} />

@@ -4,7 +4,7 @@ import { portalResetPasswordSchema } from '@receptivo/shared';
 import { ApiError } from '../api/client';
 import { FormAlert } from '../ui/Field';
 import { useFormSubmit } from '../ui/use-form-submit';
-import { confirmationProblem, NewPasswordFields } from './NewPasswordFields';
+import { NewPasswordFields, withConfirmation } from './NewPasswordFields';
 import { resetPassword } from './portal-api';
 import { portalPaths, type PortalLocationState } from './portal-paths';
 import { PortalPage } from './PortalPage';
@@ -32,12 +32,8 @@ export function ResetPasswordPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = portalResetPasswordSchema.safeParse({ token, newPassword });
-    const mismatch = confirmationProblem(newPassword, confirmation);
     await submit({
-      parsed: mismatch
-        ? { success: false, error: { issues: [...(parsed.success ? [] : parsed.error.issues), { path: ['confirmation'], message: mismatch }] } }
-        : parsed,
+      parsed: withConfirmation(portalResetPasswordSchema.safeParse({ token, newPassword }), newPassword, confirmation),
       fields: ['newPassword', 'confirmation'],
       send: async (data) => {
         try {

@@ -39,7 +39,7 @@ export const resetPassword = (api: ApiClient, body: PortalResetPassword) =>
 const portalKey = ['portal'] as const;
 export const protocolsKey = [...portalKey, 'protocols'] as const;
 const requestKey = (id: string) => [...portalKey, 'requests', id] as const;
-export const myDataKey = [...portalKey, 'my-data'] as const;
+const myDataKey = [...portalKey, 'my-data'] as const;
 
 export const protocolsQuery = (api: ApiClient) =>
   queryOptions({ queryKey: protocolsKey, queryFn: () => api.get<PortalProtocols>('/api/portal/protocols') });
@@ -71,8 +71,8 @@ export const knowledgeQuery = (api: ApiClient, q: string) =>
   queryOptions({
     queryKey: [...portalKey, 'knowledge', q],
     queryFn: () => api.get<PortalKnowledgeResults>(`/api/portal/knowledge?${new URLSearchParams({ q })}`),
-    // Each search asked is counted for the knowledge gaps: coming back to the window is not a new one.
-    refetchOnWindowFocus: false,
+    // Each search asked is counted for the knowledge gaps: the same search is never asked again.
+    staleTime: Infinity,
   });
 
 export const myDataQuery = (api: ApiClient) => queryOptions({ queryKey: myDataKey, queryFn: () => api.get<PortalData>('/api/portal/my-data') });

@@ -14,6 +14,12 @@ export const portalPaths = {
   myData: '/meus-dados',
 } as const;
 
+/** The router's patterns for the paths `portalPaths` builds from a value. */
+export const portalRoutePatterns = {
+  request: '/solicitacoes/:id',
+  newRequest: '/nova-solicitacao',
+} as const;
+
 /** What a redirect to the sign-in (or to the password change) carries: where to go back to, and a message to show. */
 export interface PortalLocationState {
   from?: string;

@@ -3,7 +3,7 @@ import { focusFirstInvalid } from './focus';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors, type Issue } from './form-errors';
 
 /** The result of a shared schema's `safeParse`, without tying the renderer to zod's types. */
-type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
+export type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 
 interface Submission<T> {
   parsed: Parsed<T>;
