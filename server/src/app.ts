@@ -10,7 +10,7 @@ import { UserChanges } from './auth/user-changes';
 import { RedisStreamsIoAdapter } from './cluster/redis-streams-io-adapter';
 import { toApiError } from './common/api-exception.filter';
 import { assignRequestId } from './common/request-logging';
-import { API_PREFIX, OPEN311_ROOT, UNPREFIXED_ROUTES } from './common/route-prefix';
+import { API_PREFIX, OPEN311_ROOT, PORTAL_PATH, UNPREFIXED_ROUTES } from './common/route-prefix';
 import { securityHeaders } from './common/security-headers';
 import type { Settings } from './config/settings';
 import { SeedRunner } from './database/seeding/seed-runner';
@@ -23,9 +23,8 @@ export const RENDERER_DIR = resolve(__dirname, '../../renderer/dist');
 /** Paths of the API (/api, Open311's /open311/v2): never a file, never a page. */
 const isApiPath = (path: string) => path.startsWith(`/${API_PREFIX}/`) || path === `/${API_PREFIX}` || path.startsWith(`/${OPEN311_ROOT}/`);
 
-/** The citizens' self-service portal: its own page (and bundle) for this path and every path under it. */
-const PORTAL_PATH = '/autoatendimento';
 
+/** The citizens' self-service portal: its own page (and bundle) for this path and every path under it. */
 const isPortalPage = (path: string) => path === PORTAL_PATH || path.startsWith(`${PORTAL_PATH}/`);
 
 /**

@@ -6,7 +6,7 @@ import { nextProtocol } from './protocol-numbers';
 import { type ParsedRegistration, RequestRegistration } from './request-registration';
 
 /** Where a request with no attendant comes from: the signed-in citizen on the portal, or a registered Open311 app and what it described. */
-export type WebRequestOrigin = { via: 'portal'; customerId: string } | { via: 'open311'; clientId: string; clientName: string; description: string | null };
+export type WebRequestOrigin = { via: 'portal'; customerId: string } | { via: 'open311'; clientName: string; description: string | null };
 
 /** More to write with the request, in its transaction (an Open311 report's own record): all or nothing. */
 export type AlongWithRequest = (manager: EntityManager, requestId: string) => Promise<void>;

@@ -18,6 +18,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { DeviceTokens } from './device-tokens';
 import { LOGIN_POLICY } from './login-policy';
 import { SignIn } from './sign-in';
+import { clientAddress } from '../common/client-address';
 
 /** One cookie's value from the Cookie header; parsing every cookie (cookie-parser) would be a dependency for one value. */
 function cookie(request: Request, name: string): string | undefined {
@@ -47,8 +48,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
     const cookieName = this.devices.cookieName(body.username);
-    // request.ip: the socket's peer, or X-Forwarded-For's client when the peer is in TRUSTED_PROXIES.
-    const { session, deviceToken } = await this.signIn.signIn(body, request.ip ?? request.socket.remoteAddress ?? '', cookie(request, cookieName));
+    const { session, deviceToken } = await this.signIn.signIn(body, clientAddress(request), cookie(request, cookieName));
     // HttpOnly and only sent to the login: page scripts never see it. The browser and the desktop app keep it alike.
     response.cookie(cookieName, deviceToken, {
       httpOnly: true,

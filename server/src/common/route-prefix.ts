@@ -4,6 +4,8 @@
  */
 export const API_PREFIX = 'api';
 export const OPEN311_ROOT = 'open311/v2';
+/** The citizens' portal's pages (the renderer's portal bundle). */
+export const PORTAL_PATH = '/autoatendimento';
 
 /** For setGlobalPrefix's `exclude`: the routes served at their own path. */
 export const UNPREFIXED_ROUTES = [`${OPEN311_ROOT}/{*path}`];

@@ -157,11 +157,11 @@ export const environmentSchema = z
     /** Queue calls an attendant may let ring unanswered in a row before the PBX pauses them (0: never). */
     CTI_RONA_LIMIT: wholeNumber(0, 20, 'chamadas').default(2),
     /** The QueuePause reason of that automatic pause. */
+    CTI_RONA_REASON: z.string().trim().min(1).max(80, 'use no máximo 80 caracteres').default('Não atendeu'),
     /** The dialplan context through which the PBX dials a citizen back (callbacks are off while unset). */
     CTI_CALLBACK_CONTEXT: optionalText,
     /** The caller ID a called-back citizen sees. */
     CTI_CALLBACK_CALLERID: optionalText,
-    CTI_RONA_REASON: z.string().trim().min(1).max(80, 'use no máximo 80 caracteres').default('Não atendeu'),
     SUPERVISION_SERVICE_LEVEL_SECONDS: wholeNumber(1, 3600, 'segundos').default(20),
     SUPERVISION_WINDOW_MINUTES: wholeNumber(1, 1440, 'minutos').default(60),
     /** Hours before its deadline an open request enters the supervisors' deadline alerts (at most 20% of its SLA). */

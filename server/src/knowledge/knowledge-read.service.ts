@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import type { CategoryTree, CurrentNotices, Information, OrganOptionList, ScriptList } from '@receptivo/shared';
+import type { CategoryTree, CurrentNotices, Information, OrganOptionList, RequestType, ScriptList } from '@receptivo/shared';
 import { notFound } from '../common/api-exception';
 import { CategoryEntity, InformationEntity, NoticeEntity, RequestTypeEntity, ScriptTopicEntity } from './knowledge.entities';
 import { informationSpec } from './knowledge-specs';
@@ -16,17 +16,29 @@ export class KnowledgeReadService {
     return { items };
   }
 
-  async categoryTree(): Promise<CategoryTree> {
+  /**
+   * The active categories and the request types one may register now (active, of an active organ:
+   * a deactivated organ takes no new requests), each in its order: what the desk browses and the
+   * portal offers.
+   */
+  offeredRequestTypes(): Promise<[CategoryEntity[], RequestType[]]> {
     const manager = this.dataSource.manager;
-    const [categories, informations, requestTypes] = await Promise.all([
+    return Promise.all([
       manager.find(CategoryEntity, { where: { active: true }, order: { position: 'ASC' } }),
-      manager.find(InformationEntity, {
+      manager
+        .find(RequestTypeEntity, { where: { active: true, organ: { active: true } }, relations: { organ: true }, order: { position: 'ASC' } })
+        .then((types) => types.map(toRequestType)),
+    ]);
+  }
+
+  async categoryTree(): Promise<CategoryTree> {
+    const [[categories, requestTypes], informations] = await Promise.all([
+      this.offeredRequestTypes(),
+      this.dataSource.manager.find(InformationEntity, {
         where: { active: true },
         select: { id: true, categoryId: true, title: true, keywords: true, position: true },
         order: { position: 'ASC' },
       }),
-      // A deactivated organ takes no new requests: its types leave the browser.
-      manager.find(RequestTypeEntity, { where: { active: true, organ: { active: true } }, relations: { organ: true }, order: { position: 'ASC' } }),
     ]);
     return {
       items: categories.map((category) => ({
@@ -36,7 +48,6 @@ export class KnowledgeReadService {
           .map(({ id, title, keywords }) => ({ id, title, keywords })),
         requestTypes: requestTypes
           .filter((type) => type.categoryId === category.id)
-          .map(toRequestType)
           .map(({ id, name, organName, formSchema, operatorGuidance, slaHours, restartWindowHours, groupByAddress, addressRequired }) => ({
             id,
             name,

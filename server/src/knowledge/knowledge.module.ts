@@ -38,6 +38,6 @@ const collectionProviders = knowledgeSpecs.map((spec) => ({
     KnowledgeGapsReport,
     KnowledgeSeeder,
   ],
-  exports: [SearchService, KnowledgeSearch, KnowledgeSearchLog],
+  exports: [SearchService, KnowledgeSearch, KnowledgeSearchLog, KnowledgeReadService],
 })
 export class KnowledgeModule {}

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiException } from '../common/api-exception';
+import { forbidden } from '../common/api-exception';
 import { type Open311ClientApp, Open311ClientsService } from './open311-clients.service';
 
 type ClientRequest = Request & { open311Client?: Open311ClientApp };
@@ -21,7 +21,7 @@ export class Open311ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<ClientRequest>();
     const client = await this.clients.authenticate(apiKeyOf(request));
     if (!client) {
-      throw new ApiException(403, 'FORBIDDEN', 'api_key ausente, inválida ou de um aplicativo desativado: peça uma chave à administração do serviço.');
+      throw forbidden('api_key ausente, inválida ou de um aplicativo desativado: peça uma chave à administração do serviço.');
     }
     request.open311Client = client;
     return true;

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { toApiError } from '../common/api-exception.filter';
 import { OPEN311_ROOT } from '../common/route-prefix';
-import { formatOfPath, open311Errors, sendOpen311 } from './open311-format';
+import { sendOpen311Errors } from './open311-format';
 
 /**
  * Open311 clients post form-urlencoded bodies (`attribute[code]=value`, `attribute[code][]=a` for a
@@ -16,8 +16,7 @@ export function parseOpen311Bodies(app: NestExpressApplication): void {
     express.json({ limit: '100kb' }),
     (error: unknown, request: Request, response: Response, next: NextFunction) => {
       if (!error) return next();
-      const body = toApiError(error);
-      sendOpen311(response, formatOfPath(request.path), { root: 'errors', body: open311Errors(body) }, body.statusCode);
+      sendOpen311Errors(request, response, toApiError(error));
     },
   );
 }

@@ -51,7 +51,7 @@ const toType = (row: TypeRow): Open311Type => ({
   addressRequired: row.address_required,
 });
 
-export const unknownService = () => new ApiException(404, 'NOT_FOUND', 'Serviço não encontrado: confira o service_code na lista de serviços.');
+const unknownService = () => new ApiException(404, 'NOT_FOUND', 'Serviço não encontrado: confira o service_code na lista de serviços.');
 
 /** The request types as Open311 services (service_code = the type's id) and their definitions. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Catch } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiErrorBody } from '@receptivo/shared';
 import { ApiExceptionFilter } from '../common/api-exception.filter';
-import { formatOfPath, open311Errors, sendOpen311 } from './open311-format';
+import { sendOpen311Errors } from './open311-format';
 
 /**
  * Errors of the Open311 routes in the standard's format (`<errors><error><code/><description/>`), in
@@ -11,6 +11,6 @@ import { formatOfPath, open311Errors, sendOpen311 } from './open311-format';
 @Catch()
 export class Open311ErrorFilter extends ApiExceptionFilter {
   protected override send(request: Request, response: Response, body: ApiErrorBody): void {
-    sendOpen311(response, formatOfPath(request.path), { root: 'errors', body: open311Errors(body) }, body.statusCode);
+    sendOpen311Errors(request, response, body);
   }
 }

@@ -1,13 +1,14 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
-import type {
-  ApiErrorBody,
-  Open311CreatedRequest,
-  Open311Error,
-  Open311Format,
-  Open311Service,
-  Open311ServiceDefinition,
-  Open311ServiceRequest,
+import {
+  type ApiErrorBody,
+  type Open311CreatedRequest,
+  type Open311Error,
+  type Open311Format,
+  type Open311Service,
+  type Open311ServiceDefinition,
+  type Open311ServiceRequest,
+  open311Formats,
 } from '@receptivo/shared';
 
 /** An Open311 answer: the JSON the standard gives, and the root element of its XML form. */
@@ -57,8 +58,17 @@ export function formatOfPath(path: string): Open311Format {
 export function splitFormat(file: string): { name: string; format: Open311Format | undefined } {
   const dot = file.lastIndexOf('.');
   const extension = dot < 0 ? '' : file.slice(dot + 1);
-  const format = extension === 'json' || extension === 'xml' ? extension : undefined;
+  const format = asOpen311Format(extension);
   return { name: format ? file.slice(0, dot) : file, format };
+}
+
+/** One of the standard's formats, or undefined. */
+export const asOpen311Format = (extension: string): Open311Format | undefined =>
+  (open311Formats as readonly string[]).includes(extension) ? (extension as Open311Format) : undefined;
+
+/** An error in the standard's format, in the format the request's path asked for. */
+export function sendOpen311Errors(request: Request, response: Response, error: ApiErrorBody): void {
+  sendOpen311(response, formatOfPath(request.path), { root: 'errors', body: open311Errors(error) }, error.statusCode);
 }
 
 export function sendOpen311(response: Response, format: Open311Format, document: Open311Document, status = 200): void {

@@ -51,7 +51,7 @@ export class Open311Submission {
       const description = storedDescription(input);
       registered = await this.web.registerRequest(
         { requestTypeId: type.id, form, address },
-        { via: 'open311', clientId: client.id, clientName: client.name, description },
+        { via: 'open311', clientName: client.name, description },
         (manager, requestId) =>
           manager.query('INSERT INTO open311_requests (request_id, client_id, description) VALUES ($1, $2, $3)', [requestId, client.id, description]),
       );

@@ -16,7 +16,7 @@ import { CurrentClientApp, Open311ApiKeyGuard } from './open311-api-key.guard';
 import { Open311Catalog } from './open311-catalog';
 import type { Open311ClientApp } from './open311-clients.service';
 import { Open311ErrorFilter } from './open311-error.filter';
-import { sendOpen311, splitFormat } from './open311-format';
+import { asOpen311Format, sendOpen311, splitFormat } from './open311-format';
 import { Open311RequestListing } from './open311-request-listing';
 import { Open311Submission } from './open311-submission';
 
@@ -25,8 +25,9 @@ const notServed = () => new ApiException(404, 'NOT_FOUND', 'Recurso não encontr
 /** `services.json` → `json`; any other extension is no resource of the standard. */
 class FormatPipe implements PipeTransform<string, Open311Format> {
   transform(format: string): Open311Format {
-    if (format !== 'json' && format !== 'xml') throw notServed();
-    return format;
+    const known = asOpen311Format(format);
+    if (!known) throw notServed();
+    return known;
   }
 }
 

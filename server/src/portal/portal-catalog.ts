@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { FormSchema, PortalCatalog, PortalKnowledgeResults } from '@receptivo/shared';
+import type { PortalCatalog, PortalKnowledgeResults } from '@receptivo/shared';
+import { KnowledgeReadService } from '../knowledge/knowledge-read.service';
 import { KnowledgeSearch } from '../knowledge/knowledge-search';
 import { KnowledgeSearchLog } from '../knowledge/knowledge-search-log';
 
@@ -13,47 +14,22 @@ const SEARCH_LIMIT = 20;
 export class PortalCatalogService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly knowledge: KnowledgeReadService,
     private readonly search: KnowledgeSearch,
     private readonly searchLog: KnowledgeSearchLog,
   ) {}
 
-  /** The active categories with their active request types of active organs, in the desk's order; categories with none are left out. */
+  /** The categories and request types the desk offers, in its order; categories with none are left out. */
   async catalog(): Promise<PortalCatalog> {
-    const rows = await this.dataSource.query<
-      {
-        category_id: string;
-        category_name: string;
-        category_description: string | null;
-        id: string;
-        name: string;
-        description: string | null;
-        organ_name: string;
-        form_schema: FormSchema;
-        sla_hours: number;
-        address_required: boolean;
-      }[]
-    >(
-      `SELECT c.id AS category_id, c.name AS category_name, c.description AS category_description,
-              t.id, t.name, t.description, o.name AS organ_name, t.form_schema, t.sla_hours, t.address_required
-         FROM categories c JOIN request_types t ON t.category_id = c.id JOIN organs o ON o.id = t.organ_id
-        WHERE c.active AND t.active AND o.active
-        ORDER BY c.position, c.name, t.position, t.name`,
-    );
-    const categories = new Map<string, PortalCatalog['categories'][number]>();
-    for (const row of rows) {
-      const category = categories.get(row.category_id) ?? { id: row.category_id, name: row.category_name, description: row.category_description, requestTypes: [] };
-      categories.set(row.category_id, category);
-      category.requestTypes.push({
-        id: row.id,
-        name: row.name,
-        description: row.description,
-        organName: row.organ_name,
-        formSchema: row.form_schema,
-        slaHours: row.sla_hours,
-        addressRequired: row.address_required,
-      });
-    }
-    return { categories: [...categories.values()] };
+    const [categories, requestTypes] = await this.knowledge.offeredRequestTypes();
+    return {
+      categories: categories.flatMap((category) => {
+        const offered = requestTypes
+          .filter((type) => type.categoryId === category.id)
+          .map(({ id, name, description, organName, formSchema, slaHours, addressRequired }) => ({ id, name, description, organName, formSchema, slaHours, addressRequired }));
+        return offered.length ? [{ id: category.id, name: category.name, description: category.description, requestTypes: offered }] : [];
+      }),
+    };
   }
 
   /**

@@ -11,15 +11,16 @@ import type { Settings } from '../config/settings';
 import { PORTAL_NAME } from '../customers/portal-accounts.service';
 import type { MailMessage } from '../mail/mail-message';
 import { MailQueue } from '../mail/mail-queue';
+import { PORTAL_PATH } from '../common/route-prefix';
 import { type PortalAccountRow, PortalAuthService, normalizedLogin } from './portal-auth.service';
 
 const LINK_VALID_MS = 3_600_000;
 
 /** The portal page that reads the token; it travels in the fragment, which browsers never send, so no log holds it. */
-export const RESET_PAGE_PATH = '/autoatendimento/redefinir-senha';
+const RESET_PAGE_PATH = `${PORTAL_PATH}/redefinir-senha`;
 
 /** One answer for every login, known or not: the answer tells no one who has an account. */
-export const FORGOT_PASSWORD_ANSWER =
+const FORGOT_PASSWORD_ANSWER =
   'Se o CPF, CNPJ ou e-mail informado tiver acesso ao Autoatendimento com e-mail cadastrado, enviamos para esse e-mail um link para criar uma nova senha. O link vale por 1 hora e pode ser usado uma vez.';
 
 const resetLinkInvalid = () =>
