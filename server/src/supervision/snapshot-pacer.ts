@@ -2,9 +2,10 @@
  * Paces the supervisors' updates: the first change after a quiet spell is sent as soon as the events
  * at hand are taken, and later changes at most once per `intervalMs`, so a busy PBX costs a few
  * updates a second however many events it sends, and no change waits longer than `intervalMs` to be
- * seen. "At hand": a microtask, which runs once the events read from one TCP chunk are all handled
- * (the AMI client dispatches them with process.nextTick, drained before microtasks), so a burst goes
- * out as one update — and before the other I/O of the loop (setImmediate waited for it: 1–3 ms).
+ * seen. "At hand": a process.nextTick queued behind the events read from one TCP chunk (the AMI
+ * client dispatches each with process.nextTick), so a burst goes out as one update — and before the
+ * promise work those events started (an answered call's attendance: TypeORM's synchronous part of a
+ * transaction held a microtask send back ~1 ms) and the other I/O of the loop (setImmediate: 1–3 ms).
  */
 export class SnapshotPacer {
   private cancel: (() => void) | undefined;
@@ -25,7 +26,7 @@ export class SnapshotPacer {
     const wait = this.lastSentAt + this.intervalMs - Date.now();
     if (wait <= 0) {
       let cancelled = false;
-      queueMicrotask(() => cancelled || fire());
+      process.nextTick(() => cancelled || fire());
       this.cancel = () => (cancelled = true);
     } else {
       const timer = setTimeout(fire, wait);
