@@ -1,6 +1,7 @@
 // Live supervision with 500 agents in 50 queues (target: ≤ 5 ms per event, p99):
-// (a) in-process, the pure path per AMI event: tracker + agent board + queue stats, then the whole
-//     queues:snapshot built (and JSON-encoded), over a synthetic stream of calls, pauses and abandons;
+// (a) in-process, the pure path per AMI event: tracker + agent board + queue stats, then what the
+//     leader sends (the changes its QueuesBoardBuilder finds, JSON-encoded) and, apart, the whole
+//     queues:snapshot a connecting supervisor gets, over a synthetic stream of calls, pauses and abandons;
 // (b) over loopback, the built server: an AMI event written to its AMI socket (a call's AgentConnect,
 //     with its Linkedid) → the update that shows it received by 20 supervisor sockets (a child
 //     process), one call at a time; and a burst of answers.
@@ -13,7 +14,7 @@ const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti
 const { readEnvironment } = require('../server/dist/config/environment.js');
 const { snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
 const { QueueStats } = require('../server/dist/supervision/queue-stats.js');
-const { buildQueuesSnapshot } = require('../server/dist/supervision/queues-snapshot.js');
+const { QueuesBoardBuilder, buildQueuesSnapshot } = require('../server/dist/supervision/queues-snapshot.js');
 const { startCtiServer } = require('./harness');
 const { printTable, summarize } = require('./table');
 
@@ -116,9 +117,12 @@ function inProcess() {
   });
 
   const update = [];
+  const changed = [];
   const build = [];
   const encode = [];
   let bytes = 0;
+  let deltaBytes = 0;
+  const builder = new QueuesBoardBuilder();
   const warmUp = Math.floor(stream.length / 5);
   stream.forEach(({ event, now }, index) => {
     const started = performance.now();
@@ -131,14 +135,19 @@ function inProcess() {
     }
     stats.apply(event, now);
     const updated = performance.now();
+    // What the leader does per update: the changes since the update before, JSON-encoded.
+    const delta = JSON.stringify(builder.update(sources(), now));
+    const found = performance.now();
     const snapshot = buildQueuesSnapshot(sources(), now);
     const built = performance.now();
     const json = JSON.stringify(snapshot);
     const encoded = performance.now();
     if (index < warmUp) return;
     update.push(updated - started);
-    build.push(built - started);
-    encode.push(encoded - started);
+    changed.push(found - started);
+    build.push(built - found + (updated - started));
+    encode.push(encoded - found + (updated - started));
+    deltaBytes = Math.max(deltaBytes, delta.length);
     bytes = Math.max(bytes, json.length);
   });
   const row = (measure, samples) => {
@@ -147,8 +156,9 @@ function inProcess() {
   };
   printTable([
     row('(a) update per event: tracker + agent board + queue stats', update),
-    row(`(a) update + snapshot built (${AGENTS} agents, ${QUEUES} queues)`, build),
-    row(`(a) update + snapshot built + JSON (${Math.round(bytes / 1024)} KB)`, encode),
+    row(`(a) update + the changes found and JSON-encoded (the leader's QueuesBoardBuilder; max ${Math.round(deltaBytes / 1024)} KB)`, changed),
+    row(`(a) update + whole snapshot built (${AGENTS} agents, ${QUEUES} queues: a supervisor connecting)`, build),
+    row(`(a) update + whole snapshot built + JSON (${Math.round(bytes / 1024)} KB)`, encode),
   ]);
 }
 

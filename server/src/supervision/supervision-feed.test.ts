@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { type QueuesBoard, type QueuesFeed, applyQueuesDelta, emptyQueuesFeed, queuesDeltaSchema, queuesFeedReducer, queuesSnapshotSchema } from '@receptivo/shared';
+import { type QueuesChanges, type QueuesFeed, applyQueuesDelta, emptyQueuesFeed, queuesDeltaSchema, queuesFeedReducer, queuesSnapshotSchema } from '@receptivo/shared';
 import { AMI_FIXTURES_DIR } from '../cti/replay/fixtures';
 import { Supervision } from '../testing/recorded-supervision';
 import { SupervisionFeed } from './supervision-feed';
@@ -9,71 +9,57 @@ const epochs = () => {
   return () => `epoch-${++count}`;
 };
 
-/** Every recording one after another, a board after each event: what the leader builds on a busy day. */
-function recordedBoards(): QueuesBoard[] {
+/** Every recording one after another, an update after each event: what the leader builds on a busy day. */
+function recordedUpdates(): Supervision['updates'] {
   const live = new Supervision();
   readdirSync(AMI_FIXTURES_DIR)
     .filter((file) => file.endsWith('.ami'))
     .sort()
     .forEach((file, index) => live.replay(file, { offsetMs: index * 60_000 }));
-  return live.seen;
+  return live.updates;
 }
 
 describe('SupervisionFeed: the leader numbers its updates', () => {
-  const board = recordedBoards().find((built) => built.queues.length > 0 && built.agents.length > 0)!;
-  /** The same figures `ms` later (durations grown by it), then `changes`. */
-  const later = (ms: number, changes: Partial<QueuesBoard> = {}): QueuesBoard => ({
-    ...board,
-    at: new Date(Date.parse(board.at) + ms).toISOString(),
-    queues: board.queues.map((figures) => ({ ...figures, longestWaitMs: figures.longestWaitMs === null ? null : figures.longestWaitMs + ms })),
-    agents: board.agents.map((agent) => ({ ...agent, inStateMs: agent.inStateMs === null ? null : agent.inStateMs + ms })),
-    ...changes,
-  });
+  const changes: QueuesChanges = { at: '2026-12-04T18:00:00.000Z', queues: [], agents: [], removedQueues: ['antiga'], removedAgents: [] };
 
-  it('the first board of an epoch goes whole; a change is the next seq; no change sends no delta', () => {
+  it('the first update of an epoch goes whole; a change is the next seq; no change sends no delta', () => {
     const feed = new SupervisionFeed(epochs());
-    const first = feed.next(board);
-    expect(first).toEqual({ delta: null, snapshot: { epoch: 'epoch-1', seq: 0, ...board } });
-
-    const answered = later(100, { queues: later(100).queues.map((figures) => ({ ...figures, answered: figures.answered + 1 })) });
-    const second = feed.next(answered);
-    expect(second.delta).toMatchObject({ epoch: 'epoch-1', seq: 1, queues: answered.queues, agents: [] });
-    expect(second.snapshot).toEqual({ epoch: 'epoch-1', seq: 1, ...answered });
+    // Even with changes: there is no board before it in this epoch.
+    expect(feed.next(changes)).toEqual({ delta: null, place: { epoch: 'epoch-1', seq: 0 } });
+    const second = feed.next(changes);
+    expect(second).toEqual({ delta: { epoch: 'epoch-1', seq: 1, ...changes }, place: { epoch: 'epoch-1', seq: 1 } });
     expect(queuesDeltaSchema.parse(second.delta)).toEqual(second.delta);
-    expect(queuesSnapshotSchema.parse(second.snapshot)).toEqual(second.snapshot);
-
     // Nothing changed: the whole board for an asker is at the same place, seq 1.
-    const quiet = feed.next(later(200, { queues: later(200).queues.map((figures) => ({ ...figures, answered: figures.answered + 1 })) }));
-    expect(quiet.delta).toBeNull();
-    expect(quiet.snapshot).toMatchObject({ epoch: 'epoch-1', seq: 1, at: later(200).at });
+    expect(feed.next(null)).toEqual({ delta: null, place: { epoch: 'epoch-1', seq: 1 } });
   });
 
   it('restart (this node leads again): a new epoch from seq 0, its first board whole', () => {
     const feed = new SupervisionFeed(epochs());
-    feed.next(board);
-    feed.next(later(100, { agents: [] }));
+    feed.next(null);
+    feed.next(changes);
     feed.restart();
-    expect(feed.next(later(200))).toEqual({ delta: null, snapshot: { epoch: 'epoch-2', seq: 0, ...later(200) } });
+    expect(feed.next(changes)).toEqual({ delta: null, place: { epoch: 'epoch-2', seq: 0 } });
   });
 
   it('a supervisor who follows every update from any snapshot has the leader\'s board after each, from a small part of it', () => {
-    const boards = recordedBoards();
+    const updates = recordedUpdates();
     const feed = new SupervisionFeed(epochs());
     let supervisor: QueuesFeed = emptyQueuesFeed;
     let rowsSent = 0;
     let rowsBuilt = 0;
-    boards.forEach((next, index) => {
-      const { delta, snapshot } = feed.next(next);
+    updates.forEach(({ changes: changed, board }, index) => {
+      const { delta, place } = feed.next(changed);
+      const snapshot = queuesSnapshotSchema.parse({ ...place, ...board });
       // One joins at the start, another at the middle: each from its snapshot on.
-      if (index === 0 || index === Math.floor(boards.length / 2)) supervisor = queuesFeedReducer(supervisor, { type: 'snapshot', snapshot, now: index });
+      if (index === 0 || index === Math.floor(updates.length / 2)) supervisor = queuesFeedReducer(supervisor, { type: 'snapshot', snapshot, now: index });
       else if (delta) supervisor = queuesFeedReducer(supervisor, { type: 'delta', delta: queuesDeltaSchema.parse(delta), now: index });
       expect(supervisor.resend).toBe('none');
       // As the screen shows it at that moment: its rows aged since the last update it received.
       expect(applyQueuesDelta(supervisor.board!, { at: snapshot.at, queues: [], agents: [], removedQueues: [], removedAgents: [] })).toEqual(snapshot);
-      rowsBuilt += next.queues.length + next.agents.length;
+      rowsBuilt += board.queues.length + board.agents.length;
       rowsSent += (delta?.queues.length ?? 0) + (delta?.agents.length ?? 0);
     });
-    expect(boards.length).toBeGreaterThan(100);
+    expect(updates.length).toBeGreaterThan(100);
     expect(rowsSent).toBeLessThan(rowsBuilt / 2);
   });
 });

@@ -12,7 +12,7 @@ import { CtiSockets } from '../cti/cti-sockets';
 import { CtiService } from '../cti/cti.service';
 import { LeaderLink } from '../cti/leader-link';
 import { QUEUE_STATS_EVENTS, QueueStats, type QueueTotals } from './queue-stats';
-import { buildQueuesSnapshot } from './queues-snapshot';
+import { QueuesBoardBuilder, type SnapshotSources, buildQueuesSnapshot } from './queues-snapshot';
 import { SnapshotPacer } from './snapshot-pacer';
 import { SupervisionFeed } from './supervision-feed';
 
@@ -41,6 +41,7 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
   private readonly windowMinutes: number;
   private readonly pacer = new SnapshotPacer(SNAPSHOT_INTERVAL_MS, () => void this.send());
   private readonly feed = new SupervisionFeed(() => randomBytes(9).toString('base64url'));
+  private readonly builder = new QueuesBoardBuilder();
   /** Supervisors' sockets (on any node) to be sent the whole board at the next update. */
   private readonly wantWhole = new Set<string>();
   private expiry: NodeJS.Timeout | undefined;
@@ -108,9 +109,12 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
     if (this.wantWhole.size === 0 && !this.sockets.supervisorsConnected()) return;
     try {
       const users = await this.directory.usersByExtension();
-      const { delta, snapshot } = this.feed.next(this.board(users));
-      for (const socketId of this.wantWhole) this.sockets.toSocket(socketId, 'queues:snapshot', snapshot);
-      this.wantWhole.clear();
+      const { delta, place } = this.feed.next(this.builder.update(this.sources(users), this.clock.now().getTime()));
+      if (this.wantWhole.size > 0) {
+        const snapshot = { ...place, ...this.builder.board() };
+        for (const socketId of this.wantWhole) this.sockets.toSocket(socketId, 'queues:snapshot', snapshot);
+        this.wantWhole.clear();
+      }
       if (delta) this.sockets.toSupervisors('queues:delta', delta);
       this.scheduleExpiry();
     } catch (error) {
@@ -124,21 +128,18 @@ export class SupervisionService implements OnModuleInit, OnModuleDestroy {
    */
   figuresNow(): { board: QueuesBoard; totals: (queue: string) => Readonly<QueueTotals> } | null {
     if (this.node.role === 'follower') return null;
-    return { board: this.board(new Map()), totals: (queue) => this.stats.totals(queue) };
+    return { board: buildQueuesSnapshot(this.sources(new Map()), this.clock.now().getTime()), totals: (queue) => this.stats.totals(queue) };
   }
 
-  private board(users: ReadonlyMap<string, { name: string }>): QueuesBoard {
-    return buildQueuesSnapshot(
-      {
-        stats: this.stats,
-        serviceLevelSeconds: this.serviceLevelSeconds,
-        windowMinutes: this.windowMinutes,
-        tracker: this.cti.tracked,
-        agents: this.desk.supervisedAgents(),
-        users,
-      },
-      this.clock.now().getTime(),
-    );
+  private sources(users: ReadonlyMap<string, { name: string }>): SnapshotSources {
+    return {
+      stats: this.stats,
+      serviceLevelSeconds: this.serviceLevelSeconds,
+      windowMinutes: this.windowMinutes,
+      tracker: this.cti.tracked,
+      agents: this.desk.supervisedAgents(),
+      users,
+    };
   }
 
   /** Counts and averages change by themselves when a sample leaves the window. */

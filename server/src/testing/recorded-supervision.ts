@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { QueueFigures, QueuesBoard, SupervisedAgent } from '@receptivo/shared';
+import type { QueueFigures, QueuesBoard, QueuesChanges, SupervisedAgent } from '@receptivo/shared';
 import { readEnvironment } from '../config/environment';
 import { AgentBoard } from '../cti/agent-board';
 import { type CallTrackerState, createCallTracker, emptyCallTrackerState } from '../cti/call-tracker';
 import { AMI_FIXTURES_DIR } from '../cti/replay/fixtures';
 import { QueueStats } from '../supervision/queue-stats';
-import { buildQueuesSnapshot } from '../supervision/queues-snapshot';
+import { QueuesBoardBuilder, type SnapshotSources, buildQueuesSnapshot } from '../supervision/queues-snapshot';
 import { readTranscript, toAmiEvent } from './ami-transcript';
 
 const defaults = readEnvironment({});
@@ -24,6 +24,9 @@ export class Supervision {
   tracker: CallTrackerState = emptyCallTrackerState;
   /** A snapshot after every event. */
   readonly seen: QueuesBoard[] = [];
+  /** After every event, as the leader's incremental board told it: the changes since the event before, and the whole board. */
+  readonly updates: Array<{ changes: QueuesChanges | null; board: QueuesBoard }> = [];
+  private readonly builder = new QueuesBoardBuilder();
   /** Per recording, how many of its messages were replayed: a replay goes on from there. */
   private readonly replayed = new Map<string, number>();
 
@@ -49,14 +52,19 @@ export class Supervision {
       }
       this.stats.apply(event, now);
       this.seen.push(this.snapshot(now));
+      this.updates.push({ changes: this.builder.update(this.sources(), now), board: this.builder.board() });
     }
     this.replayed.set(name, next);
     return this;
   }
 
   snapshot(now: number): QueuesBoard {
+    return buildQueuesSnapshot(this.sources(), now);
+  }
+
+  private sources(): SnapshotSources {
     const agents = { extensions: this.board.extensions(), view: (extension: string) => this.board.view(extension) };
-    return buildQueuesSnapshot({ stats: this.stats, serviceLevelSeconds: 20, windowMinutes: 60, tracker: this.tracker, agents, users }, now);
+    return { stats: this.stats, serviceLevelSeconds: 20, windowMinutes: 60, tracker: this.tracker, agents, users };
   }
 
   queueAt(seconds: number, queue = 'atendimento'): QueueFigures {

@@ -112,6 +112,11 @@ function applyRows<Row extends object>(
   return result;
 }
 
+/** Whether an agent's row `shiftMs` later says nothing new (queuesDelta's rule): the server's incremental board compares a rebuilt row so. */
+export function sameAgentRow(before: SupervisedAgent, after: SupervisedAgent, shiftMs: number): boolean {
+  return sameFields(before, after, agentTable.elapsed, shiftMs);
+}
+
 /**
  * Plain-data equality of two rows (strings, numbers, null, arrays, objects), except `elapsed`: equal
  * when both are null or `after` is `before` plus `shift` (the same starting moment).
