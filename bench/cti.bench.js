@@ -258,7 +258,7 @@ async function burstIntoServer() {
       row('AgentConnect', 10, 'AgentConnect → call:answered', 'p99 ≤ 50 ms', 50),
     ]);
     // The last burst of each speed: a fake PBX slower than the recording would flatter the server.
-    for (const pace of paces.values()) console.log(`The fake PBX kept the pace: ${pace}`);
+    for (const pace of paces.values()) console.log(pace);
   } finally {
     for (const child of children) child.kill();
     await server?.stop();

@@ -280,7 +280,11 @@ function paceOf(file, event, writtenAt, speed = 1) {
       .map((message) => message.at * 1000);
     recordedSpans.set(key, span(recorded));
   }
-  return `${event} ×${writtenAt.length} written within ${span(writtenAt).toFixed(1)} ms (recorded: ${(recordedSpans.get(key) / speed).toFixed(1)} ms at ${speed}×)`;
+  const written = span(writtenAt);
+  const due = recordedSpans.get(key) / speed;
+  // Within half again the recording's span (and a millisecond of timer slack) counts as its pace.
+  const kept = written <= due * 1.5 + 1;
+  return `The fake PBX ${kept ? 'kept' : 'fell behind'} the pace: ${event} ×${writtenAt.length} written within ${written.toFixed(1)} ms (recorded: ${due.toFixed(1)} ms at ${speed}×)`;
 }
 
 module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, postJson, queueSnapshot, sleep, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };
