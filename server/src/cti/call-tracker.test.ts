@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readEnvironment } from '../config/environment';
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
 import { createSnapshotReconciler } from './call-snapshot';
-import { type CallEffect, type CallTrackerState, createCallTracker, emptyCallTrackerState } from './call-tracker';
+import { type CallEffect, type CallTrackerState, createCallTracker, emptyCallTrackerState, trackerReads } from './call-tracker';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
 
 const defaults = readEnvironment({});
@@ -260,6 +260,42 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
   it('the dials a queue makes to its members are not taken for direct calls', () => {
     const { effects } = replay('inbound-answered');
     expect(brief(effects).filter((line) => line.startsWith('ringing'))).toEqual(['ringing 1001 11987654321']);
+  });
+});
+
+describe('the door: what the tracker reads, told from the raw text', () => {
+  const environment = readEnvironment({});
+  const config = { agentPattern: new RegExp(environment.CTI_AGENT_PATTERN), uraFields: environment.CTI_URA_FIELDS };
+  const reads = trackerReads(config);
+  const TRACKED = new Set(['UserEvent', 'QueueCallerJoin', 'AgentCalled', 'AgentRingNoAnswer', 'AgentConnect', 'DialBegin', 'DialEnd', 'QueueCallerAbandon', 'AgentComplete', 'Hangup', 'QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberRemoved', 'QueueMemberPenalty']);
+
+  it('agrees, on every event of every recording, with what the parsed event says', () => {
+    const files = [...readdirSync(AMI_FIXTURES_DIR).map((file) => join(AMI_FIXTURES_DIR, file)), join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami')].filter((file) => file.endsWith('.ami'));
+    let varSetsRead = 0;
+    for (const file of files) {
+      for (const { lines } of readTranscript(file)) {
+        if (!lines[0]?.startsWith('Event: ')) continue;
+        const event = toAmiEvent(lines);
+        const variable = typeof event.variable === 'object' && !Array.isArray(event.variable) ? Object.keys(event.variable)[0] : String(event.variable ?? '');
+        const expected =
+          typeof event.chanvariable === 'object' ||
+          (event.event === 'VarSet' ? variable.replace(/^_+/, '') in config.uraFields : TRACKED.has(String(event.event)));
+        if (event.event === 'VarSet' && expected) varSetsRead += 1;
+        expect([lines[0], reads(String(event.event), `${lines.join('\r\n')}\r\n\r\n`)]).toEqual([lines[0], expected]);
+      }
+    }
+    expect(varSetsRead).toBeGreaterThan(0);
+  });
+
+  it('a URA variable is read through its inheritance prefixes, not when it only begins another name, with either line ending', () => {
+    const varSet = (variable: string, end = '\r\n') => ['Event: VarSet', 'Channel: PJSIP/trunk-1', `Variable: ${variable}`, 'Value: 12345678909', ''].join(end);
+    expect(reads('VarSet', varSet('URA_CPF'))).toBe(true);
+    expect(reads('VarSet', varSet('__URA_CPF'))).toBe(true);
+    expect(reads('VarSet', varSet('URA_CPF', '\n'))).toBe(true);
+    expect(reads('VarSet', varSet('URA_CPFX'))).toBe(false);
+    expect(reads('VarSet', varSet('MIXMONITOR_FILENAME'))).toBe(false);
+    expect(reads('VarSet', 'Event: VarSet\r\nVariable: URA_CPF')).toBe(true);
+    expect(reads('Newexten', 'Event: Newexten\r\nChannel: PJSIP/trunk-1\r\nChanVariable: URA_CPF=12345678909\r\n')).toBe(true);
   });
 });
 
