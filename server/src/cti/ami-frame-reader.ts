@@ -103,11 +103,28 @@ export function parseFrame(frame: string): AmiEvent {
   return messageOf(frame.split(/\r?\n/).filter((line) => line !== ''));
 }
 
+/**
+ * Header names as read (`CallerIDNum`) → as handed on (`callerid num` trimmed and lowercased). A PBX
+ * uses a few dozen names: looking one up costs less than lowercasing it again in every message.
+ * Bounded, should a PBX send names without end.
+ */
+const KEYS = new Map<string, string>();
+const KEYS_KEPT = 1000;
+
+function keyOf(name: string): string {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    key = name.trim().toLowerCase();
+    if (KEYS.size < KEYS_KEPT) KEYS.set(name, key);
+  }
+  return key;
+}
+
 function messageOf(lines: string[]): AmiEvent {
   const message: AmiEvent = {};
   for (const line of lines) {
     const colon = line.indexOf(': ');
-    const key = (colon === -1 ? line : line.slice(0, colon)).trim().toLowerCase();
+    const key = colon === -1 ? line.trim().toLowerCase() : keyOf(line.slice(0, colon));
     const value = colon === -1 ? '' : line.slice(colon + 2);
     if (key === 'variable' || key === 'chanvariable') {
       const variables = typeof message[key] === 'object' && !Array.isArray(message[key]) ? (message[key] as Record<string, string>) : {};
