@@ -135,13 +135,13 @@ const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMe
 
 /**
  * Whether the tracker reads an event: its call and member events, of VarSet only the URA variables
- * (`variable` without its inheritance prefixes), and any event carrying channel variables
+ * (`setsUraVariable`: asked of a VarSet only, parsed or raw), and any event carrying channel variables
  * (manager.conf `channelvars`), which may bring URA data. Most of what a PBX sends (VarSet of other
  * variables, Newexten, Newstate, Cdr…: 9 frames in 10 of a burst) says nothing to it.
  */
-function reads(config: CallTrackerConfig, event: string, variable: string | null, channelVariables: boolean): boolean {
+function reads(event: string, setsUraVariable: () => boolean, channelVariables: boolean): boolean {
   if (channelVariables) return true;
-  if (event === 'VarSet') return Boolean(config.uraFields[variable ?? '']);
+  if (event === 'VarSet') return setsUraVariable();
   return CALL_EVENTS.has(event) || MEMBER_EVENTS.has(event);
 }
 
@@ -168,14 +168,10 @@ function setsOneOf(frame: string, names: readonly string[]): boolean {
   });
 }
 
-/** What the tracker reads (as `reads` has it), told from an event's raw text before it is parsed (FrameDoor). */
+/** What the tracker reads, told from an event's raw text before it is parsed (FrameDoor). */
 export function trackerReads(config: CallTrackerConfig): (event: string, frame: string) => boolean {
   const uraVariables = Object.keys(config.uraFields);
-  return (event, frame) => {
-    if (frame.includes('\nChanVariable')) return true;
-    if (event === 'VarSet') return setsOneOf(frame, uraVariables);
-    return CALL_EVENTS.has(event) || MEMBER_EVENTS.has(event);
-  };
+  return (event, frame) => reads(event, () => setsOneOf(frame, uraVariables), frame.includes('\nChanVariable'));
 }
 
 /** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */
@@ -267,7 +263,7 @@ export function createCallTracker(config: CallTrackerConfig) {
   /** An event the tracker does not read (what the door drops, when one was read in full): dropped before the call is copied. */
   const ignored = (event: AmiEvent): boolean => {
     const chanVariables = event.chanvariable;
-    return !reads(config, String(event.event), varSetName(event), typeof chanVariables === 'object' && !Array.isArray(chanVariables));
+    return !reads(String(event.event), () => Boolean(config.uraFields[varSetName(event) ?? '']), typeof chanVariables === 'object' && !Array.isArray(chanVariables));
   };
 
   /** (state, event, now in ms) → (state, effects). State is never mutated in place. */
