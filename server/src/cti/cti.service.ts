@@ -19,6 +19,8 @@ const TEST_CALL_RING_MS = 20_000;
 
 export class CtiUnavailable extends Error {}
 
+const TELEPHONY_OFF = 'A telefonia não está configurada neste servidor.';
+
 /**
  * CTI is on when AMI_HOST is set: one AMI link whose state health reports, feeding the pure call
  * tracker. After every (re)connect the state is rebuilt from QueueStatus and CoreShowChannels.
@@ -194,17 +196,17 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
 
   /** An action on the PBX link, for the wiring check's probes; rejects when telephony is off, the link is down or the PBX refuses it. */
   action(action: Record<string, unknown>): Promise<AmiEvent> {
-    return this.link ? this.link.action(action) : Promise.reject(new CtiUnavailable('A telefonia não está configurada neste servidor.'));
+    return this.link ? this.link.action(action) : Promise.reject(new CtiUnavailable(TELEPHONY_OFF));
   }
 
   /** A list action (QueueStatus, CoreShowChannels) and its items; rejects as `action` does. */
   list(action: Record<string, unknown>): Promise<AmiEvent[]> {
-    return this.link ? this.link.list(action) : Promise.reject(new CtiUnavailable('A telefonia não está configurada neste servidor.'));
+    return this.link ? this.link.list(action) : Promise.reject(new CtiUnavailable(TELEPHONY_OFF));
   }
 
   /** QueuePause on every queue of the member; rejects with AMI's refusal or when the link is down. */
   async setPaused(extension: string, paused: boolean, reason?: string): Promise<void> {
-    if (!this.link) throw new CtiUnavailable('A telefonia não está configurada neste servidor.');
+    if (!this.link) throw new CtiUnavailable(TELEPHONY_OFF);
     if (this.status.state !== 'connected') throw new CtiUnavailable('A central telefônica está fora do ar. Tente novamente em instantes.');
     const memberInterface = this.state.agents.get(extension)?.interface;
     if (!memberInterface) throw new CtiUnavailable(`O ramal ${extension} não está em nenhuma fila de atendimento.`);
