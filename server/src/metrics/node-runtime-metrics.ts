@@ -38,14 +38,37 @@ export class NodeRuntimeMetrics implements OnModuleDestroy {
       this.delay.reset();
     }, LAG_WINDOW_MS).unref();
     const registers = [metrics.registry];
+    // As prom-client's own collectors: the first gauge of a group sets the others from one read per
+    // scrape (the Registry collects and reads each metric in turn, in the order they registered).
     const lag = () => this.lastWindow ?? this.figures();
-    new Gauge({ name: 'nodejs_eventloop_lag_p50_seconds', help: 'Event-loop delay, median over the last 10 s.', registers, collect() { this.set(lag().p50); } });
-    new Gauge({ name: 'nodejs_eventloop_lag_p99_seconds', help: 'Event-loop delay, 99th percentile over the last 10 s.', registers, collect() { this.set(lag().p99); } });
-    new Gauge({ name: 'nodejs_eventloop_lag_max_seconds', help: 'Event-loop delay, maximum over the last 10 s.', registers, collect() { this.set(lag().max); } });
-    new Gauge({ name: 'nodejs_heap_size_used_bytes', help: 'V8 heap in use.', registers, collect() { this.set(process.memoryUsage().heapUsed); } });
-    new Gauge({ name: 'nodejs_heap_size_total_bytes', help: 'V8 heap allocated.', registers, collect() { this.set(process.memoryUsage().heapTotal); } });
-    new Gauge({ name: 'nodejs_external_memory_bytes', help: 'Memory of C++ objects bound to JavaScript (buffers).', registers, collect() { this.set(process.memoryUsage().external); } });
-    new Gauge({ name: 'process_resident_memory_bytes', help: 'Resident set size of the process.', registers, collect() { this.set(process.memoryUsage.rss()); } });
+    new Gauge({
+      name: 'nodejs_eventloop_lag_p50_seconds',
+      help: 'Event-loop delay, median over the last 10 s.',
+      registers,
+      collect() {
+        const { p50, p99, max } = lag();
+        this.set(p50);
+        lagP99.set(p99);
+        lagMax.set(max);
+      },
+    });
+    const lagP99 = new Gauge({ name: 'nodejs_eventloop_lag_p99_seconds', help: 'Event-loop delay, 99th percentile over the last 10 s.', registers });
+    const lagMax = new Gauge({ name: 'nodejs_eventloop_lag_max_seconds', help: 'Event-loop delay, maximum over the last 10 s.', registers });
+    new Gauge({
+      name: 'nodejs_heap_size_used_bytes',
+      help: 'V8 heap in use.',
+      registers,
+      collect() {
+        const memory = process.memoryUsage();
+        this.set(memory.heapUsed);
+        heapTotal.set(memory.heapTotal);
+        external.set(memory.external);
+        resident.set(memory.rss);
+      },
+    });
+    const heapTotal = new Gauge({ name: 'nodejs_heap_size_total_bytes', help: 'V8 heap allocated.', registers });
+    const external = new Gauge({ name: 'nodejs_external_memory_bytes', help: 'Memory of C++ objects bound to JavaScript (buffers).', registers });
+    const resident = new Gauge({ name: 'process_resident_memory_bytes', help: 'Resident set size of the process.', registers });
     new Counter({
       name: 'process_cpu_seconds_total',
       help: 'CPU time of the process, user and system.',
