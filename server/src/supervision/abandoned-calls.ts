@@ -2,9 +2,10 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ConfigService } from '@nestjs/config';
 import type { Subscription } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AbandonedCall, type AbandonedList, type AbandonedQuery, normalizePhone, reportTimeZone } from '@receptivo/shared';
-import { ApiException, notFound } from '../common/api-exception';
+import { type AbandonedCall, type AbandonedList, type AbandonedQuery, normalizePhone } from '@receptivo/shared';
+import { conflict, notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
+import { SqlParams, withinBrasiliaDays } from '../common/sql-conditions';
 import type { Settings } from '../config/settings';
 import type { TrackedCall } from '../cti/call-tracker';
 import { CtiService } from '../cti/cti.service';
@@ -117,16 +118,14 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
 
   async list(query: AbandonedQuery): Promise<AbandonedList> {
     const conditions: string[] = [];
-    const values: unknown[] = [];
-    const param = (value: unknown) => `$${values.push(value)}`;
-    if (query.status !== 'all') conditions.push(`a.status = ${param(query.status)}`);
-    if (query.from) conditions.push(`a.abandoned_at >= (${param(query.from)}::date)::timestamp AT TIME ZONE '${reportTimeZone}'`);
-    if (query.to) conditions.push(`a.abandoned_at < (${param(query.to)}::date + 1)::timestamp AT TIME ZONE '${reportTimeZone}'`);
+    const params = new SqlParams();
+    if (query.status !== 'all') conditions.push(`a.status = ${params.add(query.status)}`);
+    withinBrasiliaDays(conditions, params, 'a.abandoned_at', query);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM abandoned_calls a ${where}`, values);
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM abandoned_calls a ${where}`, params.values);
     const rows = await this.dataSource.query<AbandonedRow[]>(
-      `${SELECT} ${where} ORDER BY a.abandoned_at DESC, a.id LIMIT ${param(query.pageSize)} OFFSET ${param((query.page - 1) * query.pageSize)}`,
-      values,
+      `${SELECT} ${where} ORDER BY a.abandoned_at DESC, a.id LIMIT ${params.add(query.pageSize)} OFFSET ${params.add((query.page - 1) * query.pageSize)}`,
+      params.values,
     );
     return { items: rows.map(toView), total };
   }
@@ -145,7 +144,7 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
     );
     if (updated.length === 0) {
       await this.get(id);
-      throw new ApiException(409, 'CONFLICT', 'Esta chamada abandonada já foi resolvida.');
+      throw conflict('Esta chamada abandonada já foi resolvida.');
     }
     return this.get(id);
   }
