@@ -53,11 +53,18 @@ const CLASS_BREAKS: Record<string, string> = {
   user: 'os dados da URA enviados com UserEvent(URA)',
 };
 
-const DENIED: Record<DeniedAction, { breaks: string }> = {
-  QueuePause: { breaks: 'Pausar e Retomar nas mesas são recusados pela central' },
-  Getvar: { breaks: 'depois de um reinício do servidor, os dados da URA das chamadas em curso não são lidos' },
-  CoreShowChannels: { breaks: 'depois de um reinício do servidor, as chamadas em curso não são refeitas' },
+/** What each refused action breaks. */
+const DENIED_BREAKS: Record<DeniedAction, string> = {
+  QueuePause: 'Pausar e Retomar nas mesas são recusados pela central',
+  Getvar: 'depois de um reinício do servidor, os dados da URA das chamadas em curso não são lidos',
+  CoreShowChannels: 'depois de um reinício do servidor, as chamadas em curso não são refeitas',
 };
+
+/** The manager.conf fix for an event an eventfilter hides. */
+const unfilterFix = (event: string): PbxFinding['fix'] => ({
+  place: 'manager.conf',
+  lines: ['[receptivo]', `; retire a linha eventfilter que exclui ${event}, ou libere-o:`, `eventfilter = Event: ${event}`],
+});
 
 /**
  * The PBX wiring check: from what the link heard and the PBX answered, what is wrong or missing in
@@ -106,7 +113,7 @@ export function diagnosePbx(facts: PbxFacts): PbxDiagnosis {
       code: 'write_class_missing',
       severity: 'error',
       title: `O usuário do AMI não tem permissão para a ação ${action}.`,
-      detail: `Falta uma classe em write: ${DENIED[action].breaks}.`,
+      detail: `Falta uma classe em write: ${DENIED_BREAKS[action]}.`,
       fix: { place: 'manager.conf', lines: ['[receptivo]', WRITE_LINE] },
     });
   }
@@ -227,14 +234,14 @@ function checkEvents(facts: PbxFacts, findings: PbxFinding[], passed: string[], 
             severity: 'error',
             title: 'O evento QueueMemberStatus não chega ao servidor.',
             detail: `Chamadas passaram pelas filas sem nenhum QueueMemberStatus: ${breaks}. Desde o Asterisk 12 ele é sempre enviado (a opção eventmemberstatus não existe mais): um eventfilter do usuário do AMI o esconde.`,
-            fix: { place: 'manager.conf', lines: ['[receptivo]', '; retire a linha eventfilter que exclui QueueMemberStatus, ou libere-o:', 'eventfilter = Event: QueueMemberStatus'] },
+            fix: unfilterFix(event),
           }
         : {
             code: 'event_filtered',
             severity: 'error',
             title: `O evento ${event} não chega ao servidor, embora a classe ${eventClass} esteja liberada.`,
             detail: `Um eventfilter do usuário do AMI o esconde: ${breaks}.`,
-            fix: { place: 'manager.conf', lines: ['[receptivo]', `; retire a linha eventfilter que exclui ${event}, ou libere-o:`, `eventfilter = Event: ${event}`] },
+            fix: unfilterFix(event),
           },
     );
   }
@@ -254,7 +261,7 @@ function checkEvents(facts: PbxFacts, findings: PbxFinding[], passed: string[], 
       severity: 'warning',
       title: 'O evento AgentComplete não chega ao servidor.',
       detail: 'Chamadas atendidas terminaram sem AgentComplete: o tempo de conversa dos atendimentos fica em branco.',
-      fix: { place: 'manager.conf', lines: ['[receptivo]', '; retire a linha eventfilter que exclui AgentComplete, ou libere-o:', 'eventfilter = Event: AgentComplete'] },
+      fix: unfilterFix('AgentComplete'),
     });
   }
 
