@@ -32,7 +32,10 @@ export class PbxObservations {
   heard(event: string, frame: string): void {
     if (this.named.has(event)) return;
     this.named.add(event);
-    for (const name of PRIVILEGE.exec(frame)?.[1].split(',') ?? []) if (name.trim() && name.trim() !== 'all') this.eventClasses.add(name.trim());
+    for (const name of PRIVILEGE.exec(frame)?.[1].split(',') ?? []) {
+      const eventClass = name.trim();
+      if (eventClass && eventClass !== 'all') this.eventClasses.add(eventClass);
+    }
   }
 
   /** A call rang at a desk: the URA fields it brought (the first ring of each call counts). */
