@@ -21,7 +21,7 @@ async function readRoutes(manager: EntityManager, activeOnly: boolean): Promise<
 }
 
 /** The route of a call: the one naming both its URA option and its queue, else its option, else its queue. */
-export function pickUraRoute(routes: readonly KeptRoute[], option: string | null, queue: string | null): UraRouteMatch | null {
+function pickUraRoute(routes: readonly KeptRoute[], option: string | null, queue: string | null): UraRouteMatch | null {
   if (!option && !queue) return null;
   const fits = (route: KeptRoute) => (route.option === null || route.option === option) && (route.queue === null || route.queue === queue);
   const rank = (route: KeptRoute) => (route.option !== null && route.queue !== null ? 2 : route.option !== null ? 1 : 0);

@@ -8,7 +8,7 @@ import { describeErrorForLog } from '../common/log-redaction';
 import { gapTermOf } from './gap-terms';
 
 /** How long a search is kept: two quarters of terms to compare, then it goes (docs/domain.md). */
-export const SEARCH_RETENTION_DAYS = 180;
+const SEARCH_RETENTION_DAYS = 180;
 const CLEANUP_EVERY_MS = 60 * 60 * 1000;
 /**
  * Searches are written together, one INSERT this long after the first of them (or at once when

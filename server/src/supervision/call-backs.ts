@@ -16,9 +16,9 @@ import { LeaderLink, LeaderUnavailable } from '../cti/leader-link';
 import { AbandonedCalls } from './abandoned-calls';
 
 /** The UserEvent the callback context sends with the call's outcome (docs/asterisk.md). */
-export const CALLBACK_USER_EVENT = 'ReceptivoCallback';
+const CALLBACK_USER_EVENT = 'ReceptivoCallback';
 /** The channel variable Originate sets (inherited by the citizen's leg): the try's id. */
-export const CALLBACK_VARIABLE = 'RECEPTIVO_CALLBACK';
+const CALLBACK_VARIABLE = 'RECEPTIVO_CALLBACK';
 /** How long the attendant's phone rings before the try is given up. */
 const ATTENDANT_RING_MS = 30_000;
 

@@ -130,7 +130,7 @@ const ACTION_CLASSES: Record<string, string[]> = {
  * (its Privilege header, `all` aside) must meet the user's read classes, then its eventfilter lines
  * (regular expressions over the event's text; `!` for those that exclude) must let it through.
  */
-export function managerUserHears(user: { read?: string[]; eventFilters?: string[] }, lines: string[]): boolean {
+function managerUserHears(user: { read?: string[]; eventFilters?: string[] }, lines: string[]): boolean {
   const read = user.read ?? ['all'];
   if (!read.includes('all')) {
     const classes = field(lines, 'Privilege').split(',').filter((name) => name && name !== 'all');
