@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { apiErrorSchema, portalProtocolsSchema, portalRequestSchema, requestSchema } from '@receptivo/shared';
-import { mailedPortalPassword, registerForPortal } from '../testing/portal-citizen';
-import { type RequestDesk, bearer, controlClock, requestDesk } from '../testing/request-fixtures';
+import { citizenSignedInByMail } from '../testing/portal-citizen';
+import { type RequestDesk, controlClock, requestDesk } from '../testing/request-fixtures';
 import { type SmtpListener, startSmtpListener } from '../testing/smtp-listener';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
@@ -23,24 +23,7 @@ describe('Meus protocolos on the self-service portal', () => {
     await smtp.close();
   });
 
-  /** A customer registered at the desk, given a portal login; the session after choosing a password. */
-  async function citizen(name: string, document: string, email: string) {
-    const id = await registerForPortal(server, desk.attendant, { name, document, email });
-    const temporary = await mailedPortalPassword(smtp, email);
-    const first = (await server.http.post('/api/portal/auth/login').send({ login: document, password: temporary }).expect(200)).body;
-    return {
-      id,
-      temporaryToken: first.token as string,
-      async choosePassword() {
-        const changed = await server.http
-          .post('/api/portal/auth/change-password')
-          .set(bearer(first.token))
-          .send({ currentPassword: temporary, newPassword: 'Ipê amarelo em flor' })
-          .expect(200);
-        return bearer(changed.body.token);
-      },
-    };
-  }
+  const citizen = (name: string, document: string, email: string) => citizenSignedInByMail(server, smtp, desk.attendant, { name, document, email });
 
   it("shows the citizen's attendances and requests, each request's progress and the organ's response, and nothing of anyone else", async () => {
     const helena = await citizen('Helena Brandão', '068.443.616-70', 'helena.portal@example.com');
@@ -51,7 +34,7 @@ describe('Meus protocolos on the self-service portal', () => {
     expect(neighbour.groupOf?.protocol).toBe(first.protocol);
 
     // A temporary password opens nothing but the session and its change.
-    const waiting = await server.http.get('/api/portal/protocols').set(bearer(helena.temporaryToken)).expect(403);
+    const waiting = await server.http.get('/api/portal/protocols').set(helena.temporary).expect(403);
     expect(apiErrorSchema.parse(waiting.body)).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Escolha uma nova senha para continuar.' });
     const session = await helena.choosePassword();
 

@@ -9,8 +9,8 @@ import {
   portalRequestSchema,
   requestSchema,
 } from '@receptivo/shared';
-import { mailedPortalPassword, registerForPortal } from '../testing/portal-citizen';
-import { type RequestDesk, address, bearer, requestDesk, validForm } from '../testing/request-fixtures';
+import { citizenSignedInByMail } from '../testing/portal-citizen';
+import { type RequestDesk, address, requestDesk, validForm } from '../testing/request-fixtures';
 import { type SmtpListener, startSmtpListener } from '../testing/smtp-listener';
 import { type TestApp, startTestApp } from '../testing/test-app';
 
@@ -33,15 +33,8 @@ describe('Nova solicitação and Informações on the self-service portal', () =
 
   /** A customer registered at the desk who signed in on the portal: the temporary session, and the session after choosing a password. */
   async function citizen(name: string, document: string, email: string) {
-    const id = await registerForPortal(server, desk.attendant, { name, document, email });
-    const temporary = await mailedPortalPassword(smtp, email);
-    const first = (await server.http.post('/api/portal/auth/login').send({ login: document, password: temporary }).expect(200)).body;
-    const changed = await server.http
-      .post('/api/portal/auth/change-password')
-      .set(bearer(first.token))
-      .send({ currentPassword: temporary, newPassword: 'Manacá da serra em flor' })
-      .expect(200);
-    return { id, temporary: bearer(first.token), session: bearer(changed.body.token) };
+    const signedIn = await citizenSignedInByMail(server, smtp, desk.attendant, { name, document, email });
+    return { ...signedIn, session: await signedIn.choosePassword() };
   }
 
   const countRows = async (table: 'attendances' | 'requests') =>

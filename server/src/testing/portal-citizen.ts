@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
-import type { Auth } from './request-fixtures';
+import { type Auth, bearer } from './request-fixtures';
 import type { SmtpListener } from './smtp-listener';
 import type { TestApp } from './test-app';
 
@@ -37,4 +37,31 @@ export async function signInCitizen(server: TestApp, document = '661.648.855-15'
     .query('UPDATE portal_accounts SET password_hash = $2, must_change_password = false WHERE customer_id = $1', [customerId, await hashPassword(password)]);
   const session = await server.http.post('/api/portal/auth/login').send({ login: document, password }).expect(200);
   return session.body.token as string;
+}
+
+/**
+ * A customer registered at the desk who signed in on the portal with the mailed temporary password:
+ * the customer's id, that temporary session, and the step to the full session (choosing a password).
+ */
+export async function citizenSignedInByMail(
+  server: TestApp,
+  smtp: SmtpListener,
+  desk: Auth,
+  customer: { name: string; document: string; email: string },
+): Promise<{ id: string; temporary: Auth; choosePassword(): Promise<Auth> }> {
+  const id = await registerForPortal(server, desk, customer);
+  const password = await mailedPortalPassword(smtp, customer.email);
+  const temporary = bearer((await server.http.post('/api/portal/auth/login').send({ login: customer.document, password }).expect(200)).body.token);
+  return {
+    id,
+    temporary,
+    async choosePassword() {
+      const changed = await server.http
+        .post('/api/portal/auth/change-password')
+        .set(temporary)
+        .send({ currentPassword: password, newPassword: 'Ipê amarelo em flor' })
+        .expect(200);
+      return bearer(changed.body.token);
+    },
+  };
 }
