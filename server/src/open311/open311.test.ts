@@ -477,7 +477,7 @@ describe('Open311 GeoReport v2', () => {
 
     it('refuses invalid attributes with one pt-BR error per field, named as sent, and registers nothing', async () => {
       const before = await countRequests();
-      const invalid = await post('json', [
+      const invalidAttributes: [string, string][] = [
         ['api_key', apiKey],
         ['service_code', sidewalk],
         ['attribute[problemas][]', 'Buraco'],
@@ -490,27 +490,14 @@ describe('Open311 GeoReport v2', () => {
         ['attribute[endereco_bairro]', 'Consolação'],
         ['attribute[endereco_cidade]', 'São Paulo'],
         ['attribute[endereco_uf]', 'XX'],
-        ['lat', '123'],
-      ]).expect(400);
+      ];
+      const invalid = await post('json', [...invalidAttributes, ['lat', '123']]).expect(400);
       expect(specProblems('errors', 'json', invalid.text)).toEqual([]);
       expect((JSON.parse(invalid.text) as { code: number; description: string }[]).map((error) => `${error.code} ${error.description}`).sort()).toEqual([
         '400 lat: lat deve ser um número entre -90 e 90 (graus decimais, WGS84).',
       ]);
 
-      const attributes = await post('xml', [
-        ['api_key', apiKey],
-        ['service_code', sidewalk],
-        ['attribute[problemas][]', 'Buraco'],
-        ['attribute[largura]', 'três'],
-        ['attribute[urgencia]', 'Urgentíssima'],
-        ['attribute[rampa]', 'talvez'],
-        ['attribute[endereco_cep]', '0131'],
-        ['attribute[endereco_logradouro]', 'Rua Augusta'],
-        ['attribute[endereco_numero]', '12'],
-        ['attribute[endereco_bairro]', 'Consolação'],
-        ['attribute[endereco_cidade]', 'São Paulo'],
-        ['attribute[endereco_uf]', 'XX'],
-      ]).expect(400);
+      const attributes = await post('xml', invalidAttributes).expect(400);
       expect(specProblems('errors', 'xml', attributes.text)).toEqual([]);
       expect((open311Content('errors', 'xml', attributes.text) as Record<string, string>[]).map((error) => error.description).sort()).toEqual([
         'attribute[endereco_cep]: CEP deve ter 8 dígitos.',
