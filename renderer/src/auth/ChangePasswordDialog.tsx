@@ -3,6 +3,7 @@ import { changePasswordSchema } from '@receptivo/shared';
 import { Dialog } from '../ui/Dialog';
 import { Field, FormAlert } from '../ui/Field';
 import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErrors } from '../ui/form-errors';
+import { withConfirmation } from '../ui/use-form-submit';
 import { changePassword } from './auth-api';
 import { useApi, useSession } from './SessionProvider';
 
@@ -19,14 +20,9 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = changePasswordSchema.safeParse({ currentPassword, newPassword });
-    const found: FormErrors = parsed.success
-      ? { fields: {}, alert: null }
-      : formErrorsFromIssues(parsed.error.issues, formFields);
-    // The server never sees the confirmation, so a typo in the new password is caught here.
-    if (newPassword !== confirmation) found.fields.confirmation = 'A confirmação não confere com a nova senha.';
-    if (!parsed.success || found.fields.confirmation) {
-      setErrors(found);
+    const parsed = withConfirmation(changePasswordSchema.safeParse({ currentPassword, newPassword }), newPassword, confirmation);
+    if (!parsed.success) {
+      setErrors(formErrorsFromIssues(parsed.error.issues, formFields));
       return;
     }
     setSubmitting(true);

@@ -1,20 +1,8 @@
 import { Field } from '../ui/Field';
 import type { FieldErrors } from '../ui/form-errors';
-import type { Parsed } from '../ui/use-form-submit';
 
 /** The staff's rules, which the portal's passwords follow (passwordSchema). */
 const newPasswordHint = 'Pelo menos 10 caracteres. Uma frase fácil de lembrar serve bem.';
-
-/** What the server never sees: a typo in the new password is caught by typing it twice. */
-const confirmationProblem = (newPassword: string, confirmation: string) =>
-  newPassword === confirmation ? undefined : 'A confirmação não confere com a nova senha.';
-
-/** The form's parse with the confirmation checked too: a mismatch joins the schema's own complaints. */
-export function withConfirmation<T>(parsed: Parsed<T>, newPassword: string, confirmation: string): Parsed<T> {
-  const mismatch = confirmationProblem(newPassword, confirmation);
-  if (!mismatch) return parsed;
-  return { success: false, error: { issues: [...(parsed.success ? [] : parsed.error.issues), { path: ['confirmation'], message: mismatch }] } };
-}
 
 interface NewPasswordFieldsProps {
   newPassword: string;

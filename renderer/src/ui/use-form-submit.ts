@@ -5,6 +5,16 @@ import { formErrorsFromFailure, formErrorsFromIssues, noFormErrors, type FormErr
 /** The result of a shared schema's `safeParse`, without tying the renderer to zod's types. */
 export type Parsed<T> = { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } };
 
+/**
+ * The parse with the new password's confirmation checked too, which the server never sees: a typo
+ * in the new password is caught by typing it twice, and a mismatch joins the schema's complaints.
+ */
+export function withConfirmation<T>(parsed: Parsed<T>, newPassword: string, confirmation: string): Parsed<T> {
+  if (newPassword === confirmation) return parsed;
+  const mismatch = { path: ['confirmation'], message: 'A confirmação não confere com a nova senha.' };
+  return { success: false, error: { issues: [...(parsed.success ? [] : parsed.error.issues), mismatch] } };
+}
+
 interface Submission<T> {
   parsed: Parsed<T>;
   /** Paths of the inputs this form shows; errors for any other path go to the form's alert. */
