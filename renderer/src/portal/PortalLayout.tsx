@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { SkipLink } from '../ui/SkipLink';
 import { usePortalSession } from './PortalSessionProvider';
 import { portalPaths, type PortalLocationState } from './portal-paths';
 
@@ -37,16 +38,7 @@ export function PortalLayout() {
 
   return (
     <div className="portal">
-      <a
-        href="#conteudo"
-        className="skip-link"
-        onClick={(event) => {
-          event.preventDefault();
-          main.current?.focus();
-        }}
-      >
-        Pular para o conteúdo
-      </a>
+      <SkipLink target={main} />
       <header className="portal-header">
         <Link to={portalPaths.protocols} className="portal-header__brand">
           Autoatendimento

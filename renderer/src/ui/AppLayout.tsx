@@ -10,6 +10,7 @@ import { DesktopCti, ringDesktop } from '../desktop/DesktopGlue';
 import { DraftsProvider } from '../offline/DraftsProvider';
 import { shortcuts, useShortcut } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { SkipLink } from './SkipLink';
 import { TopMenu } from './TopMenu';
 
 export function AppLayout() {
@@ -25,17 +26,7 @@ export function AppLayout() {
       <DesktopCti />
       <DraftsProvider>
         <div className="app">
-          {/* The first tab stop: past the menu and the header, straight to the page's work. */}
-          <a
-            href="#conteudo"
-            className="skip-link"
-            onClick={(event) => {
-              event.preventDefault();
-              main.current?.focus();
-            }}
-          >
-            Pular para o conteúdo
-          </a>
+          <SkipLink target={main} />
           <header className="app-header">
             <span className="app-header__brand">Receptivo</span>
             <TopMenu role={user.role} />
