@@ -3,7 +3,7 @@ import type { CtiDiagnostics, PbxFinding } from '@receptivo/shared';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
-import { formatTime } from '../ui/format';
+import { countLabel, formatTime } from '../ui/format';
 import { getCtiDiagnostics } from './cti-api';
 
 const placeLabels: Record<NonNullable<PbxFinding['fix']>['place'], string> = {
@@ -49,9 +49,7 @@ function Diagnosis({ diagnostics }: { diagnostics: CtiDiagnostics }) {
   return (
     <div className="wiring-check" aria-live="polite">
       <p role="status">
-        {findings.length === 0
-          ? `Nenhum problema encontrado (verificado às ${formatTime(diagnostics.checkedAt)}).`
-          : `${findings.length} ${findings.length === 1 ? 'problema encontrado' : 'problemas encontrados'} (verificado às ${formatTime(diagnostics.checkedAt)}).`}
+        {`${findings.length === 0 ? 'Nenhum problema encontrado' : countLabel(findings.length, 'problema encontrado', 'problemas encontrados')} (verificado às ${formatTime(diagnostics.checkedAt)}).`}
       </p>
       {findings.length > 0 && (
         <ol className="wiring-check__findings" aria-label="Problemas encontrados">

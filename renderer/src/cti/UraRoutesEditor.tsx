@@ -5,6 +5,7 @@ import { describeError } from '../api/client';
 import { useApi } from '../auth/SessionProvider';
 import { knowledgeQueries } from '../knowledge/knowledge-api';
 import { Field, FormAlert } from '../ui/Field';
+import { countLabel } from '../ui/format';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { saveUraRoutes, uraRoutesQuery } from './cti-api';
 
@@ -53,7 +54,7 @@ export function UraRoutesEditor() {
         const answer = await saveUraRoutes(api, body);
         queries.setQueryData(uraRoutesQuery(api).queryKey, answer);
         setRows(rowsOf(answer));
-        setSaved(answer.routes.length === 1 ? '1 rota salva.' : `${answer.routes.length} rotas salvas.`);
+        setSaved(`${countLabel(answer.routes.length, 'rota salva', 'rotas salvas')}.`);
       },
     });
   }
