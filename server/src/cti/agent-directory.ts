@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { UserChanges } from '../auth/user-changes';
+import { ApiException } from '../common/api-exception';
 
 export interface DirectoryUser {
   id: string;
@@ -52,6 +53,14 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   /** The extension's user when the directory already holds it, without waiting; undefined otherwise (ask byExtension). */
   knownByExtension(extension: string): DirectoryUser | undefined {
     return this.current?.get(extension);
+  }
+
+  /** The extension's active user, or a 400 naming the `extension` field: a request that names a desk nobody sits at. */
+  async requireByExtension(extension: string): Promise<DirectoryUser> {
+    const user = await this.byExtension(extension);
+    if (user) return user;
+    const message = `Nenhum usuário ativo tem o ramal ${extension}.`;
+    throw new ApiException(400, 'VALIDATION_FAILED', message, { extension: message });
   }
 
   async byExtension(extension: string): Promise<DirectoryUser | null> {

@@ -20,7 +20,6 @@ import {
 } from '@receptivo/shared';
 import type { z } from 'zod';
 import { AnyRole, Roles } from '../auth/access.decorators';
-import { ApiException } from '../common/api-exception';
 import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation';
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
@@ -28,7 +27,7 @@ import { ClusterNode } from '../cluster/cluster-node';
 import { CtiSockets } from './cti-sockets';
 import { CtiStatus } from './cti-status';
 import { CtiService } from './cti.service';
-import { LeaderLink, LeaderUnavailable } from './leader-link';
+import { LeaderLink } from './leader-link';
 import { PbxDiagnostics } from './pbx-diagnostics';
 import { UraRouteTable } from './ura-routes';
 
@@ -59,14 +58,7 @@ export class CtiController {
   @Roles('admin', 'supervisor')
   @Returns(ctiOverviewSchema)
   async overview(): Promise<CtiOverview> {
-    return { ...(await this.fromLeader(() => this.leader.ask('overview', {}))), node: this.node.name, role: this.node.role };
-  }
-
-  private async fromLeader<Answer>(ask: () => Promise<Answer>): Promise<Answer> {
-    return ask().catch((error: unknown) => {
-      if (error instanceof LeaderUnavailable) throw new ApiException(503, 'CTI_UNAVAILABLE', error.message);
-      throw error;
-    });
+    return { ...(await this.leader.ask('overview', {})), node: this.node.name, role: this.node.role };
   }
 
   private async overviewHere(): Promise<Omit<CtiOverview, 'node' | 'role'> & { leader: string }> {
@@ -93,7 +85,7 @@ export class CtiController {
   @Get('diagnostics')
   @Returns(ctiDiagnosticsSchema)
   diagnostics(): Promise<CtiDiagnostics> {
-    return this.fromLeader(() => this.leader.ask('diagnostics', {}));
+    return this.leader.ask('diagnostics', {});
   }
 
   /** Which knowledge sessão a call's URA option or queue leads to: named on the pop, opened on the desk. */
@@ -122,18 +114,14 @@ export class CtiController {
   @ApiQuery({ name: 'limit', required: false })
   @Returns(ctiTapSchema)
   async events(@Query(new ZodValidationPipe(ctiTapQuerySchema)) query: CtiTapQuery) {
-    return { items: await this.fromLeader(() => this.leader.ask('events', { q: query.q, limit: query.limit })) };
+    return { items: await this.leader.ask('events', { q: query.q, limit: query.limit }) };
   }
 
   @Post('test-call')
   @HttpCode(201)
   @Returns(ctiTestCallResultSchema, 201)
   async testCall(@ValidBody(ctiTestCallSchema) body: Required<Pick<CtiTestCall, 'extension' | 'callerNumber'>> & Pick<CtiTestCall, 'document'>) {
-    if (!(await this.directory.byExtension(body.extension))) {
-      throw new ApiException(400, 'VALIDATION_FAILED', `Nenhum usuário ativo tem o ramal ${body.extension}.`, {
-        extension: `Nenhum usuário ativo tem o ramal ${body.extension}.`,
-      });
-    }
-    return { callId: await this.fromLeader(() => this.leader.ask('test-call', body)) };
+    await this.directory.requireByExtension(body.extension);
+    return { callId: await this.leader.ask('test-call', body) };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CtiAck, CtiDiagnostics, CtiOverview, CtiState, CtiTapEntry, CtiTestCall } from '@receptivo/shared';
 import { ClusterNode } from '../cluster/cluster-node';
+import { ApiException } from '../common/api-exception';
 import { CtiSockets } from './cti-sockets';
 
 /** What any node asks of the one that runs the PBX link, and what it answers. */
@@ -29,7 +30,12 @@ export type LeaderRequest = keyof LeaderRequests;
 
 type Handler<Request extends LeaderRequest> = (payload: LeaderRequests[Request]['payload']) => Promise<LeaderRequests[Request]['answer']>;
 
-export class LeaderUnavailable extends Error {}
+/** No node holds the PBX link now: a 503 wherever it is asked from (HTTP through the API filter, sockets as CTI_UNAVAILABLE). */
+export class LeaderUnavailable extends ApiException {
+  constructor(message: string) {
+    super(503, 'CTI_UNAVAILABLE', message);
+  }
+}
 
 const EVENT_PREFIX = 'leader:';
 const STEPPED_DOWN = 'cluster:leader-stepped-down';

@@ -12,7 +12,7 @@ import { type AmiEvent, text } from '../cti/call-tracker';
 import { CtiSockets } from '../cti/cti-sockets';
 import { CtiStatus } from '../cti/cti-status';
 import { CtiService } from '../cti/cti.service';
-import { LeaderLink, LeaderUnavailable } from '../cti/leader-link';
+import { LeaderLink } from '../cti/leader-link';
 import { AbandonedCalls } from './abandoned-calls';
 
 /** The UserEvent the callback context sends with the call's outcome (docs/asterisk.md). */
@@ -66,10 +66,7 @@ export class CallBacks implements OnModuleInit, OnModuleDestroy {
 
   /** Asked on any node; carried out by the one with the PBX link. */
   async callBack(abandonedId: string, extension: string, userId: string): Promise<AbandonedCall> {
-    await this.leader.ask('callback', { abandonedId, extension, userId }).catch((error: unknown) => {
-      if (error instanceof LeaderUnavailable) throw new ApiException(503, 'CTI_UNAVAILABLE', error.message);
-      throw error;
-    });
+    await this.leader.ask('callback', { abandonedId, extension, userId });
     return this.abandoned.get(abandonedId);
   }
 
@@ -79,10 +76,7 @@ export class CallBacks implements OnModuleInit, OnModuleDestroy {
     const call = await this.abandoned.get(abandonedId);
     if (call.status === 'done') throw conflict('Esta chamada abandonada já foi resolvida.');
     if (!call.callerNumber) throw businessRule('O número de quem ligou não é conhecido: não há para onde retornar.');
-    const attendant = await this.directory.byExtension(extension);
-    if (!attendant) {
-      throw new ApiException(400, 'VALIDATION_FAILED', `Nenhum usuário ativo tem o ramal ${extension}.`, { extension: `Nenhum usuário ativo tem o ramal ${extension}.` });
-    }
+    const attendant = await this.directory.requireByExtension(extension);
     if (this.status.state !== 'connected') throw new ApiException(503, 'CTI_UNAVAILABLE', 'A central telefônica está fora do ar. Tente novamente em instantes.');
     const memberInterface = this.cti.tracked.agents.get(extension)?.interface;
     if (!memberInterface) throw businessRule(`O ramal ${extension} não está em nenhuma fila de atendimento.`);
