@@ -13,7 +13,7 @@ import { useApi } from '../auth/SessionProvider';
 import { Field, FormAlert } from '../ui/Field';
 import { formatDateTime, formatTime } from '../ui/format';
 import { useFormSubmit } from '../ui/use-form-submit';
-import { getCtiEvents, getCtiOverview, sendTestCall } from './cti-api';
+import { ctiOverviewQuery, getCtiEvents, sendTestCall } from './cti-api';
 import { PbxWiringCheck } from './PbxWiringCheck';
 import { UraRoutesEditor } from './UraRoutesEditor';
 import './cti.css';
@@ -35,7 +35,7 @@ export function TelephonyPanel() {
   const api = useApi();
   // Mounted only while its tab is shown (Tabs renders the selected panel alone), so polling stops with
   // it; a hidden window is not polled (TanStack Query's default), and the last answer stays on a failure.
-  const overview = useQuery({ queryKey: ['cti', 'overview'], queryFn: () => getCtiOverview(api), refetchInterval: overviewEveryMs });
+  const overview = useQuery({ ...ctiOverviewQuery(api), refetchInterval: overviewEveryMs });
 
   return (
     <div className="telephony">

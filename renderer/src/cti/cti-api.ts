@@ -2,9 +2,8 @@ import type { CtiDiagnostics, CtiOverview, CtiPauseReasons, CtiTap, CtiTestCall,
 import { queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '../api/client';
 
-export function getCtiOverview(api: ApiClient): Promise<CtiOverview> {
-  return api.get<CtiOverview>('/api/cti/overview');
-}
+/** The link, the extension ↔ user table and the desks: Telefonia's overview, also the agents Supervisão › Abandonadas calls back from. */
+export const ctiOverviewQuery = (api: ApiClient) => queryOptions({ queryKey: ['cti', 'overview'], queryFn: () => api.get<CtiOverview>('/api/cti/overview') });
 
 /** The last AMI events, newest first; `q` filters them on the server. */
 export function getCtiEvents(api: ApiClient, q: string): Promise<CtiTap> {

@@ -5,7 +5,7 @@ import { type AbandonedCall, abandonedCallbackSchema, abandonedDoneReasonLabels,
 import { describeError } from '../api/client';
 import { customerEditorPath } from '../app/paths';
 import { useApi } from '../auth/SessionProvider';
-import { getCtiOverview } from '../cti/cti-api';
+import { ctiOverviewQuery } from '../cti/cti-api';
 import { formatDuration } from '../reports/report-format';
 import { Dialog } from '../ui/Dialog';
 import { Field, FormAlert } from '../ui/Field';
@@ -137,7 +137,7 @@ export function AbandonedCallsPanel() {
 
 function CallBackDialog({ call, onClose, onCalled }: { call: AbandonedCall; onClose: () => void; onCalled: (extension: string) => Promise<void> }) {
   const api = useApi();
-  const agents = useQuery({ queryKey: ['cti', 'overview'], queryFn: () => getCtiOverview(api) });
+  const agents = useQuery(ctiOverviewQuery(api));
   const [extension, setExtension] = useState('');
   const { submitting, errors, submit } = useFormSubmit();
   const attendants = (agents.data?.agents ?? []).filter((agent) => agent.user && agent.queues.length > 0);
