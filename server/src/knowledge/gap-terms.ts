@@ -1,4 +1,4 @@
-import { documentKindOf, foldSearchText, parseProtocol, phoneIdentity } from '@receptivo/shared';
+import { documentKindOf, parseProtocol, phoneIdentity, searchWordsOf } from '@receptivo/shared';
 import { scrubPersonalData } from '../common/log-redaction';
 
 /** Shorter terms ("ab", "de") say nothing about what the base lacks. */
@@ -28,11 +28,6 @@ export function isLookupOrPersonal(text: string): boolean {
  */
 export function gapTermOf(text: string): string | undefined {
   if (isLookupOrPersonal(text)) return undefined;
-  const term = foldSearchText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .join(' ')
-    .slice(0, MAX_TERM_LENGTH)
-    .trimEnd();
+  const term = searchWordsOf(text).join(' ').slice(0, MAX_TERM_LENGTH).trimEnd();
   return term.length >= MIN_TERM_LENGTH ? term : undefined;
 }

@@ -11,10 +11,16 @@ const stopWords = new Set(
     .map(foldSearchText),
 );
 
-/** The words of a knowledge query worth searching for, folded, at most 12 (as the server takes). */
-export function knowledgeQueryWords(text: string): string[] {
+/** Every word of a text as searches read it: lower case, accents folded, punctuation gone, in the order typed. */
+export function searchWordsOf(text: string): string[] {
   return foldSearchText(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0 && !stopWords.has(word))
+    .filter((word) => word.length > 0);
+}
+
+/** The words of a knowledge query worth searching for, folded, at most 12 (as the server takes). */
+export function knowledgeQueryWords(text: string): string[] {
+  return searchWordsOf(text)
+    .filter((word) => !stopWords.has(word))
     .slice(0, 12);
 }
