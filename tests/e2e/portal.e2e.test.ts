@@ -1,13 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type CategoryTree, type Request, attendanceSchema, formatProtocol, requestSchema } from '@receptivo/shared';
 import { mailedPortalPassword } from '../../server/src/testing/portal-citizen';
 import { address, validForm } from '../../server/src/testing/request-fixtures';
 import { type SmtpListener, startSmtpListener } from '../../server/src/testing/smtp-listener';
 import { axeViolations } from '../support/accessibility';
-import { withPage } from '../support/browser';
+import { watchPageProblems, withPage } from '../support/browser';
 import { signedInApi } from '../support/server-api';
 import { type DeskFixture, startDesk } from '../support/shell-fixture';
 
@@ -92,14 +92,7 @@ describe('the self-service portal in Chromium at 360×640', () => {
       desk.browser,
       name,
       async (page) => {
-        const problems: string[] = [];
-        page.on('console', (message: ConsoleMessage) => {
-          if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-        });
-        page.on('pageerror', (error) => problems.push(error.message));
-        await page.addInitScript(() => {
-          document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to load ${event.blockedURI} (${event.violatedDirective})`));
-        });
+        const problems = await watchPageProblems(page);
         await scenario(page);
         expect(problems).toEqual([]);
       },

@@ -1,6 +1,5 @@
-import type { ConsoleMessage } from 'playwright-core';
 import { contentSecurityPolicy } from '../../electron/src/window/content-security-policy';
-import { withPage } from '../support/browser';
+import { watchPageProblems, withPage } from '../support/browser';
 import { type CtiDeskFixture, startCtiDesk } from '../support/cti-fixture';
 
 /** A policy as directive → sources, to compare two policies written differently. */
@@ -26,14 +25,7 @@ describe('security headers in Chromium', () => {
 
   it('the desk page loads under its policy, signs in and connects its socket, with no CSP violation', async () => {
     await withPage(desk.browser, 'csp-desk', async (page) => {
-      const problems: string[] = [];
-      page.on('console', (message: ConsoleMessage) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to load ${event.blockedURI} (${event.violatedDirective})`));
-      });
+      const problems = await watchPageProblems(page);
 
       const answer = await page.goto(desk.server.url);
       // The desktop app's policy for the same server, but for connect-src: the app names the server's

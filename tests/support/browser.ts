@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type ConsoleMessage, type Page, chromium } from 'playwright-core';
 import { ROOT } from './server-process';
 
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
@@ -42,4 +42,21 @@ export async function withPage(
   } finally {
     await context.close();
   }
+}
+
+/**
+ * The Content-Security-Policy violations and script errors of a page from now on (the list fills as
+ * they happen): the browser reports a blocked load as a console message and a
+ * `securitypolicyviolation` event, which an init script turns into one.
+ */
+export async function watchPageProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`Refused to load ${event.blockedURI} (${event.violatedDirective})`));
+  });
+  return problems;
 }
