@@ -10,6 +10,7 @@ import {
   stripDocument,
 } from '@receptivo/shared';
 import type { Settings } from '../config/settings';
+import { PreparedStatements } from '../database/prepared-statements';
 import { requesterOfOrgan } from '../requests/request-access';
 import { toCustomerPhone } from './customer-view';
 
@@ -18,9 +19,17 @@ export const TOTAL_CAP = 1000;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
+/**
+ * The statements kept prepared: the callers' matches, and the search's shapes with equalities only
+ * (phone, whole document, Busca with digits, alone or together, with or without the organ).
+ */
+const PREPARED_SHAPES = 16;
+
 /** Collects SQL conditions with numbered parameters. */
 class Conditions {
   readonly params: unknown[] = [];
+  /** False once a pattern (LIKE) is among them: a prepared statement's generic plan would scan for it. */
+  equalitiesOnly = true;
 
   param(value: unknown): string {
     this.params.push(value);
@@ -58,12 +67,14 @@ const toSummary = (row: SummaryRow): CustomerSummary => ({
 @Injectable()
 export class CustomerSearchService {
   private readonly defaultAreaCode: string;
+  private readonly statements: PreparedStatements;
 
   constructor(
     private readonly dataSource: DataSource,
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+    this.statements = new PreparedStatements(dataSource, 'customer_search', PREPARED_SHAPES);
   }
 
   /**
@@ -74,7 +85,7 @@ export class CustomerSearchService {
   async callerMatches(callers: readonly { e164: string | null; document: string | null }[], limit: number): Promise<CustomerSummary[][]> {
     const wanted = callers.map((caller) => ({ e164: caller.e164, document: caller.document ? stripDocument(caller.document) || null : null }));
     if (wanted.every((caller) => !caller.e164 && !caller.document)) return wanted.map(() => []);
-    const rows = await this.dataSource.query<(SummaryRow & { caller: number })[]>(
+    const rows = await this.statements.query<SummaryRow & { caller: number }>(
       `SELECT w.caller::int AS caller, c.id, c.type, c.name, c.trade_name, c.document, c.email, p.id AS phone_id, p.e164
          FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w (e164, document, caller)
          CROSS JOIN LATERAL (
@@ -113,12 +124,18 @@ export class CustomerSearchService {
     const byDocument = (text: string) => {
       const document = stripDocument(text);
       if (document.length === 11 || document.length === 14) return `c.document = ${sql.param(document)}`;
-      return document.length >= 3 ? `c.document LIKE ${sql.param(`${escapeLike(document)}%`)}` : undefined;
+      if (document.length < 3) return undefined;
+      sql.equalitiesOnly = false;
+      return `c.document LIKE ${sql.param(`${escapeLike(document)}%`)}`;
     };
-    const byEmail = (text: string) => `lower(c.email) LIKE ${sql.param(`${escapeLike(text.toLowerCase())}%`)}`;
+    const byEmail = (text: string) => {
+      sql.equalitiesOnly = false;
+      return `lower(c.email) LIKE ${sql.param(`${escapeLike(text.toLowerCase())}%`)}`;
+    };
     const byName = (text: string) => {
       const words = text.split(/\s+/).filter((word) => word.length >= 2);
       if (words.length === 0) return undefined;
+      sql.equalitiesOnly = false;
       rankedNames.push(text);
       return words
         .map((word) => `c.search_name LIKE '%' || lower(immutable_unaccent(${sql.param(escapeLike(word))})) || '%'`)
@@ -153,8 +170,7 @@ export class CustomerSearchService {
     // Matches are ranked among the first TOTAL_CAP + 1 found: "maria" alone matches tens of
     // thousands at a million customers, and ranking them all costs more than the attendant
     // gains; past the cap the screen asks to narrow the search.
-    const rows = await this.dataSource.query<(SummaryRow & { total: number })[]>(
-      `WITH candidate AS (
+    const listing = `WITH candidate AS (
          SELECT c.id, c.type, c.name, c.trade_name, c.document, c.email, c.search_name
            FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}
        )
@@ -163,9 +179,10 @@ export class CustomerSearchService {
          FROM candidate
          LEFT JOIN customer_phones p ON p.customer_id = candidate.id AND p.is_primary
         ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${offset}`,
-      sql.params,
-    );
+        LIMIT ${limit} OFFSET ${offset}`;
+    const rows = sql.equalitiesOnly
+      ? await this.statements.query<SummaryRow & { total: number }>(listing, sql.params)
+      : await this.dataSource.query<(SummaryRow & { total: number })[]>(listing, sql.params);
     const total =
       rows[0]?.total ??
       (
