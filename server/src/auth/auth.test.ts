@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { apiErrorSchema, loginResponseSchema } from '@receptivo/shared';
 import { type TestApp, startTestApp } from '../testing/test-app';
+import { until } from '../testing/until';
 
 describe('sign-in and sessions', () => {
   let server: TestApp;
@@ -60,6 +61,24 @@ describe('sign-in and sessions', () => {
     const expired = server.app.get(JwtService).sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 5 });
     const response = await server.http.get('/api/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
     expect(response.body).toMatchObject({ code: 'TOKEN_EXPIRED', message: 'Sua sessão expirou. Entre novamente.' });
+  });
+
+  it('refuses a token it accepted once it expires, and a copy with another signature at any time', async () => {
+    const jwt = server.app.get(JwtService);
+    const claims = jwt.decode(await server.login('attendant'));
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const shortLived = jwt.sign({ ...claims, exp });
+    await server.http.get('/api/auth/me').set('Authorization', `Bearer ${shortLived}`).expect(200);
+
+    const signatureCharacter = shortLived.at(-10) === 'A' ? 'B' : 'A';
+    const tampered = `${shortLived.slice(0, -10)}${signatureCharacter}${shortLived.slice(-9)}`;
+    const refused = await server.http.get('/api/auth/me').set('Authorization', `Bearer ${tampered}`).expect(401);
+    expect(refused.body.code).toBe('TOKEN_INVALID');
+    await server.http.get('/api/auth/me').set('Authorization', `Bearer ${shortLived}`).expect(200);
+
+    await until(() => Date.now() >= exp * 1000, 'the token to expire', 5_000);
+    const expired = await server.http.get('/api/auth/me').set('Authorization', `Bearer ${shortLived}`).expect(401);
+    expect(expired.body).toMatchObject({ code: 'TOKEN_EXPIRED', message: 'Sua sessão expirou. Entre novamente.' });
   });
 
   it('lets each role reach only its routes', async () => {
