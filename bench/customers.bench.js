@@ -52,7 +52,7 @@ async function run() {
     const { rows: [{ total }] } = await client.query('SELECT count(*)::int AS total FROM customers');
     console.log(`loaded ${total} customers in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
 
-    const WARM_UP = 20;
+    const WARM_UP = 200;
     const { rows: drawn } = await client.query(
       `SELECT c.id, c.document, p.e164 FROM customers c JOIN customer_phones p ON p.customer_id = c.id
         WHERE c.email LIKE 'cliente%' ORDER BY random() LIMIT $1`,
@@ -78,11 +78,14 @@ async function run() {
     };
     const names = ['maria silva', 'joao perei', 'conceicao guimaraes', 'helena brand', 'FAGUNDES', 'antonio moura castro', 'leticia', 'sebastiao rocha'];
 
-    // Warm the connection pool and every kind of lookup a little, as a running desk would be, on
-    // customers outside the sample (their pages are not read ahead for the measured lookups).
-    for (const { document, e164 } of warmUp) {
+    // Warm the connection pool and every kind of lookup, as on a server that has been answering desks
+    // (a cold server spends the first few hundred requests compiling its code), on customers outside
+    // the sample, so their pages are not read ahead for the measured lookups.
+    const formats = Object.values(phoneForms);
+    for (const [index, { document, e164 }] of warmUp.entries()) {
       await get(`document=${document}`);
-      await get(`phone=${encodeURIComponent(phoneForms['(0DD) 9XXXX-XXXX'](e164))}`);
+      await get(`q=${encodeURIComponent(maskCpf(document))}`);
+      await get(`phone=${encodeURIComponent(formats[index % formats.length](e164))}`);
     }
     for (const name of names) await get(`name=${encodeURIComponent(name)}`);
 
