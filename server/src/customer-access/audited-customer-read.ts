@@ -1,4 +1,4 @@
-import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, SetMetadata } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { type Observable, catchError, mergeMap } from 'rxjs';
@@ -8,12 +8,6 @@ import { Clock } from '../common/clock';
 import { CustomerAccessLog, type ReadThrough } from './customer-access-log';
 
 const AUDITED_CUSTOMER_READ = 'receptivo:audited-customer-read';
-
-/**
- * The route shows a customer's data: each successful call goes to the access audit. Its `:id` is
- * the customer's, or (`through`) an attendance's or a request's, whose customer is the one read.
- */
-export const AuditedCustomerRead = (through: ReadThrough = 'customer') => SetMetadata(AUDITED_CUSTOMER_READ, through);
 
 /** A screen name as the renderer sends it; anything else in the header is dropped, not stored. */
 const screenOf = (header: string | string[] | undefined): string | null => {
@@ -38,8 +32,7 @@ export class CustomerReadAudit implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const through = this.reflector.get<ReadThrough | undefined>(AUDITED_CUSTOMER_READ, context.getHandler());
-    if (!through) return next.handle();
+    const through = this.reflector.get<ReadThrough>(AUDITED_CUSTOMER_READ, context.getHandler());
     const request = context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>();
     const recorded: Promise<{ ids: string[] } | { failure: unknown }> = this.log
       .record({
@@ -76,3 +69,11 @@ export class CustomerReadAudit implements NestInterceptor {
     );
   }
 }
+
+/**
+ * The route shows a customer's data: each successful call goes to the access audit. Its `:id` is
+ * the customer's, or (`through`) an attendance's or a request's, whose customer is the one read.
+ * The audit is bound to these routes alone (see @Idempotent() for why not globally).
+ */
+export const AuditedCustomerRead = (through: ReadThrough = 'customer') =>
+  applyDecorators(SetMetadata(AUDITED_CUSTOMER_READ, through), UseInterceptors(CustomerReadAudit));

@@ -1,16 +1,14 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { type Observable, catchError, concatMap, from, of } from 'rxjs';
 import { type ApiErrorBody, IDEMPOTENT_REPLAY_HEADER, idempotencyKeySchema } from '@receptivo/shared';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiException } from '../common/api-exception';
 import { toApiError } from '../common/api-exception.filter';
-import { IDEMPOTENT_ROUTE } from './idempotent.decorator';
 import { IdempotencyStore, requestHash } from './idempotency-store';
 
 /**
- * Runs once per user and Idempotency-Key the routes marked @Idempotent(). Refusals (4xx) are stored
+ * Runs once per user and Idempotency-Key the routes marked @Idempotent() (bound there by it). Refusals (4xx) are stored
  * like successes, so a repetition answers alike; a server failure (5xx) releases the key, so the
  * desk's next attempt runs the operation for real.
  */
@@ -18,13 +16,9 @@ import { IdempotencyStore, requestHash } from './idempotency-store';
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly store: IdempotencyStore,
-  ) {}
+  constructor(private readonly store: IdempotencyStore) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (context.getType() !== 'http' || !this.reflector.get<boolean>(IDEMPOTENT_ROUTE, context.getHandler())) return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { user?: AuthenticatedUser }>();
     const response = http.getResponse<Response>();

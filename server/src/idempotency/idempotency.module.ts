@@ -1,10 +1,10 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { Global, Module } from '@nestjs/common';
 import { IdempotencyStore } from './idempotency-store';
 
-/** One mechanism for every @Idempotent() route: a global interceptor that acts only where marked. */
+/** One store for every @Idempotent() route, whatever its feature: the interceptor each binds is made in the route's own module. */
+@Global()
 @Module({
-  providers: [IdempotencyStore, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [IdempotencyStore],
+  exports: [IdempotencyStore],
 })
 export class IdempotencyModule {}
