@@ -31,8 +31,8 @@ export class AmiFrameReader {
   /**
    * Bytes as the socket read them. Each message is decoded on its own: a string cut from a whole
    * decoded chunk keeps that chunk (up to 64 kB) alive for as long as any value read from it is kept
-   * (the tracker's records, the tap), so every garbage collection copied and promoted megabytes of
-   * the PBX's output and paused the server 2–9 ms in a burst (issue 17).
+   * (the tracker's records, the tap), and the garbage collector copied and promoted the PBX's output
+   * with it (about 8 MB more promoted in a run of `npm run bench -- cti`, issue 17).
    */
   push(chunk: Buffer): void {
     const bytes = this.partial.length === 0 ? chunk : Buffer.concat([this.partial, chunk]);
