@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type CallerHistory, stripDocument } from '@receptivo/shared';
+import { PreparedStatements } from '../database/prepared-statements';
 
 const OPEN_REQUESTS_SHOWN = 10;
 
@@ -11,7 +12,12 @@ const OPEN_REQUESTS_SHOWN = 10;
  */
 @Injectable()
 export class CallerHistoryLookup {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Planned once per connection: planning took 0.4 ms of the database's CPU per call, in the middle of a burst. */
+  private readonly statement: PreparedStatements;
+
+  constructor(dataSource: DataSource) {
+    this.statement = new PreparedStatements(dataSource, 'caller_history', 1);
+  }
 
   /**
    * `document`: the URA's. The best match is found here as the pop ranks its matches (the URA's
@@ -20,7 +26,7 @@ export class CallerHistoryLookup {
   async of(callerE164: string | null, document: string | null, now: Date): Promise<CallerHistory | null> {
     const digits = document ? stripDocument(document) || null : null;
     if (!digits && !callerE164) return null;
-    const [row] = await this.dataSource.query<{ last_24h: number; last_7d: number; open_requests: CallerHistory['openRequests'] }[]>(
+    const [row] = await this.statement.query<{ last_24h: number; last_7d: number; open_requests: CallerHistory['openRequests'] }>(
       `WITH best AS (
          SELECT coalesce(
            (SELECT id FROM customers WHERE document = $2),
