@@ -285,6 +285,9 @@ describe('customers API', () => {
       expect(first.total).toBeGreaterThan(5);
       expect(second.items.map((item) => item.id)).not.toContain(first.items[0].id);
       expect(first.items[0].primaryPhone?.primary).toBe(true);
+      // A page past the last one shows nothing but still says how many there are.
+      const past = await search(`q=silva&pageSize=5&page=${Math.ceil(first.total / 5) + 1}`);
+      expect(past).toMatchObject({ items: [], total: first.total });
     });
 
     it('masks the CPF/CNPJ of every result, to every role that finds every customer, found by the whole CPF as well', async () => {
