@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
 import { io as connectSocket } from 'socket.io-client';
 import { freePort } from '../../server/src/common/free-port';
+import { isRunning } from '../../server/src/database/postmaster';
 import { until } from '../../server/src/testing/until';
 import { type Nginx, childrenOf, clusterSite, startNginx } from '../support/nginx';
 import { pingRedis, startRedis } from '../support/redis-server';
 import { ROOT, processesMentioning } from '../support/server-process';
-import { isAlive, systemBinary } from '../support/system-binary';
+import { systemBinary } from '../support/system-binary';
 
 /** A stand-in for a server node: names itself over HTTP and answers a Socket.IO event. */
 interface Node {
@@ -73,7 +74,7 @@ describe('redis-server', () => {
     } finally {
       await redis.stop();
     }
-    expect(isAlive(redis.pid)).toBe(false);
+    expect(isRunning(redis.pid)).toBe(false);
     expect(processesMentioning(`redis-server 127.0.0.1:${redis.port}`)).toEqual([]);
     expect(existsSync(redis.dir)).toBe(false);
     await expect(pingRedis(redis.port)).rejects.toThrow();
@@ -83,7 +84,7 @@ describe('redis-server', () => {
     const redis = await startRedis();
     try {
       redis.kill('SIGKILL');
-      await until(() => !isAlive(redis.pid), 'redis-server to die');
+      await until(() => !isRunning(redis.pid), 'redis-server to die');
       await expect(pingRedis(redis.port)).rejects.toThrow();
     } finally {
       await redis.stop();
@@ -138,8 +139,8 @@ describe('nginx in front of two nodes', () => {
 
     const { pid, prefix } = nginx;
     await nginx.stop();
-    expect(isAlive(pid)).toBe(false);
-    expect(workers.filter(isAlive)).toEqual([]);
+    expect(isRunning(pid)).toBe(false);
+    expect(workers.filter(isRunning)).toEqual([]);
     expect(processesMentioning(prefix)).toEqual([]);
     expect(existsSync(prefix)).toBe(false);
   });

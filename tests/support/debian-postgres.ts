@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { freePort } from '../../server/src/common/free-port';
+import { isRunning } from '../../server/src/database/postmaster';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 const DATABASE = 'receptivo';
@@ -41,15 +42,6 @@ function runAs(): { uid?: number; gid?: number } {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** initdb in a temporary folder, listening on a free port of 127.0.0.1 (no Unix socket), started. */
 export async function startDebianPostgres(): Promise<DebianPostgres> {
   requireBinaries();
@@ -71,7 +63,7 @@ export async function startDebianPostgres(): Promise<DebianPostgres> {
   await appendFile(data + '/postgresql.conf', `listen_addresses = '127.0.0.1'\nport = ${port}\nunix_socket_directories = ''\nfsync = off\n`);
 
   const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const isRunning = () => existsSync(join(data, 'postmaster.pid')) && isAlive(postmasterPid());
+  const postmasterRuns = () => existsSync(join(data, 'postmaster.pid')) && isRunning(postmasterPid());
   const cluster: DebianPostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}`,
     port,
@@ -87,7 +79,7 @@ export async function startDebianPostgres(): Promise<DebianPostgres> {
       return pid;
     },
     async remove() {
-      if (isRunning()) await cluster.stop('immediate').catch(() => undefined);
+      if (postmasterRuns()) await cluster.stop('immediate').catch(() => undefined);
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -20,16 +20,6 @@ export function systemBinary(name: string, debianPackage: string): string {
   throw new Error(`${name} is not installed (looked in ${dirs.join(', ')}): apt-get install ${debianPackage} (.ci/run does)`);
 }
 
-/** Whether a process with this pid exists (a zombie counts until its parent reaps it). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export interface WatchedProcess {
   child: ChildProcess;
   /** Everything it printed, and why it could not start. */

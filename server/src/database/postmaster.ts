@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** Whether a process with this pid exists (a zombie counts until its parent reaps it). */
 export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
