@@ -183,22 +183,21 @@ export class CustomerSearchService {
     const rows = sql.equalitiesOnly
       ? await this.statements.query<SummaryRow & { total: number }>(listing, sql.params)
       : await this.dataSource.query<(SummaryRow & { total: number })[]>(listing, sql.params);
-    // An empty first page is no match at all (an unknown caller, mostly); only a page past the
-    // last one needs the count asked apart.
-    const total =
-      rows[0]?.total ??
-      (query.page === 1
-        ? 0
-        : (
-            await this.dataSource.query<{ total: number }[]>(
-              `SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
-              whereParams,
-            )
-          )[0].total);
+    // An empty first page is no match at all (someone not registered, a typo): only a page past
+    // the last one needs the count asked apart.
+    const total = rows[0]?.total ?? (query.page === 1 ? 0 : await this.countMatches(where, whereParams));
     return {
       items: rows.map(toSummary),
       total: Math.min(total, TOTAL_CAP),
       totalCapped: total > TOTAL_CAP,
     };
+  }
+
+  private async countMatches(where: string, params: unknown[]): Promise<number> {
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${TOTAL_CAP + 1}) capped`,
+      params,
+    );
+    return total;
   }
 }
