@@ -12,8 +12,9 @@ import type { AmiEvent } from './call-tracker';
  * shift()s a growing array of lines and rebuilds each message with more splits, about 24 µs a frame
  * (42,000 frames/s on these machines). A real PBX burst is dense — burst-40-calls.ami has 1,837
  * frames within 30 ms around its 40 AgentCalled — so every pop waited ~45 ms behind the parser.
- * This reader scans each chunk once. The library keeps everything else: the socket, the login,
- * actions and their answers, and the dispatch of what is read (its `rawevent`).
+ * This reader finds each message's end in the bytes read and decodes that message once. The library
+ * keeps everything else: the socket, the login, actions and their answers, and the dispatch of what
+ * is read (its `rawevent`).
  */
 export class AmiFrameReader {
   /** Bytes of a message not all read yet. */

@@ -8,9 +8,9 @@ import { toApiError } from '../common/api-exception.filter';
 import { IdempotencyStore, requestHash } from './idempotency-store';
 
 /**
- * Runs once per user and Idempotency-Key the routes marked @Idempotent() (bound there by it). Refusals (4xx) are stored
- * like successes, so a repetition answers alike; a server failure (5xx) releases the key, so the
- * desk's next attempt runs the operation for real.
+ * Runs once per user and Idempotency-Key the routes marked @Idempotent(), which binds it to them.
+ * Refusals (4xx) are stored like successes, so a repetition answers alike; a server failure (5xx)
+ * releases the key, so the desk's next attempt runs the operation for real.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
