@@ -14,16 +14,20 @@ const credentials = { username: 'receptivo', secret: 's3cret' };
 const START = ['Event: UserEvent', 'UserEvent: ReaderTestStart'];
 const END = ['Event: UserEvent', 'UserEvent: ReaderTestEnd'];
 
-/** A logged-in client, by the library's own reader or by ours (with a door, maybe), keeping everything it hands on, in order. */
-async function client(port: number, fast: boolean, door?: FrameDoor) {
+/**
+ * A logged-in client, by the library's own reader or by ours (with a door, maybe; `eventsAsRead`:
+ * events handed over as they are read, as AmiLink takes them), keeping everything it hands on, in order.
+ */
+async function client(port: number, fast: boolean, door?: FrameDoor, eventsAsRead = false) {
   const manager = Manager(undefined, '127.0.0.1', credentials.username, credentials.secret, true);
   const received: Array<[string, AmiEvent]> = [];
-  manager.on('managerevent', (event) => received.push(['managerevent', event]));
+  const onEvent = (event: AmiEvent) => received.push(['managerevent', event]);
+  manager.on('managerevent', onEvent);
   manager.on('asterisk', (frame) => received.push(['asterisk', frame]));
   manager.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     const login = () => manager.login((error) => (error ? reject(new Error(String(error.message))) : resolve()));
-    if (fast) connectWithFastReader(manager, port, '127.0.0.1', login, door);
+    if (fast) connectWithFastReader(manager, port, '127.0.0.1', login, { door, ...(eventsAsRead && { onEvent }) });
     else manager.connect(port, '127.0.0.1', login);
   });
   const ended = () => received.some(([, event]) => event.userevent === 'ReaderTestEnd');
@@ -48,9 +52,9 @@ describe('AMI frame reader', () => {
     .filter((file) => file.endsWith('.ami'))
     .map((file) => [basename(file), file]);
 
-  it.each(recordings)('hands on every message of %s exactly as asterisk-manager’s own reader does', async (_name, file) => {
+  it.each(recordings.flatMap(([name, file]) => [[`${name}`, file, false] as const, [`${name} (events as read)`, file, true] as const]))('hands on every message of %s exactly as asterisk-manager’s own reader does', async (_name, file, eventsAsRead) => {
     const library = await client(server.port, false);
-    const fast = await client(server.port, true);
+    const fast = await client(server.port, true, undefined, eventsAsRead);
     try {
       server.send(START);
       const sent = await server.replay(file, { speed: Infinity });

@@ -152,19 +152,33 @@ function messageOf(lines: string[]): AmiEvent {
   return message;
 }
 
+export interface FastReaderOptions {
+  door?: FrameDoor;
+  /**
+   * Runs as each chunk arrives, before its messages are read: every message handled until the next
+   * chunk came in this one.
+   */
+  onRead?: () => void;
+  /**
+   * Takes the events (frames with an Event and no Response) as each is read, instead of the library's
+   * `managerevent`, which it hands over on process.nextTick once the whole chunk is read: an
+   * AgentCalled early in a 64 kB chunk waited for the ~140 frames after it, and a door that asks the
+   * state (trackerReads) saw it as it stood before the chunk. Answers to actions (with a Response)
+   * still go through the library, which matches them to their callbacks.
+   */
+  onEvent?: (event: AmiEvent) => void;
+}
+
 /**
  * `manager.connect(…)` with this reader on the socket instead of the library's: the library opens
  * the socket with net.createConnection inside connect(), synchronously, so it is taken there.
- * `onRead` runs as each chunk arrives, before its messages are read: the library hands them over
- * on process.nextTick, so every message handled until the next chunk came in this one.
  */
 export function connectWithFastReader(
   manager: ReturnType<typeof Manager>,
   port: number,
   host: string,
   onConnect: () => void,
-  door?: FrameDoor,
-  onRead?: () => void,
+  { door, onRead, onEvent }: FastReaderOptions = {},
 ): void {
   const createConnection = net.createConnection;
   let socket: Socket | undefined;
@@ -180,7 +194,21 @@ export function connectWithFastReader(
     net.createConnection = createConnection;
   }
   if (!socket) throw new Error('asterisk-manager opened no socket');
-  const reader = new AmiFrameReader((frame) => manager.emit('rawevent', frame), door);
+  const toLibrary = (frame: AmiEvent) => manager.emit('rawevent', frame);
+  const reader = new AmiFrameReader(
+    onEvent
+      ? (frame) => {
+          if (!frame.event || frame.response !== undefined) {
+            toLibrary(frame);
+            return;
+          }
+          // As the library hands an event over: a repeated Event header counts once, as text.
+          frame.event = String(Array.isArray(frame.event) ? frame.event[0] : frame.event);
+          onEvent(frame);
+        }
+      : toLibrary,
+    door,
+  );
   socket.removeAllListeners('data');
   socket.on('data', (chunk: Buffer) => {
     onRead?.();

@@ -65,7 +65,7 @@ export class AmiLink {
   private stopped = false;
   /**
    * performance.now() when the last chunk came off the PBX socket: while an event is handled, when
-   * it was read (the library hands a chunk's events over before the next chunk is read).
+   * it was read (events are handled as they are read, before the next chunk is).
    */
   readAt = 0;
   /** List actions (QueueStatus, CoreShowChannels) collecting their items until `EventList: Complete`. */
@@ -167,15 +167,18 @@ export class AmiLink {
     // No port here: the library would connect at once; we connect below to own the login.
     const manager = Manager(undefined, this.options.host, this.options.username, this.options.secret, true);
     this.manager = manager;
-    manager.on('managerevent', (event) => {
+    // Events come from the reader as they are read (onEvent below); an event the library still hands
+    // over is one that also carries a Response (OriginateResponse).
+    const receive = (event: AmiEvent) => {
       if (this.manager !== manager) return;
-      // The library emits on process.nextTick: a throw here would end the whole server.
+      // Called from the socket's reader or the library's process.nextTick: a throw would end the whole server.
       try {
         this.receive(event);
       } catch (error) {
         this.handlers.onSkipped(`erro ao tratar ${String(event.event)}: ${String(error)}`, event);
       }
-    });
+    };
+    manager.on('managerevent', receive);
     // asterisk-manager also hands every answer to an action over as 'asterisk' (it has no Event).
     manager.on('asterisk', (frame) => {
       if (this.manager !== manager) return;
@@ -214,7 +217,7 @@ export class AmiLink {
         this.startHeartbeat();
         this.handlers.onConnected?.();
       });
-    }, door, () => (this.readAt = performance.now()));
+    }, { door, onRead: () => (this.readAt = performance.now()), onEvent: receive });
   }
 
   private startHeartbeat(): void {

@@ -287,6 +287,48 @@ describe('the door: what the tracker reads, told from the raw text', () => {
     expect(varSetsRead).toBeGreaterThan(0);
   });
 
+  it('asked with the state, drops what would change nothing in it: every recording tracks the same, the burst with far fewer events', () => {
+    const files = [...readdirSync(AMI_FIXTURES_DIR).map((file) => join(AMI_FIXTURES_DIR, file)), join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami')].filter((file) => file.endsWith('.ami'));
+    for (const file of files) {
+      const events = readTranscript(file).filter(({ lines }) => lines[0]?.startsWith('Event: '));
+      const outcome = (admits: (name: string, frame: string, state: CallTrackerState) => boolean) => {
+        let state = emptyCallTrackerState;
+        const effects: CallEffect[] = [];
+        const read: Record<string, number> = {};
+        for (const { lines, at } of events) {
+          const name = lines[0].slice('Event: '.length);
+          if (!admits(name, `${lines.join('\r\n')}\r\n\r\n`, state)) continue;
+          read[name] = (read[name] ?? 0) + 1;
+          const result = track(state, toAmiEvent(lines), at * 1000);
+          state = result.state;
+          effects.push(...result.effects);
+        }
+        return { effects, state, read };
+      };
+      const everything = outcome(() => true);
+      const withoutState = outcome((name, frame) => reads(name, frame));
+      const withState = outcome(reads);
+      expect([file, withState.effects]).toEqual([file, everything.effects]);
+      expect([file, withState.state]).toEqual([file, everything.state]);
+      if (!file.includes('burst')) continue;
+      // Asterisk sets each URA variable again on every channel of the call, and dials each member the queue rings.
+      expect(withState.read.VarSet).toBeLessThan(withoutState.read.VarSet / 3);
+      expect(withState.read.DialBegin ?? 0).toBe(0);
+      expect(withState.read.DialEnd ?? 0).toBe(0);
+    }
+  });
+
+  it('asked with the state, still reads a URA variable that changes its call, or that brings the caller ID it lacks', () => {
+    const varSet = (value: string, callerName = '') =>
+      ['Event: VarSet', 'Channel: Local/1001@agents-1;1', 'CallerIDNum: 11987654321', `CallerIDName: ${callerName}`, 'Linkedid: 1.1', 'Variable: __URA_CPF', `Value: ${value}`, ''].join('\r\n');
+    const known = track(emptyCallTrackerState, toAmiEvent(varSet('12345678909').split('\r\n').filter(Boolean)), 0).state;
+    expect(known.calls.get('1.1')).toMatchObject({ callerNumber: '11987654321', callerName: null, ura: { document: '12345678909' } });
+    expect(reads('VarSet', varSet('12345678909'), known)).toBe(false);
+    expect(reads('VarSet', varSet('98765432100'), known)).toBe(true);
+    expect(reads('VarSet', varSet('12345678909', 'Maria'), known)).toBe(true);
+    expect(reads('VarSet', varSet('12345678909'), emptyCallTrackerState)).toBe(true);
+  });
+
   it('a URA variable is read through its inheritance prefixes, not when it only begins another name, with either line ending', () => {
     const varSet = (variable: string, end = '\r\n') => ['Event: VarSet', 'Channel: PJSIP/trunk-1', `Variable: ${variable}`, 'Value: 12345678909', ''].join(end);
     expect(reads('VarSet', varSet('URA_CPF'))).toBe(true);

@@ -152,26 +152,71 @@ const CR = 13;
 const LF = 10;
 
 /**
- * Whether a VarSet's raw text sets one of `names` (its inheritance prefixes `_` / `__` skipped),
+ * Which of `names` a VarSet's raw text sets (its inheritance prefixes `_` / `__` skipped), or null,
  * read in place: 840 of the 1,837 frames around a burst's AgentCalled are VarSets, and cutting each
  * one's variable out with a regular expression was a fifth of what the door cost.
  */
-function setsOneOf(frame: string, names: readonly string[]): boolean {
+function setsOneOf(frame: string, names: readonly string[]): string | null {
   const line = frame.indexOf(VARIABLE_LINE);
-  if (line === -1) return false;
+  if (line === -1) return null;
   let at = line + VARIABLE_LINE.length;
   while (frame.charCodeAt(at) === UNDERSCORE) at += 1;
-  return names.some((name) => {
+  const set = names.find((name) => {
     if (!frame.startsWith(name, at)) return false;
     const after = frame.charCodeAt(at + name.length);
     return after === CR || after === LF || after === EQUALS || Number.isNaN(after);
   });
+  return set ?? null;
 }
 
-/** What the tracker reads, told from an event's raw text before it is parsed (FrameDoor). */
-export function trackerReads(config: CallTrackerConfig): (event: string, frame: string) => boolean {
+/**
+ * What the tracker reads, told from an event's raw text before it is parsed (FrameDoor). Given the
+ * state as of the event before (events tracked as they are read, AmiLink), also what would change
+ * nothing in it: a URA variable set again to the value its call holds (Asterisk copies `__URA_*` to
+ * every channel of a call: three VarSets in four of a burst's URA data), the dials a queue makes to
+ * its members (AgentCalled and AgentConnect tell of those) and dials of no call tracked.
+ */
+export function trackerReads(config: CallTrackerConfig): (event: string, frame: string, state?: CallTrackerState) => boolean {
   const uraVariables = Object.keys(config.uraFields);
-  return (event, frame) => reads(event, () => setsOneOf(frame, uraVariables), frame.includes('\nChanVariable'));
+  return (event, frame, state) => {
+    if (frame.includes('\nChanVariable')) return true;
+    if (event === 'VarSet') {
+      const variable = setsOneOf(frame, uraVariables);
+      return variable !== null && !(state && holdsAlready(state, frame, config.uraFields[variable]));
+    }
+    if (!CALL_EVENTS.has(event) && !MEMBER_EVENTS.has(event)) return false;
+    if (state && (event === 'DialBegin' || event === 'DialEnd')) {
+      // A dial of no channel (an Originate's) is of no call; a DialEnd of no call tracked ends no ringing.
+      const linkedid = headerIn(frame, LINKEDID);
+      const call = linkedid === null ? undefined : state.calls.get(linkedid);
+      return linkedid !== null && !call?.queue && (event === 'DialBegin' || call !== undefined);
+    }
+    return true;
+  };
+}
+
+/** Whether the call of a URA VarSet holds its value already, and its caller ID too (what tracking it would set). */
+function holdsAlready(state: CallTrackerState, frame: string, field: string): boolean {
+  const linkedid = headerIn(frame, LINKEDID);
+  const call = linkedid === null ? undefined : state.calls.get(linkedid);
+  if (!call || call.ura[field] !== headerIn(frame, VALUE)) return false;
+  return (call.callerNumber !== null || !headerIn(frame, CALLER_ID_NUM)) && (call.callerName !== null || !headerIn(frame, CALLER_ID_NAME));
+}
+
+// Header lines as Asterisk spells them, built once: a needle made per search was most of the search.
+const LINKEDID = '\nLinkedid: ';
+const VALUE = '\nValue: ';
+const CALLER_ID_NUM = '\nCallerIDNum: ';
+const CALLER_ID_NAME = '\nCallerIDName: ';
+
+/** The value of a header (`line`: its `\nName: `) in a frame's raw text, '' when empty, null when absent. */
+function headerIn(frame: string, line: string): string | null {
+  const at = frame.indexOf(line);
+  if (at === -1) return null;
+  const start = at + line.length;
+  const lineEnd = frame.indexOf('\n', start);
+  const end = lineEnd === -1 ? frame.length : frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+  return frame.slice(start, end);
 }
 
 /** One state per agent, the most telling first: a call beats a pause, a dead device beats all. */

@@ -105,7 +105,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
         },
         admits: (event, frame) => {
           this.observations.heard(event, frame);
-          return reads(event, frame) || this.alsoRead.has(event);
+          return reads(event, frame, this.state) || this.alsoRead.has(event);
         },
         onDropped: (frame, event) => {
           this.lastEventAt = Date.now();
