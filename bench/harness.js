@@ -11,6 +11,8 @@ const { JwtService } = require('@nestjs/jwt');
 const { Client } = require('pg');
 
 const serverEntry = join(__dirname, '..', 'server', 'dist', 'main.js');
+/** The Node flags `npm start` runs the server with (package.json's start script, as tests/support/server-process.ts reads them). */
+const serverNodeFlags = /\bnode((?: --\S+)*) server\/dist\/main\.js/.exec(require('../package.json').scripts.start)[1].trim().split(' ').filter(Boolean);
 
 function freePort() {
   return new Promise((resolve) => {
@@ -55,7 +57,7 @@ async function startPostgres() {
 async function startServer(environment, nodeArgs = [], { signIn = true, port: chosenPort } = {}) {
   const port = chosenPort ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'receptivo-bench-data-'));
-  const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
+  const child = spawn(process.execPath, [...serverNodeFlags, ...nodeArgs, serverEntry], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ...environment },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

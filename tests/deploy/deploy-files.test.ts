@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { environmentSchema, readEnvironment } from '../../server/src/config/environment';
-import { ROOT } from '../support/server-process';
+import { ROOT, SERVER_NODE_FLAGS } from '../support/server-process';
 import { systemBinary } from '../support/system-binary';
 
 /**
@@ -73,7 +73,9 @@ describe('deploy/*.service and *.timer (systemd)', () => {
     expect(one(server, 'StateDirectory')).toBe('receptivo');
     expect(server.get('Environment')!.join(' ')).toContain('DATA_DIR=/var/lib/receptivo');
     expect(one(server, 'EnvironmentFile')).toBe('/etc/receptivo/receptivo.env');
-    expect(one(server, 'ExecStart')).toBe('/usr/bin/node /opt/receptivo/server/dist/main.js');
+    // With the Node flags npm start uses.
+    expect(SERVER_NODE_FLAGS).toEqual(['--max-semi-space-size=64']);
+    expect(one(server, 'ExecStart')).toBe(`/usr/bin/node ${SERVER_NODE_FLAGS.join(' ')} /opt/receptivo/server/dist/main.js`);
     expect(existsSync(join(ROOT, 'server', 'dist', 'main.js'))).toBe(true);
     expect(one(server, 'Restart')).toBe('on-failure');
     // SIGTERM to the server alone, which stops its embedded PostgreSQL itself.

@@ -6,6 +6,14 @@ import { freePort } from '../../server/src/common/free-port';
 export const ROOT = join(__dirname, '..', '..');
 const SERVER_ENTRY = join(ROOT, 'server', 'dist', 'main.js');
 
+/** The Node flags `npm start` runs the server with (package.json's start script), so the tests run it the same way. */
+export const SERVER_NODE_FLAGS: string[] = (() => {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const flags = /\bnode((?: --\S+)*) server\/dist\/main\.js/.exec(start);
+  if (!flags) throw new Error(`npm start does not run node server/dist/main.js: ${start}`);
+  return flags[1].trim().split(' ').filter(Boolean);
+})();
+
 export interface ServerProcess {
   url: string;
   port: number;
@@ -32,7 +40,7 @@ export interface StartOptions {
 export async function startServer(environment: Record<string, string>, { port: chosenPort, timeoutMs = 30_000 }: StartOptions = {}): Promise<ServerProcess> {
   const port = chosenPort ?? (await freePort());
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', PORT: String(port), ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -78,7 +86,7 @@ export async function startServer(environment: Record<string, string>, { port: c
 /** Runs the server expecting it to refuse to start; returns its exit code and output. */
 export function runServerToExit(environment: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SERVER_ENTRY], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
