@@ -81,6 +81,11 @@ export class AgentDirectory implements OnApplicationBootstrap, OnModuleDestroy {
     return this.load();
   }
 
+  /** usersByExtension() when the directory already holds them, without waiting; undefined otherwise. */
+  knownUsersByExtension(): ReadonlyMap<string, DirectoryUser> | undefined {
+    return this.current;
+  }
+
   private async find(pick: (users: Map<string, DirectoryUser>) => DirectoryUser | undefined): Promise<DirectoryUser | null> {
     const found = pick(await this.load());
     if (found || Date.now() - this.loadedAt < RELOAD_ON_MISS_AFTER_MS) return found ?? null;
