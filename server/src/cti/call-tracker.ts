@@ -179,13 +179,12 @@ function setsOneOf(frame: string, names: readonly string[]): string | null {
 export function trackerReads(config: CallTrackerConfig): (event: string, frame: string, state?: CallTrackerState) => boolean {
   const uraVariables = Object.keys(config.uraFields);
   return (event, frame, state) => {
-    if (frame.includes('\nChanVariable')) return true;
-    if (event === 'VarSet') {
-      const variable = setsOneOf(frame, uraVariables);
-      return variable !== null && !(state && holdsAlready(state, frame, config.uraFields[variable]));
-    }
-    if (!CALL_EVENTS.has(event) && !MEMBER_EVENTS.has(event)) return false;
-    if (state && (event === 'DialBegin' || event === 'DialEnd')) {
+    const channelVariables = frame.includes('\nChanVariable');
+    let variable: string | null = null;
+    if (!reads(event, () => (variable = setsOneOf(frame, uraVariables)) !== null, channelVariables)) return false;
+    if (!state || channelVariables) return true;
+    if (event === 'VarSet') return !holdsAlready(state, frame, config.uraFields[variable!]);
+    if (event === 'DialBegin' || event === 'DialEnd') {
       // A dial of no channel (an Originate's) is of no call; a DialEnd of no call tracked ends no ringing.
       const linkedid = headerIn(frame, LINKEDID);
       const call = linkedid === null ? undefined : state.calls.get(linkedid);
