@@ -362,8 +362,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return `${callerE164 ?? ''} ${call.ura.document ?? ''}`;
   }
 
-  /** The caller number normalized as customer phones are; null when it is no phone. */
-  private callerE164Of(call: TrackedCall): string | null {
+  /** The caller number normalized as customer phones are, parsed once per call while it lasts; null when it is no phone. */
+  callerE164Of(call: TrackedCall): string | null {
     if (!call.callerNumber) return null;
     const known = this.callerE164s.get(call.id);
     if (known?.number === call.callerNumber) return known.e164;

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { SqlParams, withinBrasiliaDays } from '../common/sql-conditions';
 import type { Settings } from '../config/settings';
 import type { TrackedCall } from '../cti/call-tracker';
+import { CallDesk } from '../cti/call-desk';
 import { CtiService } from '../cti/cti.service';
 
 interface AbandonedRow {
@@ -66,6 +67,7 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cti: CtiService,
+    private readonly desk: CallDesk,
     private readonly clock: Clock,
     config: ConfigService<Settings, true>,
   ) {
@@ -73,9 +75,9 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Both start after the I/O at hand (setImmediate): the caller's number parsed (~0.2 ms of
-   * libphonenumber) and the statement started inside the AMI event's handling held back the
-   * supervisors' update and the pops the same events set off.
+   * Both start after the I/O at hand (setImmediate): a statement started, or a caller's number parsed
+   * (~0.2 ms of libphonenumber), inside the AMI event's handling held back the supervisors' update and
+   * the pops the same events set off. An answered call's number the desk has parsed already.
    */
   onModuleInit(): void {
     this.subscriptions = [
@@ -84,11 +86,8 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
       }),
       this.cti.effects$.subscribe((effect) => {
         if (effect.type !== 'answered') return;
-        const { callerNumber } = effect.call;
-        setImmediate(() => {
-          const e164 = this.e164Of(callerNumber);
-          if (e164) this.closeCalledIn(e164).catch((error: unknown) => this.logger.error(`retornos de ${e164} não encerrados: ${String(error)}`));
-        });
+        const e164 = this.desk.callerE164Of(effect.call);
+        if (e164) setImmediate(() => this.closeCalledIn(e164).catch((error: unknown) => this.logger.error(`retornos de ${e164} não encerrados: ${String(error)}`)));
       }),
     ];
   }
