@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { startIdleScavenge } from './common/idle-scavenge';
 import { ConfigurationError, readEnvironment } from './config/environment';
 import { resolveSettings } from './config/settings';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -33,6 +34,8 @@ async function bootstrap(): Promise<void> {
   const settings = await resolveSettings(environment, environment.DATABASE_URL ?? embedded!.url);
   app = await createApp(settings);
   await app.listen(settings.PORT, settings.HOST);
+  // Without --expose-gc (a bare `node server/dist/main.js`) V8 alone decides when to collect.
+  startIdleScavenge();
   say(`Receptivo ready at http://${settings.HOST}:${settings.PORT} (${Date.now() - startedAt} ms)`);
 }
 
