@@ -35,10 +35,11 @@ const RECORDED_PACE_BURSTS = Number(process.env.BENCH_CTI_RECORDED_BURSTS ?? 2);
 const FAST_BURSTS = Number(process.env.BENCH_CTI_FAST_BURSTS ?? 4);
 /**
  * Bursts at 10× first, not counted, as a server in service has had: pools and plans warm after one,
- * but V8 was still compiling the tracker's and the pop's functions (20–36 ms TurboFan jobs, node
- * --trace-opt) on its helper threads, taking a core from the pops, through the fourth.
+ * but V8 was still compiling the functions of the pop's path through the tenth (node --trace-opt:
+ * the desk's `handle`, the tracker's `trackMember`, the socket's `send`; TurboFan jobs of 2–40 ms on
+ * its helper threads, taking a core from the pops) and at a few per burst after the twentieth.
  */
-const WARM_UP_BURSTS = Number(process.env.BENCH_CTI_WARM_UP_BURSTS ?? 4);
+const WARM_UP_BURSTS = Number(process.env.BENCH_CTI_WARM_UP_BURSTS ?? 20);
 const BURST = join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami');
 const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
 
