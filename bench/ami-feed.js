@@ -3,13 +3,12 @@
 // all) repeated with its calls renumbered, to the bench's client, as fast as the socket takes it
 // (`max`) or at a fixed rate (`paced`). Argument: JSON {mode, events, rate?, username, secret}.
 const { join } = require('node:path');
-const { performance } = require('node:perf_hooks');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { readTranscript, renumberCalls } = require('../server/dist/cti/replay/ami-transcript.js');
 const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js');
 
 const frame = (lines) => `${lines.join('\r\n')}\r\n\r\n`;
-const now = () => performance.timeOrigin + performance.now();
+const { machineMs: now } = require('./clock');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every event Asterisk sent in the recorded burst, in order. */

@@ -3,12 +3,10 @@
 // QueueStatus lists each extension as a member Local/<extension>@agents, as in the recordings.
 // Messages out: {port}, then {loggedIn: true} once the server under test logged in; asked
 // {replay: {file, repetition, speed}}, it replays and answers {replayed: [{type, key, at}]}: when each
-// AgentCalled and AgentConnect was written (wall clock, ms), keyed `${Linkedid}@${extension}`.
-const { performance } = require('node:perf_hooks');
+// AgentCalled and AgentConnect was written (bench/clock.js, ms), keyed `${Linkedid}@${extension}`.
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { queueSnapshot } = require('./harness');
-
-const now = () => performance.timeOrigin + performance.now();
+const { machineMs: now } = require('./clock');
 const STAMPED = new Set(['Event: AgentCalled', 'Event: AgentConnect']);
 const field = (lines, key) => lines.find((line) => line.startsWith(`${key}: `))?.slice(key.length + 2);
 /** The member's extension: Local/1001@agents or PJSIP/1001 → 1001. */

@@ -8,7 +8,6 @@ const { fork } = require('node:child_process');
 const { once } = require('node:events');
 const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
-const { performance } = require('node:perf_hooks');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { transcriptMoments } = require('../server/dist/cti/replay/ami-transcript.js');
 const { AMI_LOAD_FIXTURES_DIR, transcript } = require('../server/dist/cti/replay/fixtures.js');
@@ -23,8 +22,7 @@ const FAILOVERS = Number(process.env.BENCH_CLUSTER_FAILOVERS ?? 3);
 const BURST = join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami');
 const ONE_CALL = transcript('inbound-answered');
 const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
-
-const now = () => performance.timeOrigin + performance.now();
+const { machineMs: now } = require('./clock');
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 /** The call id a transcript's `repetition`-th offer gives a recorded Linkedid (renumberCalls). */
 const offered = (linkedid, repetition) => `${Number(linkedid.split('.')[0]) + repetition * 1_000_000}.${linkedid.split('.')[1]}`;

@@ -21,6 +21,7 @@ const { QUEUE_STATS_EVENTS, QueueStats } = require('../server/dist/supervision/q
 const { Registry } = require('prom-client');
 const { LeanCounter, LeanHistogram } = require('../server/dist/metrics/lean-metrics.js');
 const { finishEndedCalls, mintUsers, paceOf, postJson, startPostgres, startServer, until } = require('./harness');
+const { machineMs: now } = require('./clock');
 const { summarizeProfile } = require('./profile-summary');
 const { printTable, summarize } = require('./table');
 
@@ -43,7 +44,6 @@ const WARM_UP_BURSTS = Number(process.env.BENCH_CTI_WARM_UP_BURSTS ?? 20);
 const BURST = join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami');
 const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
 
-const now = () => performance.timeOrigin + performance.now();
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
 // ---- Part 1: ingestion of the recorded mix ------------------------------------------------------

@@ -1,16 +1,14 @@
 // Child process of the CTI benches: the desks, on their own event loop. Each desk is a minimal
 // Socket.IO client (Engine.IO 4 over a WebSocket, as bench/supervision-clients.js) that stamps each
-// call:ringing and call:answered frame as it arrives (wall clock, ms) and parses only its callId:
+// call:ringing and call:answered frame as it arrives (bench/clock.js, ms) and parses only its callId:
 // 500 full clients decoding every frame in one process would queue the pops of a burst behind one
 // another and measure this process, where real desks each have a machine of their own.
 // Desk i connects to node i mod n, as round robin spreads them; when its connection drops or is
 // refused it goes to the next node after 100 ms, as the load balancer would send it.
 // Argument: JSON {urls, desks: [{extension, token}]}. Messages: {ready: true}, then batches
 // {arrivals: [{type: 'pop' | 'answered', callId, extension, at}]} every 10 ms while there are any.
-const { performance } = require('node:perf_hooks');
 const WebSocket = require('ws');
-
-const now = () => performance.timeOrigin + performance.now();
+const { machineMs: now } = require('./clock');
 const STAMPED = [
   ['pop', '42/cti,["call:ringing"'],
   ['answered', '42/cti,["call:answered"'],

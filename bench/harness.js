@@ -268,7 +268,7 @@ async function finishEndedCalls(databaseUrl, expected, urls, tokenOf) {
 
 /**
  * How the fake PBX kept a recording's pace: the ms between the first and the last `event` of a
- * replay as written (`writtenAt`, wall clock ms) against the recording's own span at that speed.
+ * replay as written (`writtenAt`, ms of bench/clock.js) against the recording's own span at that speed.
  */
 const recordedSpans = new Map();
 const span = (times) => Math.max(...times) - Math.min(...times);

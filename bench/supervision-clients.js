@@ -1,18 +1,17 @@
 // Child process of supervision.bench.js: the 20 supervisors, on their own event loop, so the bench's
 // AMI writes and bookkeeping do not delay them. Each is a minimal Socket.IO client (Engine.IO 4 over a
 // WebSocket) that stamps every queues:snapshot (the whole board, on connecting) and queues:delta (what
-// changed since the update before) frame as it arrives (wall clock, ms) and parses none: parsing them
+// changed since the update before) frame as it arrives (bench/clock.js, ms) and parses none: parsing them
 // twenty times per update would measure this process, not the server. Supervisor 0 keeps its frames,
 // folded at the end into its board after each (the renderer's queuesFeedReducer). Argument: JSON
 // {url, tokens}. Messages: {ready} then, asked {report: queues},
 // {arrivals: ms[][], frames: [{at, kind, answered: {queue: n}, agents, queues, bytes}]}.
-const { performance } = require('node:perf_hooks');
 const WebSocket = require('ws');
 const { emptyQueuesFeed, queuesFeedReducer } = require('@receptivo/shared');
 
 const FRAME_PREFIX = '42/cti,';
 const UPDATE_FRAMES = ['snapshot', 'delta'].map((kind) => ({ kind, prefix: Buffer.from(`${FRAME_PREFIX}["queues:${kind}"`) }));
-const now = () => performance.timeOrigin + performance.now();
+const { machineMs: now } = require('./clock');
 const updateKind = (data) => UPDATE_FRAMES.find(({ prefix }) => data.subarray(0, prefix.length).equals(prefix))?.kind;
 
 function supervisor(url, token, keep) {

@@ -35,7 +35,7 @@ const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtur
 
 const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 /** Wall clock in ms, comparable with the supervisors' process. */
-const now = () => performance.timeOrigin + performance.now();
+const { machineMs: now } = require('./clock');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Rejects naming `what` when `promise` takes longer than `ms`: a bench must end. */
 const within = (promise, ms, what) =>
