@@ -163,7 +163,21 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
   /** Pending timers: close() cancels refusals and wakes a sleeping replay so it can stop. */
   const pending = new Set<() => void>();
   let loginWaiters: Array<() => void> = [];
-  const pbx = new PbxModel(options.snapshot, Date.now());
+  const model = new PbxModel(options.snapshot, Date.now());
+  /**
+   * Replayed messages that change no queue member, not yet taken into the model, each with when it
+   * left: applied in order as soon as an action's answer reads the model, and once a replay has sent
+   * everything. Applied as each left, they cost the replay ~2 µs a message: alone on a core, the fake
+   * PBX took 5 ms to write the 1,837 messages around a burst's 40 AgentCalled, which the recording
+   * sends in 2.9 ms at 10×. Member events are applied at once: the next member event is written as
+   * of them (withPauseHere), and nothing else changes a member.
+   */
+  let unapplied: Array<{ lines: string[]; atMs: number; fields: ReturnType<typeof parse> | undefined }> = [];
+  const pbx = (): PbxModel => {
+    for (const { lines, atMs, fields } of unapplied) model.apply(lines, atMs, fields);
+    unapplied = [];
+    return model;
+  };
   let answerPing = true;
   let closed = false;
   let connections = 0;
@@ -178,7 +192,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
   const heard = managerUser?.read || managerUser?.eventFilters ? (lines: string[]) => managerUserHears(managerUser, lines) : () => true;
   /** What Asterisk does with an event: its state changes, then every listening session hears of it. */
   const emit = (messages: string[][]) => {
-    for (const lines of messages) pbx.apply(lines, Date.now());
+    for (const lines of messages) pbx().apply(lines, Date.now());
     broadcast(messages.filter(heard).map(frame).join(''));
   };
   const later = (delayMs: number, run: () => void, onCancel: () => void = () => undefined) => {
@@ -215,7 +229,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       return;
     }
     const paused = isTrue(pausedText);
-    const members = pbx.memberships(memberInterface, header(action, 'queue') || undefined);
+    const members = pbx().memberships(memberInterface, header(action, 'queue') || undefined);
     if (members.length === 0) {
       socket.write(reply('Error', 'Interface not found'));
       return;
@@ -320,16 +334,16 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         }
         break;
       case 'queuestatus': {
-        const items = pbx.queueStatus({ queue: header(action, 'queue'), member: header(action, 'member') }, Date.now());
+        const items = pbx().queueStatus({ queue: header(action, 'queue'), member: header(action, 'member') }, Date.now());
         socket.write(listAnswer(action, items, 'Queue status will follow', 'QueueStatusComplete'));
         break;
       }
       case 'coreshowchannels':
-        socket.write(listAnswer(action, pbx.coreShowChannels(Date.now()), 'Channels will follow', 'CoreShowChannelsComplete'));
+        socket.write(listAnswer(action, pbx().coreShowChannels(Date.now()), 'Channels will follow', 'CoreShowChannelsComplete'));
         break;
       case 'getvar': {
         const variable = header(action, 'variable');
-        const result = pbx.getvar(header(action, 'channel'), variable);
+        const result = pbx().getvar(header(action, 'channel'), variable);
         socket.write('error' in result ? reply('Error', result.error) : reply('Success', undefined, [`Variable: ${variable}`, `Value: ${result.value}`]));
         break;
       }
@@ -404,7 +418,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       const prepared = messages.map((message) => {
         const recorded = renumberCalls(message.lines, repetition);
         const fields = parse(recorded);
-        const asRecorded = !pbx.pausesHere(fields) && !(recordedAt && hasRecordedTimes(recorded));
+        const asRecorded = !pbx().pausesHere(fields) && !(recordedAt && hasRecordedTimes(recorded));
         return { at: message.at, recorded, fields, text: asRecorded ? frame(recorded) : undefined, replayable: replayable(recorded) };
       });
       const started = performance.now();
@@ -428,23 +442,26 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         if (closed) break;
         const lines =
           message.text === undefined
-            ? pbx.withPauseHere(recordedAt ? shiftRecordedTimes(message.recorded, Date.now() - recordedAt(message.at)) : message.recorded)
+            ? model.withPauseHere(recordedAt ? shiftRecordedTimes(message.recorded, Date.now() - recordedAt(message.at)) : message.recorded)
             : message.recorded;
-        // The PBX's state takes in each message as it goes, so the next one is written as of it.
-        pbx.apply(lines, Date.now(), message.text === undefined ? undefined : message.fields);
+        // The PBX's state takes in each message as it goes, so the next member event is written as of it.
+        const fields = message.text === undefined ? undefined : message.fields;
+        if (model.changesMembers(message.fields)) model.apply(lines, Date.now(), fields);
+        else unapplied.push({ lines, atMs: Date.now(), fields });
         if (message.replayable && heard(lines)) {
           if (batch.length === 0) batchStarted = performance.now();
           batch.push({ lines, text: message.text ?? frame(lines) });
         }
       }
       if (!closed) flush();
+      pbx();
       return sent;
     },
     send: (lines) => emit([lines]),
     sendRaw: async (data) => {
       await Promise.all(listeners().map((socket) => new Promise<void>((resolve) => socket.write(data, () => resolve()))));
     },
-    setSnapshot: (next) => pbx.reset(next, Date.now()),
+    setSnapshot: (next) => pbx().reset(next, Date.now()),
     muteHeartbeat: () => {
       answerPing = false;
     },

@@ -62,6 +62,8 @@ const DEFAULT_PARAMS: Record<string, string> = {
 
 /** QueueMemberStatus, QueueMemberPause, QueueMemberAdded… all carry the whole member (queue_member_blob_create). */
 const MEMBER_EVENTS = new Set(['QueueMemberStatus', 'QueueMemberPause', 'QueueMemberAdded', 'QueueMemberPenalty', 'QueueMemberRingInUse']);
+/** Other events that change a member: its call (InCall) or its membership. */
+const MEMBER_CALL_EVENTS = new Set(['AgentConnect', 'AgentComplete', 'QueueMemberRemoved']);
 
 export type Fields = Map<string, string>;
 
@@ -315,6 +317,16 @@ export class PbxModel {
       const key = /^(Paused|PausedReason|LastPause):/.exec(line)?.[1];
       return key && member.has(key) ? `${key}: ${member.get(key)}` : line;
     });
+  }
+
+  /**
+   * Whether applying the message changes a queue member (its status, pause, call): only those do,
+   * and withPauseHere reads nothing else, so the other messages may be applied later, in their own
+   * order (PbxModel state per channel and per queue entry does not depend on the members).
+   */
+  changesMembers(fields: Fields): boolean {
+    const event = fields.get('Event');
+    return event !== undefined && (MEMBER_EVENTS.has(event) || MEMBER_CALL_EVENTS.has(event));
   }
 
   /** Whether withPauseHere may rewrite a message: a member event other than a pause change. */
