@@ -48,6 +48,8 @@ export interface AmiLinkHandlers {
   onState(state: Exclude<CtiState, 'off'>): void;
   /** Called after every successful login, so state can be rebuilt (QueueStatus, CoreShowChannels). */
   onConnected?(): void;
+  /** Something came off the PBX socket, before its messages are read. */
+  onRead?(): void;
 }
 
 /**
@@ -217,7 +219,14 @@ export class AmiLink {
         this.startHeartbeat();
         this.handlers.onConnected?.();
       });
-    }, { door, onRead: () => (this.readAt = performance.now()), onEvent: receive });
+    }, {
+      door,
+      onRead: () => {
+        this.readAt = performance.now();
+        this.handlers.onRead?.();
+      },
+      onEvent: receive,
+    });
   }
 
   private startHeartbeat(): void {

@@ -6,6 +6,7 @@ import { ClusterNode } from '../cluster/cluster-node';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
+import { BurstGate } from './burst-gate';
 import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapshotReconciler } from './call-snapshot';
 import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text, trackerReads } from './call-tracker';
 import { CtiMetrics } from './cti-metrics';
@@ -42,6 +43,8 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   readonly ringNoAnswerReason: string | null;
   private readonly logger = new Logger(CtiService.name);
   private readonly tap = new EventTap(500);
+  /** The PBX paused 2 ms, or 50 ms passed: see afterBurst. */
+  private readonly burst = new BurstGate(2, 50);
   private readonly testCallTimers = new Set<NodeJS.Timeout>();
   private link: AmiLink | undefined;
   private uraFields: Record<string, string> = {};
@@ -128,6 +131,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.metrics.eventHandled(startedAt);
         },
         onResponse: (response) => this.tap.record(response, Date.now()),
+        onRead: () => this.burst.read(),
         onSkipped: (reason, frame) => {
           this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
         },
@@ -184,6 +188,14 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
    */
   get eventReadAt(): number | null {
     return this.handlingReadAt;
+  }
+
+  /**
+   * Resolves once the PBX has sent nothing for 2 ms, or after 50 ms: for work that can wait out a
+   * burst (a desk's status line) instead of going between its chunks, ahead of their screen-pops.
+   */
+  afterBurst(): Promise<void> {
+    return this.burst.after();
   }
 
   get tracked(): CallTrackerState {
