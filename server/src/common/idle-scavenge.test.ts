@@ -96,8 +96,8 @@ describe('idle scavenge', () => {
   });
 
   it('is due only when the loop is quiet and the young generation holds enough', () => {
-    expect(scavengeDue(0.02, IDLE_SCAVENGE.minimumBytes, IDLE_SCAVENGE)).toBe(true);
-    expect(scavengeDue(0.5, IDLE_SCAVENGE.minimumBytes, IDLE_SCAVENGE)).toBe(false);
-    expect(scavengeDue(0.02, IDLE_SCAVENGE.minimumBytes - 1, IDLE_SCAVENGE)).toBe(false);
+    expect(scavengeDue(0.02, () => IDLE_SCAVENGE.minimumBytes, IDLE_SCAVENGE)).toBe(true);
+    expect(scavengeDue(0.5, () => IDLE_SCAVENGE.minimumBytes, IDLE_SCAVENGE)).toBe(false);
+    expect(scavengeDue(0.02, () => IDLE_SCAVENGE.minimumBytes - 1, IDLE_SCAVENGE)).toBe(false);
   });
 });

@@ -20,8 +20,9 @@ export interface IdleScavengeOptions {
 
 export const IDLE_SCAVENGE: IdleScavengeOptions = { everyMs: 20, quietBelow: 0.1, minimumBytes: 8 * 1024 * 1024 };
 
-export function scavengeDue(loopUtilization: number, youngBytes: number, options: IdleScavengeOptions): boolean {
-  return loopUtilization < options.quietBelow && youngBytes >= options.minimumBytes;
+/** `youngBytes` is asked only when the loop was quiet: V8's space statistics are no work for a busy loop. */
+export function scavengeDue(loopUtilization: number, youngBytes: () => number, options: IdleScavengeOptions): boolean {
+  return loopUtilization < options.quietBelow && youngBytes() >= options.minimumBytes;
 }
 
 const youngGenerationBytes = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
@@ -34,7 +35,7 @@ export function startIdleScavenge(options: IdleScavengeOptions = IDLE_SCAVENGE, 
     const now = performance.eventLoopUtilization();
     const { utilization } = performance.eventLoopUtilization(now, since);
     since = now;
-    if (!scavengeDue(utilization, youngGenerationBytes(), options)) return;
+    if (!scavengeDue(utilization, youngGenerationBytes, options)) return;
     collect({ type: 'minor' });
     // The scavenge is no load of the loop's: the next look starts after it.
     since = performance.eventLoopUtilization();
