@@ -418,7 +418,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
       const prepared = messages.map((message) => {
         const recorded = renumberCalls(message.lines, repetition);
         const fields = parse(recorded);
-        const asRecorded = !pbx().pausesHere(fields) && !(recordedAt && hasRecordedTimes(recorded));
+        const asRecorded = !model.pausesHere(fields) && !(recordedAt && hasRecordedTimes(recorded));
         return { at: message.at, recorded, fields, text: asRecorded ? frame(recorded) : undefined, replayable: replayable(recorded) };
       });
       const started = performance.now();
@@ -461,7 +461,11 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
     sendRaw: async (data) => {
       await Promise.all(listeners().map((socket) => new Promise<void>((resolve) => socket.write(data, () => resolve()))));
     },
-    setSnapshot: (next) => pbx().reset(next, Date.now()),
+    setSnapshot: (next) => {
+      // The snapshot replaces everything: what was sent before it need not be applied first.
+      unapplied = [];
+      model.reset(next, Date.now());
+    },
     muteHeartbeat: () => {
       answerPing = false;
     },
