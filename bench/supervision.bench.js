@@ -34,7 +34,7 @@ const PROBE_GAP_MS = 200;
 const { AMI_FIXTURES_DIR: FIXTURES } = require('../server/dist/cti/replay/fixtures');
 
 const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-/** Wall clock in ms, comparable with the supervisors' process. */
+/** Ms on the machine's clock, comparable with the supervisors' process. */
 const { machineMs: now } = require('./clock');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Rejects naming `what` when `promise` takes longer than `ms`: a bench must end. */
