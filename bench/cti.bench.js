@@ -112,7 +112,7 @@ async function ingest(mode, events) {
     manager.on('error', (error) => console.error(error));
     const door = {
       // The bench's own marks pass, as list items (ActionID) do in the server.
-      admits: (event, frame) => reads(event, frame, state) || QUEUE_STATS_EVENTS.includes(event) || frame.includes('UserEvent: Bench'),
+      admits: (event, frame, channelVariables) => reads(event, frame, state, channelVariables) || QUEUE_STATS_EVENTS.includes(event) || frame.includes('UserEvent: Bench'),
       dropped: (frame, event) => {
         if (!startedAt) return;
         tap.record(frame, Date.now());

@@ -162,6 +162,33 @@ describe('AMI frame reader', () => {
     for (let cut = 1; cut < bytes.length; cut++) expect(read([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
   });
 
+  it('tells the door which events carry channel variables, however the bytes are cut', () => {
+    const messages = [
+      'Event: Newchannel\r\nChannel: PJSIP/1001-00000001\r\nLinkedid: 1.2\r\nChanVariable: URA_CPF=12345678909\r\n\r\n',
+      'Event: VarSet\r\nChannel: PJSIP/1001-00000001\r\nVariable: ChanVariable\r\nValue: não é uma\r\n\r\n',
+      'Event: Newexten\r\nChannel: PJSIP/1001-00000001\r\nAppData: ChanVariable\r\n\r\n',
+      'Event: Hangup\r\nCause: 16\r\nChanVariable: URA_PROTOCOLO=\r\nChanVariable: URA_CPF=1\r\n\r\n',
+      'Event: Cdr\r\nSource: 1001\r\n\r\n',
+    ];
+    const expected = messages.map((message) => [message.slice(7, message.indexOf('\r')), message.includes('\nChanVariable')]);
+    expect(expected.map(([, carries]) => carries)).toEqual([true, false, false, true, false]);
+    const bytes = Buffer.from(messages.join(''));
+    const told = (chunks: Buffer[]) => {
+      const seen: Array<[string, boolean]> = [];
+      const reader = new AmiFrameReader(() => undefined, {
+        admits: (event, _frame, channelVariables) => {
+          seen.push([event, channelVariables]);
+          return false;
+        },
+        dropped: () => undefined,
+      });
+      for (const chunk of chunks) reader.push(chunk);
+      return seen;
+    };
+    expect(told([bytes])).toEqual(expected);
+    for (let cut = 1; cut < bytes.length; cut++) expect(told([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(expected);
+  });
+
   it('keeps asterisk-manager’s connection: actions and their answers still go through the library', async () => {
     const fast = await client(server.port, true);
     try {

@@ -39,7 +39,7 @@ export interface AmiLinkHandlers {
    * Whether an event is read at all, from its name and raw text (FrameDoor): the others go to
    * onDropped unparsed. Items of list actions (they carry an ActionID) are always read.
    */
-  admits?(event: string, frame: string): boolean;
+  admits?(event: string, frame: string, channelVariables: boolean): boolean;
   onDropped?(frame: string, event: string): void;
   /** An answer to an action (Pong, login, list start…): no call event, but the admin's tap shows it. */
   onResponse?(response: AmiEvent): void;
@@ -199,7 +199,7 @@ export class AmiLink {
     const { admits, onDropped } = this.handlers;
     const door: FrameDoor | undefined = admits && {
       // Items of a list action carry its ActionID; looked for only while one is pending (not in every frame).
-      admits: (event, frame) => admits(event, frame) || (this.lists.size > 0 && ACTION_ID.test(frame)),
+      admits: (event, frame, channelVariables) => admits(event, frame, channelVariables) || (this.lists.size > 0 && ACTION_ID.test(frame)),
       dropped: (frame, event) => onDropped?.(frame, event),
     };
     connectWithFastReader(manager, this.options.port, this.options.host, () => {

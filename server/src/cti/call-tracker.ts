@@ -175,11 +175,13 @@ function setsOneOf(frame: string, names: readonly string[]): string | null {
  * nothing in it: a URA variable set again to the value its call holds (Asterisk copies `__URA_*` to
  * every channel of a call: three VarSets in four of a burst's URA data), the dials a queue makes to
  * its members (AgentCalled and AgentConnect tell of those) and dials of no call tracked.
+ * `channelVariables`: whether the text has a ChanVariable line, when the reader knows already.
  */
-export function trackerReads(config: CallTrackerConfig): (event: string, frame: string, state?: CallTrackerState) => boolean {
+export function trackerReads(
+  config: CallTrackerConfig,
+): (event: string, frame: string, state?: CallTrackerState, channelVariables?: boolean) => boolean {
   const uraVariables = Object.keys(config.uraFields);
-  return (event, frame, state) => {
-    const channelVariables = frame.includes('\nChanVariable');
+  return (event, frame, state, channelVariables = frame.includes('\nChanVariable')) => {
     let variable: string | null = null;
     if (!reads(event, () => (variable = setsOneOf(frame, uraVariables)) !== null, channelVariables)) return false;
     if (!state || channelVariables) return true;

@@ -106,9 +106,9 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.logger[state === 'connected' ? 'log' : 'warn'](`AMI ${host}: ${state}`);
           this.status$.next(this.currentStatus());
         },
-        admits: (event, frame) => {
+        admits: (event, frame, channelVariables) => {
           this.observations.heard(event, frame);
-          return reads(event, frame, this.state) || this.alsoRead.has(event);
+          return reads(event, frame, this.state, channelVariables) || this.alsoRead.has(event);
         },
         onDropped: (frame, event) => {
           this.lastEventAt = Date.now();
