@@ -6,7 +6,7 @@ import type { AmiEvent } from '../call-tracker';
 import { type AmiReplayServer, startAmiReplayServer } from './ami-replay-server';
 import { readTranscript, recordedClock, snapshotFromTranscript, transcriptMoments } from './ami-transcript';
 import { until } from '../../testing/until';
-import { AMI_FIXTURES_DIR } from './fixtures';
+import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './fixtures';
 import { queueMemberEvent } from '../../testing/queue-member-event';
 
 const PAUSE_STATUS = join(AMI_FIXTURES_DIR, 'agent-pause-status.ami');
@@ -330,6 +330,26 @@ describe('AMI replay server', () => {
     await server.close();
     expect(await replaying).toBeLessThan(total);
     await expect(server.replay(INBOUND, { speed: 0 })).rejects.toThrow('speed must be a positive number');
+  });
+
+  it('writes no message of a burst before it is due at 10×, and none more than a few milliseconds late', async () => {
+    const burst = join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami');
+    const events = readTranscript(burst).filter((message) => message.lines[0].startsWith('Event:'));
+    // The replay's clock starts at its first event other than the login's.
+    const origin = events.find((message) => !/^Event: (FullyBooted|SuccessfulAuth)$/.test(message.lines[0]))!.at;
+    const dueMs = events.filter((message) => message.lines[0] === 'Event: AgentCalled').map((message) => ((message.at - origin) * 1000) / 10);
+    let startedAt = 0;
+    const sentAt: number[] = [];
+    await server.replay(burst, {
+      speed: 10,
+      beforeSending: () => (startedAt = performance.now()),
+      onSent: (lines) => lines[0] === 'Event: AgentCalled' && sentAt.push(performance.now()),
+    });
+    expect(sentAt).toHaveLength(40);
+    // A message leaves when the last of its half-millisecond batch is due: late, never early.
+    const late = sentAt.map((at, index) => at - startedAt - dueMs[index]);
+    expect(Math.min(...late)).toBeGreaterThan(0);
+    expect(Math.max(...late)).toBeLessThan(20);
   });
 
   it('tells a client that logs in at any point of a replay what the PBX has then: waiting, ringing, talking, gone', async () => {
