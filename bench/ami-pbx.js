@@ -22,6 +22,11 @@ async function main() {
     await ami.replay(replay.file, {
       repetition: replay.repetition,
       speed: replay.speed,
+      // Reading and renumbering the recording leaves megabytes of garbage: V8 marked and swept it on
+      // helper threads for 2–5 ms in the middle of a burst, taking the load's core from the desks and
+      // from this loop (perf sched). Collected here, on this thread (cti.bench.js forks this process
+      // with --expose-gc --single-threaded-gc), before the first message leaves.
+      beforeSending: () => global.gc(),
       onSent: (lines) => {
         if (STAMPED.has(lines[0])) replayed.push({ type: lines[0].slice('Event: '.length), key: `${field(lines, 'Linkedid')}@${extensionOf(lines)}`, at: now() });
       },

@@ -1,9 +1,9 @@
 // Shared by the benchmarks: an embedded PostgreSQL of their own and the built server on it.
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const http = require('node:http');
 const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
-const { tmpdir } = require('node:os');
+const { availableParallelism, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { readFileSync } = require('node:fs');
 const { createSecretKey, randomBytes } = require('node:crypto');
@@ -76,6 +76,7 @@ async function startServer(environment, nodeArgs = [], { signIn = true, port: ch
   const server = {
     url,
     port,
+    pid: child.pid,
     stop: () => stopped('SIGINT'),
     /** SIGKILL, as a crash or a lost host; resolves once the process is gone. */
     kill: () => stopped('SIGKILL'),
@@ -238,6 +239,26 @@ async function startCtiServer(snapshot, nodeArgs = []) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The server's main thread on one core and the load (fake PBX, desks, supervisors: other hosts in
+ * service) on another. Left to Linux on this 2-core machine, the server was woken on the core of the
+ * busy fake PBX and queued there while the other core idled, and each desk woken by a pop preempted
+ * it (perf sched): the pop's p50 at 10× was 2.2–2.8 ms, and 0.6–1.3 ms pinned. The server's helper
+ * threads stay free (pinned with it, they took its core: p99 4.9–12.8 ms), and so does PostgreSQL.
+ * BENCH_PIN=0 leaves it all to Linux. Returns what was done, for the bench to print.
+ */
+function pinApart(serverPid, loadPids) {
+  if (process.env.BENCH_PIN === '0') return 'not pinned (BENCH_PIN=0)';
+  if (availableParallelism() < 2) return 'not pinned (one core)';
+  try {
+    execFileSync('taskset', ['-p', '-c', '1', String(serverPid)], { stdio: 'ignore' });
+    for (const pid of loadPids) execFileSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' });
+  } catch (error) {
+    return `not pinned (taskset: ${error.message})`;
+  }
+  return "the server's main thread on core 1, the load on core 0";
+}
+
 /** Resolves once `check()` is true, polling every 5 ms; rejects naming `what` after `timeoutMs`. */
 async function until(check, what, timeoutMs = 30_000) {
   const started = Date.now();
@@ -289,4 +310,4 @@ function paceOf(file, event, writtenAt, speed = 1) {
   return `The fake PBX ${kept ? 'kept' : 'fell behind'} the pace: ${event} ×${writtenAt.length} written within ${written.toFixed(1)} ms (recorded: ${due.toFixed(1)} ms at ${speed}×)`;
 }
 
-module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, postJson, queueSnapshot, sleep, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };
+module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };
