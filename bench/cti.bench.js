@@ -22,7 +22,7 @@ const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js
 const { QUEUE_STATS_EVENTS, QueueStats } = require('../server/dist/supervision/queue-stats.js');
 const { Registry } = require('prom-client');
 const { LeanCounter, LeanHistogram } = require('../server/dist/metrics/lean-metrics.js');
-const { finishEndedCalls, mintUsers, paceOf, pinApart, postJson, startPostgres, startServer, until } = require('./harness');
+const { finishEndedCalls, mintUsers, paceOf, pinApart, postJson, span, startPostgres, startServer, until } = require('./harness');
 const { machineMs: now } = require('./clock');
 const { summarizeProfile } = require('./profile-summary');
 const { printTable, summarize } = require('./table');
@@ -250,8 +250,7 @@ async function burstIntoServer() {
         ['AgentConnect', 'answered'],
       ];
       const calledAt = replayed.filter((item) => item.type === 'AgentCalled').map((item) => item.at);
-      const spanOf = (times) => Math.max(...times) - Math.min(...times);
-      if (counted && spanOf(calledAt) >= spanOf(slowestWritten.get(speed) ?? [0])) slowestWritten.set(speed, calledAt);
+      if (counted && span(calledAt) >= span(slowestWritten.get(speed) ?? [0])) slowestWritten.set(speed, calledAt);
       for (const [type, arrival] of kinds) {
         const sent = replayed.filter((item) => item.type === type);
         await until(() => sent.every((item) => arrived[arrival].has(item.key)), `the ${sent.length} ${arrival} of burst ${repetition}`, 10_000);

@@ -310,4 +310,4 @@ function paceOf(file, event, writtenAt, speed = 1) {
   return `The fake PBX ${kept ? 'kept' : 'fell behind'} the pace: ${event} ×${writtenAt.length} written within ${written.toFixed(1)} ms (recorded: ${due.toFixed(1)} ms at ${speed}×)`;
 }
 
-module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };
+module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, span, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };

@@ -1,7 +1,7 @@
 import net, { type Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import type Manager from 'asterisk-manager';
-import type { AmiEvent } from './call-tracker';
+import { type AmiEvent, CHANNEL_VARIABLE_LINE } from './call-tracker';
 
 /**
  * Reads AMI messages as asterisk-manager 0.2 does, and builds the same objects: keys trimmed and
@@ -43,14 +43,14 @@ export class AmiFrameReader {
     const text = this.partial + this.decoder.write(chunk);
     let start = 0;
     // Where the next channel variable is: looked for once per chunk, not in every message.
-    let channelVariable = this.door ? text.indexOf(CHANNEL_VARIABLE) : -1;
+    let channelVariable = this.door ? text.indexOf(CHANNEL_VARIABLE_LINE) : -1;
     for (let end = frameEnd(text, start); end !== -1; start = end, end = frameEnd(text, start)) {
       let frame = text.slice(start, end);
       if (this.door && this.lines.length === 0 && text.startsWith('Event: ', start)) {
-        if (channelVariable !== -1 && channelVariable < start) channelVariable = text.indexOf(CHANNEL_VARIABLE, start);
+        if (channelVariable !== -1 && channelVariable < start) channelVariable = text.indexOf(CHANNEL_VARIABLE_LINE, start);
         const lineEnd = frame.indexOf('\n');
         const event = frame.slice(7, frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
-        if (!this.door.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE.length <= end)) {
+        if (!this.door.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
           this.door.dropped(frame, event);
           continue;
         }
@@ -103,7 +103,6 @@ export interface FrameDoor {
 }
 
 const CR = 13;
-const CHANNEL_VARIABLE = '\nChanVariable';
 
 /**
  * Where the message starting at `start` ends (after its blank line), or -1 when not all here yet.

@@ -169,6 +169,9 @@ function setsOneOf(frame: string, names: readonly string[]): string | null {
   return set ?? null;
 }
 
+/** How a `channelvars` line starts in a message's raw text; the reader looks for it once per read. */
+export const CHANNEL_VARIABLE_LINE = '\nChanVariable';
+
 /**
  * What the tracker reads, told from an event's raw text before it is parsed (FrameDoor). Given the
  * state as of the event before (events tracked as they are read, AmiLink), also what would change
@@ -181,7 +184,7 @@ export function trackerReads(
   config: CallTrackerConfig,
 ): (event: string, frame: string, state?: CallTrackerState, channelVariables?: boolean) => boolean {
   const uraVariables = Object.keys(config.uraFields);
-  return (event, frame, state, channelVariables = frame.includes('\nChanVariable')) => {
+  return (event, frame, state, channelVariables = frame.includes(CHANNEL_VARIABLE_LINE)) => {
     let variable: string | null = null;
     if (!reads(event, () => (variable = setsOneOf(frame, uraVariables)) !== null, channelVariables)) return false;
     if (!state || channelVariables) return true;

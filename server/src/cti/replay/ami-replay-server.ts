@@ -439,8 +439,9 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         const recorded = renumberCalls(message.lines, repetition);
         const fields = parse(recorded);
         const asRecorded = !model.pausesHere(fields) && !(recordedAt && hasRecordedTimes(recorded));
-        const bytes = asRecorded && replayable(recorded) && heard(recorded) ? Buffer.from(frame(recorded)) : undefined;
-        return { at: message.at, recorded, fields, asRecorded, bytes, changesMembers: model.changesMembers(fields), replayable: replayable(recorded) };
+        const sentOn = replayable(recorded);
+        const bytes = asRecorded && sentOn && heard(recorded) ? Buffer.from(frame(recorded)) : undefined;
+        return { at: message.at, recorded, fields, asRecorded, bytes, changesMembers: model.changesMembers(fields), replayable: sentOn };
       });
       beforeSending?.();
       const started = performance.now();
@@ -476,7 +477,7 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
         const fields = message.asRecorded ? message.fields : undefined;
         if (message.changesMembers) model.apply(lines, Date.now(), fields);
         else unapplied.push({ lines, atMs: Date.now(), fields });
-        const bytes = message.bytes ?? (!message.asRecorded && message.replayable && heard(lines) ? Buffer.from(frame(lines)) : undefined);
+        const bytes = message.asRecorded ? message.bytes : message.replayable && heard(lines) ? Buffer.from(frame(lines)) : undefined;
         if (bytes) {
           if (batch.length === 0) {
             batchDue = due;
