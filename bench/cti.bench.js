@@ -5,8 +5,8 @@
 // - part 2: the built server with 500 desks and 20 supervisors connected, the burst replayed by the
 //   fake PBX in its own process at the recorded pace and at 10×: AgentCalled written on the AMI
 //   socket → call:ringing at the desk p99 ≤ 5 ms; AgentConnect → call:answered p99 ≤ 50 ms. The
-//   server's main thread and the load (fake PBX, desks, supervisors) run on cores of their own
-//   (harness.js pinApart), as on hosts of their own in service.
+//   server's main thread and the load (fake PBX, desks, supervisors, and this process, which collects
+//   their stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service.
 // BENCH_CPU_PROF_DIR: the server writes a CPU profile of part 2 there, summarized after the table.
 const { fork } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -230,7 +230,8 @@ async function burstIntoServer() {
     children.push(supervisors);
     await Promise.all([messageWith(desks, 'ready'), messageWith(supervisors, 'ready')]);
     console.log(`${DESKS} desks and ${SUPERVISORS} supervisors signed in and connected to /cti in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
-    console.log(`Cores: ${pinApart(server.pid, [pbx.pid, desks.pid, supervisors.pid])}`);
+    // This process too: its garbage collector's threads ran 4 ms at a time on the server's core (perf sched).
+    console.log(`Cores: ${pinApart(server.pid, [pbx.pid, desks.pid, supervisors.pid, process.pid])}`);
 
     const samples = new Map();
     /** Per pace, when each AgentCalled of the counted burst the fake PBX took longest to write went out. */
