@@ -39,15 +39,16 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
     // V8's and Node's helper threads yield to the main thread (idle-helper-threads.ts); libuv's pool,
-    // started since (the login's password hash), keeps the main thread's policy.
+    // started since (the login's password hash), keeps the main thread's policy. Checked once the
+    // server is stopped, so that a failure leaves no server behind.
     const policies = [...threadPolicies(first.child.pid!)];
+
+    expect(processesMentioning(join(dataDir, 'postgres')).length).toBeGreaterThan(0);
+    expect(await first.stop('SIGINT')).toBe(0);
     expect(policies.find(([thread]) => thread === first.child.pid)).toEqual([first.child.pid, 0]);
     expect(policies.filter(([, policy]) => policy === 5).length).toBeGreaterThanOrEqual(4);
     expect(policies.filter(([thread, policy]) => thread !== first.child.pid && policy === 0).length).toBeGreaterThan(0);
     expect(first.output()).not.toContain('Helper threads keep');
-
-    expect(processesMentioning(join(dataDir, 'postgres')).length).toBeGreaterThan(0);
-    expect(await first.stop('SIGINT')).toBe(0);
     expect(processesMentioning(join(dataDir, 'postgres'))).toEqual([]);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
