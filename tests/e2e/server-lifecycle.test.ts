@@ -2,7 +2,8 @@ import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processesMentioning, runServerToExit, startServer, threadPolicies } from '../support/server-process';
+import { SCHED_IDLE, SCHED_OTHER, threadPolicies } from '../../server/src/testing/thread-policies';
+import { processesMentioning, runServerToExit, startServer } from '../support/server-process';
 
 /** The real `npm start` path: embedded PostgreSQL under a new DATA_DIR, demo data, credentials. */
 describe('server lifecycle on the embedded PostgreSQL', () => {
@@ -45,9 +46,9 @@ describe('server lifecycle on the embedded PostgreSQL', () => {
 
     expect(processesMentioning(join(dataDir, 'postgres')).length).toBeGreaterThan(0);
     expect(await first.stop('SIGINT')).toBe(0);
-    expect(policies.find(([thread]) => thread === first.child.pid)).toEqual([first.child.pid, 0]);
-    expect(policies.filter(([, policy]) => policy === 5).length).toBeGreaterThanOrEqual(4);
-    expect(policies.filter(([thread, policy]) => thread !== first.child.pid && policy === 0).length).toBeGreaterThan(0);
+    expect(policies.find(([thread]) => thread === first.child.pid)).toEqual([first.child.pid, SCHED_OTHER]);
+    expect(policies.filter(([, policy]) => policy === SCHED_IDLE).length).toBeGreaterThanOrEqual(4);
+    expect(policies.filter(([thread, policy]) => thread !== first.child.pid && policy === SCHED_OTHER).length).toBeGreaterThan(0);
     expect(first.output()).not.toContain('Helper threads keep');
     expect(processesMentioning(join(dataDir, 'postgres'))).toEqual([]);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

@@ -98,17 +98,6 @@ export function runServerToExit(environment: Record<string, string>): Promise<{ 
   });
 }
 
-/** Each thread of a process and its scheduling policy (Linux's number: 0 SCHED_OTHER, 5 SCHED_IDLE), from /proc. */
-export function threadPolicies(pid: number): Map<number, number> {
-  return new Map(
-    readdirSync(`/proc/${pid}/task`).map((thread) => {
-      const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
-      // The 41st field; the command name (2nd) may hold spaces, so count from its closing parenthesis.
-      return [Number(thread), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38])];
-    }),
-  );
-}
-
 /** Pids of running processes whose command line mentions `text` (read from /proc, no tools needed). */
 export function processesMentioning(text: string): number[] {
   const pids: number[] = [];

@@ -1,40 +1,42 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { SCHED_IDLE, SCHED_OTHER, threadPolicies } from '../testing/thread-policies';
 
 // The built module (npm test builds first), in a process of its own: the threads are the process's.
 const BUILT = join(__dirname, '..', '..', 'dist', 'common', 'idle-helper-threads.js');
 
-/** Linux's numbers for the policies in /proc/<pid>/task/<tid>/stat (its 41st field). */
-const SCHED_OTHER = 0;
-const SCHED_IDLE = 5;
-
 /**
- * A Node that lowers its helper threads, then hands libuv's pool a job (which starts the pool), and
- * reports the threads it had before, what the call said, and every thread's policy after.
+ * A Node that lists its threads, lowers its helper threads, then hands libuv's pool a job (which
+ * starts the pool), says so with the threads it had before and what the call returned, and waits
+ * for its stdin to close while its threads are read.
  */
 const CHILD = `
-const { readdirSync, readFileSync, stat } = require('node:fs');
+const { readdirSync, stat } = require('node:fs');
 const { idleHelperThreads } = require(${JSON.stringify(BUILT)});
-const policies = () => Object.fromEntries(readdirSync('/proc/self/task').map((thread) => {
-  const fields = readFileSync('/proc/self/task/' + thread + '/stat', 'utf8');
-  return [thread, Number(fields.slice(fields.lastIndexOf(')') + 2).split(' ')[38])];
-}));
-const before = Object.keys(policies());
+const before = readdirSync('/proc/self/task').map(Number);
 const result = idleHelperThreads();
-stat('/', () => process.stdout.write(JSON.stringify({ main: String(process.pid), before, result, after: policies() })));
+stat('/', () => process.stdout.write(JSON.stringify({ before, result }) + '\\n'));
+process.stdin.resume();
 `;
 
 interface Report {
-  main: string;
-  before: string[];
+  main: number;
+  before: number[];
   result: { lowered: number } | { skipped: string };
-  after: Record<string, number>;
+  after: Map<number, number>;
 }
 
 async function run(environment: NodeJS.ProcessEnv): Promise<Report> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', CHILD], { env: environment });
-  return JSON.parse(stdout) as Report;
+  const child = spawn(process.execPath, ['-e', CHILD], { env: environment, stdio: ['pipe', 'pipe', 'inherit'] });
+  try {
+    const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+    const { before, result } = JSON.parse(line.toString()) as Pick<Report, 'before' | 'result'>;
+    return { main: child.pid!, before, result, after: threadPolicies(child.pid!) };
+  } finally {
+    child.stdin!.end();
+    await once(child, 'close');
+  }
 }
 
 describe('idleHelperThreads', () => {
@@ -43,16 +45,16 @@ describe('idleHelperThreads', () => {
     const helpers = before.filter((thread) => thread !== main);
     expect(helpers.length).toBeGreaterThanOrEqual(4);
     expect(result).toEqual({ lowered: helpers.length });
-    expect(after[main]).toBe(SCHED_OTHER);
-    for (const thread of helpers) expect({ thread, policy: after[thread] }).toEqual({ thread, policy: SCHED_IDLE });
-    const pool = Object.keys(after).filter((thread) => !before.includes(thread));
+    expect(after.get(main)).toBe(SCHED_OTHER);
+    for (const thread of helpers) expect({ thread, policy: after.get(thread) }).toEqual({ thread, policy: SCHED_IDLE });
+    const pool = [...after.keys()].filter((thread) => !before.includes(thread));
     expect(pool.length).toBeGreaterThan(0);
-    for (const thread of pool) expect({ thread, policy: after[thread] }).toEqual({ thread, policy: SCHED_OTHER });
+    for (const thread of pool) expect({ thread, policy: after.get(thread) }).toEqual({ thread, policy: SCHED_OTHER });
   });
 
   it('without chrt, says why and changes nothing', async () => {
     const { result, after } = await run({ PATH: '/nonexistent' });
     expect(result).toEqual({ skipped: expect.stringContaining('chrt') });
-    expect(new Set(Object.values(after))).toEqual(new Set([SCHED_OTHER]));
+    expect(new Set(after.values())).toEqual(new Set([SCHED_OTHER]));
   });
 });
