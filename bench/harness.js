@@ -241,9 +241,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The server's main thread on one core and the load (fake PBX, desks, supervisors: other hosts in
- * service; the bench process that collects their stamps) on another. Left to Linux on this 2-core machine, the server was woken on the core of the
- * busy fake PBX and queued there while the other core idled, and each desk woken by a pop preempted
- * it (perf sched): the pop's p50 at 10× was 2.2–2.8 ms, and 0.6–1.3 ms pinned. The server's helper
+ * service; the bench process that collects their stamps) on another. Left to Linux on this 2-core
+ * machine, the server was woken on the core of the busy fake PBX and queued there while the other
+ * core idled, and each desk woken by a pop preempted it (perf sched): the pop's p50 at 10× was 2.2–2.8 ms, and 0.6–1.3 ms pinned. The server's helper
  * threads stay free (pinned with it, they took its core: p99 4.9–12.8 ms), and so does PostgreSQL.
  * BENCH_PIN=0 leaves it all to Linux. Returns what was done, for the bench to print.
  */
