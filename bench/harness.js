@@ -1,7 +1,7 @@
 // Shared by the benchmarks: an embedded PostgreSQL of their own and the built server on it.
 const { execFileSync, spawn } = require('node:child_process');
 const http = require('node:http');
-const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { availableParallelism, tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -243,20 +243,27 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * The server's main thread on one core and the load (fake PBX, desks, supervisors: other hosts in
  * service; the bench process that collects their stamps) on another. Left to Linux on this 2-core
  * machine, the server was woken on the core of the busy fake PBX and queued there while the other
- * core idled, and each desk woken by a pop preempted it (perf sched): the pop's p50 at 10× was 2.2–2.8 ms, and 0.6–1.3 ms pinned. The server's helper
- * threads stay free (pinned with it, they took its core: p99 4.9–12.8 ms), and so does PostgreSQL.
- * BENCH_PIN=0 leaves it all to Linux. Returns what was done, for the bench to print.
+ * core idled, and each desk woken by a pop preempted it (perf sched): the pop's p50 at 10× was
+ * 2.2–2.8 ms, and 0.6–1.3 ms pinned. The server's other threads (V8's workers, libuv's pool), which
+ * on a server host of its own run on its other cores, go with the load: pinned with the main thread
+ * they took its core (p99 4.9–12.8 ms); left free they still ran there 4–5 ms at a time while the
+ * main thread, pinned, could not move to the idle core (perf sched: 25–30 such reads a run, 11–14
+ * with them on the load's core). PostgreSQL stays free. BENCH_PIN=0 leaves it all to Linux. Returns
+ * what was done, for the bench to print.
  */
 function pinApart(serverPid, loadPids) {
   if (process.env.BENCH_PIN === '0') return 'not pinned (BENCH_PIN=0)';
   if (availableParallelism() < 2) return 'not pinned (one core)';
   try {
     execFileSync('taskset', ['-p', '-c', '1', String(serverPid)], { stdio: 'ignore' });
+    for (const thread of readdirSync(`/proc/${serverPid}/task`).filter((tid) => tid !== String(serverPid))) {
+      execFileSync('taskset', ['-p', '-c', '0', thread], { stdio: 'ignore' });
+    }
     for (const pid of loadPids) execFileSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' });
   } catch (error) {
     return `not pinned (taskset: ${error.message})`;
   }
-  return "the server's main thread on core 1, the load on core 0";
+  return "the server's main thread on core 1, its other threads and the load on core 0";
 }
 
 /** Resolves once `check()` is true, polling every 5 ms; rejects naming `what` after `timeoutMs`. */
