@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { idleHelperThreads } from './common/idle-helper-threads';
 import { startIdleScavenge } from './common/idle-scavenge';
 import { ConfigurationError, readEnvironment } from './config/environment';
 import { resolveSettings } from './config/settings';
@@ -23,6 +24,9 @@ async function stop(exitCode: number): Promise<never> {
 
 async function bootstrap(): Promise<void> {
   const startedAt = Date.now();
+  // First, while the process has only the threads Node and V8 start with.
+  const helpers = idleHelperThreads();
+  if ('skipped' in helpers) say(`Helper threads keep the main thread's priority (${helpers.skipped})`);
   const environment = readEnvironment(process.env);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

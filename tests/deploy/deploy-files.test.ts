@@ -74,7 +74,7 @@ describe('deploy/*.service and *.timer (systemd)', () => {
     expect(server.get('Environment')!.join(' ')).toContain('DATA_DIR=/var/lib/receptivo');
     expect(one(server, 'EnvironmentFile')).toBe('/etc/receptivo/receptivo.env');
     // With the Node flags npm start uses.
-    expect(SERVER_NODE_FLAGS).toEqual(['--min-semi-space-size=64', '--max-semi-space-size=64', '--single-threaded-gc', '--expose-gc']);
+    expect(SERVER_NODE_FLAGS).toEqual(['--min-semi-space-size=64', '--max-semi-space-size=64', '--expose-gc']);
     expect(one(server, 'ExecStart')).toBe(`/usr/bin/node ${SERVER_NODE_FLAGS.join(' ')} /opt/receptivo/server/dist/main.js`);
     expect(existsSync(join(ROOT, 'server', 'dist', 'main.js'))).toBe(true);
     expect(one(server, 'Restart')).toBe('on-failure');
