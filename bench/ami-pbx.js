@@ -7,18 +7,12 @@
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { queueSnapshot } = require('./harness');
 const { machineMs: now } = require('./clock');
-const { idleHelperThreads } = require('../server/dist/common/idle-helper-threads.js');
 const STAMPED = new Set(['Event: AgentCalled', 'Event: AgentConnect']);
 const field = (lines, key) => lines.find((line) => line.startsWith(`${key}: `))?.slice(key.length + 2);
 /** The member's extension: Local/1001@agents or PJSIP/1001 → 1001. */
 const extensionOf = (lines) => /\/(\d+)/.exec(field(lines, 'Interface') ?? '')?.[1];
 
 async function main() {
-  // As the server does (server/src/common/idle-helper-threads.ts): this process's V8 workers, which
-  // compile its optimized code, run when the load's core has nothing else to do. One of the fake PBX's
-  // ran 4.9 ms amid a 10× burst's AgentCalled (perf sched), holding back the PBX and the desks' stamps.
-  const helpers = idleHelperThreads();
-  if ('skipped' in helpers) console.log(`the fake PBX: helper threads keep their priority (${helpers.skipped})`);
   const { username, secret, extensions } = JSON.parse(process.argv[2]);
   const snapshot = queueSnapshot(extensions, (extension) => `Local/${extension}@agents`);
   const ami = await startAmiReplayServer({ username, secret, refusalDelayMs: 0, snapshot });

@@ -9,7 +9,6 @@
 // {arrivals: [{type: 'pop' | 'answered', callId, extension, at}]} every 10 ms while there are any.
 const WebSocket = require('ws');
 const { machineMs: now } = require('./clock');
-const { idleHelperThreads } = require('../server/dist/common/idle-helper-threads.js');
 const STAMPED = [
   ['pop', '42/cti,["call:ringing"'],
   ['answered', '42/cti,["call:answered"'],
@@ -50,9 +49,6 @@ function desk(urls, { extension, token }, index) {
 }
 
 async function main() {
-  // As the fake PBX does (ami-pbx.js): this process's own helper threads give way to the load.
-  const helpers = idleHelperThreads();
-  if ('skipped' in helpers) console.log(`the desks: helper threads keep their priority (${helpers.skipped})`);
   const { urls, desks } = JSON.parse(process.argv[2]);
   await Promise.all(desks.map((one, index) => desk(urls, one, index)));
   process.send({ ready: true });

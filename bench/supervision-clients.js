@@ -12,7 +12,6 @@ const { emptyQueuesFeed, queuesFeedReducer } = require('@receptivo/shared');
 const FRAME_PREFIX = '42/cti,';
 const UPDATE_FRAMES = ['snapshot', 'delta'].map((kind) => ({ kind, prefix: Buffer.from(`${FRAME_PREFIX}["queues:${kind}"`) }));
 const { machineMs: now } = require('./clock');
-const { idleHelperThreads } = require('../server/dist/common/idle-helper-threads.js');
 const updateKind = (data) => UPDATE_FRAMES.find(({ prefix }) => data.subarray(0, prefix.length).equals(prefix))?.kind;
 
 function supervisor(url, token, keep) {
@@ -38,9 +37,6 @@ function supervisor(url, token, keep) {
 }
 
 async function main() {
-  // As the fake PBX does (ami-pbx.js): this process's own helper threads give way to the load.
-  const helpers = idleHelperThreads();
-  if ('skipped' in helpers) console.log(`the supervisors: helper threads keep their priority (${helpers.skipped})`);
   const { url, tokens } = JSON.parse(process.argv[2]);
   const supervisors = tokens.map((token, index) => supervisor(url, token, index === 0));
   await Promise.all(supervisors.map((socket) => socket.ready));

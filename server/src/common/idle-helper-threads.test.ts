@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { SCHED_IDLE, SCHED_OTHER, threadPolicies } from '../testing/thread-policies';
+import { idleHelperThreads } from './idle-helper-threads';
 
 // The built module (npm test builds first), in a process of its own: the threads are the process's.
 const BUILT = join(__dirname, '..', '..', 'dist', 'common', 'idle-helper-threads.js');
@@ -50,6 +51,23 @@ describe('idleHelperThreads', () => {
     const pool = [...after.keys()].filter((thread) => !before.includes(thread));
     expect(pool.length).toBeGreaterThan(0);
     for (const thread of pool) expect({ thread, policy: after.get(thread) }).toEqual({ thread, policy: SCHED_OTHER });
+  });
+
+  it("lowers another process's helper threads, not its main thread, when given its pid", async () => {
+    // Running JavaScript: the threads Node starts with are all there.
+    const child = spawn(process.execPath, ['-e', "process.stdout.write('up'); process.stdin.resume()"], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await once(child.stdout!, 'data');
+      const result = idleHelperThreads(child.pid!);
+      const after = threadPolicies(child.pid!);
+      expect(after.size).toBeGreaterThanOrEqual(5);
+      expect(result).toEqual({ lowered: after.size - 1 });
+      expect(after.get(child.pid!)).toBe(SCHED_OTHER);
+      for (const [thread, policy] of after) if (thread !== child.pid) expect({ thread, policy }).toEqual({ thread, policy: SCHED_IDLE });
+    } finally {
+      child.stdin!.end();
+      await once(child, 'close');
+    }
   });
 
   it('without chrt, says why and changes nothing', async () => {

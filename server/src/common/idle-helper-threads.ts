@@ -15,11 +15,12 @@ import { readdirSync } from 'node:fs';
  * and read files for requests. Call this first, before anything uses the pool.
  *
  * Node has no binding for sched_setscheduler; util-linux's chrt (part of every Debian) sets the policy,
- * one thread at a time. Lowering a thread's own policy needs no privilege.
+ * one thread at a time. Lowering a thread's own policy needs no privilege. `pid`: another process of
+ * the same user (the CTI bench lowers its load's helpers this way).
  */
-export function idleHelperThreads(): { lowered: number } | { skipped: string } {
+export function idleHelperThreads(pid = process.pid): { lowered: number } | { skipped: string } {
   if (process.platform !== 'linux') return { skipped: 'not Linux' };
-  const helpers = readdirSync('/proc/self/task').filter((thread) => thread !== String(process.pid));
+  const helpers = readdirSync(`/proc/${pid}/task`).filter((thread) => thread !== String(pid));
   try {
     for (const thread of helpers) execFileSync('chrt', ['--idle', '--pid', '0', thread], { stdio: 'ignore' });
   } catch (error) {
