@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { idleHelperThreads } from './common/idle-helper-threads';
+import { batchHelperThreads } from './common/helper-threads';
 import { startIdleScavenge } from './common/idle-scavenge';
 import { ConfigurationError, readEnvironment } from './config/environment';
 import { resolveSettings } from './config/settings';
@@ -25,8 +25,8 @@ async function stop(exitCode: number): Promise<never> {
 async function bootstrap(): Promise<void> {
   const startedAt = Date.now();
   // First, while the process has only the threads Node and V8 start with.
-  const helpers = idleHelperThreads();
-  if ('skipped' in helpers) say(`Helper threads keep the main thread's priority (${helpers.skipped})`);
+  const helpers = batchHelperThreads();
+  if ('skipped' in helpers) say(`Helper threads may preempt the main thread (${helpers.skipped})`);
   const environment = readEnvironment(process.env);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
