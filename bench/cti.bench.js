@@ -6,11 +6,15 @@
 //   fake PBX in its own process at the recorded pace and at 10×: AgentCalled written on the AMI
 //   socket → call:ringing at the desk p99 ≤ 5 ms; AgentConnect → call:answered p99 ≤ 50 ms. The
 //   server's main thread and the load (fake PBX, desks, supervisors, and this process, which collects
-//   their stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service.
+//   their stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service;
+// - part 3: part 2 on a host whose every core is busy (a plain loop per core at normal priority,
+//   nothing pinned): the main thread must not wait long for helper threads it has lowered (with
+//   them under SCHED_IDLE, up to 1.8 s: the answers' p99 was 858 ms). Answers p99 ≤ 50 ms still.
 // BENCH_CPU_PROF_DIR: the server writes a CPU profile of part 2 there, summarized after the table.
-const { fork } = require('node:child_process');
+const { fork, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { once } = require('node:events');
+const { availableParallelism } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const Manager = require('asterisk-manager');
@@ -179,7 +183,8 @@ const messageWith = (child, key) =>
     child.once('exit', onExit);
   });
 
-async function burstIntoServer() {
+/** `busy`: part 3, every core kept busy meanwhile. */
+async function burstIntoServer({ busy = false } = {}) {
   // The recording's 50 members are Local/1001…1050@agents; the other desks are connected and idle.
   const extensions = Array.from({ length: DESKS }, (_, index) => String(1001 + index));
   const pbx = fork(join(__dirname, 'ami-pbx.js'), [JSON.stringify({ ...AMI_LOGIN, extensions })], {
@@ -230,8 +235,13 @@ async function burstIntoServer() {
     children.push(supervisors);
     await Promise.all([messageWith(desks, 'ready'), messageWith(supervisors, 'ready')]);
     console.log(`${DESKS} desks and ${SUPERVISORS} supervisors signed in and connected to /cti in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
-    // This process too: its garbage collector's threads ran 4 ms at a time on the server's core (perf sched).
-    console.log(`Cores: ${pinApart(server.pid, [pbx.pid, desks.pid, supervisors.pid, process.pid])}`);
+    if (busy) {
+      for (let core = 0; core < availableParallelism(); core++) children.push(spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+      console.log(`Cores: every one of the ${availableParallelism()} kept busy by a plain loop at normal priority, nothing pinned`);
+    } else {
+      // This process too: its garbage collector's threads ran 4 ms at a time on the server's core (perf sched).
+      console.log(`Cores: ${pinApart(server.pid, [pbx.pid, desks.pid, supervisors.pid, process.pid])}`);
+    }
 
     const samples = new Map();
     /** Per pace, when each AgentCalled of the counted burst the fake PBX took longest to write went out. */
@@ -272,13 +282,15 @@ async function burstIntoServer() {
         'p99 ms': fixed(p99, 2),
         'max ms': fixed(max, 2),
         target,
-        met: p99 <= limit ? 'yes' : 'NO',
+        met: limit === null ? '—' : p99 <= limit ? 'yes' : 'NO',
       };
     };
-    console.log(`${DESKS} desks, ${SUPERVISORS} supervisors, the fake PBX in its own process:`);
+    console.log(`${DESKS} desks, ${SUPERVISORS} supervisors, the fake PBX in its own process${busy ? ', every core busy' : ''}:`);
+    // With every core busy the server has part of one: its pops are shown, not held to the quiet target.
+    const popTarget = busy ? ['—', null] : ['p99 ≤ 5 ms', 5];
     printTable([
-      row('AgentCalled', 1, 'AgentCalled → call:ringing', 'p99 ≤ 5 ms', 5),
-      row('AgentCalled', 10, 'AgentCalled → call:ringing', 'p99 ≤ 5 ms', 5),
+      row('AgentCalled', 1, 'AgentCalled → call:ringing', ...popTarget),
+      row('AgentCalled', 10, 'AgentCalled → call:ringing', ...popTarget),
       row('AgentConnect', 1, 'AgentConnect → call:answered', 'p99 ≤ 50 ms', 50),
       row('AgentConnect', 10, 'AgentConnect → call:answered', 'p99 ≤ 50 ms', 50),
     ]);
@@ -292,11 +304,12 @@ async function burstIntoServer() {
   if (process.env.BENCH_CPU_PROF_DIR) summarizeProfile(process.env.BENCH_CPU_PROF_DIR);
 }
 
-/** BENCH_CTI_PART=ingestion or burst runs one part. */
+/** BENCH_CTI_PART=ingestion, burst or busy runs one part. */
 async function run() {
   const part = process.env.BENCH_CTI_PART;
   if (!part || part === 'ingestion') await ingestion();
   if (!part || part === 'burst') await burstIntoServer();
+  if (!part || part === 'busy') await burstIntoServer({ busy: true });
 }
 
 module.exports = { run };
