@@ -3,7 +3,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const http = require('node:http');
 const { chmodSync, mkdtempSync, readdirSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
-const { availableParallelism, tmpdir } = require('node:os');
+const { availableParallelism, cpus, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { readFileSync } = require('node:fs');
 const { createSecretKey, randomBytes } = require('node:crypto');
@@ -240,24 +240,22 @@ async function startCtiServer(snapshot, nodeArgs = []) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The server's main thread on one core and the load (fake PBX, desks, supervisors: other hosts in
- * service; the bench process that collects their stamps) on another. Left to Linux on this 2-core
- * machine, the server was woken on the core of the busy fake PBX and queued there while the other
- * core idled, and each desk woken by a pop preempted it (perf sched): the pop's p50 at 10× was
- * 2.2–2.8 ms, and 0.6–1.3 ms pinned. The server's other threads (V8's workers, libuv's pool), which
- * on a server host of its own run on its other cores, go with the load: pinned with the main thread
- * they took its core (p99 4.9–12.8 ms); left free they still ran there 4–5 ms at a time while the
- * main thread, pinned, could not move to the idle core (perf sched: 25–30 such reads a run, 11–14
- * with them on the load's core). PostgreSQL stays free. BENCH_PIN=0 leaves it all to Linux. Returns
- * what was done, for the bench to print.
+ * The server on one core and the load (fake PBX, desks, supervisors: other hosts in service; the
+ * bench process that collects their stamps) on another. Left to Linux on this 2-core machine, the
+ * server was woken on the core of the busy fake PBX and queued there while the other core idled, and
+ * each desk woken by a pop preempted it (perf sched): the pop's p50 at 10× was 2.2–2.8 ms, and
+ * 0.6–1.3 ms pinned. The server's other threads (V8's workers, libuv's pool) stay with its main
+ * thread, as on a server host of its own: under SCHED_BATCH they do not preempt it
+ * (helper-threads.ts), and when it waits for one of them its core is free for it. On the load's core
+ * they competed with the load at full weight while the main thread waited for them (10× p99 9.51
+ * and 4.75 ms in two runs of three). PostgreSQL stays free. BENCH_PIN=0 leaves it all to Linux. Returns what was done, for the
+ * bench to print.
  */
 function pinApart(serverPid, loadPids) {
   if (process.env.BENCH_PIN === '0') return 'not pinned (BENCH_PIN=0)';
   if (availableParallelism() < 2) return 'not pinned (one core)';
   try {
-    // Every thread of the server on core 0, then its main thread alone on core 1.
-    execFileSync('taskset', ['-a', '-p', '-c', '0', String(serverPid)], { stdio: 'ignore' });
-    execFileSync('taskset', ['-p', '-c', '1', String(serverPid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-p', '-c', '1', String(serverPid)], { stdio: 'ignore' });
     for (const pid of loadPids) execFileSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' });
   } catch (error) {
     return `not pinned (taskset: ${error.message})`;
@@ -265,10 +263,15 @@ function pinApart(serverPid, loadPids) {
   // The load's own helper threads (its V8 compilers) run only when the load's core has nothing else
   // to do: one of the fake PBX's ran 4.9 ms amid a 10× burst's AgentCalled (perf sched), holding back
   // the PBX and the desks' stamps, and the PBX fell behind the pace (7–10 ms for 2.9); under
-  // SCHED_BATCH, as the server's, it fell behind in 3 runs of 5 (6–16 ms). SCHED_IDLE is not for the server
-  // (helper-threads.ts): a load slowed by its starved helpers shows as a PBX behind the pace.
+  // SCHED_BATCH, as the server's, it fell behind in 3 runs of 5 (6–16 ms). SCHED_IDLE is not for
+  // the server (helper-threads.ts): a load slowed by its starved helpers shows as a PBX behind the pace.
   const helpers = idleLoadHelpers(loadPids);
-  return `the server's main thread on core 1, its other threads and the load on core 0, ${helpers}`;
+  return `the server on core 1, the load on core 0, ${helpers}`;
+}
+
+/** Lets every thread of `pid` run on every core again. */
+function unpin(pid) {
+  execFileSync('taskset', ['-a', '-p', '-c', `0-${cpus().length - 1}`, String(pid)], { stdio: 'ignore' });
 }
 
 /** Puts every thread but the main one of each process under SCHED_IDLE (util-linux's chrt); says what it did. */
@@ -334,4 +337,4 @@ function paceOf(file, event, writtenAt, speed = 1) {
   return `The fake PBX ${kept ? 'kept' : 'fell behind'} the pace: ${event} ×${writtenAt.length} written within ${written.toFixed(1)} ms (recorded: ${due.toFixed(1)} ms at ${speed}×)`;
 }
 
-module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, span, startCtiServer, startPostgres, startRedis, startServer, timeEach, until };
+module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, span, startCtiServer, startPostgres, startRedis, startServer, timeEach, unpin, until };
