@@ -5,8 +5,8 @@
 // - part 2: the built server with 500 desks and 20 supervisors connected, the burst replayed by the
 //   fake PBX in its own process at the recorded pace and at 10×: AgentCalled written on the AMI
 //   socket → call:ringing at the desk p99 ≤ 5 ms; AgentConnect → call:answered p99 ≤ 50 ms. The
-//   server's main thread and the load (fake PBX, desks, supervisors, and this process, which collects
-//   their stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service;
+//   server and the load (fake PBX, desks, supervisors, and this process, which collects their
+//   stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service;
 // - part 3: part 2 on a host whose every core is busy (a plain loop per core at normal priority,
 //   nothing pinned): the main thread must not wait long for helper threads it has lowered (with
 //   them under SCHED_IDLE, up to 1.8 s: the answers' p99 was 858 ms). The server then has part of a

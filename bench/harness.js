@@ -247,9 +247,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * 0.6–1.3 ms pinned. The server's other threads (V8's workers, libuv's pool) stay with its main
  * thread, as on a server host of its own: under SCHED_BATCH they do not preempt it
  * (helper-threads.ts), and when it waits for one of them its core is free for it. On the load's core
- * they competed with the load at full weight while the main thread waited for them (10× p99 9.51
- * and 4.75 ms in two runs of three). PostgreSQL stays free. BENCH_PIN=0 leaves it all to Linux. Returns what was done, for the
- * bench to print.
+ * they competed with the load at full weight while the main thread waited for them (10× p99 1.88–9.51
+ * ms in six runs, one miss). PostgreSQL stays free. BENCH_PIN=0 leaves it all to Linux. Returns what
+ * was done, for the bench to print.
  */
 function pinApart(serverPid, loadPids) {
   if (process.env.BENCH_PIN === '0') return 'not pinned (BENCH_PIN=0)';
