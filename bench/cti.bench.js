@@ -186,6 +186,8 @@ const messageWith = (child, key) =>
 
 /** `busy`: part 3, every core kept busy meanwhile. */
 async function burstIntoServer({ busy = false } = {}) {
+  // A profile of part 2 only, as the header says.
+  const profiled = Boolean(process.env.BENCH_CPU_PROF_DIR) && !busy;
   // The recording's 50 members are Local/1001…1050@agents; the other desks are connected and idle.
   const extensions = Array.from({ length: DESKS }, (_, index) => String(1001 + index));
   const pbx = fork(join(__dirname, 'ami-pbx.js'), [JSON.stringify({ ...AMI_LOGIN, extensions })], {
@@ -200,7 +202,7 @@ async function burstIntoServer({ busy = false } = {}) {
     const amiPort = await messageWith(pbx, 'port');
     const loggedIn = messageWith(pbx, 'loggedIn');
     const jwtSecret = randomBytes(32).toString('hex');
-    const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+    const profile = profiled ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
     server = await startServer(
       { DATABASE_URL: database.url, JWT_SECRET: jwtSecret, AMI_HOST: '127.0.0.1', AMI_PORT: String(amiPort), AMI_USER: AMI_LOGIN.username, AMI_SECRET: AMI_LOGIN.secret },
       profile,
@@ -305,7 +307,7 @@ async function burstIntoServer({ busy = false } = {}) {
     await server?.stop();
     await database.stop();
   }
-  if (process.env.BENCH_CPU_PROF_DIR) summarizeProfile(process.env.BENCH_CPU_PROF_DIR);
+  if (profiled) summarizeProfile(process.env.BENCH_CPU_PROF_DIR);
 }
 
 /** BENCH_CTI_PART=ingestion, burst or busy runs one part. */

@@ -1,7 +1,7 @@
 // Shared by the benchmarks: an embedded PostgreSQL of their own and the built server on it.
 const { execFileSync, spawn } = require('node:child_process');
 const http = require('node:http');
-const { chmodSync, mkdtempSync, readdirSync, rmSync } = require('node:fs');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { availableParallelism, cpus, tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -9,6 +9,7 @@ const { readFileSync } = require('node:fs');
 const { createSecretKey, randomBytes } = require('node:crypto');
 const { JwtService } = require('@nestjs/jwt');
 const { Client } = require('pg');
+const { helperThreadsUnder } = require('../server/dist/common/helper-threads.js');
 
 const serverEntry = join(__dirname, '..', 'server', 'dist', 'main.js');
 /** The Node flags `npm start` runs the server with (package.json's start script, as tests/support/server-process.ts reads them). */
@@ -263,27 +264,15 @@ function pinApart(serverPid, loadPids) {
   // The load's own helper threads (its V8 compilers) run only when the load's core has nothing else
   // to do: one of the fake PBX's ran 4.9 ms amid a 10× burst's AgentCalled (perf sched), holding back
   // the PBX and the desks' stamps, and the PBX fell behind the pace (7–10 ms for 2.9); under
-  // SCHED_BATCH, as the server's, it fell behind in 3 runs of 5 (6–16 ms). SCHED_IDLE is not for
-  // the server (helper-threads.ts): a load slowed by its starved helpers shows as a PBX behind the pace.
-  const helpers = idleLoadHelpers(loadPids);
+  // SCHED_BATCH, as the server's, it fell behind in 3 runs of 5 (6–16 ms).
+  const skipped = loadPids.map((pid) => helperThreadsUnder('idle', pid)).find((result) => 'skipped' in result);
+  const helpers = skipped ? `the load's helper threads at their priority (${skipped.skipped})` : "the load's helper threads under SCHED_IDLE";
   return `the server on core 1, the load on core 0, ${helpers}`;
 }
 
 /** Lets every thread of `pid` run on every core again. */
 function unpin(pid) {
   execFileSync('taskset', ['-a', '-p', '-c', `0-${cpus().length - 1}`, String(pid)], { stdio: 'ignore' });
-}
-
-/** Puts every thread but the main one of each process under SCHED_IDLE (util-linux's chrt); says what it did. */
-function idleLoadHelpers(pids) {
-  try {
-    for (const pid of pids) {
-      for (const thread of readdirSync(`/proc/${pid}/task`)) if (thread !== String(pid)) execFileSync('chrt', ['--idle', '--pid', '0', thread], { stdio: 'ignore' });
-    }
-  } catch (error) {
-    return `the load's helper threads at their priority (chrt: ${error.message})`;
-  }
-  return "the load's helper threads under SCHED_IDLE";
 }
 
 /** Resolves once `check()` is true, polling every 5 ms; rejects naming `what` after `timeoutMs`. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { batchHelperThreads } from './common/helper-threads';
+import { helperThreadsUnder } from './common/helper-threads';
 import { startIdleScavenge } from './common/idle-scavenge';
 import { ConfigurationError, readEnvironment } from './config/environment';
 import { resolveSettings } from './config/settings';
@@ -25,7 +25,7 @@ async function stop(exitCode: number): Promise<never> {
 async function bootstrap(): Promise<void> {
   const startedAt = Date.now();
   // First, while the process has only the threads Node and V8 start with.
-  const helpers = batchHelperThreads();
+  const helpers = helperThreadsUnder('batch');
   if ('skipped' in helpers) say(`Helper threads may preempt the main thread (${helpers.skipped})`);
   const environment = readEnvironment(process.env);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

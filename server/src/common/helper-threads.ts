@@ -20,16 +20,19 @@ import { readdirSync } from 'node:fs';
  * libuv's pool threads are created later, by the main thread, and keep its policy: they hash
  * passwords and read files for requests. Call this first, before anything uses the pool. Node has no
  * binding for sched_setscheduler; util-linux's chrt (part of every Debian) sets the policy, one thread
- * at a time. A thread's own policy may be set to SCHED_BATCH without privilege.
+ * at a time. A thread may be put under SCHED_BATCH or SCHED_IDLE without privilege.
+ *
+ * `idle` and `pid`: the CTI bench puts its load's helpers (another process of the same user) under
+ * SCHED_IDLE, where a load held back by them only shows as a fake PBX behind the pace.
  */
-export function batchHelperThreads(): { batched: number } | { skipped: string } {
+export function helperThreadsUnder(policy: 'batch' | 'idle', pid = process.pid): { changed: number } | { skipped: string } {
   if (process.platform !== 'linux') return { skipped: 'not Linux' };
-  const helpers = readdirSync('/proc/self/task').filter((thread) => thread !== String(process.pid));
+  const helpers = readdirSync(`/proc/${pid}/task`).filter((thread) => thread !== String(pid));
   try {
-    for (const thread of helpers) execFileSync('chrt', ['--batch', '--pid', '0', thread], { stdio: 'ignore' });
+    for (const thread of helpers) execFileSync('chrt', [`--${policy}`, '--pid', '0', thread], { stdio: 'ignore' });
   } catch (error) {
-    // A thread that ended meanwhile or no chrt: the server runs as before, only without this.
+    // A thread that ended meanwhile or no chrt: the process runs as before, only without this.
     return { skipped: `chrt: ${(error as Error).message}` };
   }
-  return { batched: helpers.length };
+  return { changed: helpers.length };
 }

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 /** Linux's numbers for the scheduling policies /proc shows. */
 export const SCHED_OTHER = 0;
 export const SCHED_BATCH = 3;
+export const SCHED_IDLE = 5;
 
 /** Each thread of a process and its scheduling policy, from /proc/<pid>/task/<tid>/stat. */
 export function threadPolicies(pid: number): Map<number, number> {
