@@ -10,7 +10,7 @@ import {
   type attendanceSearchQuerySchema,
   isValidCnpj,
   isValidCpf,
-  normalizePhone,
+  phoneE164,
   parseProtocol,
   stripDocument,
 } from '@receptivo/shared';
@@ -121,9 +121,9 @@ export class AttendanceSearch {
     if (isValidCpf(document) || isValidCnpj(document)) {
       exact.push(`SELECT da.id FROM attendances da JOIN customers dc ON dc.id = da.customer_id WHERE dc.document = ${params.add(document)}${ofRequester('dc.id')}`);
     }
-    const phone = normalizePhone(text, this.defaultAreaCode);
-    if (phone) {
-      const value = params.add(phone.e164);
+    const e164 = phoneE164(text, this.defaultAreaCode);
+    if (e164) {
+      const value = params.add(e164);
       exact.push(`SELECT fa.id FROM attendances fa JOIN customer_phones fp ON fp.customer_id = fa.customer_id WHERE fp.e164 = ${value}${ofRequester('fp.customer_id')}`);
       if (!backoffice) exact.push(`SELECT ca.id FROM attendances ca WHERE ca.caller_e164 = ${value}`);
     }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Subscription } from 'rxjs';
-import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, normalizePhone } from '@receptivo/shared';
+import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, phoneE164 } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
 import { CallerHistoryLookup } from '../attendances/caller-history';
@@ -366,7 +366,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     if (!call.callerNumber) return null;
     const known = this.callerE164s.get(call.id);
     if (known?.number === call.callerNumber) return known.e164;
-    const e164 = normalizePhone(call.callerNumber, this.defaultAreaCode)?.e164 ?? null;
+    const e164 = phoneE164(call.callerNumber, this.defaultAreaCode) ?? null;
     this.callerE164s.set(call.id, { number: call.callerNumber, e164 });
     return e164;
   }

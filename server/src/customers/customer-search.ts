@@ -5,7 +5,7 @@ import {
   type CustomerList,
   type CustomerSearch,
   type CustomerSummary,
-  normalizePhone,
+  phoneE164,
   redactDocument,
   stripDocument,
 } from '@receptivo/shared';
@@ -118,8 +118,8 @@ export class CustomerSearchService {
     const rankedNames: string[] = [];
 
     const byPhone = (text: string) => {
-      const phone = normalizePhone(text, this.defaultAreaCode);
-      return phone ? `c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = ${sql.param(phone.e164)})` : undefined;
+      const e164 = phoneE164(text, this.defaultAreaCode);
+      return e164 ? `c.id IN (SELECT customer_id FROM customer_phones WHERE e164 = ${sql.param(e164)})` : undefined;
     };
     const byDocument = (text: string) => {
       const document = stripDocument(text);

@@ -9,7 +9,7 @@ import {
   documentProblem,
   duplicatePhoneMessage,
   invalidPhoneMessage,
-  normalizePhone,
+  phoneE164,
   phoneOnRecordMessage,
   phoneProblem,
 } from '@receptivo/shared';
@@ -45,8 +45,8 @@ export class CustomersService {
 
   /** E.164 of a number typed in any Brazilian form, or a field error naming `field`. */
   normalizePhoneOrFail(number: string, field: string): string {
-    const phone = normalizePhone(number, this.defaultAreaCode);
-    if (phone) return phone.e164;
+    const e164 = phoneE164(number, this.defaultAreaCode);
+    if (e164) return e164;
     // The default DDD is valid (checked at start), so the typed number says what is wrong with it.
     const message = phoneProblem(number) ?? invalidPhoneMessage;
     throw new ApiException(400, 'VALIDATION_FAILED', message, { [field]: message });

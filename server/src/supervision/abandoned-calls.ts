@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { ConfigService } from '@nestjs/config';
 import type { Subscription } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AbandonedCall, type AbandonedList, type AbandonedQuery, normalizePhone } from '@receptivo/shared';
+import { type AbandonedCall, type AbandonedList, type AbandonedQuery, phoneE164 } from '@receptivo/shared';
 import { conflict, notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import { SqlParams, withinBrasiliaDays } from '../common/sql-conditions';
@@ -97,7 +97,7 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
   }
 
   e164Of(number: string | null): string | null {
-    return number ? (normalizePhone(number, this.defaultAreaCode)?.e164 ?? null) : null;
+    return number ? (phoneE164(number, this.defaultAreaCode) ?? null) : null;
   }
 
   /** Kept once per call (a replayed or rebuilt abandon changes nothing). */

@@ -1,5 +1,6 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { parsePhoneNumberFromString as parseWithFullMetadata } from 'libphonenumber-js/max';
-import { brazilianAreaCodes, formatPhone, normalizePhone, phoneIdentity, phoneProblem } from './phones';
+import { brazilianAreaCodes, formatPhone, phoneE164, phoneIdentity, phoneProblem } from './phones';
 
 describe('Brazilian phone forms (docs/domain.md)', () => {
   const mobile = '+5511987654321';
@@ -34,27 +35,28 @@ describe('Brazilian phone forms (docs/domain.md)', () => {
     ['3333-4444', landline],
     ['0 41 11 3333-4444', landline],
   ])('%s is %s', (typed, e164) => {
-    expect(normalizePhone(typed, '11')?.e164).toBe(e164);
+    expect(phoneE164(typed, '11')).toBe(e164);
   });
 
   it('reads local numbers with the configured area code', () => {
-    expect(normalizePhone('98765-4321', '21')?.e164).toBe('+5521987654321');
-    expect(normalizePhone('2222-3333', '31')?.e164).toBe('+553122223333');
+    expect(phoneE164('98765-4321', '21')).toBe('+5521987654321');
+    expect(phoneE164('2222-3333', '31')).toBe('+553122223333');
   });
 
   it('does not take a landline for a mobile without the ninth digit', () => {
-    expect(normalizePhone('(21) 2222-3333', '11')?.e164).toBe('+552122223333');
+    expect(phoneE164('(21) 2222-3333', '11')).toBe('+552122223333');
   });
 
   it('keeps numbers from abroad in international form', () => {
-    expect(normalizePhone('+1 202 555 0123', '11')).toEqual({ e164: '+12025550123', display: '+1 202 555 0123' });
-    expect(normalizePhone('00 351 912 345 678', '11')?.e164).toBe('+351912345678');
+    expect(phoneE164('+1 202 555 0123', '11')).toBe('+12025550123');
+    expect(formatPhone('+12025550123')).toBe('+1 202 555 0123');
+    expect(phoneE164('00 351 912 345 678', '11')).toBe('+351912345678');
   });
 
   it.each(['123', '1234567', 'abc', '11 0765-4321', '00 11 98765-4321', '+55 11 1234', '0800 777 0100', '(11) 98765-43210123'])(
     'refuses %s',
     (typed) => {
-      expect(normalizePhone(typed, '11')).toBeUndefined();
+      expect(phoneE164(typed, '11')).toBeUndefined();
     },
   );
 
@@ -65,7 +67,23 @@ describe('Brazilian phone forms (docs/domain.md)', () => {
   });
 
   it.each(['(20) 98765-4321', '20 3333-4444', '+55 10 98765-4321', '(00) 1234-5678'])('refuses %s, whose DDD does not exist', (typed) => {
-    expect(normalizePhone(typed, '11')).toBeUndefined();
+    expect(phoneE164(typed, '11')).toBeUndefined();
+  });
+
+  it('takes no Brazilian number that libphonenumber-js refuses, and gives its E.164', () => {
+    // Every two digits as a DDD, with a subscriber number starting with each digit, 8 and 9 digits
+    // long: what the DDD list and the subscriber's shape take, the library's parse and isValid() take.
+    const subscribers = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].flatMap((first) => [`${first}3334444`, `${first}87654321`]);
+    const typed = Array.from({ length: 90 }, (_, index) => String(index + 10)).flatMap((areaCode) => subscribers.map((subscriber) => areaCode + subscriber));
+    const byLibrary = (digits: string) => {
+      const subscriber = digits.slice(2);
+      const full = digits.slice(0, 2) + (subscriber.length === 8 && /^[6-9]/.test(subscriber) ? `9${subscriber}` : subscriber);
+      const parsed = brazilianAreaCodes.has(digits.slice(0, 2)) && /^([2-9]\d{7}|9\d{8})$/.test(full.slice(2)) ? parsePhoneNumberFromString(full, 'BR') : undefined;
+      return parsed?.isValid() ? parsed.number : undefined;
+    };
+    const accepted = typed.filter((digits) => phoneE164(digits, '11') !== undefined);
+    expect(accepted.length).toBe(brazilianAreaCodes.size * 9);
+    expect(typed.map((digits) => phoneE164(digits, '11'))).toEqual(typed.map(byLibrary));
   });
 });
 
