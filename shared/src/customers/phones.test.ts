@@ -85,6 +85,14 @@ describe('Brazilian phone forms (docs/domain.md)', () => {
     expect(accepted.length).toBe(brazilianAreaCodes.size * 9);
     expect(typed.map((digits) => phoneE164(digits, '11'))).toEqual(typed.map(byLibrary));
   });
+
+  it('shows every Brazilian number it takes as libphonenumber-js shows it', () => {
+    const stored = Array.from({ length: 90 }, (_, index) => String(index + 10))
+      .flatMap((areaCode) => ['23334444', '53334444', '987654321', '912345678'].map((subscriber) => phoneE164(areaCode + subscriber, '11')))
+      .filter((e164): e164 is string => e164 !== undefined);
+    expect(stored).toHaveLength(brazilianAreaCodes.size * 4);
+    expect(stored.map(formatPhone)).toEqual(stored.map((e164) => parsePhoneNumberFromString(e164)!.formatNational()));
+  });
 });
 
 describe('a phone checked as it is typed, before the server sees it', () => {
