@@ -15,6 +15,7 @@
 const { fork, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { once } = require('node:events');
+const { readFileSync } = require('node:fs');
 const { cpus } = require('node:os');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
@@ -54,6 +55,18 @@ const BURST = join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami');
 const AMI_LOGIN = { username: 'bench', secret: 'bench-secret' };
 
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+
+/**
+ * How long a process's main thread has run on a core, in ms (Linux's schedstat, in ns), NaN where
+ * there is none: what a burst cost the server, which queueing and a slower host hide in the latencies.
+ */
+function mainThreadRanMs(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
 
 // ---- Part 1: ingestion of the recorded mix ------------------------------------------------------
 
@@ -258,7 +271,10 @@ async function burstIntoServer({ busy = false } = {}) {
       ...Array(REWARM_BURSTS).fill({ speed: 10, counted: false }),
       ...Array(FAST_BURSTS).fill({ speed: 10, counted: true }),
     ];
+    /** Per pace, how long the server's main thread ran in each counted burst (ms). */
+    const serverRan = new Map();
     for (const [repetition, { speed, counted }] of bursts.entries()) {
+      const ranBefore = mainThreadRanMs(server.pid);
       pbx.send({ replay: { file: BURST, repetition, speed } });
       const replayed = await messageWith(pbx, 'replayed');
       const kinds = [
@@ -274,6 +290,7 @@ async function burstIntoServer({ busy = false } = {}) {
         const key = `${type}@${speed}`;
         samples.set(key, [...(samples.get(key) ?? []), ...sent.map((item) => arrived[arrival].get(item.key) - item.at)]);
       }
+      if (counted) serverRan.set(speed, [...(serverRan.get(speed) ?? []), mainThreadRanMs(server.pid) - ranBefore]);
       await finishEndedCalls(database.url, replayed.filter((item) => item.type === 'AgentConnect').length, [server.url], (extension) => tokenOf.get(extension));
     }
 
@@ -302,6 +319,10 @@ async function burstIntoServer({ busy = false } = {}) {
     ]);
     // The slowest counted burst of each speed: a fake PBX slower than the recording would flatter the server.
     for (const [speed, calledAt] of slowestWritten) console.log(paceOf(BURST, 'AgentCalled', calledAt, speed));
+    for (const [speed, ran] of serverRan) {
+      const { p50, max } = summarize(ran);
+      console.log(`The server's main thread ran ${fixed(p50)} ms a burst at ${speed === 1 ? 'the recorded pace' : `${speed}×`} (max ${fixed(max)} ms), from its replay to the last answer at a desk`);
+    }
   } finally {
     for (const child of children) child.kill();
     await server?.stop();
