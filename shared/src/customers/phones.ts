@@ -145,7 +145,11 @@ const BRAZILIAN_E164 = /^\+55(\d{2})(\d{4,5})(\d{4})$/;
  */
 export function formatPhone(e164: string): string {
   const brazilian = BRAZILIAN_E164.exec(e164);
-  if (brazilian && phoneE164(e164, brazilian[1]) === e164) return `(${brazilian[1]}) ${brazilian[2]}-${brazilian[3]}`;
+  if (brazilian) {
+    const [, areaCode, first, last] = brazilian;
+    const written = brazilianPhone(areaCode, first + last);
+    if (written.kind === 'complete' && written.e164 === e164) return `(${areaCode}) ${first}-${last}`;
+  }
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed) return e164;
   return parsed.countryCallingCode === BRAZIL ? parsed.formatNational() : parsed.formatInternational();
