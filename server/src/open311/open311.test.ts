@@ -410,7 +410,11 @@ describe('Open311 GeoReport v2', () => {
              FROM requests r JOIN attendances a ON a.id = r.attendance_id JOIN open311_requests o ON o.request_id = r.id WHERE r.id = $1`,
           [request.id],
         );
-      for (const personal of ['reporter.anonimo', 'Reinaldo', 'Quintanilha', '94321', 'device-abc', 'conta-987']) expect(stored[0].text).not.toContain(personal);
+      // The phone is searched whole, with and without its layout: a shorter run of its digits can turn up
+      // in a timestamp's microseconds.
+      for (const personal of ['reporter.anonimo', 'Reinaldo', 'Quintanilha', '94321-8765', '943218765', 'device-abc', 'conta-987']) {
+        expect(stored[0].text).not.toContain(personal);
+      }
 
       const clients = open311ClientListSchema.parse((await server.http.get('/api/open311-clients').set(desk.admin).expect(200)).body);
       expect(clients.items.find((client) => client.id === clientId)?.lastUsedAt).toEqual(expect.any(String));
