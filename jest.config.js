@@ -43,7 +43,7 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!react-hotkeys-hook/)'],
       moduleNameMapper: { ...shared.moduleNameMapper, '\\.css$': '<rootDir>/tests/support/style-stub.js' },
       setupFiles: ['<rootDir>/tests/support/renderer-polyfills.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tests/support/renderer-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/renderer-setup.ts', '<rootDir>/tests/support/slow-tests-setup.ts'],
     },
     {
       ...shared,
