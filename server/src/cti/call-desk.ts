@@ -334,8 +334,8 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     const lookUp = async (): Promise<CallerFound> => {
       // Side by side, on two pooled connections: the pop waits for the slower, not their sum.
       const document = call.ura.document ?? null;
-      const [[matches], callerHistory] = await Promise.all([
-        this.customers.callerMatches([{ e164: callerE164, document }], MATCHES_SHOWN),
+      const [matches, callerHistory] = await Promise.all([
+        this.customers.callerMatches({ e164: callerE164, document }, MATCHES_SHOWN),
         this.callerHistory.of(callerE164, document, this.clock.now()),
       ]);
       return { matches, callerHistory };
