@@ -65,6 +65,21 @@ describe('attendances', () => {
     for (const { protocol } of made) expect(parseProtocol(protocol)).toBe(protocol);
   });
 
+  it('gives a check digit the desk accepts for sequences of every length it reads (6 to 9 digits), and refuses a changed one', async () => {
+    const sequences = Array.from({ length: 7 }, (_, power) => [10n ** BigInt(power + 2) - 1n, 10n ** BigInt(power + 2) + 7n]).flat();
+    sequences.push(...Array.from({ length: 200 }, (_, index) => BigInt(index * 7919 + 3)));
+    const made = await server.app.get(DataSource).query<{ protocol: string }[]>(
+      'SELECT protocol_digits(y, n::bigint) AS protocol FROM unnest($1::text[]) AS n CROSS JOIN (VALUES (2025), (2026)) AS years (y)',
+      [sequences.map(String)],
+    );
+    expect(made).toHaveLength(sequences.length * 2);
+    for (const { protocol } of made) {
+      expect(parseProtocol(protocol)).toBe(protocol);
+      const check = Number(protocol.at(-1));
+      expect(parseProtocol(`${protocol.slice(0, -1)}${(check + 1) % 10}`)).toBeUndefined();
+    }
+  });
+
   it('keeps the open attendance for the attendant across requests (a reload)', async () => {
     const attendance = await start();
     const current = (await server.http.get('/api/attendances/current').set(auth).expect(200)).body.attendance;

@@ -29,6 +29,7 @@ import { KnowledgeSearches1766476800000 } from './migrations/1766476800000-knowl
 import { UraRoutes1766563200000 } from './migrations/1766563200000-ura-routes';
 import { RestorableUnaccent1766649600000 } from './migrations/1766649600000-restorable-unaccent';
 import { AbandonedCalls1766736000000 } from './migrations/1766736000000-abandoned-calls';
+import { ProtocolDigitsLoop1766822400000 } from './migrations/1766822400000-protocol-digits-loop';
 
 export const entities = [UserEntity, CustomerEntity, CustomerPhoneEntity, CustomerAddressEntity, PortalAccountEntity, ...knowledgeEntityClasses, AttendanceEntity, AttendanceInformationEntity, RequestEntity, RequestEventEntity, RequestAttachmentEntity];
 export const migrations = [
@@ -57,6 +58,7 @@ export const migrations = [
   UraRoutes1766563200000,
   RestorableUnaccent1766649600000,
   AbandonedCalls1766736000000,
+  ProtocolDigitsLoop1766822400000,
 ];
 
 /**
