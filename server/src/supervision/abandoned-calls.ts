@@ -75,9 +75,13 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Both start after the I/O at hand (setImmediate): a statement started, or a caller's number parsed
-   * (~0.2 ms of libphonenumber), inside the AMI event's handling held back the supervisors' update and
-   * the pops the same events set off. An answered call's number the desk has parsed already.
+   * Neither runs inside the AMI event's handling: a statement started, or a caller's number parsed
+   * (~0.2 ms of libphonenumber), there held back the supervisors' update and the pops the same events
+   * set off. An abandon is kept after the I/O at hand (setImmediate). An answered call's pending
+   * abandons are closed once the PBX pauses (CtiService.afterBurst, 50 ms at most): in a burst
+   * these updates took pooled connections and the database's CPU from the attendance starts of the
+   * same answers, each of which an attendant waits for. An answered call's number the desk has
+   * parsed already.
    */
   onModuleInit(): void {
     this.subscriptions = [
@@ -87,7 +91,11 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
       this.cti.effects$.subscribe((effect) => {
         if (effect.type !== 'answered') return;
         const e164 = this.desk.callerE164Of(effect.call);
-        if (e164) setImmediate(() => this.closeCalledIn(e164).catch((error: unknown) => this.logger.error(`retornos de ${e164} não encerrados: ${String(error)}`)));
+        if (!e164) return;
+        void this.cti
+          .afterBurst()
+          .then(() => this.closeCalledIn(e164))
+          .catch((error: unknown) => this.logger.error(`retornos de ${e164} não encerrados: ${String(error)}`));
       }),
     ];
   }
