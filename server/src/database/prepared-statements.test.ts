@@ -36,6 +36,23 @@ describe('PreparedStatements', () => {
     expect(await preparedNames()).toEqual(['lookup_0']);
   });
 
+  it("runs inside a transaction on the transaction's connection: it sees what the transaction wrote, and nothing stays after the rollback", async () => {
+    const statements = new PreparedStatements(dataSource, 'in_transaction', 2);
+    const byOwner = 'SELECT e164 FROM phones WHERE owner = $1';
+    let seen: unknown;
+    const rolledBack = await dataSource
+      .transaction(async (manager) => {
+        await manager.query(`INSERT INTO phones VALUES ('+5531999990000', 'Ana')`);
+        // The pool has one connection, held by the transaction: a statement from the pool would wait for ever.
+        seen = await statements.query(byOwner, ['Ana'], manager);
+        throw new Error('rolled back on purpose');
+      })
+      .catch((error: Error) => error.message);
+    expect(rolledBack).toBe('rolled back on purpose');
+    expect(seen).toEqual([{ e164: '+5531999990000' }]);
+    expect(await statements.query(byOwner, ['Ana'])).toEqual([]);
+  });
+
   it('runs shapes past its bound unnamed, so a stream of new texts cannot pile up on the connections', async () => {
     const statements = new PreparedStatements(dataSource, 'bounded', 1);
     expect(await statements.query('SELECT owner FROM phones WHERE e164 = $1', ['+5511987654321'])).toEqual([{ owner: 'Maria' }]);

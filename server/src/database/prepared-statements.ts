@@ -1,5 +1,5 @@
 import { DatabaseError, type PoolClient } from 'pg';
-import { type DataSource, QueryFailedError } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
@@ -22,24 +22,36 @@ export class PreparedStatements {
     private readonly maxShapes: number,
   ) {}
 
-  async query<T>(text: string, values: unknown[]): Promise<T[]> {
+  /** `manager`: a transaction's, to run on its connection; any other takes one from the pool. */
+  async query<T>(text: string, values: unknown[], manager?: EntityManager): Promise<T[]> {
+    const transaction = manager?.queryRunner;
+    if (transaction) return this.run<T>((await transaction.connect()) as PoolClient, text, values);
     const [connection, release] = (await (this.dataSource.driver as PostgresDriver).obtainMasterConnection()) as [PoolClient, (broken?: Error) => void];
     // A held connection that breaks says so here, as with TypeORM's runner: unheard, the 'error' event would end the process.
     let broken: Error | undefined;
     const onBroken = (error: Error) => (broken = error);
     connection.on('error', onBroken);
     try {
-      return (await connection.query<T & object>({ name: this.nameOf(text), text, values })).rows;
-    } catch (caught) {
-      const error = caught as Error;
+      return await this.run<T>(connection, text, values);
+    } catch (error) {
       // A statement PostgreSQL refused leaves the connection usable; anything else (FATAL, a cut socket) does not.
-      if (!(error instanceof DatabaseError && error.severity === 'ERROR')) broken ??= error;
-      // Typed as a string by TypeORM; its own query runner passes the driver's error object too.
-      this.dataSource.logger.logQueryError(error as unknown as string, text, values);
-      throw new QueryFailedError(text, values, error);
+      const cause = (error as QueryFailedError).driverError as Error;
+      if (!(cause instanceof DatabaseError && cause.severity === 'ERROR')) broken ??= cause;
+      throw error;
     } finally {
       connection.off('error', onBroken);
       release(broken);
+    }
+  }
+
+  private async run<T>(connection: PoolClient, text: string, values: unknown[]): Promise<T[]> {
+    try {
+      return (await connection.query<T & object>({ name: this.nameOf(text), text, values })).rows;
+    } catch (caught) {
+      const error = caught as Error;
+      // Typed as a string by TypeORM; its own query runner passes the driver's error object too.
+      this.dataSource.logger.logQueryError(error as unknown as string, text, values);
+      throw new QueryFailedError(text, values, error);
     }
   }
 

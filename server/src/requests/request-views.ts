@@ -14,6 +14,7 @@ import {
 import { attendedByName } from '../attendances/attended-by';
 import { notFound } from '../common/api-exception';
 import { Clock } from '../common/clock';
+import { PreparedStatements } from '../database/prepared-statements';
 
 export interface RequestRow {
   id: string;
@@ -94,10 +95,19 @@ interface EventRow {
 /** Requests as the Status Solicitação view, the histories and the attendance summary show them. */
 @Injectable()
 export class RequestViews {
+  /**
+   * The views by attendance, by id and by customer, planned once per connection: PostgreSQL took
+   * 2–8 ms to plan REQUEST_SELECT's seven tables at every call (0.2 ms to run it), once for every
+   * attendance finished.
+   */
+  private readonly statements: PreparedStatements;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.statements = new PreparedStatements(dataSource, 'request_view', 4);
+  }
 
   /** The attendance's requests; with `organId`, only that organ's (what its back office may see). */
   summariesOf(attendanceId: string, manager: EntityManager = this.dataSource.manager, organId?: string): Promise<RequestSummary[]> {
@@ -109,15 +119,15 @@ export class RequestViews {
   /** A customer's latest requests, newest first, each marked when overdue by the server's clock. */
   async ofCustomer(customerId: string, limit: number): Promise<CustomerHistoryRequest[]> {
     const now = this.clock.now();
-    const rows = await this.dataSource.query<RequestRow[]>(
-      `${REQUEST_SELECT} WHERE r.customer_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
-      [customerId, limit],
-    );
+    const rows = await this.statements.query<RequestRow>(`${REQUEST_SELECT} WHERE r.customer_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`, [
+      customerId,
+      limit,
+    ]);
     return rows.map((row) => ({ ...toSummary(row), overdue: requestOverdue(row, now) }));
   }
 
   async row(id: string, manager: EntityManager = this.dataSource.manager): Promise<RequestRow> {
-    const [row] = await manager.query<RequestRow[]>(`${REQUEST_SELECT} WHERE r.id = $1`, [id]);
+    const [row] = await this.statements.query<RequestRow>(`${REQUEST_SELECT} WHERE r.id = $1`, [id], manager);
     if (!row) throw notFound('Solicitação');
     return row;
   }
@@ -201,7 +211,7 @@ export class RequestViews {
   }
 
   private async summaries(manager: EntityManager, where: string, params: unknown[]): Promise<RequestSummary[]> {
-    const rows = await manager.query<RequestRow[]>(`${REQUEST_SELECT} WHERE ${where}`, params);
+    const rows = await this.statements.query<RequestRow>(`${REQUEST_SELECT} WHERE ${where}`, params, manager);
     return rows.map(toSummary);
   }
 }
