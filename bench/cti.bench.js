@@ -273,8 +273,11 @@ async function burstIntoServer({ busy = false } = {}) {
     ];
     /** Per pace, how long the server's main thread ran in each counted burst (ms). */
     const serverRan = new Map();
+    /** Per pace, the CPU PostgreSQL used in each counted burst (ms): it shares the machine's two cores. */
+    const databaseRan = new Map();
     for (const [repetition, { speed, counted }] of bursts.entries()) {
       const ranBefore = mainThreadRanMs(server.pid);
+      const databaseBefore = database.cpuMs();
       pbx.send({ replay: { file: BURST, repetition, speed } });
       const replayed = await messageWith(pbx, 'replayed');
       const kinds = [
@@ -290,7 +293,10 @@ async function burstIntoServer({ busy = false } = {}) {
         const key = `${type}@${speed}`;
         samples.set(key, [...(samples.get(key) ?? []), ...sent.map((item) => arrived[arrival].get(item.key) - item.at)]);
       }
-      if (counted) serverRan.set(speed, [...(serverRan.get(speed) ?? []), mainThreadRanMs(server.pid) - ranBefore]);
+      if (counted) {
+        serverRan.set(speed, [...(serverRan.get(speed) ?? []), mainThreadRanMs(server.pid) - ranBefore]);
+        databaseRan.set(speed, [...(databaseRan.get(speed) ?? []), database.cpuMs() - databaseBefore]);
+      }
       await finishEndedCalls(database.url, replayed.filter((item) => item.type === 'AgentConnect').length, [server.url], (extension) => tokenOf.get(extension));
     }
 
@@ -322,6 +328,10 @@ async function burstIntoServer({ busy = false } = {}) {
     for (const [speed, ran] of serverRan) {
       const { p50, max } = summarize(ran);
       console.log(`The server's main thread ran ${fixed(p50)} ms a burst at ${speed === 1 ? 'the recorded pace' : `${speed}×`} (max ${fixed(max)} ms), from its replay to the last answer at a desk`);
+    }
+    for (const [speed, ran] of databaseRan) {
+      const { p50, max } = summarize(ran);
+      console.log(`PostgreSQL used ${fixed(p50)} ms of CPU a burst at ${speed === 1 ? 'the recorded pace' : `${speed}×`} (max ${fixed(max)} ms), over the same span`);
     }
   } finally {
     for (const child of children) child.kill();

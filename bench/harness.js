@@ -42,14 +42,45 @@ async function startPostgres() {
   await postgres.initialise();
   await postgres.start();
   await postgres.createDatabase('receptivo');
+  // The postmaster's pid is the first line of its pid file.
+  const pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url: `postgres://postgres:bench@127.0.0.1:${port}/receptivo`,
+    /** CPU (user + system, ms) the server and its processes (backends, writers) have used so far. */
+    cpuMs: () => processTreeCpuMs(pid),
     async stop() {
       await postgres.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
+
+/**
+ * CPU time of a process, of its children that ended (the kernel adds theirs to it when it reaps them)
+ * and of those still running, in ms. NaN where /proc is not there.
+ */
+function processTreeCpuMs(pid) {
+  const ticksOf = (id, withReaped) => {
+    // Fields after the command's closing parenthesis: utime, stime, cutime, cstime are the 12th to 15th.
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]) + (withReaped ? Number(fields[13]) + Number(fields[14]) : 0);
+  };
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ').filter(Boolean);
+    const ticks = children.reduce((sum, child) => {
+      try {
+        return sum + ticksOf(child, false);
+      } catch {
+        return sum; // ended since the list was read: the postmaster's reaped time has it from now on
+      }
+    }, ticksOf(pid, true));
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+/** Linux's USER_HZ, what /proc/<pid>/stat counts in: 100 on x86 and ARM. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * The built server as `npm start` runs it. `signIn: false` for a cluster node that did not seed the
