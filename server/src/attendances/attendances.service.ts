@@ -30,8 +30,11 @@ import { type ParsedRegistration, RequestRegistration } from './request-registra
 
 @Injectable()
 export class AttendancesService {
-  /** The start of a call's attendance, planned once per connection (0.3 ms of the database's CPU per answered call). */
-  private readonly callStart: PreparedStatements;
+  /**
+   * The start and the end of a call's attendance, planned once per connection: planning them was
+   * 0.3 and 0.16 ms of the database's CPU per call, amid the other calls of a burst.
+   */
+  private readonly callStatements: PreparedStatements;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,7 +44,7 @@ export class AttendancesService {
     private readonly clock: Clock,
     private readonly registration: RequestRegistration,
   ) {
-    this.callStart = new PreparedStatements(dataSource, 'attendance_call_start', 1);
+    this.callStatements = new PreparedStatements(dataSource, 'attendance_call', 2);
   }
 
   /**
@@ -52,7 +55,7 @@ export class AttendancesService {
   async startForCall(call: AttendanceCall, attendantId: string): Promise<CallAnswered> {
     const now = this.clock.now();
     const start = () =>
-      this.callStart.query<{ id: string; protocol: string }>(
+      this.callStatements.query<{ id: string; protocol: string }>(
         `WITH started AS (
            INSERT INTO attendances (protocol, channel, status, attendant_id, holder_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
            VALUES (protocol_digits($1, nextval('protocol_sequence')), 'phone', 'open', $2, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -77,7 +80,7 @@ export class AttendancesService {
    * no attendance of this attendant): an end is recorded once.
    */
   async recordCallEnd(callId: string, attendantId: string, talkSeconds: number): Promise<{ open: boolean } | null> {
-    const [rows] = await this.dataSource.query<[{ held_open: boolean }[], number]>(
+    const rows = await this.callStatements.query<{ held_open: boolean }>(
       `UPDATE attendances SET talk_seconds = $3 WHERE call_id = $1 AND attendant_id = $2 AND talk_seconds IS NULL
        RETURNING status = 'open' AND holder_id = attendant_id AS held_open`,
       [callId, attendantId, talkSeconds],

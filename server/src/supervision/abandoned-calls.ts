@@ -10,6 +10,7 @@ import type { Settings } from '../config/settings';
 import type { TrackedCall } from '../cti/call-tracker';
 import { CallDesk } from '../cti/call-desk';
 import { CtiService } from '../cti/cti.service';
+import { PreparedStatements } from '../database/prepared-statements';
 
 interface AbandonedRow {
   id: string;
@@ -63,6 +64,8 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AbandonedCalls.name);
   private readonly defaultAreaCode: string;
   private subscriptions: Subscription[] = [];
+  /** Closing an answered caller's abandons, once per answered call: planned once per connection. */
+  private readonly calledIn: PreparedStatements;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,6 +75,7 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
     config: ConfigService<Settings, true>,
   ) {
     this.defaultAreaCode = config.get('CTI_DEFAULT_AREA_CODE', { infer: true });
+    this.calledIn = new PreparedStatements(dataSource, 'abandoned_called_in', 1);
   }
 
   /**
@@ -125,7 +129,7 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
 
   /** The same number called in and was answered: its pending abandons are done. */
   async closeCalledIn(e164: string): Promise<void> {
-    await this.dataSource.query(
+    await this.calledIn.query(
       "UPDATE abandoned_calls SET status = 'done', done_reason = 'called_in', done_at = $2 WHERE caller_e164 = $1 AND status = 'pending'",
       [e164, this.clock.now()],
     );
