@@ -208,10 +208,11 @@ export async function startNginx(upstreams: readonly number[], { timeoutMs = 10_
 
   try {
     const started = Date.now();
-    // The master binds the port before it starts workers; a connection accepted now is served by the first worker.
-    while (!(await accepts(port))) {
+    // The master binds the port before it forks its workers: ready once both are there (a connection
+    // accepted earlier waits for the first worker; a test that looked for workers right away found none).
+    while (!(await accepts(port)) || childrenOf(child.pid!).length === 0) {
       if (!running()) throw new Error(`nginx exited before listening:\n${output()}`);
-      if (Date.now() - started > timeoutMs) throw new Error(`nginx not listening on ${port} after ${timeoutMs} ms:\n${output()}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`nginx not serving on ${port} (listening, with a worker) after ${timeoutMs} ms:\n${output()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     if (!running()) throw new Error(`nginx exited after binding:\n${output()}`);
