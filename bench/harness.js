@@ -46,7 +46,7 @@ async function startPostgres() {
   const pid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url: `postgres://postgres:bench@127.0.0.1:${port}/receptivo`,
-    /** CPU (user + system, ms) the server and its processes (backends, writers) have used so far. */
+    /** CPU (user + system, ms) the postmaster and its processes (backends, writers) have used so far. */
     cpuMs: () => processTreeCpuMs(pid),
     async stop() {
       await postgres.stop();

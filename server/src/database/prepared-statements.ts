@@ -6,7 +6,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * Statements PostgreSQL plans once per pooled connection (pg's named statements) instead of at every
  * call, as TypeORM's `query` does. An exact customer lookup at a million customers is planned in about
  * 0.2 ms and runs in 0.04 ms: planning was most of its database time (issue 17). TypeORM has no
- * named statements, so this takes a connection from its driver and talks to pg directly.
+ * named statements, so this takes a connection from its driver (or a transaction's own) and talks to
+ * pg directly.
  *
  * Only for a few fixed shapes with equality conditions: each shape stays prepared on every connection,
  * and a generic plan cannot use the index for a LIKE pattern it does not know. Past `maxShapes` a

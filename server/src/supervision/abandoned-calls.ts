@@ -79,13 +79,12 @@ export class AbandonedCalls implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Neither runs inside the AMI event's handling: a statement started, or a caller's number parsed
-   * (~0.2 ms of libphonenumber), there held back the supervisors' update and the pops the same events
-   * set off. An abandon is kept after the I/O at hand (setImmediate). An answered call's pending
-   * abandons are closed once the PBX pauses (CtiService.afterBurst, 50 ms at most): in a burst
-   * these updates took pooled connections and the database's CPU from the attendance starts of the
-   * same answers, each of which an attendant waits for. An answered call's number the desk has
-   * parsed already.
+   * Neither runs inside the AMI event's handling, where a statement started or a number parsed
+   * (~0.2 ms of libphonenumber) held back the supervisors' update and the pops of the same events.
+   * An abandon is kept after the I/O at hand (setImmediate). An answered caller's abandons are closed
+   * once the PBX pauses (CtiService.afterBurst, 50 ms at most): beside a burst's attendance starts,
+   * which attendants wait for, they took pooled connections and the database's CPU from them. The
+   * desk has parsed an answered call's number already.
    */
   onModuleInit(): void {
     this.subscriptions = [
