@@ -127,8 +127,13 @@ describe('the server killed (SIGKILL) at any moment of a call and started again'
           return mine.length === 1 && mine[0].attendant_id === users[extension] && mine[0].talk_seconds !== null;
         });
         const expected = (extension: string) => ([...answering.values()].includes(extension) ? 'wrap_up' : 'available');
+        // The desk reads "Chamada encerrada", even when the call ended while the server was down.
+        const endShown = [...answering].every(([callId, extension]) =>
+          desks[extension].received.some((item) => item.event === 'call:ended' && (item.payload as { callId: string }).callId === callId),
+        );
         return (
           answeredOnce &&
+          endShown &&
           rows.length === answering.size &&
           Object.entries(desks).every(([extension, desk]) => desk.shownPops().length === 0 && desk.states().at(-1) === expected(extension))
         );

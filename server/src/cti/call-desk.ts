@@ -148,10 +148,11 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * A desk connected anew (not recovered) still showing these pops: each one no longer ringing at it
-   * gets its call:ended, once the CTI state has been rebuilt (a restarted server knows nothing before).
+   * A desk connected anew (not recovered) still showing these calls, ringing or answered: each one no
+   * longer ringing at it nor talking there gets its call:ended, once the CTI state has been rebuilt
+   * (a restarted server knows nothing before).
    */
-  settleShownPops(userId: string, extension: string | null, callIds: readonly string[]): void {
+  settleShownCalls(userId: string, extension: string | null, callIds: readonly string[]): void {
     if (callIds.length === 0) return;
     const settle = async () => {
       const ringing = extension ? this.pops.get(extension) : undefined;

@@ -135,8 +135,10 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     const { agentState, pops } = this.desk.snapshotFor(extension);
     if (agentState) this.sockets.toSocket(socketId, 'agent:state', agentState);
     for (const pop of pops) this.sockets.toSocket(socketId, 'call:ringing', pop);
-    for (const answered of await this.desk.answeredFor(userId)) this.sockets.toSocket(socketId, 'call:answered', answered);
-    this.desk.settleShownPops(userId, extension, shownPops);
+    const answered = await this.desk.answeredFor(userId);
+    for (const call of answered) this.sockets.toSocket(socketId, 'call:answered', call);
+    // An answered call that ended while the desk was away would read "Em ligação" until a reload.
+    this.desk.settleShownCalls(userId, extension, [...shownPops, ...answered.map((call) => call.callId)]);
     return true;
   }
 
