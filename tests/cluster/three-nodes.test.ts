@@ -214,6 +214,7 @@ describe('three nodes behind nginx', () => {
     const finishing = new Set<string>();
     const startedAt = Date.now();
     let working = true;
+    let attendantsFailure: unknown;
     const attendants = (async () => {
       while (working) {
         for (const [extension, desk] of Object.entries(byExtension)) {
@@ -227,7 +228,7 @@ describe('three nodes behind nginx', () => {
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-    })();
+    })().catch((error) => (attendantsFailure = error));
 
     // The PBX offers the two calls again and again, each time as new calls, at least twice.
     const offers: string[] = [];
@@ -271,7 +272,14 @@ describe('three nodes behind nginx', () => {
       await until(async () => (await rowsOf(callId)).some((row) => row.talk_seconds !== null), `the end of ${callId} recorded`);
       expect(await rowsOf(callId)).toHaveLength(1);
     }
-    await until(() => finishing.size >= offers.length, 'every attendance finished');
+    await until(() => finishing.size >= offers.length, 'every attendance finished').catch((error) => {
+      const unfinished = offers.map((callId) => {
+        const desk = byExtension[deskOfCall.get(callOf(callId).linkedid)!];
+        const seen = desk.received.filter((item) => (item.payload as { callId?: string }).callId === callId).map((item) => item.event);
+        return `${callId}: ${seen.join(', ')}`;
+      });
+      throw new Error(`${error.message}; ${finishing.size} of ${offers.length}; ${unfinished.join(' | ')}; failure: ${attendantsFailure}`);
+    });
     working = false;
     await attendants;
 

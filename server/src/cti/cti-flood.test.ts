@@ -13,6 +13,8 @@ const FLOOD = 10_000;
 interface FloodResult {
   answers: Record<string, number>;
   firstRefusal: unknown;
+  /** Why the server dropped the socket before answering everything. */
+  disconnected?: string;
 }
 
 /**
@@ -29,6 +31,9 @@ function flood(url: string, token: string): Promise<FloodResult> {
       const answers = {};
       let received = 0;
       let firstRefusal = null;
+      socket.on('disconnect', (reason) => {
+        if (received < workerData.count) parentPort.postMessage({ answers, firstRefusal, disconnected: reason + ' after ' + received + ' answers' });
+      });
       for (let sent = 0; sent < workerData.count; sent++) {
         socket.emit('agent:pause', { reason: 'Almoço' }, (answer) => {
           const code = answer.ok ? 'ok' : answer.error.code;
@@ -68,7 +73,8 @@ describe('a socket flooding /cti with client events (issue 15, hole 8)', () => {
       healthTimes.push(performance.now() - started);
       expect(health.status).toBe('ok');
     }
-    const { answers, firstRefusal } = await flooded;
+    const { answers, firstRefusal, disconnected } = await flooded;
+    expect(disconnected).toBeUndefined();
 
     // Every event answered: the first ones handled, the rest refused (the limit's window may turn once or twice meanwhile).
     expect(answers.ok).toBeGreaterThanOrEqual(CLIENT_EVENT_LIMIT.points);
