@@ -282,6 +282,7 @@ describe('three nodes behind nginx', () => {
     });
     working = false;
     await attendants;
+    expect(attendantsFailure).toBeUndefined();
 
     // Desks moved to other nodes as theirs restarted; each got its state back (or kept it, recovered).
     expect(connections.length).toBeGreaterThan(0);
