@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import Manager from 'asterisk-manager';
 import { readEnvironment } from '../config/environment';
 import { QUEUE_STATS_EVENTS, QueueStats } from '../supervision/queue-stats';
@@ -52,9 +54,18 @@ describe('AMI frame reader', () => {
     .filter((file) => file.endsWith('.ami'))
     .map((file) => [basename(file), file]);
 
-  it.each(recordings.flatMap(([name, file]) => [[`${name}`, file, false] as const, [`${name} (events as read)`, file, true] as const]))('hands on every message of %s exactly as asterisk-manager’s own reader does', async (_name, file, eventsAsRead) => {
+  /** A door that lets everything in: admitted events are read in place (eventOf), not line by line. */
+  const admitsAll: FrameDoor = { admits: () => true, dropped: () => undefined };
+
+  it.each(
+    recordings.flatMap(([name, file]) => [
+      [`${name}`, file, false, undefined] as const,
+      [`${name} (events as read)`, file, true, undefined] as const,
+      [`${name} (events as read, through a door)`, file, true, admitsAll] as const,
+    ]),
+  )('hands on every message of %s exactly as asterisk-manager’s own reader does', async (_name, file, eventsAsRead, door) => {
     const library = await client(server.port, false);
-    const fast = await client(server.port, true, undefined, eventsAsRead);
+    const fast = await client(server.port, true, door, eventsAsRead);
     try {
       server.send(START);
       const sent = await server.replay(file, { speed: Infinity });
@@ -141,9 +152,9 @@ describe('AMI frame reader', () => {
       'Event: Hangup\r\nCause: 16\r\n\r\n',
     ].join('');
     const bytes = Buffer.from(text);
-    const read = (chunks: Buffer[]) => {
+    const read = (chunks: Buffer[], door?: FrameDoor) => {
       const frames: AmiEvent[] = [];
-      const reader = new AmiFrameReader((frame) => frames.push(frame));
+      const reader = new AmiFrameReader((frame) => frames.push(frame), door);
       for (const chunk of chunks) reader.push(chunk);
       return frames;
     };
@@ -158,8 +169,12 @@ describe('AMI frame reader', () => {
     for (let size = 1; size <= 7; size++) {
       const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, index) => bytes.subarray(index * size, (index + 1) * size));
       expect(read(chunks)).toEqual(whole);
+      expect(read(chunks, admitsAll)).toEqual(whole);
     }
-    for (let cut = 1; cut < bytes.length; cut++) expect(read([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(read([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+      expect(read([bytes.subarray(0, cut), bytes.subarray(cut)], admitsAll)).toEqual(whole);
+    }
   });
 
   it('tells the door which events carry channel variables, however the bytes are cut', () => {
@@ -187,6 +202,29 @@ describe('AMI frame reader', () => {
     };
     expect(told([bytes])).toEqual(expected);
     for (let cut = 1; cut < bytes.length; cut++) expect(told([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(expected);
+  });
+
+  it('what is kept of the events read does not keep the 64 kB chunks they came in alive', () => {
+    // V8's own collector, for this test: memory in use is only comparable right after a collection.
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    const reader = new AmiFrameReader((event) => kept.push(event.channel as string), { admits: (event) => event === 'AgentCalled', dropped: () => undefined });
+    const newexten = 'Event: Newexten\r\nChannel: Local/1001@agents-00000001;1\r\nApplication: Wait\r\n\r\n';
+    const chunks = 400;
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    for (let index = 0; index < chunks; index++) {
+      // A chunk of events the door drops, and one it admits at the end, as in a burst.
+      const text = newexten.repeat(Math.floor(64_000 / newexten.length)) + `Event: AgentCalled\r\nChannel: Local/${1000 + index}@agents\r\n\r\n`;
+      reader.push(Buffer.from(text));
+    }
+    collect();
+    const grownMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    expect(kept).toHaveLength(chunks);
+    expect(kept.at(-1)).toBe(`Local/${1000 + chunks - 1}@agents`);
+    // 400 chunks kept alive would be 25.6 MB; their channels alone are a few kB.
+    expect(grownMb).toBeLessThan(5);
   });
 
   it('keeps asterisk-manager’s connection: actions and their answers still go through the library', async () => {

