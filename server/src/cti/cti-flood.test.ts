@@ -9,6 +9,7 @@ import { type CtiTestApp, startCtiTestApp } from '../testing/cti-test-app';
  */
 const HEALTH_BOUND_MS = 1000;
 const FLOOD = 10_000;
+const HEALTH_EVERY_MS = 10;
 
 interface FloodResult {
   answers: Record<string, number>;
@@ -66,12 +67,14 @@ describe('a socket flooding /cti with client events (issue 15, hole 8)', () => {
     let flooding = true;
     const flooded = flood(cti.url, token).finally(() => (flooding = false));
     const healthTimes: number[] = [];
-    // Health asked one after the other for as long as the burst and its answers last.
+    // Health asked every 10 ms, as a monitor would, for as long as the burst and its answers last:
+    // asked back to back, the 2,700 requests took as much of the server as the flood did.
     while (flooding) {
       const started = performance.now();
       const health = healthSchema.parse(await (await fetch(`${cti.url}/api/health`)).json());
       healthTimes.push(performance.now() - started);
       expect(health.status).toBe('ok');
+      await new Promise((resolve) => setTimeout(resolve, HEALTH_EVERY_MS));
     }
     const { answers, firstRefusal, disconnected } = await flooded;
     expect(disconnected).toBeUndefined();
