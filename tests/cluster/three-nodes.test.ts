@@ -273,12 +273,13 @@ describe('three nodes behind nginx', () => {
       expect(await rowsOf(callId)).toHaveLength(1);
     }
     await until(() => finishing.size >= offers.length, 'every attendance finished').catch((error) => {
-      const unfinished = offers.map((callId) => {
+      // What each call's desk received: a missing call:ended leaves its attendant waiting.
+      const receivedByCall = offers.map((callId) => {
         const desk = byExtension[deskOfCall.get(callOf(callId).linkedid)!];
         const seen = desk.received.filter((item) => (item.payload as { callId?: string }).callId === callId).map((item) => item.event);
         return `${callId}: ${seen.join(', ')}`;
       });
-      throw new Error(`${error.message}; ${finishing.size} of ${offers.length}; ${unfinished.join(' | ')}; failure: ${attendantsFailure}`);
+      throw new Error(`${error.message}; ${finishing.size} of ${offers.length}; ${receivedByCall.join(' | ')}; failure: ${attendantsFailure}`);
     });
     working = false;
     await attendants;

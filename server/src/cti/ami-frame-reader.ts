@@ -46,13 +46,14 @@ export class AmiFrameReader {
     let channelVariable = this.door ? text.indexOf(CHANNEL_VARIABLE_LINE) : -1;
     for (let end = frameEnd(text, start); end !== -1; start = end, end = frameEnd(text, start)) {
       let frame = text.slice(start, end);
-      const admitted = this.door !== undefined && this.lines.length === 0 && text.startsWith('Event: ', start);
+      const door = this.door;
+      const admitted = door !== undefined && this.lines.length === 0 && text.startsWith('Event: ', start);
       if (admitted) {
         if (channelVariable !== -1 && channelVariable < start) channelVariable = text.indexOf(CHANNEL_VARIABLE_LINE, start);
         const lineEnd = frame.indexOf('\n');
         const event = frame.slice(7, frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
-        if (!this.door!.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
-          this.door!.dropped(frame, event);
+        if (!door.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
+          door.dropped(frame, event);
           continue;
         }
       }
