@@ -54,7 +54,7 @@ describe('AMI frame reader', () => {
     .filter((file) => file.endsWith('.ami'))
     .map((file) => [basename(file), file]);
 
-  /** A door that lets everything in: admitted events are read in place (eventOf), not line by line. */
+  /** A door that lets everything in: what passes the door reads as the library reads it too. */
   const admitsAll: FrameDoor = { admits: () => true, dropped: () => undefined };
 
   it.each(

@@ -41,14 +41,15 @@ export class AmiFrameReader {
    */
   push(chunk: Buffer): void {
     const text = this.partial + this.decoder.write(chunk);
+    const door = this.door;
     let start = 0;
     // Where the next channel variable is: looked for once per chunk, not in every message.
-    let channelVariable = this.door ? text.indexOf(CHANNEL_VARIABLE_LINE) : -1;
+    let channelVariable = door ? text.indexOf(CHANNEL_VARIABLE_LINE) : -1;
     for (let end = frameEnd(text, start); end !== -1; start = end, end = frameEnd(text, start)) {
       let frame = text.slice(start, end);
-      const door = this.door;
-      const admitted = door !== undefined && this.lines.length === 0 && text.startsWith('Event: ', start);
-      if (admitted) {
+      // An event of its own: not inside a message begun in an earlier frame (command output).
+      const isEvent = this.lines.length === 0 && text.startsWith('Event: ', start);
+      if (door && isEvent) {
         if (channelVariable !== -1 && channelVariable < start) channelVariable = text.indexOf(CHANNEL_VARIABLE_LINE, start);
         const lineEnd = frame.indexOf('\n');
         const event = frame.slice(7, frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
@@ -58,7 +59,7 @@ export class AmiFrameReader {
         }
       }
       frame = ownCopy(frame);
-      const event = admitted ? eventOf(frame) : undefined;
+      const event = isEvent ? eventOf(frame) : undefined;
       if (event) {
         this.emit(event);
         continue;
@@ -167,7 +168,7 @@ function messageOf(lines: string[]): AmiEvent {
 
 /**
  * What `messageOf` makes of an event's lines, read in place in its text (its lines, then a blank
- * line), without cutting each line out first: a third of what parsing an admitted event cost.
+ * line), without cutting each line out first: a third of what parsing an event cost.
  * Undefined when a blank line comes before the end (LF and CRLF mixed can hide two messages in one
  * frame): the line reader takes those.
  */

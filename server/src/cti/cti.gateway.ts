@@ -138,7 +138,8 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     const answered = await this.desk.answeredFor(userId);
     for (const call of answered) this.sockets.toSocket(socketId, 'call:answered', call);
     // An answered call that ended while the desk was away would read "Em ligação" until a reload.
-    this.desk.settleShownCalls(userId, extension, [...shownPops, ...answered.map((call) => call.callId)]);
+    // A pop shown when its answer was missed is both: one call:ended for it.
+    this.desk.settleShownCalls(userId, extension, [...new Set([...shownPops, ...answered.map((call) => call.callId)])]);
     return true;
   }
 
