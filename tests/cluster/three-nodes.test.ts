@@ -239,49 +239,55 @@ describe('three nodes behind nginx', () => {
         await ami.replay(TWO_CALLS, { repetition });
       }
     })();
-
+    // Awaited below; a failure before that must be the one reported, not an unhandled rejection.
+    pbx.catch(() => undefined);
+    // However this case ends, the PBX and the attendants stop: left running, they outlive it.
     let handOverMs: number | undefined;
-    for (let index = 0; index < nodes.length; index++) {
-      const wasLeader = (await health(nodes[index]))?.role === 'leader';
-      const stoppingAt = Date.now();
-      expect(await nodes[index].stop()).toBe(0);
-      // The stopping leader hands the PBX link over before it goes: another node already leads, logged in.
-      if (wasLeader) {
-        const others = nodes.filter((_, other) => other !== index);
-        await until(async () => (await Promise.all(others.map(health))).some((answer) => answer?.role === 'leader' && answer.cti === 'connected'), 'the link handed over');
-        handOverMs = Date.now() - stoppingAt;
+    try {
+      for (let index = 0; index < nodes.length; index++) {
+        const wasLeader = (await health(nodes[index]))?.role === 'leader';
+        const stoppingAt = Date.now();
+        expect(await nodes[index].stop()).toBe(0);
+        // The stopping leader hands the PBX link over before it goes: another node already leads, logged in.
+        if (wasLeader) {
+          const others = nodes.filter((_, other) => other !== index);
+          await until(async () => (await Promise.all(others.map(health))).some((answer) => answer?.role === 'leader' && answer.cti === 'connected'), 'the link handed over');
+          handOverMs = Date.now() - stoppingAt;
+        }
+        nodes[index] = await nodes[index].startAgain();
+        await connectedLeader();
       }
-      nodes[index] = await nodes[index].startAgain();
-      await connectedLeader();
-    }
-    expect(handOverMs).toBeDefined();
-    offering = false;
-    await pbx;
-    const callOf = (linkedid: string) => moments.find((call) => linkedid.endsWith(`.${call.linkedid.split('.')[1]}`))!;
-    expect(offers.length).toBeGreaterThanOrEqual(4);
+      expect(handOverMs).toBeDefined();
+      offering = false;
+      await pbx;
+      const callOf = (linkedid: string) => moments.find((call) => linkedid.endsWith(`.${call.linkedid.split('.')[1]}`))!;
+      expect(offers.length).toBeGreaterThanOrEqual(4);
 
-    for (const callId of offers) {
-      const extension = deskOfCall.get(callOf(callId).linkedid)!;
-      const [desk, other] = extension === '1001' ? [byExtension['1001'], byExtension['1002']] : [byExtension['1002'], byExtension['1001']];
-      const pops = desk.received.filter((item) => item.event === 'call:ringing' && (item.payload as { callId: string }).callId === callId);
-      expect({ callId, popped: pops.length > 0 }).toEqual({ callId, popped: true });
-      // A desk reconnected without its session, or a new leader's rebuild, sends a ringing pop again: the desk shows it once.
-      popsSentAgain += pops.length - 1;
-      expect(other.received.some((item) => item.event === 'call:ringing' && (item.payload as { callId: string }).callId === callId)).toBe(false);
-      await desk.next('call:answered', (answered) => answered.callId === callId);
-      await until(async () => (await rowsOf(callId)).some((row) => row.talk_seconds !== null), `the end of ${callId} recorded`);
-      expect(await rowsOf(callId)).toHaveLength(1);
-    }
-    await until(() => finishing.size >= offers.length, 'every attendance finished').catch((error) => {
-      // What each call's desk received: a missing call:ended leaves its attendant waiting.
-      const receivedByCall = offers.map((callId) => {
-        const desk = byExtension[deskOfCall.get(callOf(callId).linkedid)!];
-        const seen = desk.received.filter((item) => (item.payload as { callId?: string }).callId === callId).map((item) => item.event);
-        return `${callId}: ${seen.join(', ')}`;
+      for (const callId of offers) {
+        const extension = deskOfCall.get(callOf(callId).linkedid)!;
+        const [desk, other] = extension === '1001' ? [byExtension['1001'], byExtension['1002']] : [byExtension['1002'], byExtension['1001']];
+        const pops = desk.received.filter((item) => item.event === 'call:ringing' && (item.payload as { callId: string }).callId === callId);
+        expect({ callId, popped: pops.length > 0 }).toEqual({ callId, popped: true });
+        // A desk reconnected without its session, or a new leader's rebuild, sends a ringing pop again: the desk shows it once.
+        popsSentAgain += pops.length - 1;
+        expect(other.received.some((item) => item.event === 'call:ringing' && (item.payload as { callId: string }).callId === callId)).toBe(false);
+        await desk.next('call:answered', (answered) => answered.callId === callId);
+        await until(async () => (await rowsOf(callId)).some((row) => row.talk_seconds !== null), `the end of ${callId} recorded`);
+        expect(await rowsOf(callId)).toHaveLength(1);
+      }
+      await until(() => finishing.size >= offers.length, 'every attendance finished').catch((error) => {
+        // What each call's desk received: a missing call:ended leaves its attendant waiting.
+        const receivedByCall = offers.map((callId) => {
+          const desk = byExtension[deskOfCall.get(callOf(callId).linkedid)!];
+          const seen = desk.received.filter((item) => (item.payload as { callId?: string }).callId === callId).map((item) => item.event);
+          return `${callId}: ${seen.join(', ')}`;
+        });
+        throw new Error(`${error.message}; ${finishing.size} of ${offers.length}; ${receivedByCall.join(' | ')}; failure: ${attendantsFailure}`);
       });
-      throw new Error(`${error.message}; ${finishing.size} of ${offers.length}; ${receivedByCall.join(' | ')}; failure: ${attendantsFailure}`);
-    });
-    working = false;
+    } finally {
+      offering = false;
+      working = false;
+    }
     await attendants;
     expect(attendantsFailure).toBeUndefined();
 

@@ -330,6 +330,7 @@ describe('AMI replay server', () => {
     await server.close();
     expect(await replaying).toBeLessThan(total);
     await expect(server.replay(INBOUND, { speed: 0 })).rejects.toThrow('speed must be a positive number');
+    await expect(server.replay(INBOUND, { speed: 10 })).rejects.toThrow('the PBX is closed');
   });
 
   // How late a message may leave depends on the machine's load (CI runs this beside a browser): the bench

@@ -57,7 +57,8 @@ export interface AmiReplayServer {
    * recorded, logged in or not: the PBX's state moves on either way, and QueueStatus,
    * CoreShowChannels and Getvar answer as it stands. Member times (LastCall, LastPause,
    * LoginTime) are moved from the recording's clock to now; a member paused by QueuePause here
-   * stays paused in the recorded member events. Resolves with how many were sent.
+   * stays paused in the recorded member events. Resolves with how many were sent (fewer when
+   * close() ends it early); rejects once closed, so a loop of replays ends with the PBX.
    * A number is the speed.
    */
   replay(transcriptFile: string, options?: ReplayOptions | number): Promise<number>;
@@ -424,6 +425,9 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
     async replay(transcriptFile, replayOptions) {
       const { speed = 1, from = -Infinity, until = Infinity, repetition = 0, onSent, beforeSending } = typeof replayOptions === 'number' ? { speed: replayOptions } : (replayOptions ?? {});
       if (!(speed > 0)) throw new RangeError(`speed must be a positive number, not ${speed}`);
+      // Without this, a replay on a closed PBX resolved without yielding to a timer: a test's loop of
+      // replays left running after a failure spun its worker forever (CI killed it after 90 minutes).
+      if (closed) throw new Error('replay: the PBX is closed');
       const transcript = readTranscript(transcriptFile);
       const recordedAt = recordedClock(transcript);
       // The events answering the recording client are not replayed, but the PBX's state takes in
