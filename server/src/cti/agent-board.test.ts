@@ -10,7 +10,7 @@ const seen = (board: AgentBoard, extension = '1001') => {
 describe('agent board: the desk rules over the PBX states', () => {
   it('pause: the reason is shown while paused, and the time in state restarts on each change', () => {
     const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
-    board.deskConnected('1001', 0);
+    board.deskConnected('1001', 'desk', 0);
     board.announce('1001', { state: 'available', reason: null }, 1_000);
     expect(seen(board)).toBe('available since 1000');
     board.announce('1001', { state: 'paused', reason: 'Almoço' }, 5_000);
@@ -26,7 +26,7 @@ describe('agent board: the desk rules over the PBX states', () => {
 
   it('wrap-up: after the answered call until the attendance is finished, or until the maximum', () => {
     const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
-    board.deskConnected('1001', 0);
+    board.deskConnected('1001', 'desk', 0);
     board.announce('1001', { state: 'on_call', reason: null }, 1_000);
     board.announce('1001', { state: 'available', reason: null }, 8_000);
     board.startWrapUp('1001', 8_000);
@@ -51,7 +51,7 @@ describe('agent board: the desk rules over the PBX states', () => {
 
   it('wrap-up without a maximum (0) lasts until the attendance is finished; a new call shows over it', () => {
     const board = new AgentBoard(0, WRAP_UP_REASON);
-    board.deskConnected('1001', 0);
+    board.deskConnected('1001', 'desk', 0);
     board.announce('1001', { state: 'available', reason: null }, 0);
     board.startWrapUp('1001', 1_000);
     expect(board.wrapUpEndsAt('1001')).toBeNull();
@@ -68,13 +68,15 @@ describe('agent board: the desk rules over the PBX states', () => {
     const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
     board.announce('1001', { state: 'available', reason: null }, 0);
     expect(seen(board)).toBe('offline since null');
-    board.deskConnected('1001', 1_000);
-    board.deskConnected('1001', 1_500);
+    board.deskConnected('1001', 'window-1', 1_000);
+    board.deskConnected('1001', 'window-2', 1_500);
+    // Told twice of one connection (a new leader's count, then the connection's own word): one desk.
+    board.deskConnected('1001', 'window-2', 1_600);
     expect(seen(board)).toBe('available since 1000');
     // One of two windows closed: still at the desk.
-    board.deskDisconnected('1001', 2_000);
+    board.deskDisconnected('1001', 'window-1', 2_000);
     expect(seen(board)).toBe('available since 1000');
-    board.deskDisconnected('1001', 3_000);
+    board.deskDisconnected('1001', 'window-2', 3_000);
     expect(seen(board)).toBe('offline since 3000');
     // The attendant's own desk is told the PBX's state: it is connected whenever it hears it.
     expect(board.deskState('1001')).toEqual({ state: 'available' });
@@ -84,13 +86,13 @@ describe('agent board: the desk rules over the PBX states', () => {
     board.announce('1001', { state: 'available', reason: null }, 9_000);
     board.startWrapUp('1001', 9_000);
     expect(seen(board)).toBe('offline since 9000');
-    board.deskConnected('1001', 10_000);
+    board.deskConnected('1001', 'desk', 10_000);
     expect(seen(board)).toBe('wrap_up since 10000');
   });
 
   it('offline by the PBX (every device unavailable) shows offline with a desk connected', () => {
     const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
-    board.deskConnected('1001', 0);
+    board.deskConnected('1001', 'desk', 0);
     board.announce('1001', { state: 'offline', reason: null }, 1_000);
     expect(seen(board)).toBe('offline since null');
     expect(board.deskState('1001')).toEqual({ state: 'offline' });
@@ -100,7 +102,7 @@ describe('agent board: the desk rules over the PBX states', () => {
 
   it('wrap-up held in the PBX: the wrap-up pause shows as wrap_up, a pause of the attendant\'s own as a pause', () => {
     const board = new AgentBoard(MAX_MS, WRAP_UP_REASON);
-    board.deskConnected('1001', 0);
+    board.deskConnected('1001', 'desk', 0);
     board.announce('1001', { state: 'on_call', reason: null }, 1_000);
     board.startWrapUp('1001', 2_000);
     board.announce('1001', { state: 'available', reason: null }, 2_000);

@@ -13,8 +13,11 @@ interface Entry {
   announced: AnnouncedAgentState | null;
   /** When the last answered call ended while its attendance stays open. */
   wrapUpSince: number | null;
-  /** /cti connections of the extension's user. */
-  desks: number;
+  /**
+   * Ids of the /cti connections of the extension's user: a connection told twice (a new leader's
+   * count, then the connection's own word, retried until a leader heard it) is one desk.
+   */
+  desks: Set<string>;
   view: BoardView;
 }
 
@@ -74,21 +77,20 @@ export class AgentBoard {
     return since == null || this.wrapUpMaxMs === 0 ? null : since + this.wrapUpMaxMs;
   }
 
-  deskConnected(extension: string, now: number): void {
-    this.entry(extension).desks += 1;
+  deskConnected(extension: string, socketId: string, now: number): void {
+    this.entry(extension).desks.add(socketId);
     this.refresh(extension, now);
   }
 
-  deskDisconnected(extension: string, now: number): void {
-    const entry = this.entry(extension);
-    entry.desks = Math.max(0, entry.desks - 1);
+  deskDisconnected(extension: string, socketId: string, now: number): void {
+    this.entry(extension).desks.delete(socketId);
     this.refresh(extension, now);
   }
 
   /** No desk is counted any more (a new leader counts them again). */
   forgetDesks(now: number): void {
     for (const [extension, entry] of this.entries) {
-      entry.desks = 0;
+      entry.desks.clear();
       this.refresh(extension, now);
     }
   }
@@ -113,7 +115,7 @@ export class AgentBoard {
   private entry(extension: string): Entry {
     let entry = this.entries.get(extension);
     if (!entry) {
-      entry = { announced: null, wrapUpSince: null, desks: 0, view: { ...OFFLINE, since: null } };
+      entry = { announced: null, wrapUpSince: null, desks: new Set(), view: { ...OFFLINE, since: null } };
       this.entries.set(extension, entry);
     }
     return entry;
@@ -134,7 +136,7 @@ export class AgentBoard {
 
   private supervisedState(entry: Entry): AnnouncedAgentState {
     const own = this.withWrapUp(entry);
-    if (own.state === 'ringing' || own.state === 'on_call' || entry.desks > 0) return own;
+    if (own.state === 'ringing' || own.state === 'on_call' || entry.desks.size > 0) return own;
     return OFFLINE;
   }
 }

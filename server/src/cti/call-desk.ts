@@ -137,7 +137,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     this.board.forgetDesks(this.now());
     this.sockets.resetSupervisors();
     for (const socket of (await this.sockets.namespace?.fetchSockets()) ?? []) {
-      if (socket.data.extension) this.deskConnected(socket.data.extension);
+      if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
       if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
     }
   }
@@ -200,13 +200,13 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A /cti connection of the extension's user opened or closed (the gateway counts them). */
-  deskConnected(extension: string): void {
-    this.board.deskConnected(extension, this.now());
+  deskConnected(extension: string, socketId: string): void {
+    this.board.deskConnected(extension, socketId, this.now());
     this.agentsChanged$.next();
   }
 
-  deskDisconnected(extension: string): void {
-    this.board.deskDisconnected(extension, this.now());
+  deskDisconnected(extension: string, socketId: string): void {
+    this.board.deskDisconnected(extension, socketId, this.now());
     this.agentsChanged$.next();
   }
 

@@ -15,8 +15,8 @@ export class CtiSockets {
   namespace: CtiNamespace | undefined;
   /** Socket ids of supervisors and admins as they connect, to be sent what is true now. */
   readonly supervisorJoined$ = new Subject<string>();
-  /** Supervisors' /cti connections on every node. */
-  private supervisors = 0;
+  /** Ids of the supervisors' /cti connections on every node (one told twice counts once). */
+  private readonly supervisors = new Set<string>();
 
   toUser<Event extends CtiServerEvent>(userId: string, event: Event, ...payload: Parameters<CtiServerToClientEvents[Event]>): void {
     this.namespace?.to(userRoom(userId)).emit(event, ...payload);
@@ -29,22 +29,22 @@ export class CtiSockets {
 
   /** Whether anyone would receive toSupervisors: a snapshot nobody watches is not built. */
   supervisorsConnected(): boolean {
-    return this.supervisors > 0;
+    return this.supervisors.size > 0;
   }
 
   /** A supervisor's /cti connection on any node (the leader counts them), to be sent what is true now. */
   supervisorConnected(socketId: string): void {
-    this.supervisors += 1;
+    this.supervisors.add(socketId);
     this.supervisorJoined$.next(socketId);
   }
 
-  supervisorDisconnected(): void {
-    this.supervisors = Math.max(0, this.supervisors - 1);
+  supervisorDisconnected(socketId: string): void {
+    this.supervisors.delete(socketId);
   }
 
   /** Starts the count over: a new leader counts the connections of every node again. */
   resetSupervisors(): void {
-    this.supervisors = 0;
+    this.supervisors.clear();
   }
 
   /** One socket, on whichever node it is connected to. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -36,6 +37,9 @@ interface SocketData {
 type CtiSocket = Socket<CtiClientToServerEvents, CtiServerToClientEvents, Record<string, never>, SocketData>;
 
 const failure = (code: string, message: string): CtiAck => ({ ok: false, error: { code, message } });
+/** A connection's word to a leader that did not hear it is said again after this, doubling: a new leader is elected within a second. */
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 2_000;
 
 /**
  * Socket.IO namespace /cti (docs/cti.md). The JWT is checked in the handshake, also when a desk
@@ -70,9 +74,9 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
   afterInit(namespace: CtiNamespace): void {
     this.sockets.namespace = namespace;
     this.leader.handle('desk-connected', (payload) => this.deskConnected(payload));
-    this.leader.handle('desk-disconnected', async ({ extension, supervisor }) => {
-      if (extension) this.desk.deskDisconnected(extension);
-      if (supervisor) this.sockets.supervisorDisconnected();
+    this.leader.handle('desk-disconnected', async ({ socketId, extension, supervisor }) => {
+      if (extension) this.desk.deskDisconnected(extension, socketId);
+      if (supervisor) this.sockets.supervisorDisconnected(socketId);
       return true;
     });
     this.leader.handle('set-paused', (payload) => this.pauseInPbx(payload));
@@ -115,20 +119,36 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
     this.logger.log(`/cti ${socket.id}: ${role} ${userId}${extension ? ` (extension ${extension})` : ''} connected to ${this.node.name}${socket.recovered ? ', session recovered' : ''}`);
     const handshake = ctiHandshakeSchema.safeParse(socket.handshake.auth);
     const shownPops = handshake.success ? handshake.data.shownPops : [];
-    await this.leader
-      .ask('desk-connected', { socketId: socket.id, userId, extension, supervisor, recovered: socket.recovered, shownPops })
-      .catch((error: unknown) => this.logger.warn(`/cti ${socket.id}: ${String(error)}`));
+    await this.tellLeader(socket, { socketId: socket.id, userId, extension, supervisor, recovered: socket.recovered, shownPops });
+  }
+
+  /**
+   * desk-connected, said again until a leader hears it while the connection lasts: a desk that
+   * connects while no node leads (the leader killed, or handing over in a rolling restart) would
+   * otherwise never get its agent state, its open attendances nor the end of the pops it shows.
+   */
+  private async tellLeader(socket: CtiSocket, payload: LeaderRequests['desk-connected']['payload']): Promise<void> {
+    for (let waitMs = FIRST_RETRY_MS, tries = 1; socket.connected; waitMs = Math.min(waitMs * 2, MAX_RETRY_MS), tries++) {
+      try {
+        await this.leader.ask('desk-connected', payload);
+        if (tries > 1) this.logger.log(`/cti ${socket.id}: the leader heard this connection at try ${tries}`);
+        return;
+      } catch (error) {
+        if (tries === 1) this.logger.warn(`/cti ${socket.id}: ${String(error)}; said again until a leader hears it`);
+      }
+      await sleep(waitMs);
+    }
   }
 
   handleDisconnect(socket: CtiSocket): void {
     if (!socket.data.counted) return;
     const { extension = null, supervisor = false } = socket.data;
-    void this.leader.ask('desk-disconnected', { extension, supervisor }).catch((error: unknown) => this.logger.warn(`/cti ${socket.id}: ${String(error)}`));
+    void this.leader.ask('desk-disconnected', { socketId: socket.id, extension, supervisor }).catch((error: unknown) => this.logger.warn(`/cti ${socket.id}: ${String(error)}`));
   }
 
   /** On the leader: a desk connected to any node is counted and sent what is true now. */
   private async deskConnected({ socketId, userId, extension, supervisor, recovered, shownPops }: LeaderRequests['desk-connected']['payload']): Promise<true> {
-    if (extension) this.desk.deskConnected(extension);
+    if (extension) this.desk.deskConnected(extension, socketId);
     if (supervisor) this.sockets.supervisorConnected(socketId);
     if (recovered) return true;
     this.sockets.toSocket(socketId, 'cti:status', this.cti.currentStatus());

@@ -11,7 +11,7 @@ export interface LeaderRequests {
     payload: { socketId: string; userId: string; extension: string | null; supervisor: boolean; recovered: boolean; shownPops: string[] };
     answer: true;
   };
-  'desk-disconnected': { payload: { extension: string | null; supervisor: boolean }; answer: true };
+  'desk-disconnected': { payload: { socketId: string; extension: string | null; supervisor: boolean }; answer: true };
   /** agent:pause / agent:unpause from a desk on any node. */
   'set-paused': { payload: { extension: string; paused: boolean; reason?: string }; answer: CtiAck };
   /** An attendance finished on any node ends its attendant's wrap-up. */
@@ -105,7 +105,11 @@ export class LeaderLink {
     if (this.node.role !== 'follower') return handler(payload);
     const namespace = this.sockets.namespace;
     if (!namespace) throw new LeaderUnavailable('A telefonia ainda não está pronta neste servidor.');
-    const answers = (await namespace.serverSideEmitWithAck(`${EVENT_PREFIX}${request}` as never, payload as never).catch(() => [])) as ({
+    // A node that stops without answering (a rolling restart) fails the whole emit after the adapter's
+    // timeout: what the others answered, the leader among them, comes with the error.
+    const answers = (await namespace
+      .serverSideEmitWithAck(`${EVENT_PREFIX}${request}` as never, payload as never)
+      .catch((error: { responses?: unknown[] }) => error.responses ?? [])) as ({
       answer: LeaderRequests[Request]['answer'];
     } | null)[];
     const fromLeader = answers.find((answer) => answer !== null);

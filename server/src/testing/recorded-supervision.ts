@@ -31,7 +31,7 @@ export class Supervision {
   private readonly replayed = new Map<string, number>();
 
   constructor(desks = ['1001', '1002']) {
-    for (const extension of desks) this.board.deskConnected(extension, 0);
+    for (const extension of desks) this.board.deskConnected(extension, `desk-${extension}`, 0);
   }
 
   /** The next events of `name` up to `untilSeconds`, the recording's clock moved by `offsetMs`. */
