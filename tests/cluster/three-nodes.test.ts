@@ -306,4 +306,29 @@ describe('three nodes behind nginx', () => {
       `three nodes, rolling restart: ${offers.length} calls, ${connections.length} desk reconnections (${connections.filter((item) => item.recovered).length} recovered), ${popsSentAgain} pops sent again; the leader's stop → another node leading on the PBX in ${handOverMs} ms`,
     );
   });
+
+  it('a follower frozen: a desk on the other follower still pauses, the leader answering while the frozen node never does', async () => {
+    const leader = await connectedLeader();
+    const [deskNode, frozen] = nodes.filter((node) => node !== leader);
+    const desk = new CtiDesk(deskNode.url, tokens['1002']);
+    desks.push(desk);
+    await desk.connected();
+    await desk.next('agent:state');
+    // Stopped, not killed: its Redis connection stays open, so the others still count it and wait for
+    // its answer to every leader request, up to the adapter's 5 s.
+    frozen.child.kill('SIGSTOP');
+    try {
+      const askedAt = Date.now();
+      expect(await desk.socket.emitWithAck('agent:pause', { reason: 'Almoço' })).toEqual({ ok: true });
+      // Within the desk's own 8 s wait for an answer (CtiProvider).
+      const answeredMs = Date.now() - askedAt;
+      expect(answeredMs).toBeLessThan(8_000);
+      await desk.next('agent:state', (state) => state.reason === 'Almoço');
+      expect(await desk.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+      console.log(`three nodes, a follower SIGSTOPped: a pause from another follower answered in ${answeredMs} ms`);
+    } finally {
+      frozen.child.kill('SIGCONT');
+    }
+    expect((await health(frozen))?.role).toBe('follower');
+  }, 30_000);
 });

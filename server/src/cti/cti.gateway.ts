@@ -136,7 +136,8 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
       } catch (error) {
         if (tries === 1) this.logger.warn(`/cti ${socket.id}: ${String(error)}; said again until a leader hears it`);
       }
-      await sleep(waitMs);
+      // Unref'd: a node shutting down does not wait for the next try (its connections close meanwhile).
+      await sleep(waitMs, undefined, { ref: false });
     }
   }
 
