@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Subscription } from 'rxjs';
@@ -24,6 +25,8 @@ import { UraRouteTable } from './ura-routes';
 import { WrapUpHold } from './wrap-up-hold';
 
 const MATCHES_SHOWN = 5;
+/** A new leader's count of the desks, asked again this long after a node left it unanswered. */
+const COUNT_RETRY_MS = 1_000;
 
 /** What a pop tells of its caller: the records that may be theirs and, for the best of them, why they probably call. */
 interface CallerFound {
@@ -133,12 +136,30 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     ];
   }
 
+  /**
+   * Asks every node for its connections. A node that does not answer (frozen, or stopping) fails the
+   * whole ask after the adapter's 5 s; unhandled, that rejection ended the leader's process. The count
+   * is asked again while this node leads, until every node answers.
+   */
   private async countDesks(): Promise<void> {
     this.board.forgetDesks(this.now());
     this.sockets.resetSupervisors();
-    for (const socket of (await this.sockets.namespace?.fetchSockets()) ?? []) {
-      if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
-      if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
+    const namespace = this.sockets.namespace;
+    if (!namespace) return;
+    for (let tries = 1; this.node.role === 'leader'; tries++) {
+      const sockets = await namespace.fetchSockets().catch((error: unknown) => {
+        this.logger.warn(`CTI: contagem das mesas conectadas falhou (tentativa ${tries}): ${String(error)}; nova tentativa em 1 s`);
+        return undefined;
+      });
+      if (!sockets) {
+        await sleep(COUNT_RETRY_MS, undefined, { ref: false });
+        continue;
+      }
+      for (const socket of sockets) {
+        if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
+        if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
+      }
+      return;
     }
   }
 
