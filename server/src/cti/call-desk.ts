@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { backOff } from 'exponential-backoff';
 import { Subject, type Subscription } from 'rxjs';
 import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, phoneE164 } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
@@ -146,20 +146,20 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     this.sockets.resetSupervisors();
     const namespace = this.sockets.namespace;
     if (!namespace) return;
-    for (let tries = 1; this.node.role === 'leader'; tries++) {
-      const sockets = await namespace.fetchSockets().catch((error: unknown) => {
-        this.logger.warn(`CTI: contagem das mesas conectadas falhou (tentativa ${tries}): ${String(error)}; nova tentativa em 1 s`);
-        return undefined;
-      });
-      if (!sockets) {
-        await sleep(COUNT_RETRY_MS, undefined, { ref: false });
-        continue;
-      }
-      for (const socket of sockets) {
-        if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
-        if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
-      }
-      return;
+    const sockets = await backOff(() => namespace.fetchSockets(), {
+      numOfAttempts: Infinity,
+      startingDelay: COUNT_RETRY_MS,
+      timeMultiple: 1,
+      retry: (error: unknown, failures) => {
+        this.logger.warn(`CTI: contagem das mesas conectadas falhou (tentativa ${failures}): ${String(error)}; nova tentativa em 1 s`);
+        return this.node.role === 'leader';
+      },
+    }).catch(() => []);
+    // No longer leading meanwhile: the node that leads now counts them.
+    if (this.node.role !== 'leader') return;
+    for (const socket of sockets) {
+      if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
+      if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
     }
   }
 

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -9,6 +8,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
+import { backOff } from 'exponential-backoff';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Socket } from 'socket.io';
 import { type CtiAck, type CtiClientToServerEvents, type CtiServerToClientEvents, agentPauseSchema, ctiHandshakeSchema, ctiNamespace } from '@receptivo/shared';
@@ -128,17 +128,27 @@ export class CtiGateway implements OnGatewayInit, OnGatewayConnection, OnGateway
    * otherwise never get its agent state, its open attendances nor the end of the pops it shows.
    */
   private async tellLeader(socket: CtiSocket, payload: LeaderRequests['desk-connected']['payload']): Promise<void> {
-    for (let waitMs = FIRST_RETRY_MS, tries = 1; socket.connected; waitMs = Math.min(waitMs * 2, MAX_RETRY_MS), tries++) {
-      try {
+    let tries = 0;
+    const told = backOff(
+      async () => {
+        // Closed while waiting for the next try: the leader must not count a connection that is gone.
+        if (!socket.connected) return;
+        tries += 1;
         await this.leader.ask('desk-connected', payload);
         if (tries > 1) this.logger.log(`/cti ${socket.id}: the leader heard this connection at try ${tries}`);
-        return;
-      } catch (error) {
-        if (tries === 1) this.logger.warn(`/cti ${socket.id}: ${String(error)}; said again until a leader hears it`);
-      }
-      // Unref'd: a node shutting down does not wait for the next try (its connections close meanwhile).
-      await sleep(waitMs, undefined, { ref: false });
-    }
+      },
+      {
+        numOfAttempts: Infinity,
+        startingDelay: FIRST_RETRY_MS,
+        maxDelay: MAX_RETRY_MS,
+        retry: (error: unknown, failures) => {
+          if (failures === 1) this.logger.warn(`/cti ${socket.id}: ${String(error)}; said again until a leader hears it`);
+          return socket.connected;
+        },
+      },
+    );
+    // Given up only once the connection closed: there is nobody left to tell.
+    await told.catch(() => undefined);
   }
 
   handleDisconnect(socket: CtiSocket): void {
