@@ -62,7 +62,10 @@ describe('cluster mode: a desk connected while no node leads', () => {
 
     await election.end();
     election = undefined;
-    await until(async () => (await health()).role === 'leader' && (await health()).cti === 'connected', 'the node leading on the PBX', 15_000);
+    await until(async () => {
+      const { role, cti } = await health();
+      return role === 'leader' && cti === 'connected';
+    }, 'the node leading on the PBX', 15_000);
     await until(() => ended.length > 0, 'the shown pop ended', 10_000);
     expect(ended).toEqual([{ callId: SHOWN_POP, reason: 'abandoned' }]);
 
