@@ -21,7 +21,7 @@ const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const Manager = require('asterisk-manager');
 const { connectWithFastReader } = require('../server/dist/cti/ami-frame-reader.js');
-const { createCallTracker, emptyCallTrackerState, trackerReads } = require('../server/dist/cti/call-tracker.js');
+const { CallTracker, trackerReads } = require('../server/dist/cti/call-tracker.js');
 const { EventTap } = require('../server/dist/cti/event-tap.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
 const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js');
@@ -84,7 +84,7 @@ async function ingest(mode, events) {
     const [{ port, events: total }] = await once(feeder, 'message');
     const environment = readEnvironment({});
     const config = { agentPattern: new RegExp(environment.CTI_AGENT_PATTERN), uraFields: environment.CTI_URA_FIELDS };
-    const track = createCallTracker(config);
+    const tracker = new CallTracker(config);
     const reads = trackerReads(config);
     const tap = new EventTap(500);
     const stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: 60 * 60_000 });
@@ -93,7 +93,6 @@ async function ingest(mode, events) {
     const readEvents = received.series({ outcome: 'read' });
     const droppedEvents = received.series({ outcome: 'dropped' });
     const processing = new LeanHistogram('receptivo_cti_event_processing_seconds', 'Handling.', [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05], registry);
-    let state = emptyCallTrackerState;
     let tracked = 0;
     let dropped = 0;
     let effects = 0;
@@ -123,10 +122,8 @@ async function ingest(mode, events) {
         const at = Date.now();
         tap.record(event, at);
         readEvents.inc(event.event);
-        const result = track(state, event, at);
-        state = result.state;
+        effects += tracker.track(event, at).length;
         stats.apply(event, at);
-        effects += result.effects.length;
         tracked += 1;
         processing.observe((performance.now() - handlingStarted) / 1000);
       };
@@ -134,7 +131,7 @@ async function ingest(mode, events) {
     manager.on('error', (error) => console.error(error));
     const door = {
       // The bench's own marks pass, as list items (ActionID) do in the server.
-      admits: (event, frame, channelVariables) => reads(event, frame, state, channelVariables) || QUEUE_STATS_EVENTS.includes(event) || frame.includes('UserEvent: Bench'),
+      admits: (event, frame, channelVariables) => reads(event, frame, tracker, channelVariables) || QUEUE_STATS_EVENTS.includes(event) || frame.includes('UserEvent: Bench'),
       dropped: (frame, event) => {
         if (!startedAt) return;
         tap.record(frame, Date.now());

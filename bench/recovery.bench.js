@@ -6,7 +6,7 @@ const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { AmiLink, defaultAmiTimings } = require('../server/dist/cti/ami-link.js');
 const { createSnapshotReader, createSnapshotReconciler } = require('../server/dist/cti/call-snapshot.js');
-const { emptyCallTrackerState, text } = require('../server/dist/cti/call-tracker.js');
+const { CallTracker, text } = require('../server/dist/cti/call-tracker.js');
 const { startAmiReplayServer } = require('../server/dist/cti/replay/ami-replay-server.js');
 const { transcriptMoments } = require('../server/dist/cti/replay/ami-transcript.js');
 const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js');
@@ -101,9 +101,10 @@ async function burstRebuild() {
         }),
       ),
     );
-    const rebuilt = reconcile(emptyCallTrackerState, { ...snapshot, ura }, Date.now());
+    const tracker = new CallTracker(trackerConfig);
+    reconcile(tracker, { ...snapshot, ura }, Date.now());
     samples.push(performance.now() - started);
-    calls = rebuilt.state.calls.size;
+    calls = tracker.calls.size;
     link.stop();
   }
   await server.close();

@@ -10,7 +10,7 @@ const { once } = require('node:events');
 const { join } = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { AgentBoard } = require('../server/dist/cti/agent-board.js');
-const { createCallTracker, emptyCallTrackerState } = require('../server/dist/cti/call-tracker.js');
+const { CallTracker } = require('../server/dist/cti/call-tracker.js');
 const { readEnvironment } = require('../server/dist/config/environment.js');
 const { snapshotFromTranscript } = require('../server/dist/cti/replay/ami-transcript.js');
 const { QueueStats } = require('../server/dist/supervision/queue-stats.js');
@@ -92,19 +92,17 @@ function syntheticStream(calls) {
 
 function inProcess() {
   const environment = readEnvironment({});
-  const track = createCallTracker({ agentPattern: new RegExp(environment.CTI_AGENT_PATTERN), uraFields: environment.CTI_URA_FIELDS });
   const stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: 60 * 60_000 });
   const board = new AgentBoard(120_000);
   const users = new Map(extensions.map((extension) => [extension, { name: `Atendente ${extension}` }]));
-  let tracker = emptyCallTrackerState;
+  const tracker = new CallTracker({ agentPattern: new RegExp(environment.CTI_AGENT_PATTERN), uraFields: environment.CTI_URA_FIELDS });
   const stream = syntheticStream(CALLS);
   // Every agent in its queues and at its desk before the calls start.
   extensions.forEach((extension, index) => {
-    board.deskConnected(extension, 0);
+    board.deskConnected(extension, `desk-${extension}`, 0);
     for (const queue of queuesOf(index)) {
-      const result = track(tracker, { event: 'QueueMemberStatus', queue, interface: `PJSIP/${extension}`, membername: `Atendente ${extension}`, status: '1', paused: '0', incall: '0' }, 0);
-      tracker = result.state;
-      for (const effect of result.effects) if (effect.type === 'agent_state') board.announce(effect.extension, { state: effect.state, reason: effect.reason }, 0);
+      const effects = tracker.track({ event: 'QueueMemberStatus', queue, interface: `PJSIP/${extension}`, membername: `Atendente ${extension}`, status: '1', paused: '0', incall: '0' }, 0);
+      for (const effect of effects) if (effect.type === 'agent_state') board.announce(effect.extension, { state: effect.state, reason: effect.reason }, 0);
     }
   });
   const sources = () => ({
@@ -126,9 +124,7 @@ function inProcess() {
   const warmUp = Math.floor(stream.length / 5);
   stream.forEach(({ event, now }, index) => {
     const started = performance.now();
-    const result = track(tracker, event, now);
-    tracker = result.state;
-    for (const effect of result.effects) {
+    for (const effect of tracker.track(event, now)) {
       // As CallDesk does; the wrap-ups' maximum is its timer's, not run here.
       if (effect.type === 'agent_state') board.announce(effect.extension, { state: effect.state, reason: effect.reason }, now);
       else if (effect.type === 'ended' && effect.answeredBy) board.startWrapUp(effect.answeredBy, now);

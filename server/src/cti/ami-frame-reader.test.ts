@@ -7,7 +7,7 @@ import Manager from 'asterisk-manager';
 import { readEnvironment } from '../config/environment';
 import { QUEUE_STATS_EVENTS, QueueStats } from '../supervision/queue-stats';
 import { AmiFrameReader, type FrameDoor, connectWithFastReader, parseFrame } from './ami-frame-reader';
-import { type AmiEvent, type CallEffect, createCallTracker, emptyCallTrackerState, trackerReads } from './call-tracker';
+import { type AmiEvent, type CallEffect, CallTracker, trackerReads } from './call-tracker';
 import { type AmiReplayServer, startAmiReplayServer } from './replay/ami-replay-server';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
 import { until } from '../testing/until';
@@ -116,18 +116,15 @@ describe('AMI frame reader', () => {
       if (file.includes('burst')) expect(dropped.length).toBeGreaterThan(everything.length * 0.8);
 
       const outcome = (events: AmiEvent[]) => {
-        const track = createCallTracker(config);
+        const tracker = new CallTracker(config);
         const stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: 3_600_000 });
-        let state = emptyCallTrackerState;
         const effects: CallEffect[] = [];
         let figuresChanged = 0;
         events.forEach((event, index) => {
-          const result = track(state, event, index * 10);
-          state = result.state;
-          effects.push(...result.effects);
+          effects.push(...tracker.track(event, index * 10));
           if (stats.apply(event, index * 10)) figuresChanged += 1;
         });
-        return { effects: effects.map((effect) => ({ ...effect, ...('call' in effect && { call: effect.call.id }) })), figuresChanged, agents: state.agents };
+        return { effects: effects.map((effect) => ({ ...effect, ...('call' in effect && { call: effect.call.id }) })), figuresChanged, agents: tracker.agents };
       };
       const all = outcome(everything);
       const throughTheDoor = outcome(admitted);

@@ -1,18 +1,4 @@
-import { Map as PersistentMap } from 'immutable';
-import {
-  type AgentLines,
-  type AmiEvent,
-  type CallEffect,
-  type CallTrackerConfig,
-  type CallTrackerState,
-  type TrackedAgent,
-  type TrackedCall,
-  announceAgents,
-  linesAfter,
-  membershipOf,
-  newCall,
-  text,
-} from './call-tracker';
+import { type AmiEvent, type CallEffect, type CallTracker, type CallTrackerConfig, type TrackedAgent, type TrackedCall, membershipOf, newCall, text } from './call-tracker';
 
 /** What Asterisk says is true now: the items of QueueStatus and CoreShowChannels. */
 export interface AmiSnapshot {
@@ -138,7 +124,8 @@ export function lastCallEnd(agent: TrackedAgent | undefined, since: number): num
 export function createSnapshotReconciler(config: CallTrackerConfig) {
   const reader = createSnapshotReader(config);
 
-  return function reconcile(state: CallTrackerState, snapshot: AmiSnapshot, now: number): { state: CallTrackerState; effects: CallEffect[] } {
+  /** Replaces what the tracker holds with what the snapshot shows; what that means comes back. */
+  return function reconcile(state: CallTracker, snapshot: AmiSnapshot, now: number): CallEffect[] {
     const effects: CallEffect[] = [];
     const agents = reader.agentsIn(snapshot);
     const seen = reader.callsIn(snapshot, agents);
@@ -165,7 +152,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
         for (const extension of call.ringing) effects.push({ type: 'ring_stopped', extension, callId: call.id, reason });
         const endedAt = call.answeredBy && call.answeredAt !== null ? (lastCallEnd(agents.get(call.answeredBy), call.answeredAt) ?? now) : now;
         const talkSeconds = call.answeredAt === null ? null : Math.max(0, Math.round((endedAt - call.answeredAt) / 1000));
-        effects.push({ type: 'ended', callId: call.id, reason, answeredBy: call.answeredBy, talkSeconds, endedAt });
+        effects.push({ type: 'ended', callId: call.id, call: tracked, reason, answeredBy: call.answeredBy, talkSeconds, endedAt });
         continue;
       }
       if (!call.answeredBy && found.answeredBy) {
@@ -209,10 +196,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
       calls.set(call.id, call);
     }
 
-    let lines = PersistentMap<string, AgentLines>();
-    for (const call of calls.values()) lines = linesAfter(lines, undefined, call);
-    const rebuilt = { calls: PersistentMap(calls), agents: PersistentMap(agents), lines };
-    const announced = announceAgents(touched, lines, rebuilt.agents, state.announced, effects);
-    return { state: { ...rebuilt, announced }, effects };
+    state.replace(calls, agents, touched, effects);
+    return effects;
   };
 }

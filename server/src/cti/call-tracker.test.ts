@@ -2,14 +2,18 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnvironment } from '../config/environment';
 import { readTranscript, toAmiEvent } from '../testing/ami-transcript';
-import { createSnapshotReconciler } from './call-snapshot';
-import { type CallEffect, type CallTrackerState, createCallTracker, emptyCallTrackerState, trackerReads } from './call-tracker';
+import { type AmiSnapshot, createSnapshotReconciler } from './call-snapshot';
+import { type AmiEvent, type CallEffect, CallTracker, type CallTrackerState, trackerReads } from './call-tracker';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
 
 const defaults = readEnvironment({});
 const config = { agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS };
-const track = createCallTracker(config);
-const reconcile = createSnapshotReconciler(config);
+const tracker = () => new CallTracker(config);
+/** One event into the tracker: what it says, and the tracker as the event left it. */
+const track = (state: CallTracker, event: AmiEvent, now: number) => ({ effects: state.track(event, now), state });
+const reconcileWith = createSnapshotReconciler(config);
+/** A rebuild: what it says, and the tracker as it left it. */
+const reconcile = (state: CallTracker, snapshot: AmiSnapshot, now: number) => ({ effects: reconcileWith(state, snapshot, now), state });
 
 type CallOnlyEffect = Exclude<CallEffect, { type: 'agent_state' }>;
 const callEffects = (effects: CallEffect[]) => effects.filter((effect): effect is CallOnlyEffect => effect.type !== 'agent_state');
@@ -17,15 +21,13 @@ const agentStates = (effects: CallEffect[]) =>
   effects.flatMap((effect) => (effect.type === 'agent_state' ? [`${effect.extension} ${effect.state}${effect.reason ? ` (${effect.reason})` : ''}`] : []));
 
 /** Replays a recorded transcript through the tracker, the clock following the recording. */
-function replay(name: string, untilEvent?: string): { effects: CallEffect[]; state: CallTrackerState } {
-  let state = emptyCallTrackerState;
+function replay(name: string, untilEvent?: string): { effects: CallEffect[]; state: CallTracker } {
+  const state = tracker();
   const effects: CallEffect[] = [];
   const messages = readTranscript(join(AMI_FIXTURES_DIR, `${name}.ami`));
   const stop = untilEvent ? messages.findIndex((message) => message.lines[0] === `Event: ${untilEvent}`) : messages.length - 1;
   for (const message of messages.slice(0, stop + 1)) {
-    const result = track(state, toAmiEvent(message.lines), message.at * 1000);
-    state = result.state;
-    effects.push(...result.effects);
+    effects.push(...state.track(toAmiEvent(message.lines), message.at * 1000));
   }
   return { effects, state };
 }
@@ -61,15 +63,13 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
   });
 
   it('burst-40-calls: every customer lookup starts with the URA data, before the caller joins the queue, once per call', () => {
-    let state = emptyCallTrackerState;
+    const state = tracker();
     const known = new Map<string, number>();
     const joinedBeforeKnown: string[] = [];
     for (const message of readTranscript(join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami'))) {
       const event = toAmiEvent(message.lines);
       if (event.event === 'QueueCallerJoin' && !known.has(String(event.linkedid))) joinedBeforeKnown.push(String(event.linkedid));
-      const result = track(state, event, message.at * 1000);
-      state = result.state;
-      for (const effect of result.effects) if (effect.type === 'caller_known') known.set(effect.call.id, (known.get(effect.call.id) ?? 0) + 1);
+      for (const effect of state.track(event, message.at * 1000)) if (effect.type === 'caller_known') known.set(effect.call.id, (known.get(effect.call.id) ?? 0) + 1);
     }
     expect(known.size).toBe(40);
     expect(joinedBeforeKnown).toEqual([]);
@@ -80,12 +80,10 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
 
   it('a caller who hangs up in the URA ends without a pop, and a changed document is looked up again', () => {
     const ura = (variable: string, value: string) => ['Event: VarSet', 'Linkedid: 9.1', 'Uniqueid: 9.1', 'Channel: PJSIP/trunk-9', 'CallerIDNum: 11912345678', `Variable: ${variable}`, `Value: ${value}`];
-    let state = emptyCallTrackerState;
+    const state = tracker();
     const seen: CallEffect[] = [];
     for (const lines of [ura('URA_CPF', '12345678909'), ura('URA_OPCAO', '2'), ura('URA_CPF', '98765432100'), ['Event: Hangup', 'Linkedid: 9.1', 'Uniqueid: 9.1', 'Cause: 16']]) {
-      const result = track(state, toAmiEvent(lines), 0);
-      state = result.state;
-      seen.push(...result.effects);
+      seen.push(...state.track(toAmiEvent(lines), 0));
     }
     expect(brief(seen)).toEqual(['caller_known 11912345678 12345678909', 'caller_known 11912345678 98765432100', 'ended abandoned']);
     expect(state.calls.size).toBe(0);
@@ -94,10 +92,10 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
   it('keeps each extension’s lines (calls ringing there, answered there) in step with the calls, event by event', () => {
     const recordings = [...readdirSync(AMI_FIXTURES_DIR).map((file) => join(AMI_FIXTURES_DIR, file)), join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami')].filter((file) => file.endsWith('.ami'));
     for (const file of recordings) {
-      let state = emptyCallTrackerState;
+      const state = tracker();
       let busiest = 0;
       for (const message of readTranscript(file)) {
-        state = track(state, toAmiEvent(message.lines), message.at * 1000).state;
+        state.track(toAmiEvent(message.lines), message.at * 1000);
         const counted = new Map<string, { ringing: number; answered: number }>();
         for (const call of state.calls.values()) {
           for (const extension of call.ringing) counted.set(extension, { ringing: (counted.get(extension)?.ringing ?? 0) + 1, answered: counted.get(extension)?.answered ?? 0 });
@@ -157,24 +155,19 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     expect(ringing.call.ura).toEqual({ document: '71428793860', option: '4', protocol: expect.stringMatching(/^\d+$/) });
     expect(ringing.call.callerNumber).toBe('11912345678');
 
-    const custom = createCallTracker({
+    const custom = new CallTracker({
       agentPattern: /^Local\/(\d+)/,
       uraFields: { URA_CPF: 'document', URA_SEGMENTO: 'segment' },
     });
-    let state = emptyCallTrackerState;
-    let seen: CallEffect[] = [];
-    for (const message of readTranscript(join(AMI_FIXTURES_DIR, 'ura-data.ami'))) {
-      const result = custom(state, toAmiEvent(message.lines), message.at * 1000);
-      state = result.state;
-      seen = [...seen, ...result.effects];
-    }
+    const seen: CallEffect[] = [];
+    for (const message of readTranscript(join(AMI_FIXTURES_DIR, 'ura-data.ami'))) seen.push(...custom.track(toAmiEvent(message.lines), message.at * 1000));
     const customRinging = seen.find((effect): effect is Extract<CallEffect, { type: 'ringing' }> => effect.type === 'ringing')!;
     expect(customRinging.call.ura).toEqual({ document: '71428793860', segment: 'PREMIUM' });
   });
 
   it('URA fields also come from the channel variables manager.conf attaches to events (ChanVariable)', () => {
     const joined = track(
-      emptyCallTrackerState,
+      tracker(),
       { ...toAmiEvent(['Event: QueueCallerJoin', 'Linkedid: 3.1', 'Uniqueid: 3.1', 'Queue: q', 'CallerIDNum: 11999990000']), chanvariable: { URA_CPF: '12345678909', OTHER: 'x' } },
       0,
     );
@@ -186,13 +179,17 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
     expect(called.effects[0]).toMatchObject({ type: 'ringing', call: { ura: { document: '12345678909', protocol: '2026000123' } } });
   });
 
-  it('never changes the state it was given', () => {
+  it('hands out calls that later events leave as they were (records are replaced, never changed)', () => {
     const { state } = replay('inbound-answered');
-    const before = track(state, toAmiEvent(['Event: QueueCallerJoin', 'Linkedid: 1.0', 'Uniqueid: 1.1', 'Queue: q', 'CallerIDNum: 11999990000']), 0);
-    expect(state.calls.size).toBe(0);
-    const after = track(before.state, toAmiEvent(['Event: AgentCalled', 'Linkedid: 1.0', 'Interface: PJSIP/2001', 'Queue: q']), 1000);
-    expect(before.state.calls.get('1.0')?.ringing).toEqual([]);
-    expect(after.state.calls.get('1.0')?.ringing).toEqual(['2001']);
+    const joined = state.track(toAmiEvent(['Event: QueueCallerJoin', 'Linkedid: 1.0', 'Uniqueid: 1.1', 'Queue: q', 'CallerIDNum: 11999990000']), 0);
+    const known = joined.find((effect): effect is Extract<CallEffect, { type: 'caller_known' }> => effect.type === 'caller_known')!;
+    const called = state.track(toAmiEvent(['Event: AgentCalled', 'Linkedid: 1.0', 'Interface: PJSIP/2001', 'Queue: q']), 1000);
+    const ringing = called.find((effect): effect is Extract<CallEffect, { type: 'ringing' }> => effect.type === 'ringing')!;
+    state.track(toAmiEvent(['Event: AgentConnect', 'Linkedid: 1.0', 'Interface: PJSIP/2001', 'Queue: q', 'HoldTime: 1']), 2000);
+    expect(known.call.ringing).toEqual([]);
+    expect(ringing.call).toMatchObject({ ringing: ['2001'], answeredBy: null });
+    expect(state.calls.get('1.0')).toMatchObject({ ringing: [], answeredBy: '2001' });
+    expect(state.calls.get('1.0')).not.toBe(ringing.call);
   });
 
   it('agent states follow the calls and the pauses', () => {
@@ -217,7 +214,7 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
   it('a member whose device is unavailable is offline, and a call still beats a pause', () => {
     const member = (status: string, paused: string) =>
       toAmiEvent(['Event: QueueMemberStatus', 'Queue: q', 'MemberName: Ana', 'Interface: PJSIP/2001', `Status: ${status}`, `Paused: ${paused}`, 'PausedReason: Almoço', 'InCall: 0']);
-    let state = emptyCallTrackerState;
+    const state = tracker();
     const seen: CallEffect[] = [];
     for (const event of [
       member('5', '0'),
@@ -225,9 +222,7 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
       toAmiEvent(['Event: DialBegin', 'Linkedid: 9.1', 'Uniqueid: 9.1', 'Channel: PJSIP/trunk-1', 'CallerIDNum: 1133334444', 'DestChannel: PJSIP/2001-0001']),
       member('1', '1'),
     ]) {
-      const result = track(state, event, 0);
-      state = result.state;
-      seen.push(...result.effects);
+      seen.push(...state.track(event, 0));
     }
     expect(agentStates(seen)).toEqual(['2001 offline', '2001 paused (Almoço)', '2001 ringing']);
   });
@@ -238,17 +233,15 @@ describe('call tracker on the recorded Asterisk transcripts', () => {
       [3000, ['Event: DialEnd', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'Channel: PJSIP/trunk-0001', 'DestChannel: PJSIP/2001-0002', 'DialStatus: ANSWER']],
       [63000, ['Event: Hangup', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'Channel: PJSIP/trunk-0001', 'Cause: 16']],
     ] as const;
-    let state = emptyCallTrackerState;
+    const state = tracker();
     const seen: CallEffect[] = [];
     for (const [at, lines] of events) {
-      const result = track(state, toAmiEvent([...lines]), at);
-      state = result.state;
-      seen.push(...result.effects);
+      seen.push(...state.track(toAmiEvent([...lines]), at));
     }
     expect(brief(seen)).toEqual(['caller_known 1133334444 -', 'ringing 2001 1133334444', 'answered 2001 wait 3s', 'ended hangup by 2001']);
     expect(seen.find((effect) => effect.type === 'ended')).toMatchObject({ talkSeconds: 60 });
 
-    const unanswered = track(emptyCallTrackerState, toAmiEvent([...events[0][1]]), 0);
+    const unanswered = track(tracker(), toAmiEvent([...events[0][1]]), 0);
     const noAnswer = track(
       unanswered.state,
       toAmiEvent(['Event: DialEnd', 'Linkedid: 7.1', 'Uniqueid: 7.1', 'DestChannel: PJSIP/2001-0002', 'DialStatus: NOANSWER']),
@@ -292,16 +285,14 @@ describe('the door: what the tracker reads, told from the raw text', () => {
     for (const file of files) {
       const events = readTranscript(file).filter(({ lines }) => lines[0]?.startsWith('Event: '));
       const outcome = (admits: (name: string, frame: string, state: CallTrackerState) => boolean) => {
-        let state = emptyCallTrackerState;
+        const state = tracker();
         const effects: CallEffect[] = [];
         const read: Record<string, number> = {};
         for (const { lines, at } of events) {
           const name = lines[0].slice('Event: '.length);
           if (!admits(name, `${lines.join('\r\n')}\r\n\r\n`, state)) continue;
           read[name] = (read[name] ?? 0) + 1;
-          const result = track(state, toAmiEvent(lines), at * 1000);
-          state = result.state;
-          effects.push(...result.effects);
+          effects.push(...state.track(toAmiEvent(lines), at * 1000));
         }
         return { effects, state, read };
       };
@@ -321,12 +312,12 @@ describe('the door: what the tracker reads, told from the raw text', () => {
   it('asked with the state, still reads a URA variable that changes its call, or that brings the caller ID it lacks', () => {
     const varSet = (value: string, callerName = '') =>
       ['Event: VarSet', 'Channel: Local/1001@agents-1;1', 'CallerIDNum: 11987654321', `CallerIDName: ${callerName}`, 'Linkedid: 1.1', 'Variable: __URA_CPF', `Value: ${value}`, ''].join('\r\n');
-    const known = track(emptyCallTrackerState, toAmiEvent(varSet('12345678909').split('\r\n').filter(Boolean)), 0).state;
+    const known = track(tracker(), toAmiEvent(varSet('12345678909').split('\r\n').filter(Boolean)), 0).state;
     expect(known.calls.get('1.1')).toMatchObject({ callerNumber: '11987654321', callerName: null, ura: { document: '12345678909' } });
     expect(reads('VarSet', varSet('12345678909'), known)).toBe(false);
     expect(reads('VarSet', varSet('98765432100'), known)).toBe(true);
     expect(reads('VarSet', varSet('12345678909', 'Maria'), known)).toBe(true);
-    expect(reads('VarSet', varSet('12345678909'), emptyCallTrackerState)).toBe(true);
+    expect(reads('VarSet', varSet('12345678909'), tracker())).toBe(true);
   });
 
   it('a URA variable is read through its inheritance prefixes, not when it only begins another name, with either line ending', () => {
@@ -367,7 +358,7 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     const ended = reconcile(talking.state, { queueStatus: withLastCall(Math.ceil(answeredAt / 1000) + 7), channels: [] }, answeredAt + 60_000);
     expect(ended.effects.find((effect) => effect.type === 'ended')).toMatchObject({ callId, reason: 'hangup', answeredBy: '1001', talkSeconds: 7 });
     // The PBX has no later call end of that member: the time noticed is all we know.
-    const unknown = reconcile(talking.state, { queueStatus: withLastCall(0), channels: [] }, answeredAt + 60_000);
+    const unknown = reconcile(replay('inbound-answered', 'AgentConnect').state, { queueStatus: withLastCall(0), channels: [] }, answeredAt + 60_000);
     expect(unknown.effects.find((effect) => effect.type === 'ended')).toMatchObject({ talkSeconds: 60 });
   });
 
@@ -402,7 +393,7 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
       ],
       channels: [toAmiEvent(['Event: CoreShowChannel', 'Channel: PJSIP/trunk-1', 'Uniqueid: 50.2', 'Linkedid: 50.1'])],
     };
-    const first = reconcile(emptyCallTrackerState, snapshot, 100_000);
+    const first = reconcile(tracker(), snapshot, 100_000);
     expect(agentStates(first.effects)).toEqual(['1001 paused (Intervalo)', '1002 available']);
     // Its customer is looked up now, before any agent rings.
     expect(brief(first.effects)).toEqual(['caller_known 51977776666 -']);
@@ -422,7 +413,7 @@ describe('rebuilding the state from QueueStatus and CoreShowChannels after a rec
     const channelsList = items(String(messages.find((message) => message.event === 'CoreShowChannel')?.actionid));
     const queueList = items(String(statusDuringCall[0].actionid));
     // A restart: nothing tracked, the call in conversation is taken from its bridged channels.
-    const rebuilt = reconcile(emptyCallTrackerState, { queueStatus: queueList, channels: channelsList.filter((item) => item.event === 'CoreShowChannel') }, 0);
+    const rebuilt = reconcile(tracker(), { queueStatus: queueList, channels: channelsList.filter((item) => item.event === 'CoreShowChannel') }, 0);
     expect(agentStates(rebuilt.effects)).toEqual(['1001 paused (Intervalo)', '1002 on_call']);
     expect(brief(rebuilt.effects)).toEqual(['answered 1002 wait 0s']);
     expect(rebuilt.state.calls.get('1795849050.26')).toMatchObject({

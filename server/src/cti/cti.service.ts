@@ -8,7 +8,7 @@ import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
 import { BurstGate } from './burst-gate';
 import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapshotReconciler } from './call-snapshot';
-import { type AmiEvent, type CallEffect, type CallTrackerState, type TrackedCall, createCallTracker, emptyCallTrackerState, newCall, text, trackerReads } from './call-tracker';
+import { type AmiEvent, type CallEffect, CallTracker, type CallTrackerConfig, type CallTrackerState, type TrackedCall, newCall, text, trackerReads } from './call-tracker';
 import { CtiMetrics } from './cti-metrics';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
@@ -47,8 +47,9 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   private readonly burst = new BurstGate(2, 50);
   private readonly testCallTimers = new Set<NodeJS.Timeout>();
   private link: AmiLink | undefined;
-  private uraFields: Record<string, string> = {};
-  private state: CallTrackerState = emptyCallTrackerState;
+  private readonly trackerConfig: CallTrackerConfig;
+  /** Replaced by a new one when this node stops leading: the next leader's rebuild is what counts. */
+  private tracker: CallTracker;
   private connectedSince: Date | null = null;
   /** Epoch ms of the last AMI event, read or dropped. */
   private lastEventAt: number | null = null;
@@ -75,17 +76,14 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   ) {
     this.pauseReasons = config.get('CTI_PAUSE_REASONS', { infer: true });
     this.ringNoAnswerReason = config.get('CTI_RONA_LIMIT', { infer: true }) > 0 ? config.get('CTI_RONA_REASON', { infer: true }) : null;
+    this.trackerConfig = { agentPattern: new RegExp(config.get('CTI_AGENT_PATTERN', { infer: true })), uraFields: config.get('CTI_URA_FIELDS', { infer: true }) };
+    this.tracker = new CallTracker(this.trackerConfig);
   }
 
   onModuleInit(): void {
     const host = this.config.get('AMI_HOST', { infer: true });
     if (!host) return;
-    const trackerConfig = {
-      agentPattern: new RegExp(this.config.get('CTI_AGENT_PATTERN', { infer: true })),
-      uraFields: this.config.get('CTI_URA_FIELDS', { infer: true }),
-    };
-    this.uraFields = trackerConfig.uraFields;
-    const track = createCallTracker(trackerConfig);
+    const { trackerConfig } = this;
     const reads = trackerReads(trackerConfig);
     const reconcile = createSnapshotReconciler(trackerConfig);
     const reader = createSnapshotReader(trackerConfig);
@@ -108,7 +106,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
         },
         admits: (event, frame, channelVariables) => {
           this.observations.heard(event, frame);
-          return reads(event, frame, this.state, channelVariables) || this.alsoRead.has(event);
+          return reads(event, frame, this.tracker, channelVariables) || this.alsoRead.has(event);
         },
         onDropped: (frame, event) => {
           this.lastEventAt = Date.now();
@@ -123,7 +121,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           const now = this.now();
           this.handlingReadAt = this.link!.readAt;
           try {
-            this.apply(track(this.state, event, now));
+            this.apply(this.tracker.track(event, now));
             this.events$.next({ event, now });
           } finally {
             this.handlingReadAt = null;
@@ -198,8 +196,9 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     return this.burst.after();
   }
 
+  /** The calls and agents as of now (read-only: the tracker changes them as events come). */
   get tracked(): CallTrackerState {
-    return this.state;
+    return this.tracker;
   }
 
   events(filter: string | undefined, limit = 200): CtiTapEntry[] {
@@ -220,7 +219,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   async setPaused(extension: string, paused: boolean, reason?: string): Promise<void> {
     if (!this.link) throw new CtiUnavailable(TELEPHONY_OFF);
     if (this.status.state !== 'connected') throw new CtiUnavailable('A central telefônica está fora do ar. Tente novamente em instantes.');
-    const memberInterface = this.state.agents.get(extension)?.interface;
+    const memberInterface = this.tracker.agents.get(extension)?.interface;
     if (!memberInterface) throw new CtiUnavailable(`O ramal ${extension} não está em nenhuma fila de atendimento.`);
     await this.link.action({ action: 'QueuePause', interface: memberInterface, paused: String(paused), ...(reason ? { reason } : {}) });
   }
@@ -256,7 +255,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     if (!this.running) return;
     this.running = false;
     void this.link!.stop();
-    this.state = emptyCallTrackerState;
+    this.tracker = new CallTracker(this.trackerConfig);
     this.rebuilds = 0;
     this.connectedSince = null;
     this.status.state = 'reconnecting';
@@ -267,17 +266,11 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
     return this.clock.now().getTime();
   }
 
-  private apply(result: { state: CallTrackerState; effects: CallEffect[] }): void {
-    const before = this.state;
-    this.state = result.state;
-    for (const effect of result.effects) {
+  private apply(effects: CallEffect[]): void {
+    for (const effect of effects) {
       if (effect.type === 'ringing') this.observations.rang(effect.call.id, Object.keys(effect.call.ura));
       this.effects$.next(effect);
-      // The caller as the call last stood, which the state no longer holds once it ended.
-      if (effect.type === 'ended' && effect.reason === 'abandoned') {
-        const call = before.calls.get(effect.callId);
-        if (call) this.abandoned$.next({ call, endedAt: effect.endedAt });
-      }
+      if (effect.type === 'ended' && effect.reason === 'abandoned') this.abandoned$.next({ call: effect.call, endedAt: effect.endedAt });
     }
   }
 
@@ -289,14 +282,14 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
         queueStatus: queueStatus.filter((item) => item.event === 'QueueParams' || item.event === 'QueueMember' || item.event === 'QueueEntry'),
         channels: channels.filter((item: AmiEvent) => item.event === 'CoreShowChannel'),
       };
-      const unknown = [...reader.callsIn(snapshot, reader.agentsIn(snapshot)).values()].filter((call) => !this.state.calls.has(call.id));
+      const unknown = [...reader.callsIn(snapshot, reader.agentsIn(snapshot)).values()].filter((call) => !this.tracker.calls.has(call.id));
       snapshot.ura = await this.uraOf(unknown);
       const now = this.now();
-      this.apply(reconcile(this.state, snapshot, now));
+      this.apply(reconcile(this.tracker, snapshot, now));
       this.rebuilds += 1;
       this.rebuilt$.next({ snapshot, now });
       this.logger.log(
-        `AMI: estado refeito com ${snapshot.queueStatus.length} itens de fila, ${snapshot.channels.length} canais e ${this.state.calls.size} chamadas em curso`,
+        `AMI: estado refeito com ${snapshot.queueStatus.length} itens de fila, ${snapshot.channels.length} canais e ${this.tracker.calls.size} chamadas em curso`,
       );
     } catch (error) {
       // The link drops and reconnects on its own; the next connection rebuilds again.
@@ -306,7 +299,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
 
   /** The URA variables (CTI_URA_FIELDS) of each call's caller channel, read with Getvar. */
   private async uraOf(calls: SnapshotCall[]): Promise<Map<string, Record<string, string>>> {
-    const variables = Object.entries(this.uraFields);
+    const variables = Object.entries(this.trackerConfig.uraFields);
     const found = new Map<string, Record<string, string>>();
     await Promise.all(
       calls.flatMap((call) =>

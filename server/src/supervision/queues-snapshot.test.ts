@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { queuesDelta } from '@receptivo/shared';
 import { AgentBoard } from '../cti/agent-board';
-import { emptyCallTrackerState } from '../cti/call-tracker';
+import { CallTracker } from '../cti/call-tracker';
 import { AMI_FIXTURES_DIR } from '../cti/replay/fixtures';
 import { Supervision } from '../testing/recorded-supervision';
 import { QueueStats } from './queue-stats';
@@ -27,7 +27,7 @@ describe('QueuesBoardBuilder: the leader\'s board, rebuilt only where something 
       stats,
       serviceLevelSeconds: 20,
       windowMinutes: 60,
-      tracker: emptyCallTrackerState,
+      tracker: new CallTracker({ agentPattern: /^PJSIP\/(\d+)/, uraFields: {} }),
       agents: { extensions: board.extensions(), view: (extension) => board.view(extension) },
       users,
     });

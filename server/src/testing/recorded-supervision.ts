@@ -2,14 +2,13 @@ import { join } from 'node:path';
 import type { QueueFigures, QueuesBoard, QueuesChanges, SupervisedAgent } from '@receptivo/shared';
 import { readEnvironment } from '../config/environment';
 import { AgentBoard } from '../cti/agent-board';
-import { type CallTrackerState, createCallTracker, emptyCallTrackerState } from '../cti/call-tracker';
+import { CallTracker } from '../cti/call-tracker';
 import { AMI_FIXTURES_DIR } from '../cti/replay/fixtures';
 import { QueueStats } from '../supervision/queue-stats';
 import { QueuesBoardBuilder, type SnapshotSources, buildQueuesSnapshot } from '../supervision/queues-snapshot';
 import { readTranscript, toAmiEvent } from './ami-transcript';
 
 const defaults = readEnvironment({});
-const track = createCallTracker({ agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS });
 /** SUPERVISION_WINDOW_MINUTES of the replays, in ms. */
 export const WINDOW_MS = 60 * 60_000;
 const users = new Map([['1001', { name: 'Maria Atendente' }]]);
@@ -21,7 +20,7 @@ const users = new Map([['1001', { name: 'Maria Atendente' }]]);
 export class Supervision {
   readonly stats = new QueueStats({ serviceLevelSeconds: 20, windowMs: WINDOW_MS });
   readonly board = new AgentBoard(120_000, 'Pós-atendimento');
-  tracker: CallTrackerState = emptyCallTrackerState;
+  readonly tracker = new CallTracker({ agentPattern: new RegExp(defaults.CTI_AGENT_PATTERN), uraFields: defaults.CTI_URA_FIELDS });
   /** A snapshot after every event. */
   readonly seen: QueuesBoard[] = [];
   /** After every event, as the leader's incremental board told it: the changes since the event before, and the whole board. */
@@ -44,9 +43,7 @@ export class Supervision {
       if (message.lines.some((line) => /^actionid:/i.test(line))) continue;
       const event = toAmiEvent(message.lines);
       const now = Math.round(offsetMs + message.at * 1000);
-      const result = track(this.tracker, event, now);
-      this.tracker = result.state;
-      for (const effect of result.effects) {
+      for (const effect of this.tracker.track(event, now)) {
         if (effect.type === 'agent_state') this.board.announce(effect.extension, { state: effect.state, reason: effect.reason }, now);
         if (effect.type === 'ended' && effect.answeredBy) this.board.startWrapUp(effect.answeredBy, now);
       }
