@@ -49,17 +49,17 @@ export class AmiFrameReader {
       let frame = text.slice(start, end);
       // An event of its own: not inside a message begun in an earlier frame (command output).
       const isEvent = this.lines.length === 0 && text.startsWith('Event: ', start);
+      let eventName: string | undefined;
       if (door && isEvent) {
         if (channelVariable !== -1 && channelVariable < start) channelVariable = text.indexOf(CHANNEL_VARIABLE_LINE, start);
-        const lineEnd = frame.indexOf('\n');
-        const event = frame.slice(7, frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
-        if (!door.admits(event, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
-          door.dropped(frame, event);
+        eventName = nameOf(frame);
+        if (!door.admits(eventName, frame, channelVariable !== -1 && channelVariable + CHANNEL_VARIABLE_LINE.length <= end)) {
+          door.dropped(frame, eventName);
           continue;
         }
       }
       frame = ownCopy(frame);
-      const event = isEvent ? eventOf(frame) : undefined;
+      const event = isEvent ? eventOf(frame, eventName ?? nameOf(frame)) : undefined;
       if (event) {
         this.emit(event);
         continue;
@@ -112,6 +112,12 @@ export interface FrameDoor {
 
 const CR = 13;
 
+/** What an event's first line (`Event: Name`) names. */
+function nameOf(frame: string): string {
+  const lineEnd = frame.indexOf('\n');
+  return frame.slice(7, frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
+}
+
 /**
  * Where the message starting at `start` ends (after its blank line), or -1 when not all here yet.
  * A PBX ends lines with CRLF; LF alone is read too. A blank line alone is a message of its own.
@@ -139,21 +145,51 @@ export function parseFrame(frame: string): AmiEvent {
   return messageOf(frame.split(/\r?\n/).filter((line) => line !== ''));
 }
 
-/**
- * Header names as read (`CallerIDNum`) → as handed on (`callerid num` trimmed and lowercased). A PBX
- * uses a few dozen names: looking one up costs less than lowercasing it again in every message.
- * Bounded, should a PBX send names without end.
- */
-const KEYS = new Map<string, string>();
-const KEYS_KEPT = 1000;
+/** A header name as read (`CallerIDNum`), with the `: ` that follows it, and the key it is handed on as. */
+interface HeaderName {
+  /** How its line starts: `CallerIDNum: `. */
+  start: string;
+  /** Trimmed and lowercased, as asterisk-manager hands keys over: `calleridnum`. */
+  key: string;
+}
 
-function keyOf(name: string): string {
-  let key = KEYS.get(name);
-  if (key === undefined) {
-    key = name.trim().toLowerCase();
-    if (KEYS.size < KEYS_KEPT) KEYS.set(name, key);
+/**
+ * Header names as read → as handed on. A PBX uses a few dozen names: looking one up costs less than
+ * lowercasing it again in every message. Bounded, should a PBX send names without end.
+ */
+const HEADER_NAMES = new Map<string, HeaderName>();
+const HEADER_NAMES_KEPT = 1000;
+
+function headerNamed(name: string): HeaderName {
+  let header = HEADER_NAMES.get(name);
+  if (header === undefined) {
+    // Copies: a name cut from its message would keep that message's text alive as long as it is kept.
+    const own = ownCopy(name);
+    header = { start: ownCopy(`${own}: `), key: ownCopy(own.trim().toLowerCase()) };
+    if (HEADER_NAMES.size < HEADER_NAMES_KEPT) HEADER_NAMES.set(own, header);
   }
-  return key;
+  return header;
+}
+
+/**
+ * Per event name, the header names of the last event of that name, in their order. Asterisk writes
+ * an event's headers the same way each time: each line is checked in place against the name found
+ * there last time, and only a line that differs has its name cut out and looked up. Cutting and
+ * looking up every name (hashing each new string) was a third of what parsing an event cost.
+ */
+const LAYOUTS = new Map<string, HeaderName[]>();
+const LAYOUTS_KEPT = 300;
+/** Headers past this many are looked up each time: an event's layout stays small. */
+const LAYOUT_HEADERS = 100;
+
+function layoutOf(eventName: string): HeaderName[] {
+  let layout = LAYOUTS.get(eventName);
+  if (layout === undefined) {
+    layout = [];
+    // A copy: the name the door cut out would keep the whole chunk it came in alive.
+    if (LAYOUTS.size < LAYOUTS_KEPT) LAYOUTS.set(ownCopy(eventName), layout);
+  }
+  return layout;
 }
 
 function messageOf(lines: string[]): AmiEvent {
@@ -161,7 +197,7 @@ function messageOf(lines: string[]): AmiEvent {
   for (const line of lines) {
     const colon = line.indexOf(': ');
     if (colon === -1) addHeader(message, line.trim().toLowerCase(), '');
-    else addHeader(message, keyOf(line.slice(0, colon)), line.slice(colon + 2));
+    else addHeader(message, headerNamed(line.slice(0, colon)).key, line.slice(colon + 2));
   }
   return message;
 }
@@ -169,17 +205,28 @@ function messageOf(lines: string[]): AmiEvent {
 /**
  * What `messageOf` makes of an event's lines, read in place in its text (its lines, then a blank
  * line), without cutting each line out first: a third of what parsing an event cost.
+ * `eventName`: what its first line names (the door has it already).
  * Undefined when a blank line comes before the end (LF and CRLF mixed can hide two messages in one
  * frame): the line reader takes those.
  */
-function eventOf(frame: string): AmiEvent | undefined {
+function eventOf(frame: string, eventName: string): AmiEvent | undefined {
   const message: AmiEvent = {};
-  for (let lineStart = 0, lineEnd = frame.indexOf('\n'); lineEnd !== -1; lineStart = lineEnd + 1, lineEnd = frame.indexOf('\n', lineStart)) {
+  const layout = layoutOf(eventName);
+  let index = 0;
+  for (let lineStart = 0, lineEnd = frame.indexOf('\n'); lineEnd !== -1; lineStart = lineEnd + 1, lineEnd = frame.indexOf('\n', lineStart), index += 1) {
     const end = lineEnd > lineStart && frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
     if (end === lineStart) return lineEnd + 1 === frame.length ? message : undefined;
-    const colon = frame.indexOf(': ', lineStart);
-    if (colon === -1 || colon >= end) addHeader(message, frame.slice(lineStart, end).trim().toLowerCase(), '');
-    else addHeader(message, keyOf(frame.slice(lineStart, colon)), frame.slice(colon + 2, end));
+    let header = layout[index];
+    if (header === undefined || !frame.startsWith(header.start, lineStart) || lineStart + header.start.length > end) {
+      const colon = frame.indexOf(': ', lineStart);
+      if (colon === -1 || colon >= end) {
+        addHeader(message, frame.slice(lineStart, end).trim().toLowerCase(), '');
+        continue;
+      }
+      header = headerNamed(frame.slice(lineStart, colon));
+      if (index < LAYOUT_HEADERS) layout[index] = header;
+    }
+    addHeader(message, header.key, frame.slice(lineStart + header.start.length, end));
   }
   return undefined;
 }
