@@ -174,6 +174,39 @@ describe('AMI frame reader', () => {
     }
   });
 
+  it('reads events of one name whose headers come in another order, one more or one fewer, as the library does', () => {
+    const events = [
+      'Event: QueueMemberStatus\r\nQueue: q\r\nInterface: PJSIP/1001\r\nStatus: 1\r\nPaused: 0\r\n\r\n',
+      'Event: QueueMemberStatus\r\nQueue: q\r\nInterface: PJSIP/1002\r\nStatus: 2\r\nPaused: 0\r\n\r\n',
+      'Event: QueueMemberStatus\r\nInterface: PJSIP/1003\r\nQueue: q\r\nPaused: 1\r\nPausedReason: Almoço\r\nStatus: 1\r\n\r\n',
+      'Event: QueueMemberStatus\r\nQueue: q\r\nInterfaces: PJSIP/1004\r\nStatus: \r\nStatus: 6\r\n\r\n',
+      'Event: QueueMemberStatus\r\nQueue: q\r\n\r\n',
+      'Event: QueueMemberStatus\r\nQueue: q\r\nInterface: PJSIP/1005\r\nStatus:6\r\nStatus: 6\r\n\r\n',
+    ];
+    const read: AmiEvent[] = [];
+    const reader = new AmiFrameReader((frame) => read.push(frame), admitsAll);
+    for (const event of events) reader.push(Buffer.from(event));
+    expect(read).toEqual(events.map((event) => parseFrame(event)));
+    expect(read[3]).toEqual({ event: 'QueueMemberStatus', queue: 'q', interfaces: 'PJSIP/1004', status: ['', '6'] });
+    expect(read[5]).toEqual({ event: 'QueueMemberStatus', queue: 'q', interface: 'PJSIP/1005', 'status:6': '', status: '6' });
+  });
+
+  it('names the first header name AMI never sends, in an event read in place or line by line, each time it comes', () => {
+    const told: Array<[string | undefined, AmiEvent]> = [];
+    const reader = new AmiFrameReader((frame, invalidKey) => told.push([invalidKey, frame]), admitsAll);
+    const odd = 'Event: Newchannel\r\nLinkedid: 1.1\r\nBad Key!: x\r\nOther Bad: y\r\n\r\n';
+    // LF and CRLF mixed: the line reader takes it.
+    const mixed = 'Event: Newchannel\nLinkedid: 1.3\r\nBad Key!: z\n\n';
+    reader.push(Buffer.from(`Event: Newchannel\r\nLinkedid: 1.0\r\n\r\n${odd}${odd}${mixed}Event: Newchannel\r\nLinkedid: 1.2\r\n\r\n`));
+    expect(told.map(([invalidKey, frame]) => [invalidKey, frame.linkedid])).toEqual([
+      [undefined, '1.0'],
+      ['bad key!', '1.1'],
+      ['bad key!', '1.1'],
+      ['bad key!', '1.3'],
+      [undefined, '1.2'],
+    ]);
+  });
+
   it('tells the door which events carry channel variables, however the bytes are cut', () => {
     const messages = [
       'Event: Newchannel\r\nChannel: PJSIP/1001-00000001\r\nLinkedid: 1.2\r\nChanVariable: URA_CPF=12345678909\r\n\r\n',

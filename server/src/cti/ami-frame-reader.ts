@@ -27,8 +27,12 @@ export class AmiFrameReader {
   /** Inside `Response: Follows` output: 1 reading it, 2 after its `--END COMMAND--`. */
   private follow = 0;
 
+  /**
+   * `emit` gets each message read; `invalidKey`: for a message with a header name AMI never sends
+   * (garbage on the wire, AmiLink skips it), the first such name, lowercased.
+   */
   constructor(
-    private readonly emit: (frame: AmiEvent) => void,
+    private readonly emit: (frame: AmiEvent, invalidKey?: string) => void,
     private readonly door?: FrameDoor,
   ) {}
 
@@ -60,6 +64,10 @@ export class AmiFrameReader {
       }
       frame = ownCopy(frame);
       const event = isEvent ? eventOf(frame, eventName ?? nameOf(frame)) : undefined;
+      if (event instanceof WithInvalidKey) {
+        this.emit(event.message, event.key);
+        continue;
+      }
       if (event) {
         this.emit(event);
         continue;
@@ -90,7 +98,8 @@ export class AmiFrameReader {
     } else if (this.follow === 0 && line === '') {
       // A blank line with nothing before it reads as an empty message, as the library has it.
       this.lines = [];
-      this.emit(messageOf(lines));
+      const message = messageOf(lines);
+      this.emit(message, invalidKeyIn(message));
     } else {
       lines.push(line);
     }
@@ -151,6 +160,29 @@ interface HeaderName {
   start: string;
   /** Trimmed and lowercased, as asterisk-manager hands keys over: `calleridnum`. */
   key: string;
+  /** Whether AMI could send it (isAmiKey): judged once per name, not in every message. */
+  valid: boolean;
+}
+
+/** An AMI header name as asterisk-manager leaves it (lowercased, spaces removed). */
+const AMI_KEY = /^[a-z0-9_\-().]+$/;
+
+function isAmiKey(key: string): boolean {
+  return AMI_KEY.test(key);
+}
+
+/** The first key of a message that is no AMI header name, if any. */
+function invalidKeyIn(message: AmiEvent): string | undefined {
+  for (const key in message) if (!isAmiKey(key)) return key;
+  return undefined;
+}
+
+/** An event read whole, with a header name AMI never sends (`key`, the first). */
+class WithInvalidKey {
+  constructor(
+    readonly message: AmiEvent,
+    readonly key: string,
+  ) {}
 }
 
 /**
@@ -165,7 +197,8 @@ function headerNamed(name: string): HeaderName {
   if (header === undefined) {
     // Copies: a name cut from its message would keep that message's text alive as long as it is kept.
     const own = ownCopy(name);
-    header = { start: ownCopy(`${own}: `), key: ownCopy(own.trim().toLowerCase()) };
+    const key = ownCopy(own.trim().toLowerCase());
+    header = { start: ownCopy(`${own}: `), key, valid: isAmiKey(key) };
     if (HEADER_NAMES.size < HEADER_NAMES_KEPT) HEADER_NAMES.set(own, header);
   }
   return header;
@@ -209,23 +242,30 @@ function messageOf(lines: string[]): AmiEvent {
  * Undefined when a blank line comes before the end (LF and CRLF mixed can hide two messages in one
  * frame): the line reader takes those.
  */
-function eventOf(frame: string, eventName: string): AmiEvent | undefined {
+function eventOf(frame: string, eventName: string): AmiEvent | WithInvalidKey | undefined {
   const message: AmiEvent = {};
   const layout = layoutOf(eventName);
+  let invalidKey: string | undefined;
   let index = 0;
   for (let lineStart = 0, lineEnd = frame.indexOf('\n'); lineEnd !== -1; lineStart = lineEnd + 1, lineEnd = frame.indexOf('\n', lineStart), index += 1) {
     const end = lineEnd > lineStart && frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-    if (end === lineStart) return lineEnd + 1 === frame.length ? message : undefined;
+    if (end === lineStart) {
+      if (lineEnd + 1 !== frame.length) return undefined;
+      return invalidKey === undefined ? message : new WithInvalidKey(message, invalidKey);
+    }
     let header = layout[index];
     if (header === undefined || !frame.startsWith(header.start, lineStart) || lineStart + header.start.length > end) {
       const colon = frame.indexOf(': ', lineStart);
       if (colon === -1 || colon >= end) {
-        addHeader(message, frame.slice(lineStart, end).trim().toLowerCase(), '');
+        const key = frame.slice(lineStart, end).trim().toLowerCase();
+        if (!isAmiKey(key)) invalidKey ??= key;
+        addHeader(message, key, '');
         continue;
       }
       header = headerNamed(frame.slice(lineStart, colon));
       if (index < LAYOUT_HEADERS) layout[index] = header;
     }
+    if (!header.valid) invalidKey ??= header.key;
     addHeader(message, header.key, frame.slice(lineStart + header.start.length, end));
   }
   return undefined;
@@ -260,6 +300,11 @@ export interface FastReaderOptions {
    * still go through the library, which matches them to their callbacks.
    */
   onEvent?: (event: AmiEvent) => void;
+  /**
+   * Takes the events with a header name AMI never sends (`invalidKey`, the first), instead of
+   * onEvent or the library: garbage on the wire. Each name is judged once, as it is first read.
+   */
+  onInvalid?: (invalidKey: string, event: AmiEvent) => void;
 }
 
 /**
@@ -271,7 +316,7 @@ export function connectWithFastReader(
   port: number,
   host: string,
   onConnect: () => void,
-  { door, onRead, onEvent }: FastReaderOptions = {},
+  { door, onRead, onEvent, onInvalid }: FastReaderOptions = {},
 ): void {
   const createConnection = net.createConnection;
   let socket: Socket | undefined;
@@ -288,20 +333,19 @@ export function connectWithFastReader(
   }
   if (!socket) throw new Error('asterisk-manager opened no socket');
   const toLibrary = (frame: AmiEvent) => manager.emit('rawevent', frame);
-  const reader = new AmiFrameReader(
-    onEvent
-      ? (frame) => {
-          if (!frame.event || frame.response !== undefined) {
-            toLibrary(frame);
-            return;
-          }
-          // As the library hands an event over: a repeated Event header counts once, as text.
-          frame.event = String(Array.isArray(frame.event) ? frame.event[0] : frame.event);
-          onEvent(frame);
-        }
-      : toLibrary,
-    door,
-  );
+  const reader = new AmiFrameReader((frame, invalidKey) => {
+    if (invalidKey !== undefined && frame.event && onInvalid) {
+      onInvalid(invalidKey, frame);
+      return;
+    }
+    if (!onEvent || !frame.event || frame.response !== undefined) {
+      toLibrary(frame);
+      return;
+    }
+    // As the library hands an event over: a repeated Event header counts once, as text.
+    frame.event = String(Array.isArray(frame.event) ? frame.event[0] : frame.event);
+    onEvent(frame);
+  }, door);
   socket.removeAllListeners('data');
   socket.on('data', (chunk: Buffer) => {
     onRead?.();

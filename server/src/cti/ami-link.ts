@@ -22,25 +22,6 @@ export interface AmiLinkOptions {
 /** The first wait after a failed attempt; doubles up to maxBackoffMs. */
 const FIRST_BACKOFF_MS = 250;
 
-/** An AMI header name as asterisk-manager leaves it (lowercased, spaces removed). */
-const AMI_KEY = /^[a-z0-9_\-().]+$/;
-/**
- * Header names found valid, each tested once: a PBX uses a few dozen, and listing and testing every
- * key of every event read was 4% of the server's work in a 10× burst's pops (perf). Bounded, should
- * a PBX send names without end.
- */
-const VALID_KEYS = new Set<string>();
-const VALID_KEYS_KEPT = 1000;
-
-/** The first header name of the event that is no AMI header name, if any. */
-function invalidKeyOf(event: AmiEvent): string | undefined {
-  for (const key in event) {
-    if (VALID_KEYS.has(key)) continue;
-    if (!AMI_KEY.test(key)) return key;
-    if (VALID_KEYS.size < VALID_KEYS_KEPT) VALID_KEYS.add(key);
-  }
-  return undefined;
-}
 const ACTION_ID = /^ActionID:/im;
 
 /**
@@ -174,11 +155,6 @@ export class AmiLink {
       }
       return;
     }
-    const badKey = invalidKeyOf(event);
-    if (badKey !== undefined) {
-      this.handlers.onSkipped(`cabeçalho inválido ${JSON.stringify(badKey.slice(0, 40))}`, event);
-      return;
-    }
     this.handlers.onEvent(event);
   }
 
@@ -243,6 +219,9 @@ export class AmiLink {
         this.handlers.onRead?.();
       },
       onEvent: receive,
+      onInvalid: (invalidKey, event) => {
+        if (this.manager === manager) this.handlers.onSkipped(`cabeçalho inválido ${JSON.stringify(invalidKey.slice(0, 40))}`, event);
+      },
     });
   }
 
