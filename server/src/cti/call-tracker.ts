@@ -103,7 +103,7 @@ export function uraUserEventKey(variable: string): string {
  * or gone), the extensions whose lines stay the same left out: most events change no line (URA data,
  * a caller's other channels), and those leave the lines and the agents' states alone.
  */
-export function lineSteps(before: TrackedCall | undefined, after: TrackedCall | undefined): Map<string, AgentLines> {
+function lineSteps(before: TrackedCall | undefined, after: TrackedCall | undefined): Map<string, AgentLines> {
   const steps = new Map<string, AgentLines>();
   if (before?.ringing === after?.ringing && before?.answeredBy === after?.answeredBy) return steps;
   const step = (extension: string, kind: keyof AgentLines, by: number) => {
@@ -120,7 +120,7 @@ export function lineSteps(before: TrackedCall | undefined, after: TrackedCall | 
 }
 
 /** Takes `steps` (lineSteps) into the lines. */
-export function takeLineSteps(lines: Map<string, AgentLines>, steps: ReadonlyMap<string, AgentLines>): void {
+function takeLineSteps(lines: Map<string, AgentLines>, steps: ReadonlyMap<string, AgentLines>): void {
   for (const [extension, step] of steps) {
     const line = lines.get(extension);
     const ringing = (line?.ringing ?? 0) + step.ringing;
