@@ -254,7 +254,8 @@ function eventOf(frame: string, eventName: string): AmiEvent | WithInvalidKey | 
       return invalidKey === undefined ? message : new WithInvalidKey(message, invalidKey);
     }
     let header = layout[index];
-    if (header === undefined || !frame.startsWith(header.start, lineStart) || lineStart + header.start.length > end) {
+    // A name has no line break and `start` ends in `: `: a match in place lies within this line.
+    if (header === undefined || !frame.startsWith(header.start, lineStart)) {
       const colon = frame.indexOf(': ', lineStart);
       if (colon === -1 || colon >= end) {
         const key = frame.slice(lineStart, end).trim().toLowerCase();

@@ -98,14 +98,17 @@ export function uraUserEventKey(variable: string): string {
   return variable.replace(/^URA_/i, '').toLowerCase();
 }
 
+/** What most events change in the lines: shared, not a new map per event. */
+const NO_LINE_STEPS: ReadonlyMap<string, AgentLines> = new Map();
+
 /**
  * How each extension's lines change when a call goes from `before` to `after` (undefined: not there,
  * or gone), the extensions whose lines stay the same left out: most events change no line (URA data,
  * a caller's other channels), and those leave the lines and the agents' states alone.
  */
-function lineSteps(before: TrackedCall | undefined, after: TrackedCall | undefined): Map<string, AgentLines> {
+function lineSteps(before: TrackedCall | undefined, after: TrackedCall | undefined): ReadonlyMap<string, AgentLines> {
+  if (before?.ringing === after?.ringing && before?.answeredBy === after?.answeredBy) return NO_LINE_STEPS;
   const steps = new Map<string, AgentLines>();
-  if (before?.ringing === after?.ringing && before?.answeredBy === after?.answeredBy) return steps;
   const step = (extension: string, kind: keyof AgentLines, by: number) => {
     const line = steps.get(extension) ?? { ringing: 0, answered: 0 };
     line[kind] += by;
@@ -334,7 +337,7 @@ export class CallTracker implements CallTrackerState {
    * After a rebuild (createSnapshotReconciler): the calls and agents the PBX shows replace all there
    * was, and the agents in `touched` are announced where their state changed.
    */
-  replace(calls: ReadonlyMap<string, TrackedCall>, agents: ReadonlyMap<string, TrackedAgent>, touched: Iterable<string>, effects: CallEffect[]): void {
+  replace(calls: ReadonlyMap<string, TrackedCall>, agents: ReadonlyMap<string, TrackedAgent>, touched: ReadonlySet<string>, effects: CallEffect[]): void {
     this.calls.clear();
     this.agents.clear();
     this.lines.clear();
@@ -343,7 +346,7 @@ export class CallTracker implements CallTrackerState {
       takeLineSteps(this.lines, lineSteps(undefined, call));
     }
     for (const [extension, agent] of agents) this.agents.set(extension, agent);
-    announceAgents(new Set(touched), this, effects);
+    announceAgents(touched, this, effects);
   }
 
   private extensionIn(channel: string | null): string | null {
