@@ -191,6 +191,41 @@ describe('AMI frame reader', () => {
     expect(read[5]).toEqual({ event: 'QueueMemberStatus', queue: 'q', interface: 'PJSIP/1005', 'status:6': '', status: '6' });
   });
 
+  it('reads events whose headers repeat, change, and come back as the library does, however often each layout comes', () => {
+    const agentCalled = (linkedid: string, lines: string[]) => `Event: AgentCalled\r\n${lines.join('\r\n')}\r\nLinkedid: ${linkedid}\r\n\r\n`;
+    const usual = ['Queue: suporte', 'Variable: URA_CPF=12345678909', 'Variable: __URA_OPCAO=2', 'Interface: Local/1001@agents', 'Status: 1', 'Status: 6', 'Variable: EMPTY'];
+    const fewer = usual.slice(0, 4);
+    const reordered = [usual[3], ...usual.slice(0, 3), ...usual.slice(4)];
+    const more = [...usual, 'Extra: x'];
+    const events = [
+      ...['1.1', '1.2', '1.3'].map((linkedid) => agentCalled(linkedid, usual)),
+      agentCalled('1.4', fewer),
+      agentCalled('1.5', usual),
+      // The first headers of the usual ones and no more.
+      `Event: AgentCalled\r\n${usual.join('\r\n')}\r\n\r\n`,
+      agentCalled('1.6', more),
+      agentCalled('1.7', usual),
+      // The same names with LF alone, and a value with `: ` in it.
+      `Event: AgentCalled\n${usual.join('\n')}\nLinkedid: 1.8\n\n`,
+      agentCalled('1.9', ['Queue: a: b', ...usual.slice(1)]),
+      // Another layout for good, long enough to take the place of the first, then the first again.
+      ...Array.from({ length: 12 }, (_, index) => agentCalled(`2.${index}`, reordered)),
+      agentCalled('3.1', usual),
+      agentCalled('3.2', usual),
+      // A name an empty object already has, in events of a name of their own, each after the same headers.
+      ...['1', '2', '3'].map((position) => `Event: QueueCallerJoin\r\nQueue: q\r\nConstructor: x\r\nPosition: ${position}\r\n\r\n`),
+    ];
+    const read: AmiEvent[] = [];
+    const reader = new AmiFrameReader((frame) => read.push(frame), admitsAll);
+    for (const event of events) reader.push(Buffer.from(event));
+    const expected = events.map((event) => parseFrame(event));
+    expect(read).toHaveLength(expected.length);
+    // Node's strict comparison: jest's toStrictEqual compares `constructor`, which is a header here.
+    expect(read.filter((event, index) => !isDeepStrictEqual(event, expected[index]))).toEqual([]);
+    expect(read[3]).toStrictEqual({ event: 'AgentCalled', queue: 'suporte', variable: { URA_CPF: '12345678909', __URA_OPCAO: '2' }, interface: 'Local/1001@agents', linkedid: '1.4' });
+    expect(read[2]).toStrictEqual({ event: 'AgentCalled', queue: 'suporte', variable: { URA_CPF: '12345678909', __URA_OPCAO: '2', EMPTY: '' }, interface: 'Local/1001@agents', status: ['1', '6'], linkedid: '1.3' });
+  });
+
   it('names the first header name AMI never sends, in an event read in place or line by line, each time it comes', () => {
     const told: Array<[string | undefined, AmiEvent]> = [];
     const reader = new AmiFrameReader((frame, invalidKey) => told.push([invalidKey, frame]), admitsAll);
