@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { apiErrorSchema, customerListSchema, customerSchema } from '@receptivo/shared';
+import { apiErrorSchema, customerListSchema, customerSchema, isValidCpf } from '@receptivo/shared';
 import { type TestApp, startTestApp } from '../testing/test-app';
+import { CustomerSearchService } from './customer-search';
 
 describe('customers API', () => {
   let server: TestApp;
@@ -276,6 +277,21 @@ describe('customers API', () => {
       expect((await search('email=NOVA@')).items[0].document).toBe('***.444.777-**');
       expect((await search('name=joana&phone=41988887777')).items.map((item) => item.document)).toEqual(['***.589.332-**']);
       expect((await search('name=ninguem%20mesmo')).total).toBe(0);
+    });
+
+    it('a caller’s matches: the URA’s document first, and one customer found by both phone and document takes one of the five places', async () => {
+      const cpfFrom = (base: string) => Array.from({ length: 100 }, (_, check) => `${base}${String(check).padStart(2, '0')}`).find(isValidCpf)!;
+      // A household's landline: six customers share it, one of them the caller whose CPF the URA read.
+      const names = ['Abel', 'Bia', 'Caio', 'Dora', 'Eva', 'Fábio'].map((first) => `${first} Linha Compartilhada`);
+      for (const [index, name] of names.entries()) {
+        await server.http
+          .post('/api/customers')
+          .set(auth)
+          .send({ type: 'person', name, document: cpfFrom(`90876543${index}`), phones: [{ number: '(31) 3777-0001' }] })
+          .expect(201);
+      }
+      const found = await server.app.get(CustomerSearchService).callerMatches({ e164: '+553137770001', document: cpfFrom('908765432') }, 5);
+      expect(found.map((customer) => customer.name)).toEqual(['Caio', 'Abel', 'Bia', 'Dora', 'Eva'].map((first) => `${first} Linha Compartilhada`));
     });
 
     it('pages and counts the seeded demo customers', async () => {
