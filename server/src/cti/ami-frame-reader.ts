@@ -305,7 +305,7 @@ function shapedEventOf(frame: string, { headers, object }: Shape): AmiEvent | un
     if (end === lineStart) return index === headers.length && lineEnd + 1 === frame.length ? message : undefined;
     const header = headers[index];
     if (header === undefined || !startsAt(frame, header.start, lineStart)) return undefined;
-    setHeader(message, header.key, frame.slice(lineStart + header.start.length, end));
+    addHeader(message, header.key, frame.slice(lineStart + header.start.length, end));
   }
   return undefined;
 }
@@ -352,24 +352,19 @@ function eventReadOf(frame: string, layout: Layout): AmiEvent | WithInvalidKey |
   return undefined;
 }
 
+/**
+ * A header into a message: a repeated key becomes an array. A key not set yet is absent, or null in
+ * a copy of a shape; one an empty object already has (`constructor`) counts as set, as the library
+ * has it.
+ */
 function addHeader(message: AmiEvent, key: string, value: string): void {
-  if (key === 'variable' || key === 'chanvariable') setVariable(message, key, value);
-  else if (key in message) {
-    const previous = message[key];
-    message[key] = Array.isArray(previous) ? [...previous, value] : [previous as string, value];
-  } else {
-    message[key] = value;
+  if (key === 'variable' || key === 'chanvariable') {
+    setVariable(message, key, value);
+    return;
   }
-}
-
-/** addHeader on a copy of a shape, where a key not set yet holds null. */
-function setHeader(message: AmiEvent, key: string, value: string): void {
-  if (key === 'variable' || key === 'chanvariable') setVariable(message, key, value);
-  else {
-    const previous = message[key];
-    if (previous === null) message[key] = value;
-    else message[key] = Array.isArray(previous) ? [...previous, value] : [previous as string, value];
-  }
+  const previous = message[key] as AmiEvent[string] | null | undefined;
+  if (previous === undefined || previous === null) message[key] = value;
+  else message[key] = Array.isArray(previous) ? [...previous, value] : [previous as string, value];
 }
 
 /** `Variable: name=value` (or ChanVariable), gathered into one `{name: value}` object. */

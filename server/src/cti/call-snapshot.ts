@@ -125,12 +125,12 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
   const reader = createSnapshotReader(config);
 
   /** Replaces what the tracker holds with what the snapshot shows; what that means comes back. */
-  return function reconcile(state: CallTracker, snapshot: AmiSnapshot, now: number): CallEffect[] {
+  return function reconcile(tracker: CallTracker, snapshot: AmiSnapshot, now: number): CallEffect[] {
     const effects: CallEffect[] = [];
     const agents = reader.agentsIn(snapshot);
     const seen = reader.callsIn(snapshot, agents);
     const calls = new Map<string, TrackedCall>();
-    const touched = new Set<string>([...state.announced.keys(), ...agents.keys()]);
+    const touched = new Set<string>([...tracker.announced.keys(), ...agents.keys()]);
     const answer = (call: TrackedCall, extension: string, waitSeconds: number) => {
       for (const ringing of call.ringing) {
         if (ringing !== extension) effects.push({ type: 'ring_stopped', extension: ringing, callId: call.id, reason: 'answered_elsewhere' });
@@ -143,7 +143,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
     };
     const waitOf = (call: TrackedCall) => (call.joinedAt === null ? 0 : Math.max(0, Math.round((now - call.joinedAt) / 1000)));
 
-    for (const tracked of state.calls.values()) {
+    for (const tracked of tracker.calls.values()) {
       const call: TrackedCall = { ...tracked, ringing: [...tracked.ringing] };
       for (const extension of call.ringing) touched.add(extension);
       const found = seen.get(call.id);
@@ -172,7 +172,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
     }
 
     for (const found of seen.values()) {
-      if (calls.has(found.id) || state.calls.has(found.id)) continue;
+      if (calls.has(found.id) || tracker.calls.has(found.id)) continue;
       const ura = snapshot.ura?.get(found.id) ?? {};
       const inUra = found.waitingSeconds === null && !found.answeredBy;
       // Only URA data opens a call before the queue, as with VarSet: other channels leave no trace.
@@ -196,7 +196,7 @@ export function createSnapshotReconciler(config: CallTrackerConfig) {
       calls.set(call.id, call);
     }
 
-    state.replace(calls, agents, touched, effects);
+    tracker.replace(calls, agents, touched, effects);
     return effects;
   };
 }
