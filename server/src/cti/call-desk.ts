@@ -137,15 +137,25 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Asks every node for its connections. A node that does not answer (frozen, or stopping) fails the
-   * whole ask after the adapter's 5 s; unhandled, that rejection ended the leader's process. The count
-   * is asked again while this node leads, until every node answers.
+   * Counts this node's own connections at once, then asks every node for theirs. A node that does
+   * not answer (killed, frozen, or stopping) fails the whole ask after the adapter's 5 s; unhandled,
+   * that rejection ended the leader's process. The ask is made again while this node leads, until
+   * every node answers; before the local count, even this node's desks showed offline meanwhile
+   * (a wrap-up too: tests/cluster/failover.test.ts, under a full run's load).
    */
   private async countDesks(): Promise<void> {
     this.board.forgetDesks(this.now());
     this.sockets.resetSupervisors();
     const namespace = this.sockets.namespace;
     if (!namespace) return;
+    const counted = new Set<string>();
+    const count = (socket: { id: string; data: { extension?: string; supervisor?: boolean } }) => {
+      if (counted.has(socket.id)) return;
+      counted.add(socket.id);
+      if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
+      if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
+    };
+    for (const socket of namespace.sockets.values()) count(socket);
     const sockets = await backOff(() => namespace.fetchSockets(), {
       numOfAttempts: Infinity,
       startingDelay: COUNT_RETRY_MS,
@@ -157,10 +167,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     }).catch(() => []);
     // No longer leading meanwhile: the node that leads now counts them.
     if (this.node.role !== 'leader') return;
-    for (const socket of sockets) {
-      if (socket.data.extension) this.deskConnected(socket.data.extension, socket.id);
-      if (socket.data.supervisor) this.sockets.supervisorConnected(socket.id);
-    }
+    for (const socket of sockets) count(socket);
   }
 
   onModuleDestroy(): void {
