@@ -1,5 +1,6 @@
 // Child process of the CTI benches: the AMI replay server (the fake PBX) on its own event loop, so
-// writing a burst does not delay the desks or the bench. Argument: JSON {username, secret, extensions}:
+// writing a burst does not delay the desks or the bench. Argument: JSON {username, secret, extensions,
+// managerUser} (managerUser: read classes and eventfilter lines, as the replay server takes them):
 // QueueStatus lists each extension as a member Local/<extension>@agents, as in the recordings.
 // Messages out: {port}, then {loggedIn: true} once the server under test logged in; asked
 // {replay: {file, repetition, speed}}, it replays and answers {replayed: [{type, key, at}]}: when each
@@ -13,9 +14,9 @@ const field = (lines, key) => lines.find((line) => line.startsWith(`${key}: `))?
 const extensionOf = (lines) => /\/(\d+)/.exec(field(lines, 'Interface') ?? '')?.[1];
 
 async function main() {
-  const { username, secret, extensions } = JSON.parse(process.argv[2]);
+  const { username, secret, extensions, managerUser } = JSON.parse(process.argv[2]);
   const snapshot = queueSnapshot(extensions, (extension) => `Local/${extension}@agents`);
-  const ami = await startAmiReplayServer({ username, secret, refusalDelayMs: 0, snapshot });
+  const ami = await startAmiReplayServer({ username, secret, refusalDelayMs: 0, snapshot, managerUser });
   process.on('disconnect', () => ami.close().then(() => process.exit(0)));
   process.on('message', async ({ replay }) => {
     const replayed = [];

@@ -6,7 +6,10 @@
 //   fake PBX in its own process at the recorded pace and at 10×: AgentCalled written on the AMI
 //   socket → call:ringing at the desk p99 ≤ 5 ms; AgentConnect → call:answered p99 ≤ 50 ms. The
 //   server and the load (fake PBX, desks, supervisors, and this process, which collects their
-//   stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service;
+//   stamps) run on cores of their own (harness.js pinApart), as on hosts of their own in service.
+//   The fake PBX is set up as deploy/asterisk/manager.conf sets Asterisk up: its read classes and
+//   eventfilter lines keep on the PBX the events the desk does not read (BENCH_PBX_UNFILTERED=1: the
+//   recording as it is, read = all, for the server's door alone);
 // - part 3: part 2 on a host whose every core is busy (a plain loop per core at normal priority,
 //   nothing pinned): the main thread must not wait long for helper threads it has lowered (with
 //   them under SCHED_IDLE, up to 1.8 s: the answers' p99 was 858 ms). The server then has part of a
@@ -28,7 +31,7 @@ const { AMI_LOAD_FIXTURES_DIR } = require('../server/dist/cti/replay/fixtures.js
 const { QUEUE_STATS_EVENTS, QueueStats } = require('../server/dist/supervision/queue-stats.js');
 const { Registry } = require('prom-client');
 const { LeanCounter, LeanHistogram } = require('../server/dist/metrics/lean-metrics.js');
-const { finishEndedCalls, mintUsers, paceOf, pinApart, postJson, span, startPostgres, startServer, unpin, until } = require('./harness');
+const { deployedManagerUser, finishEndedCalls, mintUsers, paceOf, pinApart, postJson, span, startPostgres, startServer, unpin, until } = require('./harness');
 const { machineMs: now } = require('./clock');
 const { summarizeProfile } = require('./profile-summary');
 const { printTable, summarize } = require('./table');
@@ -200,7 +203,8 @@ async function burstIntoServer({ busy = false } = {}) {
   const profiled = Boolean(process.env.BENCH_CPU_PROF_DIR) && !busy;
   // The recording's 50 members are Local/1001…1050@agents; the other desks are connected and idle.
   const extensions = Array.from({ length: DESKS }, (_, index) => String(1001 + index));
-  const pbx = fork(join(__dirname, 'ami-pbx.js'), [JSON.stringify({ ...AMI_LOGIN, extensions })], {
+  const managerUser = process.env.BENCH_PBX_UNFILTERED === '1' ? undefined : deployedManagerUser();
+  const pbx = fork(join(__dirname, 'ami-pbx.js'), [JSON.stringify({ ...AMI_LOGIN, extensions, managerUser })], {
     // It collects its garbage before each burst, on its own thread (ami-pbx.js).
     execArgv: ['--expose-gc', '--single-threaded-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -310,7 +314,8 @@ async function burstIntoServer({ busy = false } = {}) {
         met: limit === null ? '—' : p99 <= limit ? 'yes' : 'NO',
       };
     };
-    console.log(`${DESKS} desks, ${SUPERVISORS} supervisors, the fake PBX in its own process${busy ? ', every core busy' : ''}:`);
+    const pbxSetUp = managerUser ? `set up as deploy/asterisk/manager.conf (read = ${managerUser.read.join(',')}, ${managerUser.eventFilters.length} eventfilter lines)` : 'hearing all (read = all, no eventfilter)';
+    console.log(`${DESKS} desks, ${SUPERVISORS} supervisors, the fake PBX in its own process ${pbxSetUp}${busy ? ', every core busy' : ''}:`);
     // With every core busy the server has part of one: its pops are shown, its answers held to twice the quiet target.
     const popTarget = busy ? ['—', null] : ['p99 ≤ 5 ms', 5];
     const answerTarget = busy ? ['p99 ≤ 100 ms', 100] : ['p99 ≤ 50 ms', 50];

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnvironment } from '../config/environment';
+import { CALL_BACK_EVENTS } from '../supervision/call-backs';
 import { QUEUE_STATS_EVENTS } from '../supervision/queue-stats';
 import {
   type ConfigSection,
@@ -8,6 +9,8 @@ import {
   type DialplanStep,
   ConfigSyntaxError,
   commaList,
+  deployedConfig,
+  deployedManagerUser,
   effectiveVariables,
   gotoTargets,
   parseConfig,
@@ -16,6 +19,7 @@ import {
   targetExists,
 } from '../testing/asterisk-config';
 import { URA_USER_EVENT, trackerReads, uraUserEventKey } from './call-tracker';
+import { managerUserHearing } from './replay/ami-replay-server';
 import { readTranscript } from './replay/ami-transcript';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
 
@@ -27,8 +31,7 @@ import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
  */
 
 const ROOT = join(__dirname, '..', '..', '..');
-const ASTERISK_DIR = join(ROOT, 'deploy', 'asterisk');
-const load = (name: string) => parseConfig(readFileSync(join(ASTERISK_DIR, name), 'utf8'), name);
+const load = deployedConfig;
 
 const defaults = readEnvironment({});
 const uraVariables = Object.keys(defaults.CTI_URA_FIELDS);
@@ -65,9 +68,9 @@ const ACTION_CLASSES: Record<string, string[]> = {
  */
 const FORBIDDEN_WRITE = ['all', 'system', 'command', 'config'];
 
-/** Settings manager.conf knows (Asterisk 20 and 22), besides eventfilter and TLS. */
+/** Settings manager.conf knows (Asterisk 20 and 22), besides TLS. */
 const MANAGER_GENERAL_KEYS = new Set(['enabled', 'webenabled', 'port', 'bindaddr', 'allowmultiplelogin', 'displayconnects', 'timestampevents', 'channelvars', 'debug', 'authtimeout', 'authlimit', 'httptimeout', 'brokeneventsaction', 'disabledevents']);
-const MANAGER_USER_KEYS = new Set(['secret', 'deny', 'permit', 'acl', 'setvar', 'read', 'write', 'writetimeout', 'displayconnects', 'allowmultiplelogin']);
+const MANAGER_USER_KEYS = new Set(['secret', 'deny', 'permit', 'acl', 'setvar', 'read', 'write', 'writetimeout', 'displayconnects', 'allowmultiplelogin', 'eventfilter']);
 
 /**
  * Queue settings Asterisk 20 and 22 both know (app_queue.c, queue_set_param, and [general]). Older
@@ -169,9 +172,39 @@ describe('deploy/asterisk, read as Asterisk reads it', () => {
         user: ['UserEvent'],
       });
       expect(commaList(setting(variables, 'read')).sort()).toEqual([...needed.keys()].sort());
-      // An event filter would drop events before the desk sees them; channel variables on every event only add traffic.
-      expect(variables.filter((variable) => variable.name.toLowerCase().startsWith('eventfilter'))).toEqual([]);
+      // Channel variables on every event of a channel would only add traffic.
       expect(setting(general.variables, 'channelvars')).toBeUndefined();
+    });
+
+    it('filters the events it hears down to those the desk reads, hiding none of them in any recording', () => {
+      const user = deployedManagerUser();
+      expect(user.eventFilters.length).toBeGreaterThan(0);
+      // What means the same to Asterisk's POSIX regcomp and to JavaScript: no escapes, classes or lookarounds of one only.
+      for (const filter of user.eventFilters) expect(filter).toMatch(/^[\w ^:()|[\]{},.*!-]+$/);
+      const hears = managerUserHearing(user);
+      const reads = trackerReads({ agentPattern, uraFields: defaults.CTI_URA_FIELDS });
+      const readAlso = new Set([...QUEUE_STATS_EVENTS, ...CALL_BACK_EVENTS]);
+      const hidden: string[] = [];
+      for (const folder of [AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR]) {
+        for (const file of readdirSync(folder).filter((name) => name.endsWith('.ami'))) {
+          for (const { lines } of readTranscript(join(folder, file))) {
+            const event = /^Event: (.+)$/.exec(lines[0] ?? '')?.[1];
+            if (event && (reads(event, lines.join('\r\n')) || readAlso.has(event)) && !hears(lines)) hidden.push(`${file}: ${lines.slice(0, 4).join(' | ')}`);
+          }
+        }
+      }
+      expect(hidden).toEqual([]);
+      // Nine frames in ten of a burst say nothing to the desk: they stay on the PBX.
+      const burst = readTranscript(join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami')).filter(({ lines }) => lines[0]?.startsWith('Event: ') && !lines.some((line) => /^ActionID:/i.test(line)));
+      const heard = burst.filter(({ lines }) => hears(lines));
+      expect(heard.length / burst.length).toBeLessThan(0.2);
+      // Every URA variable, with or without its inheritance prefixes; no other variable of the same start.
+      const varSet = (variable: string) => ['Event: VarSet', 'Privilege: dialplan,all', 'Channel: PJSIP/troncal-00000001', `Variable: ${variable}`, 'Value: 1', 'Uniqueid: 1.1', 'Linkedid: 1.1'];
+      for (const variable of uraVariables) for (const prefix of ['', '_', '__']) expect({ variable: prefix + variable, heard: hears(varSet(prefix + variable)) }).toEqual({ variable: prefix + variable, heard: true });
+      expect(hears(varSet(`${uraVariables[0]}_ANTIGO`))).toBe(false);
+      expect(hears(varSet('DIALSTATUS'))).toBe(false);
+      // An event whose name starts with one the desk reads is another event.
+      expect(hears(['Event: HangupRequest', 'Privilege: call,all', 'Channel: PJSIP/1001-00000001', 'Linkedid: 1.1'])).toBe(false);
     });
 
     it('may send every action the server sends, with the weakest classes that allow them and none that run the PBX', () => {

@@ -25,6 +25,9 @@ const ATTENDANT_RING_MS = 30_000;
 /** Dial's DIALSTATUS, as the callback context reports it. */
 const DIAL_RESULTS: Record<string, CallbackResult> = { ANSWER: 'answered', NOANSWER: 'no_answer', BUSY: 'busy' };
 
+/** The AMI events call-backs read besides the tracker's: an Originate's outcome. */
+export const CALL_BACK_EVENTS = ['OriginateResponse'];
+
 /**
  * [Ligar de volta]: the PBX rings the chosen attendant first (AMI Originate on their member
  * interface), then dials the citizen through CTI_CALLBACK_CONTEXT. When the citizen answers (the
@@ -52,7 +55,7 @@ export class CallBacks implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.cti.readAlso(['OriginateResponse']);
+    this.cti.readAlso(CALL_BACK_EVENTS);
     this.leader.handle('callback', (request) => this.start(request.abandonedId, request.extension, request.userId));
     this.subscription = this.cti.events$.subscribe(({ event }) => {
       const outcome = this.outcomeOf(event);

@@ -9,6 +9,9 @@
  * unknown base, `#include`) is an error here, so a file that passes loads cleanly.
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 export interface ConfigVariable {
   name: string;
   value: string;
@@ -123,6 +126,24 @@ export function setting(variables: readonly ConfigVariable[], name: string): str
 /** A comma list such as `read = call,agent`, trimmed and lowercased. */
 export const commaList = (value: string | undefined): string[] =>
   (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
+
+/** deploy/asterisk, what docs/asterisk.md tells a telephony admin to install. */
+export const DEPLOYED_ASTERISK_DIR = join(__dirname, '..', '..', '..', 'deploy', 'asterisk');
+
+/** A file of deploy/asterisk, read as Asterisk reads it. */
+export const deployedConfig = (name: string): ConfigSection[] => parseConfig(readFileSync(join(DEPLOYED_ASTERISK_DIR, name), 'utf8'), name);
+
+/** The AMI user of deploy/asterisk/manager.conf as the replay server takes one: its read and write classes and its eventfilter lines. */
+export function deployedManagerUser(): { read: string[]; write: string[]; eventFilters: string[] } {
+  const sections = deployedConfig('manager.conf');
+  const user = sections.find((section) => !section.template && section.name !== 'general')!;
+  const variables = effectiveVariables(sections, user);
+  return {
+    read: commaList(setting(variables, 'read')),
+    write: commaList(setting(variables, 'write')),
+    eventFilters: variables.filter((variable) => variable.name === 'eventfilter').map((variable) => variable.value),
+  };
+}
 
 // ---- extensions.conf
 
