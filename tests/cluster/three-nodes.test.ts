@@ -1,4 +1,4 @@
-import { type Health, healthSchema } from '@receptivo/shared';
+import { type Health, ctiOverviewSchema, healthSchema } from '@receptivo/shared';
 import type { AmiReplayServer } from '../../server/src/cti/replay/ami-replay-server';
 import { transcriptMoments } from '../../server/src/cti/replay/ami-transcript';
 import { transcript } from '../../server/src/cti/replay/fixtures';
@@ -343,6 +343,11 @@ describe('three nodes behind nginx', () => {
       expect(answeredMs).toBeLessThan(8_000);
       await desk.next('agent:state', (state) => state.reason === 'Almoço');
       expect(await desk.socket.emitWithAck('agent:unpause')).toEqual({ ok: true });
+      // The telephony page answers from the leader's count of desks: asking every node for its
+      // sockets waited for the frozen one up to the adapter's 5 s, then failed.
+      const overview = await serverApi(deskNode.url).get('/api/cti/overview', tokens.supervisor);
+      expect(overview.status).toBe(200);
+      expect(ctiOverviewSchema.parse(overview.body).agents).toEqual(expect.arrayContaining([expect.objectContaining({ extension: '1002', connected: true })]));
       console.log(`three nodes, a follower SIGSTOPped: a pause from another follower answered in ${answeredMs} ms`);
 
       // The leader stops meanwhile: the desk's node leads and counts every node's desks, which the

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { healthSchema, issuedPasswordSchema } from '@receptivo/shared';
+import { ctiOverviewSchema, healthSchema, issuedPasswordSchema } from '@receptivo/shared';
 import { ClusterBroadcast } from '../../server/src/cluster/cluster-broadcast';
 import { CtiSockets } from '../../server/src/cti/cti-sockets';
 import { CtiDesk } from '../../server/src/testing/cti-desk';
@@ -62,7 +62,10 @@ describe('cluster mode: two nodes with REDIS_URL', () => {
     // Signed in on node A, connected to node B: one secret, one session.
     desk = new CtiDesk(urls[1], token);
     await desk.connected();
-    await until(async () => (await a.app.get(CtiSockets).connectedUsers()).has(userId), 'node A seeing the desk on node B');
+    // The telephony page, asked of node A, shows the attendant's desk on node B connected.
+    const admin = { Authorization: `Bearer ${await a.login('admin')}` };
+    const deskShown = async () => ctiOverviewSchema.parse((await a.http.get('/api/cti/overview').set(admin).expect(200)).body).agents.some((agent) => agent.user?.id === userId && agent.connected);
+    await until(deskShown, 'node A showing the desk on node B');
 
     a.app.get(CtiSockets).toUser(userId, 'call:ended', { callId: 'sent-by-node-a', reason: 'abandoned' });
     expect(await desk.next('call:ended', (ended) => ended.callId === 'sent-by-node-a')).toEqual({ callId: 'sent-by-node-a', reason: 'abandoned' });

@@ -87,6 +87,11 @@ export class AgentBoard {
     this.refresh(extension, now);
   }
 
+  /** Whether a desk of the extension is connected, on any node (as counted here). */
+  hasDesk(extension: string): boolean {
+    return (this.entries.get(extension)?.desks.size ?? 0) > 0;
+  }
+
   /** No desk is counted any more (a new leader counts them again). */
   forgetDesks(now: number): void {
     for (const [extension, entry] of this.entries) {

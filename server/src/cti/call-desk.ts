@@ -227,6 +227,14 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     return { extensions: this.board.extensions(), view: (extension) => this.board.view(extension) };
   }
 
+  /**
+   * Whether the extension's user has a desk connected on any node, from the leader's count: no ask of
+   * every node, which a frozen one leaves unanswered for the adapter's 5 s.
+   */
+  hasDesk(extension: string): boolean {
+    return this.board.hasDesk(extension);
+  }
+
   /** A /cti connection of the extension's user opened or closed (the gateway counts them). */
   deskConnected(extension: string, socketId: string): void {
     this.board.deskConnected(extension, socketId, this.now());

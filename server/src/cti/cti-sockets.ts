@@ -55,9 +55,4 @@ export class CtiSockets {
   broadcast<Event extends CtiServerEvent>(event: Event, ...payload: Parameters<CtiServerToClientEvents[Event]>): void {
     this.namespace?.emit(event, ...payload);
   }
-
-  async connectedUsers(): Promise<Set<string>> {
-    const sockets = (await this.namespace?.fetchSockets()) ?? [];
-    return new Set(sockets.map((socket) => String(socket.data.userId)));
-  }
 }

@@ -24,7 +24,6 @@ import { Returns, ValidBody, ZodValidationPipe } from '../common/zod-validation'
 import { AgentDirectory } from './agent-directory';
 import { CallDesk } from './call-desk';
 import { ClusterNode } from '../cluster/cluster-node';
-import { CtiSockets } from './cti-sockets';
 import { CtiStatus } from './cti-status';
 import { CtiService } from './cti.service';
 import { LeaderLink } from './leader-link';
@@ -41,7 +40,6 @@ export class CtiController {
     private readonly status: CtiStatus,
     private readonly desk: CallDesk,
     private readonly directory: AgentDirectory,
-    private readonly sockets: CtiSockets,
     private readonly leader: LeaderLink,
     private readonly node: ClusterNode,
     diagnostics: PbxDiagnostics,
@@ -62,7 +60,7 @@ export class CtiController {
   }
 
   private async overviewHere(): Promise<Omit<CtiOverview, 'node' | 'role'> & { leader: string }> {
-    const [users, connected] = await Promise.all([this.directory.all(), this.sockets.connectedUsers()]);
+    const users = await this.directory.all();
     const tracked = this.cti.tracked;
     const extensions = [...new Set([...users.map((user) => user.extension), ...tracked.agents.keys()])].sort();
     const agents = extensions.map((extension): CtiAgentRow => {
@@ -74,7 +72,7 @@ export class CtiController {
         state: agentState.state,
         reason: agentState.reason ?? null,
         queues: Object.keys(tracked.agents.get(extension)?.memberships ?? {}).sort(),
-        connected: user ? connected.has(user.id) : false,
+        connected: user ? this.desk.hasDesk(extension) : false,
       };
     });
     const { since, lastEventAt } = this.cti.currentStatus();
