@@ -269,20 +269,6 @@ async function startCtiServer(snapshot, nodeArgs = []) {
   };
 }
 
-/**
- * The AMI user of deploy/asterisk/manager.conf as the replay server takes one ({read, eventFilters}):
- * a fake PBX given it sends what an Asterisk set up as docs/asterisk.md says sends. Only the lines
- * these need (`read`, `eventfilter`) of the one user section, which the tests of deploy/asterisk
- * read in full (src/testing, TypeScript, which the benches, plain Node, cannot load).
- */
-function deployedManagerUser() {
-  const text = readFileSync(join(__dirname, '..', 'deploy', 'asterisk', 'manager.conf'), 'utf8');
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith(';'));
-  const userLines = lines.slice(lines.findIndex((line) => line.startsWith('[') && line !== '[general]') + 1);
-  const values = (name) => userLines.filter((line) => line.split('=')[0].trim() === name).map((line) => line.slice(line.indexOf('=') + 1).trim());
-  return { read: values('read')[0].split(',').map((item) => item.trim()), eventFilters: values('eventfilter') };
-}
-
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -371,4 +357,4 @@ function paceOf(file, event, writtenAt, speed = 1) {
   return `The fake PBX ${kept ? 'kept' : 'fell behind'} the pace: ${event} ×${writtenAt.length} written within ${written.toFixed(1)} ms (recorded: ${due.toFixed(1)} ms at ${speed}×)`;
 }
 
-module.exports = { deployedManagerUser, finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, span, startCtiServer, startPostgres, startRedis, startServer, timeEach, unpin, until };
+module.exports = { finishEndedCalls, freePort, getJson, mintUsers, paceOf, pinApart, postJson, queueSnapshot, sleep, span, startCtiServer, startPostgres, startRedis, startServer, timeEach, unpin, until };

@@ -17,7 +17,7 @@ import {
   readDialplan,
   setting,
   targetExists,
-} from '../testing/asterisk-config';
+} from './replay/asterisk-config';
 import { URA_USER_EVENT, trackerReads, uraUserEventKey } from './call-tracker';
 import { managerUserHearing } from './replay/ami-replay-server';
 import { readTranscript } from './replay/ami-transcript';
@@ -31,7 +31,6 @@ import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
  */
 
 const ROOT = join(__dirname, '..', '..', '..');
-const load = deployedConfig;
 
 const defaults = readEnvironment({});
 const uraVariables = Object.keys(defaults.CTI_URA_FIELDS);
@@ -110,31 +109,40 @@ function actionsTheServerSends(): string[] {
   return [...found].sort();
 }
 
-/** The class of each event the server reads (the tracker's and supervision's), as Asterisk 22 sent them in the recordings. */
-function classesOfEventsRead(): Map<string, Set<string>> {
+/** Every event of the recordings the server reads (the tracker's, supervision's, call-backs'), with its recording. */
+function eventsTheServerReads(): { file: string; event: string; lines: string[] }[] {
   const reads = trackerReads({ agentPattern, uraFields: defaults.CTI_URA_FIELDS });
-  const classes = new Map<string, Set<string>>();
+  const readAlso = new Set([...QUEUE_STATS_EVENTS, ...CALL_BACK_EVENTS]);
+  const read: { file: string; event: string; lines: string[] }[] = [];
   for (const folder of [AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR]) {
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ami'))) {
       for (const { lines } of readTranscript(join(folder, file))) {
         const event = /^Event: (.+)$/.exec(lines[0] ?? '')?.[1];
-        // List items answer an action (they carry its ActionID): no read class governs them.
-        if (!event || lines.some((line) => /^ActionID:/i.test(line))) continue;
-        if (!reads(event, lines.join('\r\n')) && !QUEUE_STATS_EVENTS.includes(event)) continue;
-        const privilege = lines.find((line) => line.startsWith('Privilege: '))!.slice('Privilege: '.length);
-        const eventClass = privilege.split(',')[0];
-        classes.set(eventClass, (classes.get(eventClass) ?? new Set()).add(event));
+        if (event && (reads(event, lines.join('\r\n')) || readAlso.has(event))) read.push({ file, event, lines });
       }
     }
+  }
+  return read;
+}
+
+/** The class of each event the server reads, as Asterisk 22 sent them in the recordings. */
+function classesOfEventsRead(): Map<string, Set<string>> {
+  const classes = new Map<string, Set<string>>();
+  for (const { event, lines } of eventsTheServerReads()) {
+    // List items answer an action (they carry its ActionID): no read class governs them.
+    if (lines.some((line) => /^ActionID:/i.test(line))) continue;
+    const privilege = lines.find((line) => line.startsWith('Privilege: '))!.slice('Privilege: '.length);
+    const eventClass = privilege.split(',')[0];
+    classes.set(eventClass, (classes.get(eventClass) ?? new Set()).add(event));
   }
   return classes;
 }
 
 describe('deploy/asterisk, read as Asterisk reads it', () => {
-  const manager = load('manager.conf');
-  const queues = load('queues.conf');
-  const pjsip = load('pjsip.conf');
-  const extensions = load('extensions.conf');
+  const manager = deployedConfig('manager.conf');
+  const queues = deployedConfig('queues.conf');
+  const pjsip = deployedConfig('pjsip.conf');
+  const extensions = deployedConfig('extensions.conf');
   const dialplan: Dialplan = readDialplan(extensions, 'extensions.conf');
 
   const queueSections = concrete(queues).filter((section) => section.name !== 'general');
@@ -182,18 +190,8 @@ describe('deploy/asterisk, read as Asterisk reads it', () => {
       // What means the same to Asterisk's POSIX regcomp and to JavaScript: no escapes, classes or lookarounds of one only.
       for (const filter of user.eventFilters) expect(filter).toMatch(/^[\w ^:()|[\]{},.*!-]+$/);
       const hears = managerUserHearing(user);
-      const reads = trackerReads({ agentPattern, uraFields: defaults.CTI_URA_FIELDS });
-      const readAlso = new Set([...QUEUE_STATS_EVENTS, ...CALL_BACK_EVENTS]);
-      const hidden: string[] = [];
-      for (const folder of [AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR]) {
-        for (const file of readdirSync(folder).filter((name) => name.endsWith('.ami'))) {
-          for (const { lines } of readTranscript(join(folder, file))) {
-            const event = /^Event: (.+)$/.exec(lines[0] ?? '')?.[1];
-            if (event && (reads(event, lines.join('\r\n')) || readAlso.has(event)) && !hears(lines)) hidden.push(`${file}: ${lines.slice(0, 4).join(' | ')}`);
-          }
-        }
-      }
-      expect(hidden).toEqual([]);
+      const hidden = eventsTheServerReads().filter(({ lines }) => !hears(lines));
+      expect(hidden.map(({ file, lines }) => `${file}: ${lines.slice(0, 4).join(' | ')}`)).toEqual([]);
       // Nine frames in ten of a burst say nothing to the desk: they stay on the PBX.
       const burst = readTranscript(join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami')).filter(({ lines }) => lines[0]?.startsWith('Event: ') && !lines.some((line) => /^ActionID:/i.test(line)));
       const heard = burst.filter(({ lines }) => hears(lines));

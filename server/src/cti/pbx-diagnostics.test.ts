@@ -1,5 +1,5 @@
 import { type CtiDiagnostics, ctiDiagnosticsSchema } from '@receptivo/shared';
-import { deployedManagerUser } from '../testing/asterisk-config';
+import { deployedManagerUser } from './replay/asterisk-config';
 import { type CtiTestApp, idleQueue, startCtiTestApp, transcript } from '../testing/cti-test-app';
 import { startTestApp } from '../testing/test-app';
 import { until } from '../testing/until';

@@ -142,11 +142,12 @@ const ACTION_CLASSES: Record<string, string[]> = {
  */
 export function managerUserHearing(user: { read?: string[]; eventFilters?: string[] }): (lines: string[]) => boolean {
   const read = user.read ?? ['all'];
+  const readsAll = read.includes('all');
   const filters = user.eventFilters ?? [];
   const includes = filters.filter((filter) => !filter.startsWith('!')).map((filter) => new RegExp(filter, 's'));
   const excludes = filters.filter((filter) => filter.startsWith('!')).map((filter) => new RegExp(filter.slice(1), 's'));
   return (lines) => {
-    if (!read.includes('all')) {
+    if (!readsAll) {
       const classes = field(lines, 'Privilege').split(',').filter((name) => name && name !== 'all');
       if (!classes.some((name) => read.includes(name))) return false;
     }

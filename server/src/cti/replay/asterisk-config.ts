@@ -1,6 +1,7 @@
 /**
  * Reads Asterisk's configuration dialect as Asterisk 20 and 22 do (main/config.c, pbx_config), for
- * the tests of deploy/asterisk: sections `[name]`, templates `[name](!)`, inheritance
+ * the tests of deploy/asterisk and for a fake PBX set up as deploy/asterisk/manager.conf (built with
+ * the replay server, so the benches, plain Node, load it too): sections `[name]`, templates `[name](!)`, inheritance
  * `[name](base,…)`, `key = value` and `key => value` (split at the first `=`), `;` comments (`\;`
  * escapes one) and `;-- … --;` blocks; in extensions.conf, `exten =>` and `same =>` lines with
  * priorities `1`, `n` and `(label)`s. Hand-written: npm has no parser of this dialect (the one
@@ -128,7 +129,7 @@ export const commaList = (value: string | undefined): string[] =>
   (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
 
 /** deploy/asterisk, what docs/asterisk.md tells a telephony admin to install. */
-export const DEPLOYED_ASTERISK_DIR = join(__dirname, '..', '..', '..', 'deploy', 'asterisk');
+export const DEPLOYED_ASTERISK_DIR = join(__dirname, '..', '..', '..', '..', 'deploy', 'asterisk');
 
 /** A file of deploy/asterisk, read as Asterisk reads it. */
 export const deployedConfig = (name: string): ConfigSection[] => parseConfig(readFileSync(join(DEPLOYED_ASTERISK_DIR, name), 'utf8'), name);
