@@ -345,13 +345,35 @@ describe('AMI replay server', () => {
     const sentAt: number[] = [];
     await server.replay(burst, {
       speed: 10,
-      beforeSending: () => (startedAt = performance.now()),
+      beforeSending: () => {
+        startedAt = performance.now();
+      },
       onSent: (lines) => lines[0] === 'Event: AgentCalled' && sentAt.push(performance.now()),
     });
     expect(sentAt).toHaveLength(40);
     // A message leaves when the last of its half-millisecond batch is due: late, never early.
     const late = sentAt.map((at, index) => at - startedAt - dueMs[index]);
     expect(Math.min(...late)).toBeGreaterThan(0);
+  });
+
+  it('sends nothing before the work it is given to do first is done, even work that waits', async () => {
+    const ami = client();
+    await ami.login();
+    let prepared = false;
+    const sentBeforeThat: string[] = [];
+    const total = await server.replay(INBOUND, {
+      speed: Infinity,
+      beforeSending: async () => {
+        await new Promise(setImmediate);
+        prepared = true;
+      },
+      onSent: (lines) => {
+        if (!prepared) sentBeforeThat.push(lines[0]);
+      },
+    });
+    expect(total).toBeGreaterThan(0);
+    expect(sentBeforeThat).toEqual([]);
+    await ami.waitFor('Event: Hangup');
   });
 
   it('tells a client that logs in at any point of a replay what the PBX has then: waiting, ringing, talking, gone', async () => {
