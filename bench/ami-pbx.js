@@ -13,6 +13,15 @@ const field = (lines, key) => lines.find((line) => line.startsWith(`${key}: `))?
 /** The member's extension: Local/1001@agents or PJSIP/1001 → 1001. */
 const extensionOf = (lines) => /\/(\d+)/.exec(field(lines, 'Interface') ?? '')?.[1];
 
+/** Resolves once five turns of the event loop in a row took less than 0.2 ms each: the tasks V8 left on it (sweeping) are done. */
+async function untilTheLoopIsQuiet() {
+  for (let quietTurns = 0, turns = 0; quietTurns < 5 && turns < 1000; turns++) {
+    const turnStarted = now();
+    await new Promise(setImmediate);
+    quietTurns = now() - turnStarted < 0.2 ? quietTurns + 1 : 0;
+  }
+}
+
 async function main() {
   const { username, secret, extensions, managerUser } = JSON.parse(process.argv[2]);
   const snapshot = queueSnapshot(extensions, (extension) => `Local/${extension}@agents`);
@@ -26,8 +35,13 @@ async function main() {
       // Reading and renumbering the recording leaves megabytes of garbage: V8 marked and swept it on
       // helper threads for 2–5 ms in the middle of a burst, taking the load's core from the desks and
       // from this loop (perf sched). Collected here, on this thread (cti.bench.js forks this process
-      // with --expose-gc --single-threaded-gc), before the first message leaves.
-      beforeSending: () => global.gc(),
+      // with --expose-gc --single-threaded-gc), before the first message leaves; and swept: on this
+      // thread V8 sweeps after a collection in tasks of the event loop, which ran 1.5 ms into each
+      // burst's first milliseconds (perf) until the loop was given the time first.
+      beforeSending: async () => {
+        global.gc();
+        await untilTheLoopIsQuiet();
+      },
       onSent: (lines) => {
         if (STAMPED.has(lines[0])) replayed.push({ type: lines[0].slice('Event: '.length), key: `${field(lines, 'Linkedid')}@${extensionOf(lines)}`, at: now() });
       },
