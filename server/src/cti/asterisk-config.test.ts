@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnvironment } from '../config/environment';
-import { CALL_BACK_EVENTS } from '../supervision/call-backs';
+import { CALLBACK_USER_EVENT, CALL_BACK_EVENTS } from '../supervision/call-backs';
 import { QUEUE_STATS_EVENTS } from '../supervision/queue-stats';
 import {
   type ConfigSection,
@@ -18,7 +18,7 @@ import {
   setting,
   targetExists,
 } from './replay/asterisk-config';
-import { URA_USER_EVENT, trackerReads, uraUserEventKey } from './call-tracker';
+import { URA_USER_EVENT, trackerReads, uraUserEventKey, userEventNameIn } from './call-tracker';
 import { managerUserHearing } from './replay/ami-replay-server';
 import { readTranscript } from './replay/ami-transcript';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
@@ -118,7 +118,9 @@ function eventsTheServerReads(): { file: string; event: string; lines: string[] 
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ami'))) {
       for (const { lines } of readTranscript(join(folder, file))) {
         const event = /^Event: (.+)$/.exec(lines[0] ?? '')?.[1];
-        if (event && (reads(event, lines.join('\r\n')) || readAlso.has(event))) read.push({ file, event, lines });
+        const text = lines.join('\r\n');
+        const callBackOutcome = event === 'UserEvent' && userEventNameIn(text) === CALLBACK_USER_EVENT;
+        if (event && (reads(event, text) || readAlso.has(event) || callBackOutcome)) read.push({ file, event, lines });
       }
     }
   }

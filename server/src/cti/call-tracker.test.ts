@@ -272,7 +272,11 @@ describe('the door: what the tracker reads, told from the raw text', () => {
         const variable = typeof event.variable === 'object' && !Array.isArray(event.variable) ? Object.keys(event.variable)[0] : String(event.variable ?? '');
         const expected =
           typeof event.chanvariable === 'object' ||
-          (event.event === 'VarSet' ? variable.replace(/^_+/, '') in config.uraFields : TRACKED.has(String(event.event)));
+          (event.event === 'VarSet'
+            ? variable.replace(/^_+/, '') in config.uraFields
+            : event.event === 'UserEvent'
+              ? String(event.userevent).toUpperCase() === 'URA'
+              : TRACKED.has(String(event.event)));
         if (event.event === 'VarSet' && expected) varSetsRead += 1;
         expect([lines[0], reads(String(event.event), `${lines.join('\r\n')}\r\n\r\n`)]).toEqual([lines[0], expected]);
       }
@@ -306,7 +310,29 @@ describe('the door: what the tracker reads, told from the raw text', () => {
       expect(withState.read.VarSet).toBeLessThan(withoutState.read.VarSet / 3);
       expect(withState.read.DialBegin ?? 0).toBe(0);
       expect(withState.read.DialEnd ?? 0).toBe(0);
+      // The URA sets its variables before it sends them again in its UserEvent.
+      expect([withoutState.read.UserEvent, withState.read.UserEvent ?? 0]).toEqual([40, 0]);
     }
+  });
+
+  it('reads a URA UserEvent that brings a value or the caller ID its call lacks, and no other UserEvent', () => {
+    const userEvent = (headers: string[], name = 'URA') =>
+      ['Event: UserEvent', 'Channel: PJSIP/trunk-1', 'CallerIDNum: 11987654321', 'CallerIDName: Maria', 'Linkedid: 1.1', `UserEvent: ${name}`, ...headers, ''].join('\r\n');
+    const known = track(tracker(), toAmiEvent(userEvent(['CPF: 12345678909', 'Opcao: 2']).split('\r\n').filter(Boolean)), 0).state;
+    expect(known.calls.get('1.1')).toMatchObject({ callerNumber: '11987654321', callerName: 'Maria', ura: { document: '12345678909', option: '2' } });
+    expect(reads('UserEvent', userEvent(['CPF: 12345678909', 'Opcao: 2']), known)).toBe(false);
+    expect(reads('UserEvent', userEvent(['cpf: 12345678909']), known)).toBe(false);
+    expect(reads('UserEvent', userEvent(['CPF: 12345678909', 'Opcao: 3']), known)).toBe(true);
+    expect(reads('UserEvent', userEvent(['Protocolo: 2026120400001']), known)).toBe(true);
+    // Written so that the raw text cannot tell what the parsed event holds: read, as before.
+    expect(reads('UserEvent', userEvent(['CPF : 98765432100']), known)).toBe(true);
+    expect(reads('UserEvent', userEvent(['CPF: 12345678909', 'CPF: 98765432100']), known)).toBe(true);
+    expect(reads('UserEvent', userEvent(['CPF: 12345678909']), tracker())).toBe(true);
+    const nameless = track(tracker(), toAmiEvent(userEvent(['CPF: 12345678909']).replace('CallerIDName: Maria', 'CallerIDName: ').split('\r\n').filter(Boolean)), 0).state;
+    expect(nameless.calls.get('1.1')?.callerName).toBeNull();
+    expect(reads('UserEvent', userEvent(['CPF: 12345678909']), nameless)).toBe(true);
+    expect(reads('UserEvent', userEvent(['CPF: 12345678909'], 'ura'))).toBe(true);
+    expect(reads('UserEvent', userEvent(['Id: 7', 'Result: ANSWER'], 'ReceptivoCallback'))).toBe(false);
   });
 
   it('asked with the state, still reads a URA variable that changes its call, or that brings the caller ID it lacks', () => {

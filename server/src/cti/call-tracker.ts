@@ -208,13 +208,16 @@ export const CHANNEL_VARIABLE_LINE = '\nChanVariable';
  * state as of the event before (events tracked as they are read, AmiLink), also what would change
  * nothing in it: a URA variable set again to the value its call holds (Asterisk copies `__URA_*` to
  * every channel of a call: three VarSets in four of a burst's URA data), the dials a queue makes to
- * its members (AgentCalled and AgentConnect tell of those) and dials of no call tracked.
+ * its members (AgentCalled and AgentConnect tell of those), dials of no call tracked, and a URA
+ * UserEvent bringing what its call holds (the URA set the same values as variables before: 38 of the
+ * ~145 events read around a burst's 40 AgentCalled). Of UserEvents it reads only the URA's.
  * `channelVariables`: whether the text has a ChanVariable line, when the reader knows already.
  */
 export function trackerReads(
   config: CallTrackerConfig,
 ): (event: string, frame: string, state?: CallTrackerState, channelVariables?: boolean) => boolean {
   const uraVariables = Object.keys(config.uraFields);
+  const uraKeys = Object.entries(config.uraFields).map(([variable, field]) => ({ key: uraUserEventKey(variable), line: `\n${uraUserEventKey(variable)}: `, field }));
   // Runs for every frame the PBX sends: nothing made per frame (no closure), names looked up once.
   return (event, frame, state, channelVariables = frame.includes(CHANNEL_VARIABLE_LINE)) => {
     if (channelVariables) return true;
@@ -222,6 +225,7 @@ export function trackerReads(
       const variable = setsOneOf(frame, uraVariables);
       return variable !== null && (!state || !holdsAlready(state, frame, config.uraFields[variable]));
     }
+    if (event === 'UserEvent') return userEventNameIn(frame)?.toUpperCase() === URA_USER_EVENT && (!state || !bringsWhatItsCallHolds(state, frame, uraKeys));
     if (!readsByName(event)) return false;
     if (!state) return true;
     if (event === 'DialBegin' || event === 'DialEnd') {
@@ -242,7 +246,39 @@ function holdsAlready(state: CallTrackerState, frame: string, field: string): bo
   return (call.callerNumber !== null || !headerIn(frame, CALLER_ID_NUM)) && (call.callerName !== null || !headerIn(frame, CALLER_ID_NAME));
 }
 
+/**
+ * Whether a URA UserEvent would change nothing in its call: the call holds every URA value it brings,
+ * and the caller ID too. Its keys are the dialplan's (`UserEvent(URA,CPF: …)`), read in any case as
+ * asterisk-manager lowercases them; a key written otherwise (spaces, twice, text the lowercasing
+ * would lengthen) counts as a change, so the event is read and parsed as before.
+ */
+function bringsWhatItsCallHolds(state: CallTrackerState, frame: string, uraKeys: readonly { key: string; line: string; field: string }[]): boolean {
+  const linkedid = headerIn(frame, LINKEDID);
+  const call = linkedid === null ? undefined : state.calls.get(linkedid);
+  if (!call) return false;
+  const lowered = frame.toLowerCase();
+  if (lowered.length !== frame.length) return false;
+  for (const { key, line, field } of uraKeys) {
+    const at = lowered.indexOf(line);
+    if (at === -1) {
+      if (lowered.includes(key)) return false;
+      continue;
+    }
+    if (lowered.indexOf(line, at + 1) !== -1) return false;
+    const value = lineValueAt(frame, at + line.length);
+    if (value !== '' && call.ura[field] !== value) return false;
+  }
+  return (call.callerNumber !== null || !headerIn(frame, CALLER_ID_NUM)) && (call.callerName !== null || !headerIn(frame, CALLER_ID_NAME));
+}
+
+/** The name a UserEvent's raw text gives itself (its first `UserEvent:` header, as the parsed event has it), or null. */
+export function userEventNameIn(frame: string): string | null {
+  const at = frame.indexOf(USER_EVENT);
+  return at === -1 ? null : lineValueAt(frame, at + USER_EVENT.length);
+}
+
 // Header lines as Asterisk spells them, built once: a needle made per search was most of the search.
+const USER_EVENT = '\nUserEvent: ';
 const LINKEDID = '\nLinkedid: ';
 const VALUE = '\nValue: ';
 const CALLER_ID_NUM = '\nCallerIDNum: ';
@@ -255,8 +291,11 @@ const CALLER_ID_NAME = '\nCallerIDName: ';
  */
 function headerIn(frame: string, line: string): string | null {
   const at = frame.lastIndexOf(line);
-  if (at === -1) return null;
-  const start = at + line.length;
+  return at === -1 ? null : lineValueAt(frame, at + line.length);
+}
+
+/** The rest of the line that starts at `start`, without its line break. */
+function lineValueAt(frame: string, start: number): string {
   const lineEnd = frame.indexOf('\n', start);
   const end = lineEnd === -1 ? frame.length : frame.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
   return frame.slice(start, end);

@@ -16,7 +16,7 @@ import { LeaderLink } from '../cti/leader-link';
 import { AbandonedCalls } from './abandoned-calls';
 
 /** The UserEvent the callback context sends with the call's outcome (docs/asterisk.md). */
-const CALLBACK_USER_EVENT = 'ReceptivoCallback';
+export const CALLBACK_USER_EVENT = 'ReceptivoCallback';
 /** The channel variable Originate sets (inherited by the citizen's leg): the try's id. */
 const CALLBACK_VARIABLE = 'RECEPTIVO_CALLBACK';
 /** How long the attendant's phone rings before the try is given up. */
@@ -25,7 +25,7 @@ const ATTENDANT_RING_MS = 30_000;
 /** Dial's DIALSTATUS, as the callback context reports it. */
 const DIAL_RESULTS: Record<string, CallbackResult> = { ANSWER: 'answered', NOANSWER: 'no_answer', BUSY: 'busy' };
 
-/** The AMI events call-backs read besides the tracker's: an Originate's outcome. */
+/** The AMI events call-backs read besides the tracker's: an Originate's outcome (and, by its own name, CALLBACK_USER_EVENT). */
 export const CALL_BACK_EVENTS = ['OriginateResponse'];
 
 /**
@@ -55,7 +55,7 @@ export class CallBacks implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.cti.readAlso(CALL_BACK_EVENTS);
+    this.cti.readAlso(CALL_BACK_EVENTS, [CALLBACK_USER_EVENT]);
     this.leader.handle('callback', (request) => this.start(request.abandonedId, request.extension, request.userId));
     this.subscription = this.cti.events$.subscribe(({ event }) => {
       const outcome = this.outcomeOf(event);
