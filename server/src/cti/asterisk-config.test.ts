@@ -18,7 +18,8 @@ import {
   setting,
   targetExists,
 } from './replay/asterisk-config';
-import { URA_USER_EVENT, trackerReads, uraUserEventKey, userEventNameIn } from './call-tracker';
+import { URA_USER_EVENT, trackerReads, uraUserEventKey } from './call-tracker';
+import { ReadAlso } from './read-also';
 import { managerUserHearing } from './replay/ami-replay-server';
 import { readTranscript } from './replay/ami-transcript';
 import { AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR } from './replay/fixtures';
@@ -112,15 +113,16 @@ function actionsTheServerSends(): string[] {
 /** Every event of the recordings the server reads (the tracker's, supervision's, call-backs'), with its recording. */
 function eventsTheServerReads(): { file: string; event: string; lines: string[] }[] {
   const reads = trackerReads({ agentPattern, uraFields: defaults.CTI_URA_FIELDS });
-  const readAlso = new Set([...QUEUE_STATS_EVENTS, ...CALL_BACK_EVENTS]);
+  // What supervision and call-backs ask the door for (readAlso).
+  const readAlso = new ReadAlso();
+  readAlso.add([...QUEUE_STATS_EVENTS, ...CALL_BACK_EVENTS], [CALLBACK_USER_EVENT]);
   const read: { file: string; event: string; lines: string[] }[] = [];
   for (const folder of [AMI_FIXTURES_DIR, AMI_LOAD_FIXTURES_DIR]) {
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ami'))) {
       for (const { lines } of readTranscript(join(folder, file))) {
         const event = /^Event: (.+)$/.exec(lines[0] ?? '')?.[1];
         const text = lines.join('\r\n');
-        const callBackOutcome = event === 'UserEvent' && userEventNameIn(text) === CALLBACK_USER_EVENT;
-        if (event && (reads(event, text) || readAlso.has(event) || callBackOutcome)) read.push({ file, event, lines });
+        if (event && (reads(event, text) || readAlso.reads(event, text))) read.push({ file, event, lines });
       }
     }
   }

@@ -217,7 +217,10 @@ export function trackerReads(
   config: CallTrackerConfig,
 ): (event: string, frame: string, state?: CallTrackerState, channelVariables?: boolean) => boolean {
   const uraVariables = Object.keys(config.uraFields);
-  const uraKeys = Object.entries(config.uraFields).map(([variable, field]) => ({ key: uraUserEventKey(variable), line: `\n${uraUserEventKey(variable)}: `, field }));
+  const uraKeys = Object.entries(config.uraFields).map(([variable, field]) => {
+    const key = uraUserEventKey(variable);
+    return { key, line: `\n${key}: `, field };
+  });
   // Runs for every frame the PBX sends: nothing made per frame (no closure), names looked up once.
   return (event, frame, state, channelVariables = frame.includes(CHANNEL_VARIABLE_LINE)) => {
     if (channelVariables) return true;
@@ -240,9 +243,18 @@ export function trackerReads(
 
 /** Whether the call of a URA VarSet holds its value already, and its caller ID too (what tracking it would set). */
 function holdsAlready(state: CallTrackerState, frame: string, field: string): boolean {
+  const call = callOf(state, frame);
+  return call !== undefined && call.ura[field] === headerIn(frame, VALUE) && knowsCallerOf(call, frame);
+}
+
+/** The tracked call an event's raw text names (its Linkedid). */
+function callOf(state: CallTrackerState, frame: string): TrackedCall | undefined {
   const linkedid = headerIn(frame, LINKEDID);
-  const call = linkedid === null ? undefined : state.calls.get(linkedid);
-  if (!call || call.ura[field] !== headerIn(frame, VALUE)) return false;
+  return linkedid === null ? undefined : state.calls.get(linkedid);
+}
+
+/** Whether the call has the caller ID the event's raw text brings, as far as tracking it would set it (only where missing). */
+function knowsCallerOf(call: TrackedCall, frame: string): boolean {
   return (call.callerNumber !== null || !headerIn(frame, CALLER_ID_NUM)) && (call.callerName !== null || !headerIn(frame, CALLER_ID_NAME));
 }
 
@@ -253,8 +265,7 @@ function holdsAlready(state: CallTrackerState, frame: string, field: string): bo
  * would lengthen) counts as a change, so the event is read and parsed as before.
  */
 function bringsWhatItsCallHolds(state: CallTrackerState, frame: string, uraKeys: readonly { key: string; line: string; field: string }[]): boolean {
-  const linkedid = headerIn(frame, LINKEDID);
-  const call = linkedid === null ? undefined : state.calls.get(linkedid);
+  const call = callOf(state, frame);
   if (!call) return false;
   const lowered = frame.toLowerCase();
   if (lowered.length !== frame.length) return false;
@@ -268,7 +279,7 @@ function bringsWhatItsCallHolds(state: CallTrackerState, frame: string, uraKeys:
     const value = lineValueAt(frame, at + line.length);
     if (value !== '' && call.ura[field] !== value) return false;
   }
-  return (call.callerNumber !== null || !headerIn(frame, CALLER_ID_NUM)) && (call.callerName !== null || !headerIn(frame, CALLER_ID_NAME));
+  return knowsCallerOf(call, frame);
 }
 
 /** The name a UserEvent's raw text gives itself (its first `UserEvent:` header, as the parsed event has it), or null. */

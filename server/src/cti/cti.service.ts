@@ -8,10 +8,11 @@ import type { Settings } from '../config/settings';
 import { AmiLink, defaultAmiTimings } from './ami-link';
 import { BurstGate } from './burst-gate';
 import { type AmiSnapshot, type SnapshotCall, createSnapshotReader, createSnapshotReconciler } from './call-snapshot';
-import { type AmiEvent, type CallEffect, CallTracker, type CallTrackerConfig, type CallTrackerState, type TrackedCall, newCall, text, trackerReads, userEventNameIn } from './call-tracker';
+import { type AmiEvent, type CallEffect, CallTracker, type CallTrackerConfig, type CallTrackerState, type TrackedCall, newCall, text, trackerReads } from './call-tracker';
 import { CtiMetrics } from './cti-metrics';
 import { CtiStatus } from './cti-status';
 import { EventTap } from './event-tap';
+import { ReadAlso } from './read-also';
 import { LeaderLink } from './leader-link';
 import { PbxObservations } from './pbx-observations';
 
@@ -54,8 +55,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
   /** Epoch ms of the last AMI event, read or dropped. */
   private lastEventAt: number | null = null;
   /** Events read for events$ besides the tracker's (readAlso). */
-  private readonly alsoRead = new Set<string>();
-  private readonly alsoReadUserEvents = new Set<string>();
+  private readonly alsoRead = new ReadAlso();
   /**
    * While an AMI event is handled (its effects go out synchronously, through effects$): when the
    * socket read that brought it happened (performance.now()). Null otherwise: a test call, a rebuild.
@@ -107,11 +107,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
         },
         admits: (event, frame, channelVariables) => {
           this.observations.heard(event, frame);
-          return (
-            reads(event, frame, this.tracker, channelVariables) ||
-            this.alsoRead.has(event) ||
-            (event === 'UserEvent' && this.alsoReadUserEvents.has(userEventNameIn(frame) ?? ''))
-          );
+          return reads(event, frame, this.tracker, channelVariables) || this.alsoRead.reads(event, frame);
         },
         onDropped: (frame, event) => {
           this.lastEventAt = Date.now();
@@ -168,8 +164,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
    * UserEvents by the name they give themselves (the tracker reads only the URA's).
    */
   readAlso(events: Iterable<string>, userEvents: Iterable<string> = []): void {
-    for (const event of events) this.alsoRead.add(event);
-    for (const name of userEvents) this.alsoReadUserEvents.add(name);
+    this.alsoRead.add(events, userEvents);
   }
 
   get host(): string | null {

@@ -250,7 +250,6 @@ export async function startAmiReplayServer(options: AmiReplayServerOptions): Pro
    */
   const sleepUntil = async (dueAt: number) => {
     const wait = dueAt - performance.now();
-    if (wait <= 0) return;
     if (wait >= 1) await new Promise<void>((resolve) => later(wait - 1, () => resolve(), () => resolve()));
     const rest = dueAt - performance.now();
     if (rest > 0 && !closed) Atomics.wait(SLEEPER, 0, 0, rest);
