@@ -383,6 +383,8 @@ export interface FastReaderOptions {
    * chunk came in this one.
    */
   onRead?: () => void;
+  /** Runs once every message of a chunk is handled. */
+  onHandled?: () => void;
   /**
    * Takes the events (frames with an Event and no Response) as each is read, instead of the library's
    * `managerevent`, which it hands over on process.nextTick once the whole chunk is read: an
@@ -407,7 +409,7 @@ export function connectWithFastReader(
   port: number,
   host: string,
   onConnect: () => void,
-  { door, onRead, onEvent, onInvalid }: FastReaderOptions = {},
+  { door, onRead, onHandled, onEvent, onInvalid }: FastReaderOptions = {},
 ): void {
   const createConnection = net.createConnection;
   let socket: Socket | undefined;
@@ -441,5 +443,6 @@ export function connectWithFastReader(
   socket.on('data', (chunk: Buffer) => {
     onRead?.();
     reader.push(chunk);
+    onHandled?.();
   });
 }

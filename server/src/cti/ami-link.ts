@@ -46,8 +46,8 @@ export interface AmiLinkHandlers {
   onState(state: Exclude<CtiState, 'off'>): void;
   /** Called after every successful login, so state can be rebuilt (QueueStatus, CoreShowChannels). */
   onConnected?(): void;
-  /** Something came off the PBX socket, before its messages are read. */
-  onRead?(): void;
+  /** Every message of what came off the PBX socket at once is handled. */
+  onHandled?(): void;
 }
 
 /**
@@ -216,8 +216,8 @@ export class AmiLink {
       door,
       onRead: () => {
         this.readAt = performance.now();
-        this.handlers.onRead?.();
       },
+      onHandled: () => this.handlers.onHandled?.(),
       onEvent: receive,
       onInvalid: (invalidKey, event) => {
         if (this.manager === manager) this.handlers.onSkipped(`cabeçalho inválido ${JSON.stringify(invalidKey.slice(0, 40))}`, event);

@@ -130,7 +130,7 @@ export class CtiService implements OnModuleInit, BeforeApplicationShutdown, OnAp
           this.metrics.eventHandled(startedAt);
         },
         onResponse: (response) => this.tap.record(response, Date.now()),
-        onRead: () => this.burst.read(),
+        onHandled: () => this.burst.handled(),
         onSkipped: (reason, frame) => {
           this.logger.warn(`AMI: quadro ignorado (${reason}): ${JSON.stringify(frame).slice(0, 200)}`);
         },
