@@ -67,12 +67,13 @@ describe('BurstGate in a busy event loop', () => {
     const releasedBeforeChunk: boolean[] = [];
     let lastHandledAt = 0;
     for (let chunk = 0; chunk < 5; chunk += 1) {
-      // The next chunk is read on the next turn of the loop, after its timers.
+      // The next chunk comes on a later turn of the loop, after its timers.
       await new Promise(setImmediate);
       releasedBeforeChunk.push(releasedAt !== undefined);
       handleFor(3);
-      gate.handled();
+      // Stamped before the gate stamps it: the gate's 2 ms count from no earlier.
       lastHandledAt = performance.now();
+      gate.handled();
     }
     expect(releasedBeforeChunk).toEqual([false, false, false, false, false]);
     await new Promise<void>((resolve) => void gate.after().then(resolve));
