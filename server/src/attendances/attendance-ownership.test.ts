@@ -132,7 +132,7 @@ describe('attendance ownership and the back office’s organ', () => {
     it('does not see the caller’s number or what they typed in the URA', async () => {
       const attendance = await desk.startAttendance();
       await desk.register(LAMP, { attendanceId: attendance.id });
-      // As the CTI records an answered call (attendances.service startForCall).
+      // As the CTI records an answered call (CallStarts).
       await server.app
         .get(DataSource)
         .query(`UPDATE attendances SET call_id = '1733400000.42', caller_number = '11955554444', caller_e164 = '+5511955554444', wait_seconds = 3, ura = '{"cpf": "11144477735"}' WHERE id = $1`, [attendance.id]);

@@ -4,7 +4,6 @@ import {
   type CallAnswered,
   type Attendance,
   type AttendanceEvent,
-  type AttendanceCall,
   type Channel,
   type CurrentAttendance,
   type FinishAttendance,
@@ -25,7 +24,7 @@ import { AttendanceEntity } from './attendance.entities';
 import { attendanceSummaryMail } from './attendance-mail';
 import { uraRouteFor } from '../cti/ura-routes';
 import { AttendanceEvents } from './attendance-events';
-import { nextProtocol, yearInBrazil } from './protocol-numbers';
+import { nextProtocol } from './protocol-numbers';
 import { type ParsedRegistration, RequestRegistration } from './request-registration';
 
 @Injectable()
@@ -44,33 +43,7 @@ export class AttendancesService {
     private readonly clock: Clock,
     private readonly registration: RequestRegistration,
   ) {
-    this.callStatements = new PreparedStatements(dataSource, 'attendance_call', 2);
-  }
-
-  /**
-   * The attendance of an answered call, started by CTI for the attendant who answered it, in one
-   * statement: the attendant's call:answered waits for nothing else. A call answered twice for the
-   * same attendant (an AgentConnect seen again after a reconnect) gets the attendance it already has.
-   */
-  async startForCall(call: AttendanceCall, attendantId: string): Promise<CallAnswered> {
-    const now = this.clock.now();
-    const start = () =>
-      this.callStatements.query<{ id: string; protocol: string }>(
-        `WITH started AS (
-           INSERT INTO attendances (protocol, channel, status, attendant_id, holder_id, started_at, call_id, caller_number, caller_e164, call_queue, wait_seconds, ura)
-           VALUES (protocol_digits($1, nextval('protocol_sequence')), 'phone', 'open', $2, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (call_id, attendant_id) WHERE call_id IS NOT NULL DO NOTHING
-           RETURNING id, protocol)
-         SELECT id, protocol FROM started
-         UNION ALL
-         SELECT id, protocol FROM attendances WHERE call_id = $4 AND attendant_id = $2 AND NOT EXISTS (SELECT 1 FROM started)`,
-        [yearInBrazil(now), attendantId, now, call.callId, call.callerNumber, call.callerE164, call.queue, call.waitSeconds, call.ura],
-      );
-    // Empty only when the same start ran at the same moment and committed after this statement's
-    // snapshot was taken: run again, it now sees that attendance.
-    let [row] = await start();
-    row ??= (await start())[0];
-    return { callId: call.callId, attendanceId: row.id, protocol: row.protocol };
+    this.callStatements = new PreparedStatements(dataSource, 'attendance_call', 1);
   }
 
   /**

@@ -5,6 +5,7 @@ import { Subject, type Subscription } from 'rxjs';
 import { type AgentState, type CallAnswered, type CallEndReason, type CallRinging, type CallerHistory, type CustomerSummary, phoneE164 } from '@receptivo/shared';
 import { AttendanceEvents } from '../attendances/attendance-events';
 import { AttendancesService } from '../attendances/attendances.service';
+import { CallStarts } from '../attendances/call-starts';
 import { CallerHistoryLookup } from '../attendances/caller-history';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
@@ -77,6 +78,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     private readonly callerHistory: CallerHistoryLookup,
     private readonly uraRoutes: UraRouteTable,
     private readonly attendances: AttendancesService,
+    private readonly callStarts: CallStarts,
     private readonly attendanceEvents: AttendanceEvents,
     private readonly clock: Clock,
     private readonly database: DatabaseStatus,
@@ -486,7 +488,7 @@ export class CallDesk implements OnModuleInit, OnModuleDestroy {
     }
     const callerE164 = this.callerE164Of(call);
     const answered = await this.database.throughOutages(() =>
-      this.attendances.startForCall(
+      this.callStarts.start(
         { callId: call.id, callerNumber: call.callerNumber, callerE164, queue: call.queue, waitSeconds, talkSeconds: null, ura: call.ura },
         user.id,
       ),

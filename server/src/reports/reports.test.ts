@@ -1,5 +1,6 @@
 import { type Channel, type Report, categoryTreeSchema, reportSchema } from '@receptivo/shared';
 import { AttendancesService } from '../attendances/attendances.service';
+import { CallStarts } from '../attendances/call-starts';
 import { Clock } from '../common/clock';
 import { type TestApp, startTestApp } from '../testing/test-app';
 import { type Auth, type RequestDesk, requestDesk, validForm } from '../testing/request-fixtures';
@@ -65,7 +66,7 @@ describe('reports', () => {
 
     const start = async (channel: Channel) => (await desk.startAttendance({ channel })).id;
     const call = async (callId: string, talkSeconds: number, hangUp: string) => {
-      const attendance = await attendances.startForCall(
+      const attendance = await server.app.get(CallStarts).start(
         { callId, callerNumber: '11987654321', callerE164: '+5511987654321', queue: 'atendimento', waitSeconds: 12, talkSeconds: null, ura: {} },
         attendantId,
       );

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AbandonedCall, CallbackResult } from '@receptivo/shared';
-import { AttendancesService } from '../attendances/attendances.service';
+import { CallStarts } from '../attendances/call-starts';
 import { ApiException, businessRule, conflict } from '../common/api-exception';
 import { Clock } from '../common/clock';
 import type { Settings } from '../config/settings';
@@ -46,7 +46,7 @@ export class CallBacks implements OnModuleInit, OnModuleDestroy {
     private readonly cti: CtiService,
     private readonly status: CtiStatus,
     private readonly directory: AgentDirectory,
-    private readonly attendances: AttendancesService,
+    private readonly callStarts: CallStarts,
     private readonly sockets: CtiSockets,
     private readonly abandoned: AbandonedCalls,
     private readonly leader: LeaderLink,
@@ -139,7 +139,7 @@ export class CallBacks implements OnModuleInit, OnModuleDestroy {
     // An outcome told twice (a reconnect) starts one attendance.
     if (!attempt || attempt.result === 'answered') return;
     const call = await this.abandoned.get(attempt.abandoned_call_id);
-    const answered = await this.attendances.startForCall(
+    const answered = await this.callStarts.start(
       {
         callId: `retorno-${attemptId}`,
         callerNumber: call.callerNumber,
