@@ -295,6 +295,34 @@ describe('AMI frame reader', () => {
     expect(grownMb).toBeLessThan(5);
   });
 
+  it('tells when a read begins and when every event it brought has been handled, for each read of a burst', async () => {
+    const manager = Manager(undefined, '127.0.0.1', credentials.username, credentials.secret, true);
+    manager.on('error', () => undefined);
+    const steps: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const login = () => manager.login((error) => (error ? reject(new Error(String(error.message))) : resolve()));
+      connectWithFastReader(manager, server.port, '127.0.0.1', login, {
+        onRead: () => steps.push('read'),
+        onEvent: (event) => steps.push(String(event.userevent ?? 'event')),
+        onHandled: () => steps.push('handled'),
+      });
+    });
+    try {
+      server.send(START);
+      await server.replay(join(AMI_LOAD_FIXTURES_DIR, 'burst-40-calls.ami'), { speed: Infinity });
+      server.send(END);
+      await until(() => steps.includes('ReaderTestEnd'), 'the end mark', 20_000);
+      const fromStart = steps.slice(steps.lastIndexOf('read', steps.indexOf('ReaderTestStart')));
+      // Each read, then its events, then handled: no event of a read comes after it is said to be handled.
+      const reads = fromStart.join(' ').split(' handled').map((part) => part.trim().split(' '));
+      expect(reads.at(-1)).toEqual(['']);
+      expect(reads.length).toBeGreaterThan(2);
+      for (const read of reads.slice(0, -1)) expect([read[0], read.lastIndexOf('read')]).toEqual(['read', 0]);
+    } finally {
+      manager.disconnect();
+    }
+  });
+
   it('keeps asterisk-manager’s connection: actions and their answers still go through the library', async () => {
     const fast = await client(server.port, true);
     try {
